@@ -1,0 +1,227 @@
+-- Triggers that derive data and refuse what is wrong, in Dutch, whichever client writes.
+-- Refusals use SQLSTATE 23514 (check_violation) so clients can tell a rule from a crash.
+
+-- Geometry: 2D, Polygon -> MultiPolygon, valid, an allowed type; then derive buurt/wijk/gemeente.
+-- TG_ARGV[0]: the entity's name in messages; TG_ARGV[1]: 'binnen_gemeente' to refuse geometry outside
+-- every gemeente (initiatives, deals), 'afleiden' to only derive (objects imported at the edge).
+CREATE FUNCTION buurt_app.tg_geometrie() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_wat      text := TG_ARGV[0];
+  v_toegestaan text[];
+  v_type     text;
+  v_buurt    record;
+  v_gemeente text;
+BEGIN
+  IF TG_OP = 'UPDATE' AND NEW.geom IS NOT DISTINCT FROM OLD.geom
+     AND (TG_TABLE_NAME <> 'beheerobject' OR NEW.soort IS NOT DISTINCT FROM OLD.soort)
+     AND current_setting('buurtkaart.herbereken', true) IS DISTINCT FROM 'aan' THEN
+    -- derived columns are read-only: keep them unless the geometry changed or buurt_app.herbereken_gebieden runs
+    NEW.buurtcode := OLD.buurtcode;
+    NEW.wijkcode := OLD.wijkcode;
+    NEW.gemeentecode := OLD.gemeentecode;
+    RETURN NEW;
+  END IF;
+  IF NEW.geom IS NULL OR ST_IsEmpty(NEW.geom) THEN
+    RAISE EXCEPTION '% zonder geometrie: teken een punt of vlak.', v_wat USING ERRCODE = 'check_violation';
+  END IF;
+  IF ST_SRID(NEW.geom) <> 28992 THEN
+    RAISE EXCEPTION '% heeft coördinaten in EPSG:%, verwacht EPSG:28992 (RD New).', v_wat, ST_SRID(NEW.geom)
+      USING ERRCODE = 'check_violation';
+  END IF;
+  NEW.geom := ST_Force2D(NEW.geom);
+  IF GeometryType(NEW.geom) = 'POLYGON' THEN
+    NEW.geom := ST_Multi(NEW.geom);
+  ELSIF GeometryType(NEW.geom) IN ('MULTIPOINT', 'MULTILINESTRING') AND ST_NumGeometries(NEW.geom) = 1 THEN
+    NEW.geom := ST_GeometryN(NEW.geom, 1);
+  END IF;
+  v_type := GeometryType(NEW.geom);
+
+  IF TG_TABLE_NAME = 'beheerobject' THEN
+    SELECT geometrietypes INTO v_toegestaan FROM buurt_vl.objectsoort WHERE code = NEW.soort;
+    v_wat := coalesce(initcap(NEW.soort), v_wat);
+  ELSE
+    v_toegestaan := ARRAY['POINT', 'MULTIPOLYGON'];
+  END IF;
+  IF v_toegestaan IS NOT NULL AND NOT v_type = ANY (v_toegestaan) THEN
+    RAISE EXCEPTION '% moet een % zijn, geen %.', v_wat,
+      (SELECT string_agg(DISTINCT buurt_app.geometrietype_naam(t), ' of ') FROM unnest(v_toegestaan) t),
+      buurt_app.geometrietype_naam(v_type)
+      USING ERRCODE = 'check_violation';
+  END IF;
+  IF NOT ST_IsValid(NEW.geom) THEN
+    RAISE EXCEPTION '% heeft een ongeldige geometrie: %.', v_wat, ST_IsValidReason(NEW.geom)
+      USING ERRCODE = 'check_violation',
+            HINT = 'Herstel de geometrie (in QGIS: Vector > Geometrie > Geometrieën repareren) en sla opnieuw op.';
+  END IF;
+
+  v_gemeente := buurt_app.gemeente_van(NEW.geom);
+  IF v_gemeente IS NULL AND TG_ARGV[1] = 'binnen_gemeente' THEN
+    IF NOT EXISTS (SELECT 1 FROM buurt.gemeente) THEN
+      RAISE EXCEPTION '% kan niet worden opgeslagen: er zijn nog geen gemeentegrenzen geladen.', v_wat
+        USING ERRCODE = 'check_violation', HINT = 'Importeer eerst de wijk- en buurtkaart.';
+    END IF;
+    RAISE EXCEPTION '% ligt (deels) buiten de gemeente.', v_wat
+      USING ERRCODE = 'check_violation',
+            DETAIL = format('Het zwaartepunt ligt op x %s, y %s (RD New).',
+                            round(ST_X(ST_PointOnSurface(NEW.geom))), round(ST_Y(ST_PointOnSurface(NEW.geom)))),
+            HINT = 'Teken het binnen de gemeentegrens.';
+  END IF;
+
+  SELECT b.code, b.wijkcode, b.gemeentecode INTO v_buurt
+    FROM buurt.buurt b WHERE b.code = buurt_app.buurt_van(NEW.geom);
+  NEW.buurtcode := v_buurt.code;
+  NEW.wijkcode := v_buurt.wijkcode;
+  NEW.gemeentecode := coalesce(v_buurt.gemeentecode, v_gemeente);
+  RETURN NEW;
+END
+$$;
+
+-- aangemaakt/gewijzigd door/op: set here, whatever the client sent.
+CREATE FUNCTION buurt_app.tg_bijhouden() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    NEW.aangemaakt_door := session_user;
+    NEW.aangemaakt_op := now();
+  ELSE
+    NEW.aangemaakt_door := OLD.aangemaakt_door;
+    NEW.aangemaakt_op := OLD.aangemaakt_op;
+  END IF;
+  NEW.gewijzigd_door := session_user;
+  NEW.gewijzigd_op := now();
+  RETURN NEW;
+END
+$$;
+
+-- One audit row per changed row. SECURITY DEFINER: editors may not write buurt_sys.wijziging themselves.
+CREATE FUNCTION buurt_app.tg_audit() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+DECLARE
+  v_oud jsonb := CASE WHEN TG_OP <> 'INSERT' THEN to_jsonb(OLD) END;
+  v_nieuw jsonb := CASE WHEN TG_OP <> 'DELETE' THEN to_jsonb(NEW) END;
+BEGIN
+  INSERT INTO buurt_sys.wijziging (tabel, rij_id, actie, oud, nieuw)
+  VALUES (TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME,
+          coalesce(v_nieuw, v_oud) ->> coalesce(TG_ARGV[0], 'id'),
+          left(TG_OP, 1), v_oud, v_nieuw);
+  RETURN NULL;
+END
+$$;
+
+-- The workflow: a status change must follow buurt_vl.status_overgang; a deal only carries deal statuses.
+CREATE FUNCTION buurt_app.tg_status() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_van text;
+  v_naar text;
+  v_mogelijk text;
+BEGIN
+  IF TG_TABLE_NAME = 'buurtdeal'
+     AND NOT (SELECT voor_buurtdeal FROM buurt_vl.status WHERE code = NEW.status) THEN
+    RAISE EXCEPTION 'Een buurtdeal kan niet de status "%" hebben.',
+      (SELECT naam FROM buurt_vl.status WHERE code = NEW.status)
+      USING ERRCODE = 'check_violation',
+            HINT = 'Een buurtdeal begint bij "Gesprek wederkerigheid".';
+  END IF;
+  IF TG_OP = 'UPDATE' AND NEW.status IS DISTINCT FROM OLD.status
+     AND NOT EXISTS (SELECT 1 FROM buurt_vl.status_overgang WHERE van = OLD.status AND naar = NEW.status) THEN
+    SELECT naam INTO v_van FROM buurt_vl.status WHERE code = OLD.status;
+    SELECT naam INTO v_naar FROM buurt_vl.status WHERE code = NEW.status;
+    SELECT string_agg('"' || s.naam || '"', ', ' ORDER BY s.volgorde) INTO v_mogelijk
+      FROM buurt_vl.status_overgang o JOIN buurt_vl.status s ON s.code = o.naar
+     WHERE o.van = OLD.status
+       AND (TG_TABLE_NAME <> 'buurtdeal' OR s.voor_buurtdeal);
+    RAISE EXCEPTION 'Statuswijziging van "%" naar "%" slaat een stap in het proces over.', v_van, v_naar
+      USING ERRCODE = 'check_violation',
+            HINT = format('Vanuit "%s" kan de status naar: %s.', v_van, coalesce(v_mogelijk, 'geen andere status'));
+  END IF;
+  RETURN NEW;
+END
+$$;
+
+-- Wederkerigheid: a closed deal (status with deal_gesloten) has at least one commitment by the residents and
+-- one by the municipality. Deferred to commit, so QGIS can save a deal and its commitments in one transaction.
+CREATE FUNCTION buurt_app.controleer_wederkerigheid(p_deal integer) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_deal record;
+  v_mist text[];
+BEGIN
+  SELECT d.id, d.titel, s.naam AS statusnaam, s.deal_gesloten INTO v_deal
+    FROM buurt.buurtdeal d JOIN buurt_vl.status s ON s.code = d.status WHERE d.id = p_deal;
+  IF NOT FOUND OR NOT v_deal.deal_gesloten THEN
+    RETURN;
+  END IF;
+  SELECT array_agg(p.naam ORDER BY p.volgorde) INTO v_mist
+    FROM buurt_vl.partij p
+   WHERE p.code IN ('bewoners', 'gemeente')
+     AND NOT EXISTS (SELECT 1 FROM buurt.afspraak a WHERE a.buurtdeal_id = p_deal AND a.partij = p.code);
+  IF v_mist IS NOT NULL THEN
+    RAISE EXCEPTION 'Buurtdeal "%" kan niet de status "%" hebben zonder wederkerigheid: er is geen afspraak voor %.',
+      v_deal.titel, v_deal.statusnaam, array_to_string(v_mist, ' en ')
+      USING ERRCODE = 'check_violation',
+            HINT = 'Leg vast wat de bewoners en wat de gemeente doen (afspraken), of laat de status op "Gesprek wederkerigheid".';
+  END IF;
+END
+$$;
+
+CREATE FUNCTION buurt_app.tg_wederkerigheid() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_TABLE_NAME = 'buurtdeal' THEN
+    PERFORM buurt_app.controleer_wederkerigheid(NEW.id);
+  ELSE
+    IF TG_OP <> 'INSERT' THEN
+      PERFORM buurt_app.controleer_wederkerigheid(OLD.buurtdeal_id);
+    END IF;
+    IF TG_OP <> 'DELETE' AND (TG_OP = 'INSERT' OR NEW.buurtdeal_id <> OLD.buurtdeal_id) THEN
+      PERFORM buurt_app.controleer_wederkerigheid(NEW.buurtdeal_id);
+    END IF;
+  END IF;
+  RETURN NULL;
+END
+$$;
+
+-- Attach the triggers. Trigger names sort in the order they must fire (BEFORE triggers fire by name).
+CREATE TRIGGER a_geometrie BEFORE INSERT OR UPDATE ON buurt.initiatief
+  FOR EACH ROW EXECUTE FUNCTION buurt_app.tg_geometrie('Initiatief', 'binnen_gemeente');
+CREATE TRIGGER a_geometrie BEFORE INSERT OR UPDATE ON buurt.buurtdeal
+  FOR EACH ROW EXECUTE FUNCTION buurt_app.tg_geometrie('Buurtdeal', 'binnen_gemeente');
+CREATE TRIGGER a_geometrie BEFORE INSERT OR UPDATE ON buurt.beheerobject
+  FOR EACH ROW EXECUTE FUNCTION buurt_app.tg_geometrie('Object', 'afleiden');
+
+CREATE TRIGGER b_status BEFORE INSERT OR UPDATE OF status ON buurt.initiatief
+  FOR EACH ROW EXECUTE FUNCTION buurt_app.tg_status();
+CREATE TRIGGER b_status BEFORE INSERT OR UPDATE OF status ON buurt.buurtdeal
+  FOR EACH ROW EXECUTE FUNCTION buurt_app.tg_status();
+
+CREATE TRIGGER c_bijhouden BEFORE INSERT OR UPDATE ON buurt.initiatief
+  FOR EACH ROW EXECUTE FUNCTION buurt_app.tg_bijhouden();
+CREATE TRIGGER c_bijhouden BEFORE INSERT OR UPDATE ON buurt.buurtdeal
+  FOR EACH ROW EXECUTE FUNCTION buurt_app.tg_bijhouden();
+CREATE TRIGGER c_bijhouden BEFORE INSERT OR UPDATE ON buurt.afspraak
+  FOR EACH ROW EXECUTE FUNCTION buurt_app.tg_bijhouden();
+CREATE TRIGGER c_bijhouden BEFORE INSERT OR UPDATE ON buurt.beheerobject
+  FOR EACH ROW EXECUTE FUNCTION buurt_app.tg_bijhouden();
+
+CREATE CONSTRAINT TRIGGER d_wederkerigheid AFTER INSERT OR UPDATE OF status ON buurt.buurtdeal
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION buurt_app.tg_wederkerigheid();
+CREATE CONSTRAINT TRIGGER d_wederkerigheid AFTER INSERT OR UPDATE OR DELETE ON buurt.afspraak
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION buurt_app.tg_wederkerigheid();
+
+-- Audit on every data table that people edit.
+DO $audit$
+DECLARE
+  t record;
+BEGIN
+  FOR t IN SELECT * FROM (VALUES
+      ('gemeente', 'code'), ('gebied', 'code'), ('wijk', 'code'), ('buurt', 'code'),
+      ('initiatief', 'id'), ('buurtdeal', 'id'), ('afspraak', 'id'), ('beheerobject', 'id'),
+      ('budget', 'jaar'), ('peiling', 'id'), ('wijkagenda', 'id')) AS v(tabel, sleutel)
+  LOOP
+    EXECUTE format('CREATE TRIGGER z_audit AFTER INSERT OR UPDATE OR DELETE ON buurt.%I
+                    FOR EACH ROW EXECUTE FUNCTION buurt_app.tg_audit(%L)', t.tabel, t.sleutel);
+  END LOOP;
+END
+$audit$;

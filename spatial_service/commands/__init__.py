@@ -1,0 +1,1 @@
+"""Subcommands of `buurtkaart`; every module here has register(subparsers)."""

@@ -1,0 +1,1 @@
+"""Database access: the local cluster, install/upgrade, connections."""

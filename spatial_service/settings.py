@@ -1,0 +1,72 @@
+"""Settings from the environment (prefix BUURTKAART_), one object, read once at start-up."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spatial_service.paths import LOCAL_DIR, PROJECT_ROOT
+
+DEFAULT_PORT = 55432
+DEFAULT_DBNAME = "buurtkaart"
+
+
+def _env(name: str, default: str) -> str:
+    return os.environ.get(f"BUURTKAART_{name}", default)
+
+
+def default_cluster_dir() -> Path:
+    """Project-local when the postgres user can reach it; else a per-project folder under /var/lib.
+
+    A clone under /root is not traversable for the postgres user, and initdb refuses to run as root.
+    """
+    local = LOCAL_DIR / "pgdata"
+    if os.geteuid() != 0 or _traversable_by_others(PROJECT_ROOT):
+        return local
+    digest = hashlib.sha1(str(PROJECT_ROOT).encode()).hexdigest()[:10]
+    return Path("/var/lib/buurtkaart") / digest / "pgdata"
+
+
+def _traversable_by_others(path: Path) -> bool:
+    return all(p.stat().st_mode & 1 for p in [path, *path.parents])
+
+
+@dataclass(frozen=True)
+class Settings:
+    cluster_dir: Path = field(default_factory=lambda: Path(_env("PGDATA", str(default_cluster_dir()))))
+    port: int = field(default_factory=lambda: int(_env("PGPORT", str(DEFAULT_PORT))))
+    dbname: str = field(default_factory=lambda: _env("DBNAME", DEFAULT_DBNAME))
+    # DSNs; empty means "the local cluster". Use service= names or PGPASSFILE, never passwords here.
+    admin_dsn: str = field(default_factory=lambda: _env("ADMIN_DSN", ""))
+    editor_dsn: str = field(default_factory=lambda: _env("DSN", ""))
+    public_dsn: str = field(default_factory=lambda: _env("PUBLIC_DSN", ""))
+    host: str = field(default_factory=lambda: _env("HOST", "127.0.0.1"))
+    http_port: int = field(default_factory=lambda: int(_env("HTTP_PORT", "8765")))
+
+    @property
+    def socket_dir(self) -> Path:
+        return self.cluster_dir
+
+    def local_dsn(self, user: str = "postgres", dbname: str | None = None) -> str:
+        return f"host={self.socket_dir} port={self.port} dbname={dbname or self.dbname} user={user}"
+
+    def admin(self, dbname: str | None = None) -> str:
+        return self.admin_dsn or self.local_dsn("postgres", dbname)
+
+    def editor(self, dbname: str | None = None) -> str:
+        return self.editor_dsn or self.local_dsn(LOCAL_EDITOR_LOGIN, dbname)
+
+    def public(self, dbname: str | None = None) -> str:
+        return self.public_dsn or self.local_dsn(LOCAL_PUBLIC_LOGIN, dbname)
+
+
+# Login roles the local cluster creates for the group roles of the data model (socket-only, no password).
+LOCAL_EDITOR_LOGIN = "buurtkaart_gis"
+LOCAL_PUBLIC_LOGIN = "buurtkaart_tiles"
+LOCAL_READER_LOGIN = "buurtkaart_kijker"
+
+
+def get_settings() -> Settings:
+    return Settings()
