@@ -1,0 +1,66 @@
+"""The layer catalogue (layers/catalogue.toml) as typed objects, loaded once."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from spatial_service.paths import LAYERS_DIR
+
+
+@dataclass(frozen=True)
+class QgisLayer:
+    id: str
+    titel: str
+    tabel: str
+    sleutel: str
+    geometrie: str | None = None
+    filter: str | None = None
+
+    @property
+    def schema(self) -> str:
+        return self.tabel.split(".")[0]
+
+    @property
+    def table(self) -> str:
+        return self.tabel.split(".")[1]
+
+
+@dataclass(frozen=True)
+class PublicLayer:
+    id: str
+    titel: str
+    bron: str
+    sleutel: str
+    velden: tuple[str, ...]
+    minzoom: int = 0
+    maxzoom: int = 22
+    filter: str | None = None
+    filters: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    group: str
+    qgis: tuple[QgisLayer, ...]
+    public: tuple[PublicLayer, ...]
+
+    def public_layer(self, layer_id: str) -> PublicLayer | None:
+        return next((layer for layer in self.public if layer.id == layer_id), None)
+
+
+def parse(path: Path) -> Catalogue:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    qgis = tuple(QgisLayer(**entry) for entry in data.get("qgis", []))
+    public = tuple(
+        PublicLayer(**{**entry, "velden": tuple(entry["velden"]), "filters": tuple(entry.get("filters", ()))})
+        for entry in data.get("publiek", [])
+    )
+    return Catalogue(group=data["groep"]["naam"], qgis=qgis, public=public)
+
+
+@cache
+def load(path: Path = LAYERS_DIR / "catalogue.toml") -> Catalogue:
+    return parse(path)

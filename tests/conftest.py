@@ -1,0 +1,58 @@
+"""Shared fixtures. Components are real (PostGIS cluster, QGIS, HTTP, Chromium) and never skipped."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import psycopg
+import pytest
+
+from tests.support import TestDatabase, drop_leftover_test_databases, ensure_cluster, new_database
+
+
+@pytest.fixture(scope="session")
+def pg_settings():
+    settings = ensure_cluster()
+    drop_leftover_test_databases(settings)
+    return settings
+
+
+@pytest.fixture(scope="session")
+def demo_db(pg_settings) -> Iterator[TestDatabase]:
+    """One database with the data model and the Hilversum demo for the whole session. Tests that change
+    data use `fresh_db` or roll back (`admin_conn` / `editor_conn`)."""
+    db = new_database(pg_settings, with_demo=True)
+    yield db
+    db.drop()
+
+
+@pytest.fixture
+def fresh_db(pg_settings) -> Iterator[TestDatabase]:
+    """A private copy of the demo database for one test that commits."""
+    db = new_database(pg_settings, with_demo=True)
+    yield db
+    db.drop()
+
+
+def _rolled_back(dsn: str) -> Iterator[psycopg.Connection]:
+    conn = psycopg.connect(dsn)
+    try:
+        yield conn
+    finally:
+        conn.rollback()
+        conn.close()
+
+
+@pytest.fixture
+def admin_conn(demo_db) -> Iterator[psycopg.Connection]:
+    """Superuser connection to the demo database; everything is rolled back after the test."""
+    yield from _rolled_back(demo_db.admin_dsn)
+
+
+@pytest.fixture
+def editor_conn(demo_db) -> Iterator[psycopg.Connection]:
+    """GIS-staff (buurtkaart_editor) connection; rolled back after the test."""
+    yield from _rolled_back(demo_db.editor_dsn)
