@@ -14,7 +14,7 @@ DECLARE
   v_gemeente text;
 BEGIN
   IF TG_OP = 'UPDATE' AND NEW.geom IS NOT DISTINCT FROM OLD.geom
-     AND (TG_TABLE_NAME <> 'beheerobject' OR NEW.soort IS NOT DISTINCT FROM OLD.soort)
+     AND to_jsonb(NEW) ->> 'soort' IS NOT DISTINCT FROM to_jsonb(OLD) ->> 'soort'
      AND current_setting('buurtkaart.herbereken', true) IS DISTINCT FROM 'aan' THEN
     -- derived columns are read-only: keep them unless the geometry changed or buurt_app.herbereken_gebieden runs
     NEW.buurtcode := OLD.buurtcode;
