@@ -74,9 +74,13 @@ def pending(layers_dir: Path, applied: dict[int, str], upto: int | None = None) 
     return result
 
 
-def upgrade_script(layers_dir: Path, applied: dict[int, str], upto: int | None = None,
-                   with_app: bool = True) -> str:
-    """The whole install/upgrade as one script, without BEGIN/COMMIT (the caller owns the transaction)."""
+def upgrade_script(layers_dir: Path, applied: dict[int, str], upto: int | None = None) -> str:
+    """The whole install/upgrade as one script, without BEGIN/COMMIT (the caller owns the transaction).
+
+    With `upto` below the latest changelog (an old version, for upgrade tests) the app layer is left out: it
+    is written for the latest tables.
+    """
+    with_app = upto is None or upto >= latest_version(layers_dir)
     parts = [(layers_dir / "prelude.sql").read_text(encoding="utf-8"), "SET ROLE buurtkaart_owner;"]
     for log in pending(layers_dir, applied, upto):
         parts.append(f"-- changelog {log.path.name}\n{log.sql}")

@@ -271,7 +271,8 @@ def _insert_open_initiatives(conn: psycopg.Connection, rng: random.Random, urban
     with conn.cursor() as cur:
         cur.executemany(
             f"INSERT INTO buurt.initiatief (titel, omschrijving, thema, status, ingediend_op, indiener_naam, "
-            f"indiener_email, indiener_telefoon, gepubliceerd, geom) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, {GEOM})",
+            f"indiener_email, indiener_telefoon, gepubliceerd, geom) "
+            f"VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, {GEOM})",
             rows)
     return len(rows)
 

@@ -1,0 +1,249 @@
+"""geoalchemy2/SQLAlchemy models of the data tables, for Python code that reads or writes rows.
+
+They mirror layers/migrations (the source of truth); tests/db/test_models.py fails when the two drift apart.
+Derived columns (buurtcode, wijkcode, gemeentecode, aangemaakt_*, gewijzigd_*) are filled by triggers: never
+set them from Python.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from geoalchemy2 import Geometry
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, Numeric, SmallInteger, String, Text
+from sqlalchemy.dialects.postgresql import ARRAY, TIMESTAMP
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+SRID = 28992
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Thema(Base):
+    __tablename__ = "thema"
+    __table_args__ = {"schema": "buurt_vl"}
+    code: Mapped[str] = mapped_column(Text, primary_key=True)
+    naam: Mapped[str] = mapped_column(Text)
+    omschrijving: Mapped[str | None] = mapped_column(Text)
+    kleur: Mapped[str] = mapped_column(Text)
+    volgorde: Mapped[int] = mapped_column(Integer)
+
+
+class Status(Base):
+    __tablename__ = "status"
+    __table_args__ = {"schema": "buurt_vl"}
+    code: Mapped[str] = mapped_column(Text, primary_key=True)
+    naam: Mapped[str] = mapped_column(Text)
+    kleur: Mapped[str] = mapped_column(Text)
+    volgorde: Mapped[int] = mapped_column(Integer)
+    eindstatus: Mapped[bool] = mapped_column(Boolean)
+    voor_buurtdeal: Mapped[bool] = mapped_column(Boolean)
+    deal_gesloten: Mapped[bool] = mapped_column(Boolean)
+
+
+class Partij(Base):
+    __tablename__ = "partij"
+    __table_args__ = {"schema": "buurt_vl"}
+    code: Mapped[str] = mapped_column(Text, primary_key=True)
+    naam: Mapped[str] = mapped_column(Text)
+    volgorde: Mapped[int] = mapped_column(Integer)
+
+
+class Indicator(Base):
+    __tablename__ = "indicator"
+    __table_args__ = {"schema": "buurt_vl"}
+    code: Mapped[str] = mapped_column(Text, primary_key=True)
+    naam: Mapped[str] = mapped_column(Text)
+    eenheid: Mapped[str] = mapped_column(Text)
+    hoger_is_beter: Mapped[bool] = mapped_column(Boolean)
+    volgorde: Mapped[int] = mapped_column(Integer)
+
+
+class Objectsoort(Base):
+    __tablename__ = "objectsoort"
+    __table_args__ = {"schema": "buurt_vl"}
+    code: Mapped[str] = mapped_column(Text, primary_key=True)
+    naam: Mapped[str] = mapped_column(Text)
+    meervoud: Mapped[str] = mapped_column(Text)
+    geometrietypes: Mapped[list[str]] = mapped_column(ARRAY(Text))
+    kleur: Mapped[str] = mapped_column(Text)
+    volgorde: Mapped[int] = mapped_column(Integer)
+
+
+class Gemeente(Base):
+    __tablename__ = "gemeente"
+    __table_args__ = {"schema": "buurt"}
+    code: Mapped[str] = mapped_column(String, primary_key=True)
+    naam: Mapped[str] = mapped_column(Text)
+    geom = mapped_column(Geometry("MULTIPOLYGON", srid=SRID, spatial_index=False))
+    bron: Mapped[str] = mapped_column(Text)
+    peiljaar: Mapped[int | None] = mapped_column(Integer)
+
+
+class Gebied(Base):
+    __tablename__ = "gebied"
+    __table_args__ = {"schema": "buurt"}
+    code: Mapped[str] = mapped_column(Text, primary_key=True)
+    naam: Mapped[str] = mapped_column(Text)
+    gemeentecode: Mapped[str] = mapped_column(ForeignKey("buurt.gemeente.code"))
+
+
+class Wijk(Base):
+    __tablename__ = "wijk"
+    __table_args__ = {"schema": "buurt"}
+    code: Mapped[str] = mapped_column(Text, primary_key=True)
+    naam: Mapped[str] = mapped_column(Text)
+    gemeentecode: Mapped[str] = mapped_column(ForeignKey("buurt.gemeente.code"))
+    gebiedcode: Mapped[str | None] = mapped_column(ForeignKey("buurt.gebied.code"))
+    geom = mapped_column(Geometry("MULTIPOLYGON", srid=SRID, spatial_index=False))
+    bron: Mapped[str] = mapped_column(Text)
+    peiljaar: Mapped[int | None] = mapped_column(Integer)
+
+
+class Buurt(Base):
+    __tablename__ = "buurt"
+    __table_args__ = {"schema": "buurt"}
+    code: Mapped[str] = mapped_column(Text, primary_key=True)
+    naam: Mapped[str] = mapped_column(Text)
+    wijkcode: Mapped[str] = mapped_column(ForeignKey("buurt.wijk.code"))
+    gemeentecode: Mapped[str] = mapped_column(ForeignKey("buurt.gemeente.code"))
+    water: Mapped[bool] = mapped_column(Boolean)
+    geom = mapped_column(Geometry("MULTIPOLYGON", srid=SRID, spatial_index=False))
+    bron: Mapped[str] = mapped_column(Text)
+    peiljaar: Mapped[int | None] = mapped_column(Integer)
+
+
+class _Derived:
+    """Columns the triggers fill: read them, never write them."""
+
+    buurtcode: Mapped[str | None] = mapped_column(Text)
+    wijkcode: Mapped[str | None] = mapped_column(Text)
+    gemeentecode: Mapped[str | None] = mapped_column(Text)
+    aangemaakt_door: Mapped[str | None] = mapped_column(Text)
+    aangemaakt_op: Mapped[datetime | None] = mapped_column(TIMESTAMP(timezone=True))
+    gewijzigd_door: Mapped[str | None] = mapped_column(Text)
+    gewijzigd_op: Mapped[datetime | None] = mapped_column(TIMESTAMP(timezone=True))
+
+
+class Initiatief(_Derived, Base):
+    __tablename__ = "initiatief"
+    __table_args__ = {"schema": "buurt"}
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    titel: Mapped[str] = mapped_column(Text)
+    omschrijving: Mapped[str | None] = mapped_column(Text)
+    thema: Mapped[str] = mapped_column(ForeignKey("buurt_vl.thema.code"))
+    status: Mapped[str] = mapped_column(ForeignKey("buurt_vl.status.code"))
+    ingediend_op: Mapped[date] = mapped_column(Date)
+    indiener_naam: Mapped[str | None] = mapped_column(Text)
+    indiener_email: Mapped[str | None] = mapped_column(Text)
+    indiener_telefoon: Mapped[str | None] = mapped_column(Text)
+    gepubliceerd: Mapped[bool] = mapped_column(Boolean)
+    geom = mapped_column(Geometry("GEOMETRY", srid=SRID, spatial_index=False))
+    peilingen: Mapped[list[Peiling]] = relationship(back_populates="initiatief")
+
+
+class Buurtdeal(_Derived, Base):
+    __tablename__ = "buurtdeal"
+    __table_args__ = {"schema": "buurt"}
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    titel: Mapped[str] = mapped_column(Text)
+    omschrijving: Mapped[str | None] = mapped_column(Text)
+    jaar: Mapped[int] = mapped_column(SmallInteger)
+    thema: Mapped[str] = mapped_column(ForeignKey("buurt_vl.thema.code"))
+    status: Mapped[str] = mapped_column(ForeignKey("buurt_vl.status.code"))
+    initiatief_id: Mapped[int | None] = mapped_column(ForeignKey("buurt.initiatief.id"))
+    budget_gemeente: Mapped[Decimal] = mapped_column(Numeric(12, 2))
+    gepubliceerd: Mapped[bool] = mapped_column(Boolean)
+    geom = mapped_column(Geometry("GEOMETRY", srid=SRID, spatial_index=False))
+    afspraken: Mapped[list[Afspraak]] = relationship(back_populates="buurtdeal", cascade="all, delete-orphan")
+
+
+class Afspraak(Base):
+    __tablename__ = "afspraak"
+    __table_args__ = {"schema": "buurt"}
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    buurtdeal_id: Mapped[int] = mapped_column(ForeignKey("buurt.buurtdeal.id"))
+    partij: Mapped[str] = mapped_column(ForeignKey("buurt_vl.partij.code"))
+    omschrijving: Mapped[str] = mapped_column(Text)
+    gereed: Mapped[bool] = mapped_column(Boolean)
+    aangemaakt_door: Mapped[str | None] = mapped_column(Text)
+    aangemaakt_op: Mapped[datetime | None] = mapped_column(TIMESTAMP(timezone=True))
+    gewijzigd_door: Mapped[str | None] = mapped_column(Text)
+    gewijzigd_op: Mapped[datetime | None] = mapped_column(TIMESTAMP(timezone=True))
+    buurtdeal: Mapped[Buurtdeal] = relationship(back_populates="afspraken")
+
+
+class Beheerobject(_Derived, Base):
+    __tablename__ = "beheerobject"
+    __table_args__ = {"schema": "buurt"}
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    soort: Mapped[str] = mapped_column(ForeignKey("buurt_vl.objectsoort.code"))
+    naam: Mapped[str | None] = mapped_column(Text)
+    omschrijving: Mapped[str | None] = mapped_column(Text)
+    beheerder: Mapped[str] = mapped_column(ForeignKey("buurt_vl.partij.code"))
+    buurtdeal_id: Mapped[int | None] = mapped_column(ForeignKey("buurt.buurtdeal.id"))
+    bron: Mapped[str] = mapped_column(Text)
+    bron_id: Mapped[str | None] = mapped_column(Text)
+    geom = mapped_column(Geometry("GEOMETRY", srid=SRID, spatial_index=False))
+
+
+class Peiling(Base):
+    __tablename__ = "peiling"
+    __table_args__ = {"schema": "buurt"}
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    initiatief_id: Mapped[int] = mapped_column(ForeignKey("buurt.initiatief.id"))
+    datum: Mapped[date] = mapped_column(Date)
+    voor: Mapped[int] = mapped_column(Integer)
+    tegen: Mapped[int] = mapped_column(Integer)
+    neutraal: Mapped[int] = mapped_column(Integer)
+    respondenten: Mapped[int] = mapped_column(Integer)
+    bron: Mapped[str] = mapped_column(Text)
+    bron_ref: Mapped[str | None] = mapped_column(Text)
+    initiatief: Mapped[Initiatief] = relationship(back_populates="peilingen")
+
+
+class Budget(Base):
+    __tablename__ = "budget"
+    __table_args__ = {"schema": "buurt"}
+    gemeentecode: Mapped[str] = mapped_column(ForeignKey("buurt.gemeente.code"), primary_key=True)
+    jaar: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    bedrag: Mapped[Decimal] = mapped_column(Numeric(12, 2))
+    omschrijving: Mapped[str | None] = mapped_column(Text)
+
+
+class Buurtcijfer(Base):
+    __tablename__ = "buurtcijfer"
+    __table_args__ = {"schema": "buurt"}
+    buurtcode: Mapped[str] = mapped_column(ForeignKey("buurt.buurt.code"), primary_key=True)
+    indicator: Mapped[str] = mapped_column(ForeignKey("buurt_vl.indicator.code"), primary_key=True)
+    jaar: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    waarde: Mapped[Decimal | None] = mapped_column(Numeric)
+    streefwaarde: Mapped[Decimal | None] = mapped_column(Numeric)
+    bron: Mapped[str] = mapped_column(Text)
+
+
+class Wijkagenda(Base):
+    __tablename__ = "wijkagenda"
+    __table_args__ = {"schema": "buurt"}
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    wijkcode: Mapped[str] = mapped_column(ForeignKey("buurt.wijk.code"))
+    thema: Mapped[str] = mapped_column(ForeignKey("buurt_vl.thema.code"))
+    prioriteit: Mapped[str] = mapped_column(Text)
+    jaar_van: Mapped[int] = mapped_column(SmallInteger)
+    jaar_tot: Mapped[int] = mapped_column(SmallInteger)
+
+
+def engine_url(dsn: str) -> str:
+    """A SQLAlchemy URL for a libpq DSN (service=, host=/socket, ...), passed through unchanged to psycopg."""
+    from urllib.parse import quote
+
+    return f"postgresql+psycopg:///?{'&'.join(_dsn_query(dsn, quote))}"
+
+
+def _dsn_query(dsn: str, quote) -> list[str]:
+    import psycopg
+
+    return [f"{k}={quote(str(v))}" for k, v in psycopg.conninfo.conninfo_to_dict(dsn).items()]

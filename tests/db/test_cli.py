@@ -1,0 +1,43 @@
+"""The `buurtkaart` command as a newcomer runs it: real processes, real database."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import psycopg
+
+from tests.support import new_database
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "spatial_service.cli", *args], capture_output=True, text=True,
+                          timeout=300)
+
+
+def test_install_into_any_database_by_dsn(pg_settings):
+    db = new_database(pg_settings, empty=True)
+    try:
+        first = run("db", "install", "--dsn", db.admin_dsn)
+        assert first.returncode == 0, first.stderr
+        assert "0001_basis.sql" in first.stdout
+        second = run("db", "upgrade", "--dsn", db.admin_dsn)
+        assert second.returncode == 0 and "geen nieuwe changelogs" in second.stdout
+        with psycopg.connect(db.admin_dsn) as conn:
+            assert conn.execute("SELECT count(*) FROM buurt_vl.status").fetchone()[0] == 8
+    finally:
+        db.drop()
+
+
+def test_unreachable_database_gives_a_dutch_message_not_a_traceback(pg_settings):
+    result = run("db", "install", "--dsn", f"host={pg_settings.socket_dir} port={pg_settings.port} "
+                                           "dbname=bestaat_niet user=postgres")
+    assert result.returncode == 2
+    assert "Kan geen verbinding maken met de database" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_status_reports_the_schema_version(pg_settings):
+    result = run("db", "status")
+    assert result.returncode == 0, result.stderr
+    assert "draait" in result.stdout

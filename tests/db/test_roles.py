@@ -1,0 +1,88 @@
+"""Who may read and write what: the public role reads publiek and nothing else; no personal data in publiek."""
+
+from __future__ import annotations
+
+import psycopg
+import pytest
+
+PRIVATE_TABLES = ["buurt.initiatief", "buurt.buurtdeal", "buurt.afspraak", "buurt.beheerobject", "buurt.buurt",
+                  "buurt.peiling", "buurt_sys.wijziging", "buurt_sys.instelling", "buurt_vl.thema"]
+PERSONAL_COLUMNS = {"indiener_naam", "indiener_email", "indiener_telefoon"}
+
+
+@pytest.fixture
+def public_conn(demo_db):
+    with psycopg.connect(demo_db.public_dsn, autocommit=True) as conn:
+        yield conn
+
+
+@pytest.mark.parametrize("table", PRIVATE_TABLES)
+def test_public_role_cannot_read_private_tables(public_conn, table):
+    with pytest.raises(psycopg.errors.InsufficientPrivilege):
+        public_conn.execute(f"SELECT 1 FROM {table} LIMIT 1")
+
+
+def test_public_role_reads_publiek(public_conn):
+    views = [r[0] for r in public_conn.execute(
+        "SELECT table_name FROM information_schema.views WHERE table_schema = 'publiek'").fetchall()]
+    assert {"buurtdeal", "initiatief", "afspraak", "beheerobject", "buurt", "wijk"} <= set(views)
+    for view in views:
+        public_conn.execute(f"SELECT * FROM publiek.{view} LIMIT 1")
+
+
+def test_public_role_holds_select_on_publiek_and_nothing_else(admin_conn):
+    rows = admin_conn.execute("""
+        SELECT n.nspname, c.relname, p.priv
+          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace,
+               unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE']) p(priv)
+         WHERE n.nspname IN ('buurt', 'buurt_vl', 'buurt_sys', 'buurt_app', 'publiek') AND c.relkind IN ('r', 'v', 'm')
+           AND has_table_privilege('buurtkaart_publiek', c.oid, p.priv)""").fetchall()
+    assert rows, "the public role must read publiek"
+    assert {(schema, priv) for schema, _, priv in rows} == {("publiek", "SELECT")}
+
+
+def test_publiek_has_no_personal_columns(admin_conn):
+    columns = {r[0] for r in admin_conn.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_schema = 'publiek'").fetchall()}
+    assert columns and not columns & PERSONAL_COLUMNS
+
+
+def test_publiek_holds_no_personal_values(admin_conn):
+    emails = [r[0] for r in admin_conn.execute("SELECT indiener_email FROM buurt.initiatief "
+                                                "WHERE indiener_email IS NOT NULL").fetchall()]
+    assert emails
+    dump = admin_conn.execute("SELECT string_agg(to_jsonb(x)::text, ' ') FROM (SELECT * FROM publiek.initiatief "
+                              "UNION ALL SELECT i.* FROM publiek.initiatief i) x").fetchone()[0]
+    assert not any(e in dump for e in emails)
+
+
+def test_only_published_rows_are_public(admin_conn):
+    hidden = admin_conn.execute("SELECT count(*) FROM buurt.buurtdeal WHERE NOT gepubliceerd").fetchone()[0]
+    total = admin_conn.execute("SELECT count(*) FROM buurt.buurtdeal").fetchone()[0]
+    public = admin_conn.execute("SELECT count(*) FROM publiek.buurtdeal").fetchone()[0]
+    assert hidden >= 1 and public == total - hidden
+    assert admin_conn.execute("SELECT count(*) FROM publiek.buurtdeal p JOIN buurt.buurtdeal d USING (id) "
+                              "WHERE NOT d.gepubliceerd").fetchone()[0] == 0
+    assert admin_conn.execute("SELECT count(*) FROM publiek.initiatief p JOIN buurt.initiatief i USING (id) "
+                              "WHERE NOT i.gepubliceerd OR i.status = 'ingetrokken'").fetchone()[0] == 0
+    assert admin_conn.execute("SELECT count(*) FROM publiek.afspraak a JOIN buurt.buurtdeal d "
+                              "ON d.id = a.buurtdeal_id WHERE NOT d.gepubliceerd").fetchone()[0] == 0
+
+
+def test_public_deal_carries_both_sides_commitments(admin_conn):
+    row = admin_conn.execute("SELECT afspraken_bewoners, afspraken_gemeente FROM publiek.buurtdeal "
+                             "WHERE titel = 'Speelplek Havenstraatbuurt'").fetchone()
+    assert "Offerte opvragen voor de werkzaamheden" in row[0]
+    assert "Bodemonderzoek" in row[1]
+
+
+def test_reader_reads_but_does_not_write(demo_db):
+    with psycopg.connect(demo_db.reader_dsn) as conn:
+        assert conn.execute("SELECT count(*) FROM buurt.buurtdeal").fetchone()[0] > 0
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("UPDATE buurt.buurtdeal SET titel = titel")
+
+
+def test_editor_cannot_change_value_lists(editor_conn):
+    with pytest.raises(psycopg.errors.InsufficientPrivilege):
+        editor_conn.execute("UPDATE buurt_vl.thema SET naam = 'x' WHERE code = 'verkeer'")
