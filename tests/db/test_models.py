@@ -20,7 +20,8 @@ def test_models_match_database_columns(demo_db):
 def test_models_read_a_deal_with_its_commitments(demo_db):
     engine = sa.create_engine(models.engine_url(demo_db.admin_dsn))
     with Session(engine) as session:
-        deal = session.scalars(sa.select(models.Buurtdeal).where(models.Buurtdeal.titel == "Speelplek Calvijnhof")).one()
+        query = sa.select(models.Buurtdeal).where(models.Buurtdeal.titel == "Speelplek Calvijnhof")
+        deal = session.scalars(query).one()
         parties = sorted({a.partij for a in deal.afspraken})
         assert parties == ["bewoners", "gemeente"]
         assert deal.wijkcode == "WK040203"
