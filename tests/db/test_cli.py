@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -41,3 +42,18 @@ def test_status_reports_the_schema_version(pg_settings):
     result = run("db", "status")
     assert result.returncode == 0, result.stderr
     assert "draait" in result.stdout
+
+
+def test_install_by_service_name(pg_settings, tmp_path):
+    db = new_database(pg_settings, empty=True)
+    service_file = tmp_path / "pg_service.conf"
+    service_file.write_text(f"[gemeente_test]\nhost={pg_settings.socket_dir}\nport={pg_settings.port}\n"
+                            f"dbname={db.name}\nuser=postgres\n")
+    try:
+        result = subprocess.run([sys.executable, "-m", "spatial_service.cli", "db", "install", "--dsn",
+                                 "service=gemeente_test"], capture_output=True, text=True, timeout=300,
+                                env={**os.environ, "PGSERVICEFILE": str(service_file)})
+        assert result.returncode == 0, result.stderr
+        assert f"dbname={db.name}" in result.stdout and "schemaversie" in result.stdout
+    finally:
+        db.drop()
