@@ -54,6 +54,8 @@ def test_install_by_service_name(pg_settings, tmp_path):
                                  "service=gemeente_test"], capture_output=True, text=True, timeout=300,
                                 env={**os.environ, "PGSERVICEFILE": str(service_file)})
         assert result.returncode == 0, result.stderr
-        assert f"dbname={db.name}" in result.stdout and "schemaversie" in result.stdout
+        assert "service=gemeente_test: schemaversie" in result.stdout
+        with psycopg.connect(db.admin_dsn) as conn:
+            assert conn.execute("SELECT count(*) FROM buurt_vl.thema").fetchone()[0] == 5
     finally:
         db.drop()
