@@ -18,6 +18,10 @@ class QgisLayer:
     sleutel: str
     geometrie: str | None = None
     filter: str | None = None
+    # QGIS plugin: "waardelijst" = a value list behind the forms' value relations
+    rol: str = "laag"
+    alleen_lezen: bool = False
+    snappen: bool = False
 
     @property
     def schema(self) -> str:

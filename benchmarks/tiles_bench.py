@@ -1,0 +1,435 @@
+"""Tile service benchmark: Buurtkaart vs tipg vs raw SQL, side by side in one run, on one private cluster.
+
+Runs on its own PostgreSQL cluster (in /tmp, its own port) so the database restart in the load run disturbs
+nobody else. Phases: cold tiles, a browsing mix with repeats, raw SQL of the same tile queries, edit-to-map
+latency, RSS with a filled cache, and a load run with a database restart in the middle.
+Writes benchmarks/results/tiles.md.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import datetime as dt
+import os
+import platform
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+import httpx
+import psycopg
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.loadclient import Connection, split  # noqa: E402
+from spatial_service.catalogue import load as load_catalogue  # noqa: E402
+from spatial_service.db import cluster, install  # noqa: E402
+from spatial_service.settings import Settings  # noqa: E402
+from spatial_service.web import tilesql  # noqa: E402
+from spatial_service.web.export import compile_for, municipality_bounds, tile_range  # noqa: E402
+
+PGDATA = Path(f"/tmp/buurtkaart_bench_{os.getuid()}/pgdata")
+PGPORT = 55491
+DBNAME = "buurtkaart_bench"
+CONCURRENCY = 8
+LAYERS = ["buurtdeals", "initiatieven", "buurten", "wijken", "groen"]
+ZOOMS = (12, 15)
+MIX_REQUESTS = 8000
+ZIPF_S = 1.3
+LOAD_SECONDS = 16
+LOAD_CLIENTS = 16
+RESULTS = ROOT / "benchmarks" / "results" / "tiles.md"
+TIPG_PY = ROOT / "benchmarks" / ".venv-tipg" / "bin" / "python"
+
+
+def env() -> dict[str, str]:
+    return {**os.environ, "BUURTKAART_PGDATA": str(PGDATA), "BUURTKAART_PGPORT": str(PGPORT),
+            "BUURTKAART_DBNAME": DBNAME}
+
+
+def settings() -> Settings:
+    return Settings(cluster_dir=PGDATA, port=PGPORT, dbname=DBNAME)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def cli(*args: str) -> None:
+    subprocess.run([str(ROOT / ".venv" / "bin" / "buurtkaart"), *args], env=env(), check=True,
+                   stdout=subprocess.DEVNULL)
+
+
+def prepare_database() -> None:
+    PGDATA.parent.mkdir(parents=True, exist_ok=True)
+    cli("db", "start")
+    s = settings()
+    cluster.drop_database(s, DBNAME)
+    cluster.ensure_database(s, DBNAME)
+    install.upgrade(s.admin())
+    from spatial_service.demo import hilversum
+
+    hilversum.load(s.admin())
+    cluster.psql(s, "ANALYZE", DBNAME)
+
+
+def ensure_tipg() -> None:
+    if not TIPG_PY.exists():
+        subprocess.run(["/usr/bin/python3", "-m", "venv", str(TIPG_PY.parent.parent)], check=True)
+        subprocess.run([str(TIPG_PY), "-m", "pip", "install", "-q", "tipg", "uvicorn", "uvloop", "httptools"],
+                       check=True)
+
+
+def start(cmd: list[str], extra_env: dict[str, str], port: int, probe: str) -> subprocess.Popen:
+    proc = subprocess.Popen(cmd, env={**env(), **extra_env}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}{probe}", timeout=2).status_code == 200:
+                return proc
+        except httpx.TransportError:
+            pass
+        if proc.poll() is not None:
+            raise SystemExit(f"server stopped: {proc.stderr.read().decode()[-2000:]}")
+        time.sleep(0.2)
+    proc.kill()
+    raise SystemExit(f"server did not come up: {cmd}")
+
+
+def start_ours(port: int) -> subprocess.Popen:
+    return start([str(ROOT / ".venv" / "bin" / "buurtkaart"), "serve", "--port", str(port)], {}, port, "/health")
+
+
+def start_tipg(port: int) -> subprocess.Popen:
+    # the socket directory as a percent-encoded host: asyncpg ignores a ?host= parameter
+    url = f"postgresql://buurtkaart_tiles@{quote(str(PGDATA), safe='')}:{PGPORT}/{DBNAME}"
+    return start([str(TIPG_PY), "-m", "uvicorn", "tipg.main:app", "--port", str(port), "--log-level", "warning"],
+                 {"DATABASE_URL": url, "TIPG_DB_SCHEMAS": '["publiek"]', "TIPG_MAX_FEATURES_PER_TILE": "20000",
+                  "TIPG_DB_SPATIAL_EXTENT": "false", "TIPG_DB_DATETIME_EXTENT": "false"}, port, "/collections")
+
+
+def stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+@dataclasses.dataclass
+class Run:
+    name: str
+    n: int
+    seconds: float
+    latencies: list[float]
+    errors: int
+
+    @property
+    def rps(self) -> float:
+        return self.n / self.seconds
+
+    def pct(self, q: float) -> float:
+        xs = sorted(self.latencies)
+        return xs[min(len(xs) - 1, int(q * len(xs)))] * 1000
+
+    def row(self) -> str:
+        return (f"| {self.name} | {self.n} | {self.rps:.0f} | {self.pct(0.5):.1f} | {self.pct(0.95):.1f} | "
+                f"{self.errors} |")
+
+
+async def http_run(name: str, urls: list[str], concurrency: int = CONCURRENCY) -> Run:
+    queue = list(reversed(urls))
+    latencies: list[float] = []
+    errors = 0
+
+    async def worker() -> None:
+        nonlocal errors
+        conn: Connection | None = None
+        while queue:
+            host, port, path = split(queue.pop())
+            conn = conn or Connection(host, port)
+            t = time.perf_counter()
+            try:
+                status, _ = await conn.get(path)
+                if status != 200:
+                    errors += 1
+            except (OSError, asyncio.IncompleteReadError):
+                errors += 1
+            latencies.append(time.perf_counter() - t)
+        if conn:
+            conn.close()
+
+    t0 = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(concurrency)))
+    return Run(name, len(urls), time.perf_counter() - t0, latencies, errors)
+
+
+async def sql_run(name: str, jobs: list[tuple], concurrency: int = CONCURRENCY) -> Run:
+    queue = list(reversed(jobs))
+    latencies: list[float] = []
+
+    async def worker() -> None:
+        async with await psycopg.AsyncConnection.connect(settings().public(), autocommit=True) as conn:
+            while queue:
+                stmt, params = queue.pop()
+                t = time.perf_counter()
+                await (await conn.execute(stmt, params, prepare=True)).fetchone()
+                latencies.append(time.perf_counter() - t)
+
+    t0 = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(concurrency)))
+    return Run(name, len(jobs), time.perf_counter() - t0, latencies, 0)
+
+
+def browsing_mix(tiles: list[tuple], n: int) -> list[tuple]:
+    """Zipf-like: a few tiles (the centre at common zooms) are asked for again and again."""
+    rng = random.Random(42)
+    weights = [1.0 / (i + 1) ** ZIPF_S for i in range(len(tiles))]
+    order = tiles[:]
+    rng.shuffle(order)
+    return rng.choices(order, weights=weights, k=n)
+
+
+async def edit_latency(base: str, samples: int = 10) -> list[float]:
+    s = settings()
+    results = []
+    async with httpx.AsyncClient(base_url=base, timeout=30) as client:
+        with psycopg.connect(s.editor(), autocommit=True) as editor:
+            deal, lon, lat = editor.execute(
+                "SELECT id, ST_X(p), ST_Y(p) FROM (SELECT id, ST_Transform(geom, 4326) p FROM buurt.buurtdeal "
+                "WHERE gepubliceerd AND GeometryType(geom) = 'POINT' ORDER BY id LIMIT 1) d").fetchone()
+            from spatial_service.web.export import lonlat_to_tile
+
+            x, y = lonlat_to_tile(lon, lat, 14)
+            path = f"/tiles/buurtdeals/14/{x}/{y}.pbf"
+            import mapbox_vector_tile
+
+            for i in range(samples):
+                await client.get(path)
+                title = f"Benchmark-titel {i} {time.time()}"
+                editor.execute("UPDATE buurt.buurtdeal SET titel = %s WHERE id = %s", (title, deal))
+                t0 = time.perf_counter()
+                while True:
+                    body = (await client.get(path)).content
+                    layer = mapbox_vector_tile.decode(body).get("buurtdeals", {"features": []})
+                    if any(f["properties"].get("titel") == title for f in layer["features"]):
+                        break
+                    if time.perf_counter() - t0 > 10:
+                        break
+                    await asyncio.sleep(0.01)
+                results.append(time.perf_counter() - t0)
+    return results
+
+
+async def fill_cache(base: str, bounds: tuple, budget_s: float = 120) -> dict:
+    """Composite tiles z12-16 under many filter combinations (each a distinct cache entry), until the cache is
+    full or the time budget is spent."""
+    all_layers = ",".join(lay.id for lay in load_catalogue().public)
+    with psycopg.connect(settings().public(), autocommit=True) as conn:
+        wijken = [r[0] for r in conn.execute("SELECT code FROM publiek.wijk ORDER BY code")]
+        themas = [r[0] for r in conn.execute("SELECT code FROM publiek.thema ORDER BY code")]
+    variants = [""] + [f"?jaar={j}&thema={t}&wijk={w}" for j in ("2017", "2018", "2017,2018") for t in themas
+                       for w in wijken]
+    coords = list(tile_range(bounds, 12, 16))
+    t0 = time.monotonic()
+    stats: dict = {}
+    async with httpx.AsyncClient(timeout=60) as client:
+        for variant in variants:
+            await http_run("fill", [f"{base}/tiles/{all_layers}/{z}/{x}/{y}.pbf{variant}" for z, x, y in coords])
+            stats = (await client.get(f"{base}/health")).json()["cache"]
+            if stats["bytes"] >= 0.97 * stats["max_bytes"] or time.monotonic() - t0 > budget_s:
+                break
+    return stats
+
+
+async def load_with_restart(base: str, tiles: list[tuple], seconds: float = LOAD_SECONDS) -> tuple[Run, float]:
+    rng = random.Random(7)
+    variants = ["", "?jaar=2017", "?jaar=2018", "?thema=verkeer", "?status=uitvoering", "?wijk=WK040203"]
+    latencies: list[float] = []
+    errors = 0
+    n = 0
+    stop_at = time.monotonic() + seconds
+    restart_took = 0.0
+
+    async def restart() -> None:
+        nonlocal restart_took
+        await asyncio.sleep(seconds / 3)
+        t = time.monotonic()
+        await asyncio.to_thread(cli, "db", "stop")
+        await asyncio.sleep(1.0)
+        await asyncio.to_thread(cli, "db", "start")
+        restart_took = time.monotonic() - t
+
+    host, port, _ = split(base)
+
+    async def worker() -> None:
+        nonlocal errors, n
+        conn = Connection(host, port)
+        while time.monotonic() < stop_at:
+            layer, z, x, y = rng.choice(tiles)
+            v = rng.choice(variants) if layer == "buurtdeals" else ""
+            t = time.perf_counter()
+            try:
+                status, _ = await conn.get(f"/tiles/{layer}/{z}/{x}/{y}.pbf{v}")
+                if status != 200:
+                    errors += 1
+            except (OSError, asyncio.IncompleteReadError):
+                errors += 1
+            n += 1
+            latencies.append(time.perf_counter() - t)
+        conn.close()
+
+    t0 = time.perf_counter()
+    await asyncio.gather(restart(), *(worker() for _ in range(LOAD_CLIENTS)))
+    return Run(f"load, {LOAD_CLIENTS} clients, DB restart", n, time.perf_counter() - t0, latencies,
+               errors), restart_took
+
+
+async def main() -> None:
+    started = dt.datetime.now()
+    ensure_tipg()
+    print("database (private cluster) ...", flush=True)
+    prepare_database()
+    catalogue = load_catalogue()
+    with psycopg.connect(settings().public(), autocommit=True) as conn:
+        compiled, _ = compile_for(conn, catalogue)
+        bounds = municipality_bounds(conn)
+    tiles = [(layer, z, x, y) for layer in LAYERS for z, x, y in tile_range(bounds, *ZOOMS)
+             if compiled[layer].layer.minzoom <= z <= compiled[layer].layer.maxzoom]
+    tipg_collection = {lay: compiled[lay].layer.bron for lay in LAYERS}
+
+    def tipg_url(base: str, t: tuple) -> str:
+        layer, z, x, y = t
+        lay = compiled[layer].layer
+        extra = "&soort=" + lay.filter.split("'")[1] if lay.filter else ""
+        props = ",".join(lay.velden)
+        return (f"{base}/collections/{tipg_collection[layer]}/tiles/WebMercatorQuad/{z}/{x}/{y}"
+                f"?properties={props}{extra}")
+
+    def ours_url(base: str, t: tuple) -> str:
+        layer, z, x, y = t
+        return f"{base}/tiles/{layer}/{z}/{x}/{y}.pbf"
+
+    def sql_job(t: tuple) -> tuple:
+        layer, z, x, y = t
+        lay = [compiled[layer]]
+        return tilesql.tile_statement(lay, {}), tilesql.tile_params(lay, z, x, y, {})
+
+    mix = browsing_mix(tiles, MIX_REQUESTS)
+    our_port, tipg_port = free_port(), free_port()
+    ours_base, tipg_base = f"http://127.0.0.1:{our_port}", f"http://127.0.0.1:{tipg_port}"
+    runs: dict[str, Run] = {}
+
+    sample = random.Random(1).sample(tiles, min(400, len(tiles)))
+    print(f"{len(tiles)} tiles, cold ...", flush=True)
+    tipg = start_tipg(tipg_port)
+    try:
+        await http_run("warm-up tipg", [tipg_url(tipg_base, t) for t in tiles[:20]])
+        runs["tipg seq"] = await http_run("tipg, cold, 1 client", [tipg_url(tipg_base, t) for t in sample], 1)
+        runs["tipg cold"] = await http_run("tipg, cold tiles", [tipg_url(tipg_base, t) for t in tiles])
+        runs["tipg mix"] = await http_run("tipg, browsing mix", [tipg_url(tipg_base, t) for t in mix])
+    finally:
+        stop(tipg)
+    runs["sql seq"] = await sql_run("raw SQL, 1 client", [sql_job(t) for t in sample], 1)
+    runs["sql cold"] = await sql_run("raw SQL (same tile queries)", [sql_job(t) for t in tiles])
+    for phase in ("ours seq", "ours cold"):
+        ours = start_ours(our_port)  # a fresh process: empty cache
+        try:
+            await http_run("warm-up", [f"{ours_base}/health"] * 20)
+            if phase == "ours seq":
+                runs[phase] = await http_run("Buurtkaart, cold, 1 client", [ours_url(ours_base, t) for t in sample], 1)
+            else:
+                runs[phase] = await http_run("Buurtkaart, cold tiles", [ours_url(ours_base, t) for t in tiles])
+        finally:
+            stop(ours)
+    ours = start_ours(our_port)  # empty cache again: the mix fills it itself
+    try:
+        runs["ours mix"] = await http_run("Buurtkaart, browsing mix", [ours_url(ours_base, t) for t in mix])
+        mix_cache = httpx.get(f"{ours_base}/health", timeout=10).json()["cache"]
+        hit_rate = mix_cache["hits"] / max(1, mix_cache["hits"] + mix_cache["misses"])
+        print("edits ...", flush=True)
+        edits = await edit_latency(ours_base)
+        print("filling the cache ...", flush=True)
+        rss_before = rss_mb(ours.pid)
+        cache = await fill_cache(ours_base, bounds)
+        rss = rss_mb(ours.pid)
+        print("load run with a database restart ...", flush=True)
+        load, restart_took = await load_with_restart(ours_base, tiles)
+        health = httpx.get(f"{ours_base}/health", timeout=10).json()
+    finally:
+        stop(ours)
+
+    cold_ratio = runs["ours cold"].rps / runs["tipg cold"].rps
+    p50_ratio = runs["ours seq"].pct(0.5) / runs["sql seq"].pct(0.5)
+    p50_ratio_conc = runs["ours cold"].pct(0.5) / runs["sql cold"].pct(0.5)
+    mix_ratio = runs["ours mix"].rps / runs["tipg mix"].rps
+    edit_max = max(edits)
+    lines = [
+        "## Tiles (`bash scripts/benchmark.sh tiles`)",
+        "",
+        f"Run {started:%Y-%m-%d %H:%M} on {platform.node()} ({os.cpu_count()} cores, {platform.machine()}), "
+        f"Python {platform.python_version()}; client and servers on the same machine (loopback), "
+        f"{CONCURRENCY} concurrent clients. Hilversum demo data on a private cluster; tipg "
+        f"{tipg_version()} in benchmarks/.venv-tipg on the same publiek views with the same columns "
+        f"(`properties=`) and the same tile list: layers {', '.join(LAYERS)}, zoom {ZOOMS[0]}-{ZOOMS[1]} over "
+        f"the municipality ({len(tiles)} tiles); the browsing mix is {MIX_REQUESTS} requests drawn Zipf-like "
+        f"from the same list (repeats, Zipf s={ZIPF_S}), starting from an empty cache. Raw SQL = the service's own "
+        "tile statements on psycopg connections with the same concurrency, no HTTP. '1 client' runs use a random "
+        "sample of the tile list, sequentially, each server (and the SQL) cold. HTTP client: "
+        "benchmarks/loadclient.py (keep-alive, minimal), the same for both servers; both under uvicorn with "
+        "uvloop + httptools.",
+        "",
+        "| run | requests | req/s | p50 ms | p95 ms | errors |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+        *(r.row() for r in (runs["ours seq"], runs["tipg seq"], runs["sql seq"], runs["ours cold"],
+                            runs["tipg cold"], runs["sql cold"], runs["ours mix"], runs["tipg mix"], load)),
+        "",
+        "| measure | result | target |",
+        "| --- | --- | --- |",
+        f"| cold throughput vs tipg | {cold_ratio:.1f}x | >= 3x |",
+        f"| cold p50 vs raw SQL p50, 1 client ({len(sample)} tiles) | {p50_ratio:.2f}x | <= 1.2x |",
+        f"| cold p50 vs raw SQL p50, {CONCURRENCY} clients | {p50_ratio_conc:.2f}x | (for reference) |",
+        f"| browsing mix throughput vs tipg (cache hit rate {hit_rate:.0%}) | {mix_ratio:.1f}x | >= 30x |",
+        f"| edit to tile (commit -> new tile served), {len(edits)} edits | median "
+        f"{statistics.median(edits) * 1000:.0f} ms, max {edit_max * 1000:.0f} ms | <= 2 s |",
+        f"| RSS with cache filled to {cache['bytes'] / 2**20:.0f} of {cache['max_bytes'] / 2**20:.0f} MB "
+        f"({cache['tegels']} tiles) | {rss:.0f} MB (before filling: {rss_before:.0f} MB) | < 500 MB |",
+        f"| load run {LOAD_SECONDS} s, {LOAD_CLIENTS} clients, `db stop`/`db start` in the middle "
+        f"(restart took {restart_took:.1f} s) | {load.errors} errors of {load.n}; listener reconnected "
+        f"{health['herverbonden']}x | 0 errors |",
+        "",
+    ]
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+
+
+def tipg_version() -> str:
+    out = subprocess.run([str(TIPG_PY), "-c", "import tipg; print(tipg.__version__)"], capture_output=True,
+                         text=True)
+    return out.stdout.strip() or "?"
+
+
+if __name__ == "__main__":
+    import uvloop
+
+    try:
+        uvloop.run(main())
+    finally:
+        cli("db", "stop")  # the private cluster: nothing else uses it

@@ -1,0 +1,159 @@
+<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
+<qgis hasScaleBasedVisibilityFlag="0" minScale="1e+08" readOnly="1" version="3.22.16-Białowieża" styleCategories="LayerConfiguration|Symbology|Symbology3D|Labeling|Fields|Forms|Actions|MapTips|Diagrams|AttributeTable|Rendering|GeometryOptions|Relations|Temporal|Legend|Elevation|Notes" maxScale="0">
+  <flags>
+    <Identifiable>1</Identifiable>
+    <Removable>1</Removable>
+    <Searchable>1</Searchable>
+    <Private>0</Private>
+  </flags>
+  <temporal enabled="0" fixedDuration="0" startField="" endField="" durationField="" limitMode="0" accumulate="0" durationUnit="min" startExpression="" endExpression="" mode="0">
+    <fixedRange>
+      <start></start>
+      <end></end>
+    </fixedRange>
+  </temporal>
+  <geometryOptions removeDuplicateNodes="0" geometryPrecision="0">
+    <activeChecks type="StringList">
+      <Option value="" type="QString"/>
+    </activeChecks>
+    <checkConfiguration/>
+  </geometryOptions>
+  <legend showLabelLegend="0" type="default-vector"/>
+  <referencedLayers/>
+  <fieldConfiguration>
+    <field name="code" configurationFlags="None">
+      <editWidget type="TextEdit">
+        <config>
+          <Option type="Map">
+            <Option name="IsMultiline" value="false" type="bool"/>
+            <Option name="UseHtml" value="false" type="bool"/>
+          </Option>
+        </config>
+      </editWidget>
+    </field>
+    <field name="naam" configurationFlags="None">
+      <editWidget type="TextEdit">
+        <config>
+          <Option type="Map">
+            <Option name="IsMultiline" value="false" type="bool"/>
+            <Option name="UseHtml" value="false" type="bool"/>
+          </Option>
+        </config>
+      </editWidget>
+    </field>
+    <field name="kleur" configurationFlags="None">
+      <editWidget type="TextEdit">
+        <config>
+          <Option type="Map">
+            <Option name="IsMultiline" value="false" type="bool"/>
+            <Option name="UseHtml" value="false" type="bool"/>
+          </Option>
+        </config>
+      </editWidget>
+    </field>
+    <field name="volgorde" configurationFlags="None">
+      <editWidget type="TextEdit">
+        <config>
+          <Option type="Map">
+            <Option name="IsMultiline" value="false" type="bool"/>
+            <Option name="UseHtml" value="false" type="bool"/>
+          </Option>
+        </config>
+      </editWidget>
+    </field>
+    <field name="eindstatus" configurationFlags="None">
+      <editWidget type="CheckBox">
+        <config>
+          <Option type="Map">
+            <Option name="CheckedState" value="" type="QString"/>
+            <Option name="TextDisplayMethod" value="0" type="int"/>
+            <Option name="UncheckedState" value="" type="QString"/>
+          </Option>
+        </config>
+      </editWidget>
+    </field>
+    <field name="voor_buurtdeal" configurationFlags="None">
+      <editWidget type="CheckBox">
+        <config>
+          <Option type="Map">
+            <Option name="CheckedState" value="" type="QString"/>
+            <Option name="TextDisplayMethod" value="0" type="int"/>
+            <Option name="UncheckedState" value="" type="QString"/>
+          </Option>
+        </config>
+      </editWidget>
+    </field>
+    <field name="deal_gesloten" configurationFlags="None">
+      <editWidget type="CheckBox">
+        <config>
+          <Option type="Map">
+            <Option name="CheckedState" value="" type="QString"/>
+            <Option name="TextDisplayMethod" value="0" type="int"/>
+            <Option name="UncheckedState" value="" type="QString"/>
+          </Option>
+        </config>
+      </editWidget>
+    </field>
+  </fieldConfiguration>
+  <aliases>
+    <alias name="Code" index="0" field="code"/>
+    <alias name="Naam" index="1" field="naam"/>
+    <alias name="Kleur" index="2" field="kleur"/>
+    <alias name="Volgorde" index="3" field="volgorde"/>
+    <alias name="Eindstatus" index="4" field="eindstatus"/>
+    <alias name="Voor buurtdeal" index="5" field="voor_buurtdeal"/>
+    <alias name="Deal gesloten" index="6" field="deal_gesloten"/>
+  </aliases>
+  <defaults>
+    <default field="code" expression="" applyOnUpdate="0"/>
+    <default field="naam" expression="" applyOnUpdate="0"/>
+    <default field="kleur" expression="" applyOnUpdate="0"/>
+    <default field="volgorde" expression="" applyOnUpdate="0"/>
+    <default field="eindstatus" expression="" applyOnUpdate="0"/>
+    <default field="voor_buurtdeal" expression="" applyOnUpdate="0"/>
+    <default field="deal_gesloten" expression="" applyOnUpdate="0"/>
+  </defaults>
+  <constraints>
+    <constraint exp_strength="0" field="code" constraints="3" unique_strength="1" notnull_strength="1"/>
+    <constraint exp_strength="0" field="naam" constraints="3" unique_strength="1" notnull_strength="1"/>
+    <constraint exp_strength="0" field="kleur" constraints="1" unique_strength="0" notnull_strength="1"/>
+    <constraint exp_strength="0" field="volgorde" constraints="3" unique_strength="1" notnull_strength="1"/>
+    <constraint exp_strength="0" field="eindstatus" constraints="1" unique_strength="0" notnull_strength="1"/>
+    <constraint exp_strength="0" field="voor_buurtdeal" constraints="1" unique_strength="0" notnull_strength="1"/>
+    <constraint exp_strength="0" field="deal_gesloten" constraints="1" unique_strength="0" notnull_strength="1"/>
+  </constraints>
+  <constraintExpressions>
+    <constraint field="code" exp="" desc=""/>
+    <constraint field="naam" exp="" desc=""/>
+    <constraint field="kleur" exp="" desc=""/>
+    <constraint field="volgorde" exp="" desc=""/>
+    <constraint field="eindstatus" exp="" desc=""/>
+    <constraint field="voor_buurtdeal" exp="" desc=""/>
+    <constraint field="deal_gesloten" exp="" desc=""/>
+  </constraintExpressions>
+  <expressionfields/>
+  <attributeactions/>
+  <attributetableconfig sortOrder="0" sortExpression="" actionWidgetStyle="dropDown">
+    <columns/>
+  </attributetableconfig>
+  <conditionalstyles>
+    <rowstyles/>
+    <fieldstyles/>
+  </conditionalstyles>
+  <storedexpressions/>
+  <editform tolerant="1"></editform>
+  <editforminit/>
+  <editforminitcodesource>0</editforminitcodesource>
+  <editforminitfilepath></editforminitfilepath>
+  <editforminitcode><![CDATA[]]></editforminitcode>
+  <featformsuppress>0</featformsuppress>
+  <editorlayout>generatedlayout</editorlayout>
+  <editable/>
+  <labelOnTop/>
+  <reuseLastValue/>
+  <dataDefinedFieldProperties/>
+  <widgets/>
+  <previewExpression></previewExpression>
+  <mapTip></mapTip>
+  <layerGeometryType>4</layerGeometryType>
+</qgis>

@@ -1,0 +1,60 @@
+"""Builds dist/buurtkaart.zip: the plugin package, metadata.txt from the repository root, the layers/ files the
+plugin reads (changelogs, app SQL, styles, catalogue) and a copy of spatial_service/db/migrations.py (which is
+dependency-free on purpose, so the plugin never imports spatial_service).
+
+Pure Python (no QGIS needed), so the CLI, the tests and CI can all build it.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+import zipfile
+from pathlib import Path
+
+PLUGIN_NAME = "buurtkaart"
+SOURCE_DIR = Path(__file__).resolve().parent / PLUGIN_NAME
+REPO_ROOT = Path(__file__).resolve().parent.parent
+LAYER_PATTERNS = ("prelude.sql", "migrations/*.sql", "app/*.sql", "styles/*.qml", "catalogue.toml")
+
+
+def plugin_files(repo_root: Path = REPO_ROOT) -> dict[str, bytes]:
+    """Archive path -> content, in a stable order."""
+    files: dict[str, bytes] = {}
+    for path in sorted(SOURCE_DIR.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix not in (".pyc", ".pyo"):
+            files[f"{PLUGIN_NAME}/{path.relative_to(SOURCE_DIR).as_posix()}"] = path.read_bytes()
+    files[f"{PLUGIN_NAME}/metadata.txt"] = (repo_root / "metadata.txt").read_bytes()
+    files[f"{PLUGIN_NAME}/migrations.py"] = (repo_root / "spatial_service" / "db" / "migrations.py").read_bytes()
+    layers = repo_root / "layers"
+    for pattern in LAYER_PATTERNS:
+        for path in sorted(layers.glob(pattern)):
+            files[f"{PLUGIN_NAME}/layers/{path.relative_to(layers).as_posix()}"] = path.read_bytes()
+    catalogue = tomllib.loads((layers / "catalogue.toml").read_text(encoding="utf-8"))
+    files[f"{PLUGIN_NAME}/layers/catalogue.json"] = json.dumps(catalogue, ensure_ascii=False, indent=1).encode()
+    return files
+
+
+def build(out: Path, repo_root: Path = REPO_ROOT) -> Path:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_suffix(".tmp")
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in plugin_files(repo_root).items():
+            info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, content)
+    tmp.replace(out)
+    return out
+
+
+def install(zip_path: Path, plugins_dir: Path) -> Path:
+    """Unzip into <profile>/python/plugins the way the QGIS plugin manager does; returns the plugin folder."""
+    plugins_dir.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(zip_path) as archive:
+        archive.extractall(plugins_dir)
+    return plugins_dir / PLUGIN_NAME
+
+
+if __name__ == "__main__":
+    print(build(REPO_ROOT / "dist" / "buurtkaart.zip"))

@@ -1,0 +1,169 @@
+"""Database connections for the plugin and its Processing algorithms.
+
+A connection is named the way GIS staff already know it: a saved QGIS PostgreSQL connection ("Buurtkaart"),
+a `service=` entry of pg_service.conf, or a connection string with an `authcfg=` (the QGIS password store).
+Nothing here writes a password anywhere: a URI that carries one is refused.
+
+QGIS 3.22 runs each executeSql on a pooled connection that may differ from the previous call, so work that
+must be atomic (install, import) goes to the database as ONE script in ONE call: PostgreSQL runs a
+multi-statement simple query as one implicit transaction and returns the last statement's rows.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from qgis.core import (
+    QgsAbstractDatabaseProviderConnection,
+    QgsDataSourceUri,
+    QgsException,
+    QgsProviderRegistry,
+)
+
+PROVIDER = "postgres"
+
+
+class BuurtkaartDbError(Exception):
+    """A failure a user can act on; str(exc) is the Dutch message for the message bar or Processing log."""
+
+
+class DatabaseRefused(BuurtkaartDbError):
+    """The database refused the statement (a rule, a constraint, a missing right); the message is its own."""
+
+
+def is_uri(name_or_uri: str) -> bool:
+    return "=" in name_or_uri
+
+
+def data_source_uri(name_or_uri: str) -> QgsDataSourceUri:
+    """The QgsDataSourceUri behind a saved connection name, a `service=` entry or a connection string."""
+    name_or_uri = (name_or_uri or "").strip()
+    if not name_or_uri:
+        raise BuurtkaartDbError("Geen databaseverbinding gekozen: kies een opgeslagen PostgreSQL-verbinding.")
+    if is_uri(name_or_uri):
+        uri = QgsDataSourceUri(name_or_uri)
+    else:
+        conn = _metadata().findConnection(name_or_uri)
+        if conn is None:
+            raise BuurtkaartDbError(
+                f"Er is geen opgeslagen PostgreSQL-verbinding met de naam '{name_or_uri}'. "
+                "Maak hem aan in de Databeheerder of gebruik 'service=<naam>' uit pg_service.conf."
+            )
+        uri = QgsDataSourceUri(conn.uri())
+    if uri.password():
+        raise BuurtkaartDbError(
+            "De verbinding bevat een wachtwoord in platte tekst. Gebruik een authenticatieconfiguratie (authcfg), "
+            "een pg_service.conf-dienst of ~/.pgpass."
+        )
+    return uri
+
+
+def connection_info(name_or_uri: str) -> str:
+    """The connection part of a layer URI (no table), shared by every layer so they form one transaction group."""
+    return data_source_uri(name_or_uri).connectionInfo(False)
+
+
+def connect(name_or_uri: str) -> QgsAbstractDatabaseProviderConnection:
+    """A provider connection for a saved connection name, `service=...` or a URI with authcfg.
+
+    Raises BuurtkaartDbError with a Dutch message when the database cannot be reached."""
+    uri = data_source_uri(name_or_uri)
+    try:
+        conn = _metadata().createConnection(uri.uri(False), {})
+    except QgsException as exc:
+        raise BuurtkaartDbError(f"Kan geen verbinding maken met de database: {user_message(exc)}") from exc
+    try:
+        conn.executeSql("SELECT 1")
+    except QgsException as exc:
+        raise BuurtkaartDbError(
+            f"Kan geen verbinding maken met de database ({describe(uri)}): {user_message(exc)}"
+        ) from exc
+    return conn
+
+
+def run_sql(conn: QgsAbstractDatabaseProviderConnection, sql: str) -> list[list[Any]]:
+    """Run SQL (one statement or one multi-statement script: one implicit transaction) and return the rows of
+    the last statement. Raises DatabaseRefused with the database's own Dutch message."""
+    try:
+        rows = conn.executeSql(sql)
+    except QgsException as exc:
+        raise DatabaseRefused(user_message(exc)) from exc
+    return [[_plain(value) for value in row] for row in rows]
+
+
+def run_script(conn: QgsAbstractDatabaseProviderConnection, statements: list[str]) -> list[list[Any]]:
+    """Several statements as one script (one call, one transaction): all succeed or nothing changes."""
+    return run_sql(conn, ";\n".join(s.strip().rstrip(";") for s in statements if s.strip()) + ";")
+
+
+def quote_literal(value: str | None) -> str:
+    if value is None:
+        return "NULL"
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def describe(uri: QgsDataSourceUri) -> str:
+    """A connection without secrets, for messages."""
+    if uri.service():
+        return f"dienst {uri.service()}"
+    parts = [f"database {uri.database()}"]
+    if uri.host():
+        parts.append(f"op {uri.host()}:{uri.port() or 5432}")
+    if uri.username():
+        parts.append(f"als {uri.username()}")
+    return " ".join(parts)
+
+
+_PREFIX = re.compile(r"^.*?\b(?:ERROR|FATAL|FOUT):\s*", re.DOTALL)
+_NOISE = ("CONTEXT:", "LINE ", "QUERY:", "STATEMENT:", "PL/pgSQL ", "SQL statement ", "SQL function ", "^")
+
+
+def user_message(error: BaseException | str) -> str:
+    """The message a user should see for a database error text from QGIS (executeSql, commitErrors):
+    without 'ERROR:', the SQL, the CONTEXT lines and provider prefixes; DETAIL and HINT kept in Dutch."""
+    text = str(error).strip()
+    if not text:
+        return "Onbekende databasefout."
+    text = _PREFIX.sub("", text, count=1) if _PREFIX.match(text) else text
+    main: list[str] = []
+    extra: list[str] = []
+    for raw in text.splitlines():
+        line = raw.strip().rstrip("]").strip()
+        if not line:
+            continue
+        if line.startswith(_NOISE):
+            break
+        if line.startswith("DETAIL:"):
+            extra.append(line.removeprefix("DETAIL:").strip())
+        elif line.startswith(("HINT:", "TIP:")):
+            extra.append("(" + line.split(":", 1)[1].strip() + ")")
+        elif not extra:
+            main.append(line)
+    message = " ".join([" ".join(main), *extra]).strip()
+    return message or text.splitlines()[0]
+
+
+def _metadata():
+    md = QgsProviderRegistry.instance().providerMetadata(PROVIDER)
+    if md is None:
+        raise BuurtkaartDbError("De PostgreSQL-provider van QGIS ontbreekt (pakket qgis-providers).")
+    return md
+
+
+def _plain(value: Any) -> Any:
+    """QVariant NULLs and Qt date types as plain Python values."""
+    if value is None:
+        return None
+    try:
+        from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
+
+        if isinstance(value, QVariant):
+            return None if value.isNull() else value.value()
+        if isinstance(value, QDateTime):
+            return value.toPyDateTime()
+        if isinstance(value, QDate):
+            return value.toPyDate()
+    except ImportError:  # pragma: no cover - always present inside QGIS
+        pass
+    return value

@@ -1,0 +1,199 @@
+"""One action loads the whole Buurtkaart layer set as a layer-tree group, from layers/catalogue.toml.
+
+Every layer gets its QML style + form from layers/styles/<id>.qml; the loader only wires what depends on this
+project: the value-relation layer ids, the deal -> commitments relations, snapping and the transaction group.
+Loading again reuses the layers already in the group (matched by the custom property buurtkaart/id).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from qgis.core import (
+    QgsDataSourceUri,
+    QgsEditorWidgetSetup,
+    QgsLayerTreeGroup,
+    QgsProject,
+    QgsRelation,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+
+from . import catalogue as catalogue_module
+from . import project_setup
+from .connection import BuurtkaartDbError, connect, data_source_uri, run_sql
+from .resources import layers_dir, migrations, styles_dir
+
+LAYER_ID_PROPERTY = "buurtkaart/id"
+VALUE_LIST_GROUP = "Waardelijsten"
+# the value-relation config key that names the catalogue id of the value-list layer (set by the style builder)
+VALUE_LIST_KEY = "BuurtkaartWaardelijst"
+SRID = "28992"
+# relations from the commitments table to each deal layer; ids are fixed so QML forms can name them
+DEAL_RELATIONS = {"buurtdeal_punt": "afspraak_buurtdeal_punt", "buurtdeal_vlak": "afspraak_buurtdeal_vlak"}
+
+
+@dataclass
+class LoadResult:
+    group: QgsLayerTreeGroup
+    layers: dict[str, QgsVectorLayer] = field(default_factory=dict)
+    added: list[str] = field(default_factory=list)
+    style_errors: dict[str, str] = field(default_factory=dict)
+    schema_version: int = 0
+
+
+def check_database(name_or_uri: str) -> int:
+    """The installed schema version; BuurtkaartDbError (Dutch) when unreachable or not a Buurtkaart database."""
+    conn = connect(name_or_uri)
+    mig = migrations()
+    has_table = run_sql(conn, mig.HAS_VERSION_TABLE)[0][0]
+    if not has_table:
+        raise NotInstalled(
+            "Deze database is (nog) geen Buurtkaart-database. Installeer het datamodel met Processing > "
+            "Buurtkaart > Database installeren of bijwerken."
+        )
+    applied = mig.parse_applied(run_sql(conn, mig.VERSION_QUERY)[0][0] or "")
+    return max(applied) if applied else 0
+
+
+def upgrade_advice(installed: int) -> str | None:
+    """A Dutch hint when the database and this plugin's data model differ, else None."""
+    latest = migrations().latest_version(layers_dir())
+    if installed < latest:
+        return (f"De database heeft schemaversie {installed}, deze plugin kent versie {latest}: werk de database bij "
+                "(Processing > Buurtkaart > Database installeren of bijwerken).")
+    if installed > latest:
+        return (f"De database (schemaversie {installed}) is nieuwer dan deze plugin (versie {latest}): "
+                "installeer de nieuwste Buurtkaart-plugin.")
+    return None
+
+
+class NotInstalled(BuurtkaartDbError):
+    """Reachable, but the data model is not installed: the UI offers the install algorithm."""
+
+
+def layer_filter(layer: catalogue_module.Layer) -> str:
+    """The catalogue filter plus the geometry type. The provider's own type=... filter is not enough: QGIS 3.22
+    samples a generic geometry column, and when the sample has the requested type it filters nothing."""
+    parts = [f"({layer.filter})"] if layer.filter else []
+    if layer.geometrie:
+        parts.append(f"GeometryType(\"geom\") = '{layer.geometrie.upper()}'")
+    return " AND ".join(parts)
+
+
+def layer_uri(conninfo: str, layer: catalogue_module.Layer) -> str:
+    uri = QgsDataSourceUri(conninfo)
+    uri.setDataSource(layer.schema, layer.table, "geom" if layer.geometrie else "", layer_filter(layer), layer.sleutel)
+    if layer.geometrie:
+        uri.setWkbType(QgsWkbTypes.parseType(layer.geometrie))
+        uri.setSrid(SRID)
+    return uri.uri(False)
+
+
+def _draw_rank(layer: catalogue_module.Layer) -> tuple[int, int]:
+    """Top to bottom: editable points, editable areas, reference areas, tables."""
+    if not layer.geometrie:
+        return (3, 0)
+    is_point = QgsWkbTypes.geometryType(QgsWkbTypes.parseType(layer.geometrie)) == QgsWkbTypes.PointGeometry
+    if layer.alleen_lezen:
+        return (2, 0)
+    return (0 if is_point else 1, 0)
+
+
+def load_layer_set(name_or_uri: str, project: QgsProject | None = None) -> LoadResult:
+    project = project or QgsProject.instance()
+    version = check_database(name_or_uri)
+    conninfo = data_source_uri(name_or_uri).connectionInfo(False)
+    cat = catalogue_module.load()
+
+    root = project.layerTreeRoot()
+    group = root.findGroup(cat.group) or root.insertGroup(0, cat.group)
+    vl_group = group.findGroup(VALUE_LIST_GROUP) or group.addGroup(VALUE_LIST_GROUP)
+    vl_group.setExpanded(False)
+    vl_group.setItemVisibilityChecked(False)
+    result = LoadResult(group, schema_version=version)
+    existing = _existing_layers(group)
+
+    ordered = sorted(enumerate(cat.layers), key=lambda item: (_draw_rank(item[1]), item[0]))
+    for _, entry in ordered:
+        layer = existing.get(entry.id)
+        if layer is None:
+            layer = QgsVectorLayer(layer_uri(conninfo, entry), entry.titel, "postgres")
+            if not layer.isValid():
+                raise BuurtkaartDbError(
+                    f"Laag '{entry.titel}' ({entry.tabel}) kon niet worden geladen: "
+                    f"{layer.error().summary() or 'onbekende fout'}"
+                )
+            layer.setCustomProperty(LAYER_ID_PROPERTY, entry.id)
+            project.addMapLayer(layer, False)
+            (vl_group if entry.is_value_list else group).addLayer(layer)
+            result.added.append(entry.id)
+        layer.setReadOnly(entry.alleen_lezen)
+        result.layers[entry.id] = layer
+
+    _add_relations(project, result.layers)
+    for entry in cat.layers:
+        layer = result.layers[entry.id]
+        error = apply_style(layer, entry.id)
+        if error:
+            result.style_errors[entry.id] = error
+        link_value_relations(layer, result.layers)
+
+    project_setup.evaluate_defaults_on_provider(project)
+    project_setup.enable_transaction_groups(project)
+    project_setup.configure_snapping(project, [result.layers[e.id] for e in cat.map_layers if e.snappen])
+    return result
+
+
+def _existing_layers(group: QgsLayerTreeGroup) -> dict[str, QgsVectorLayer]:
+    found = {}
+    for node in group.findLayers():
+        layer = node.layer()
+        if isinstance(layer, QgsVectorLayer) and layer.customProperty(LAYER_ID_PROPERTY):
+            found[str(layer.customProperty(LAYER_ID_PROPERTY))] = layer
+    return found
+
+
+def apply_style(layer: QgsVectorLayer, layer_id: str) -> str | None:
+    """Load layers/styles/<id>.qml (symbology, labels, form, widgets, defaults, constraints). None when fine."""
+    path = styles_dir() / f"{layer_id}.qml"
+    if not path.exists():
+        return f"stijlbestand {path.name} ontbreekt"
+    message, ok = layer.loadNamedStyle(str(path))
+    layer.triggerRepaint()
+    return None if ok else message
+
+
+def link_value_relations(layer: QgsVectorLayer, layers: dict[str, QgsVectorLayer]) -> None:
+    """Point each value relation at this project's value-list layer (layer ids differ per project)."""
+    for index in range(len(layer.fields())):
+        setup = layer.editorWidgetSetup(index)
+        if setup.type() != "ValueRelation":
+            continue
+        config = dict(setup.config())
+        target = layers.get(str(config.get(VALUE_LIST_KEY, "")))
+        if target is None:
+            continue
+        config.update(Layer=target.id(), LayerName=target.name(), LayerSource=target.source(),
+                      LayerProviderName="postgres")
+        layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("ValueRelation", config))
+
+
+def _add_relations(project: QgsProject, layers: dict[str, QgsVectorLayer]) -> None:
+    manager = project.relationManager()
+    commitments = layers.get("afspraak")
+    for deal_id, relation_id in DEAL_RELATIONS.items():
+        deal = layers.get(deal_id)
+        if commitments is None or deal is None:
+            continue
+        if manager.relation(relation_id).isValid():
+            manager.removeRelation(relation_id)
+        relation = QgsRelation()
+        relation.setId(relation_id)
+        relation.setName("Afspraken")
+        relation.setReferencingLayer(commitments.id())
+        relation.setReferencedLayer(deal.id())
+        relation.addFieldPair("buurtdeal_id", "id")
+        relation.setStrength(QgsRelation.Composition)
+        if relation.isValid():
+            manager.addRelation(relation)

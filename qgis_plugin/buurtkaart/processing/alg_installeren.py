@@ -1,0 +1,98 @@
+"""Processing: install or upgrade the Buurtkaart data model, the same script as `buurtkaart db upgrade`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+)
+
+from ..connection import DatabaseRefused, run_sql
+from ..resources import layers_dir, migrations
+from .parameters import connection_from, connection_parameter
+
+CONFIRM = "BEVESTIG"
+
+
+def applied_versions(conn) -> dict[int, str]:
+    mig = migrations()
+    if not run_sql(conn, mig.HAS_VERSION_TABLE)[0][0]:
+        return {}
+    return mig.parse_applied(run_sql(conn, mig.VERSION_QUERY)[0][0] or "")
+
+
+class InstallAlgorithm(QgsProcessingAlgorithm):
+    def name(self) -> str:
+        return "installeren"
+
+    def displayName(self) -> str:
+        return "Database installeren of bijwerken"
+
+    def group(self) -> str:
+        return "Beheer"
+
+    def groupId(self) -> str:
+        return "beheer"
+
+    def shortHelpString(self) -> str:
+        return (
+            "Installeert het Buurtkaart-datamodel of werkt het bij: nieuwe changelogs uit layers/migrations en "
+            "daarna de app-laag (schema's buurt_app en publiek) opnieuw opgebouwd. Alles in één transactie: "
+            "gaat iets mis, dan verandert er niets.\n\nLet op: de schema's buurt_app en publiek worden "
+            "verwijderd en opnieuw gemaakt; eigen views die daarvan afhangen verdwijnen. Vink de bevestiging "
+            "aan om door te gaan. Gebruik een verbinding met beheerrechten (eigenaar of superuser)."
+        )
+
+    def createInstance(self) -> InstallAlgorithm:
+        return InstallAlgorithm()
+
+    def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
+        self.addParameter(connection_parameter())
+        self.addParameter(QgsProcessingParameterBoolean(
+            CONFIRM, "Ik begrijp dat de schema's buurt_app en publiek opnieuw worden opgebouwd", defaultValue=False))
+        self.addOutput(QgsProcessingOutputNumber("VERSIE", "Schemaversie na afloop"))
+        self.addOutput(QgsProcessingOutputString("TOEGEPAST", "Toegepaste changelogs"))
+
+    def processAlgorithm(self, parameters: dict[str, Any], context: QgsProcessingContext,
+                         feedback: QgsProcessingFeedback) -> dict[str, Any]:
+        mig = migrations()
+        conn = connection_from(self, parameters, context)
+        feedback.setProgress(5)
+        try:
+            applied = applied_versions(conn)
+            todo = mig.pending(layers_dir(), applied)
+        except DatabaseRefused as exc:
+            raise QgsProcessingException(str(exc)) from exc
+        except mig.MigrationError as exc:
+            raise QgsProcessingException(str(exc)) from exc
+        names = [c.path.name for c in todo]
+        feedback.pushInfo(f"Geïnstalleerde versie: {max(applied) if applied else 'geen (nieuwe installatie)'}; "
+                          f"nieuwe changelogs: {', '.join(names) if names else 'geen'}.")
+        if not self.parameterAsBoolean(parameters, CONFIRM, context):
+            raise QgsProcessingException(
+                "Niets gewijzigd: bevestig eerst dat de app-laag (buurt_app, publiek) opnieuw wordt opgebouwd "
+                f"(parameter {CONFIRM}).")
+        if feedback.isCanceled():
+            raise QgsProcessingException("Afgebroken: er is niets gewijzigd.")
+        feedback.setProgress(20)
+        # one call = one implicit transaction: the pooled connection of the next call may be another one
+        script = mig.upgrade_script(layers_dir(), applied)
+        try:
+            run_sql(conn, script)
+        except DatabaseRefused as exc:
+            raise QgsProcessingException(f"Installeren mislukt, er is niets gewijzigd: {exc}") from exc
+        feedback.setProgress(90)
+        version = max(applied_versions(conn), default=0)
+        feedback.pushInfo(f"Schemaversie {version}; app-laag opnieuw opgebouwd.")
+        feedback.setProgress(100)
+        return {"VERSIE": version, "TOEGEPAST": ", ".join(names)}
+
+
+ALGORITHMS = [InstallAlgorithm]

@@ -1,0 +1,373 @@
+"""Processing: plan check (plantoets) for designers. The plan (a layer, its selected features, a DXF, any CRS) is
+reprojected to RD New here and sent to buurt_app.plantoets, the one implementation in SQL; this module only
+builds the findings layers (styled by severity) and the HTML report from its rows."""
+
+from __future__ import annotations
+
+import base64
+import datetime
+import html
+from pathlib import Path
+from typing import Any, ClassVar
+
+from qgis.core import (
+    QgsCategorizedSymbolRenderer,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsFillSymbol,
+    QgsGeometry,
+    QgsMapLayer,
+    QgsMapRendererCustomPainterJob,
+    QgsMapSettings,
+    QgsMarkerSymbol,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterCrs,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+    QgsRectangle,
+    QgsRendererCategory,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QSize, QVariant
+from qgis.PyQt.QtGui import QColor, QImage, QPainter
+
+from ..connection import DatabaseRefused, run_sql
+from .parameters import connection_from, connection_parameter
+
+PLAN = "PLAN"
+CRS_ASSUMED = "CRS_ZONDER"
+LINE_BUFFER = "LIJNBUFFER"
+SEARCH_DISTANCE = "ZOEKAFSTAND"
+OUTPUT = "OUTPUT"
+OUTPUT_AREAS = "OUTPUT_VLAKKEN"
+OUTPUT_HTML = "OUTPUT_HTML"
+RD_NEW = "EPSG:28992"
+
+# The columns of buurt_app.plantoets (layers/app/060_plancheck.sql), in order.
+COLUMNS = [("volgnr", QVariant.Int), ("categorie", QVariant.String), ("ernst", QVariant.String),
+           ("regel", QVariant.String), ("soort", QVariant.String), ("object_id", QVariant.String),
+           ("naam", QVariant.String), ("relatie", QVariant.String), ("oppervlakte_m2", QVariant.Double),
+           ("aandeel_pct", QVariant.Double), ("lengte_m", QVariant.Double), ("afstand_m", QVariant.Double),
+           ("buurtdeal_id", QVariant.Int), ("buurtdeal_titel", QVariant.String), ("melding", QVariant.String)]
+NUMERIC = {"oppervlakte_m2", "aandeel_pct", "lengte_m", "afstand_m"}
+SECTIONS = (("regel", "Regels"), ("beheerobject", "Objecten in de openbare ruimte"), ("buurtdeal", "Buurtdeals"),
+            ("afspraak", "Afspraken die op het spel staan"), ("initiatief", "Initiatieven"), ("wijk", "Wijken"),
+            ("buurt", "Buurten"))
+
+
+def plan_ewkt(geometries: list[QgsGeometry]) -> str:
+    """All plan parts as one EWKT GeometryCollection in RD New; the SQL function dissolves and repairs it."""
+    parts = []
+    for geometry in geometries:
+        g = QgsGeometry(geometry)
+        g.get().dropZValue()
+        g.get().dropMValue()
+        parts.append(g.asWkt())
+    return f"SRID=28992;GEOMETRYCOLLECTION({', '.join(parts)})" if parts else "SRID=28992;GEOMETRYCOLLECTION EMPTY"
+
+
+def closed_lines_as_areas(geometry: QgsGeometry) -> QgsGeometry:
+    """A closed DXF polyline/circle outlines an area (as the CLI's reader takes it), not a ring-shaped street."""
+    if geometry.type() != QgsWkbTypes.LineGeometry:
+        return geometry
+    lines = geometry.asMultiPolyline() if geometry.isMultipart() else [geometry.asPolyline()]
+    if not lines or any(len(line) < 4 or line[0] != line[-1] for line in lines):
+        return geometry
+    return QgsGeometry.fromMultiPolygonXY([[line] for line in lines])
+
+
+def sql_literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def findings_sql(ewkt: str, line_buffer: float | None, search: float | None) -> str:
+    columns = ", ".join(f"f.{name}::float8" if name in NUMERIC else f"f.{name}" for name, _ in COLUMNS)
+    number = lambda v: "NULL" if v is None else repr(float(v))  # noqa: E731
+    return (f"SELECT {columns}, ST_AsText(ST_PointOnSurface(f.geom)), "
+            "ST_AsText(ST_Multi(ST_CollectionExtract(f.geom, 3))) "
+            f"FROM buurt_app.plantoets(ST_GeomFromEWKT({sql_literal(ewkt)}), {number(line_buffer)}::numeric, "
+            f"{number(search)}::numeric) f ORDER BY f.volgnr")
+
+
+class SeverityStyler(QgsProcessingLayerPostProcessorInterface):
+    """Colours a findings layer by severity once Processing has loaded it (colours from buurt_vl.ernst)."""
+
+    keep: ClassVar[list[SeverityStyler]] = []  # Processing holds only a weak reference
+
+    def __init__(self, colours: list[tuple[str, str, str]], areas: bool) -> None:
+        super().__init__()
+        self.colours = colours
+        self.areas = areas
+
+    def postProcessLayer(self, layer: QgsMapLayer, context: QgsProcessingContext,
+                         feedback: QgsProcessingFeedback) -> None:
+        if isinstance(layer, QgsVectorLayer):
+            layer.setRenderer(severity_renderer(self.colours, self.areas))
+            layer.triggerRepaint()
+
+
+def severity_renderer(colours: list[tuple[str, str, str]], areas: bool) -> QgsCategorizedSymbolRenderer:
+    categories = []
+    for code, name, colour in colours:
+        if areas:
+            symbol = QgsFillSymbol.createSimple({"color": colour + "99", "outline_color": colour,
+                                                 "outline_width": "0.4"})
+        else:
+            symbol = QgsMarkerSymbol.createSimple({"name": "circle", "color": colour, "size": "3",
+                                                   "outline_color": "#000000"})
+        categories.append(QgsRendererCategory(code, symbol, name))
+    if areas:  # the plan itself: outline only
+        categories.append(QgsRendererCategory("plan", QgsFillSymbol.createSimple(
+            {"color": "0,0,0,0", "outline_color": "#000000", "outline_width": "0.6", "outline_style": "dash"}),
+            "Plangebied"))
+    expression = "CASE WHEN \"categorie\" = 'plan' THEN 'plan' ELSE \"ernst\" END" if areas else '"ernst"'
+    return QgsCategorizedSymbolRenderer(expression, categories)
+
+
+class PlanCheckAlgorithm(QgsProcessingAlgorithm):
+    def name(self) -> str:
+        return "plantoets"
+
+    def displayName(self) -> str:
+        return "Plantoets (plan voor de openbare ruimte)"
+
+    def group(self) -> str:
+        return "Plantoets"
+
+    def groupId(self) -> str:
+        return "plantoets"
+
+    def shortHelpString(self) -> str:
+        return ("Toetst een plan (herinrichting, speelplek, parkeerplaats) tegen wat er ligt: speelplekken, groen, "
+                "zebrapaden, buurtdeals met hun afspraken, initiatieven, en de wijken en buurten met het aandeel van "
+                "het plan. Het plan is een laag (of de geselecteerde objecten), ook een DXF; elk "
+                "coördinatenstelsel wordt naar RD New omgezet. Een laag zonder stelsel (meestal DXF) wordt als "
+                "het opgegeven stelsel gelezen (standaard RD New). Lijnen en punten worden gebufferd. "
+                "Uitvoer: bevindingen (punten en vlakken, gekleurd naar ernst) en een HTML-rapport.")
+
+    def createInstance(self) -> PlanCheckAlgorithm:
+        return PlanCheckAlgorithm()
+
+    def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
+        self.addParameter(connection_parameter())
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            PLAN, "Plan (laag of DXF; alleen geselecteerde objecten kan)", [QgsProcessing.TypeVectorAnyGeometry]))
+        self.addParameter(QgsProcessingParameterCrs(
+            CRS_ASSUMED, "Coördinatenstelsel als het plan er geen heeft (DXF)", RD_NEW, optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            LINE_BUFFER, "Lijnbuffer (m aan weerszijden; leeg = instelling)", QgsProcessingParameterNumber.Double,
+            optional=True, minValue=0))
+        self.addParameter(QgsProcessingParameterNumber(
+            SEARCH_DISTANCE, "Zoekafstand (m; leeg = instelling)", QgsProcessingParameterNumber.Double,
+            optional=True, minValue=0))
+        self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, "Bevindingen", QgsProcessing.TypeVectorPoint))
+        self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT_AREAS, "Bevindingen (vlakken)",
+                                                            QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFileDestination(OUTPUT_HTML, "Rapport (HTML)",
+                                                                "HTML-bestanden (*.html)"))
+        for code, name in (("ERNSTIG", "Ernstige bevindingen"), ("WAARSCHUWING", "Waarschuwingen"),
+                           ("INFO", "Informatie")):
+            self.addOutput(QgsProcessingOutputNumber(code, name))
+
+    def processAlgorithm(self, parameters: dict[str, Any], context: QgsProcessingContext,
+                         feedback: QgsProcessingFeedback) -> dict[str, Any]:
+        source = self.parameterAsSource(parameters, PLAN, context)
+        if source is None:
+            raise QgsProcessingException(f"Het plan (parameter {PLAN}) kan niet worden gelezen.")
+        notes: list[str] = []
+        source_crs = source.sourceCrs()
+        if not source_crs.isValid():
+            source_crs = self.parameterAsCrs(parameters, CRS_ASSUMED, context)
+            if not source_crs.isValid():
+                source_crs = QgsCoordinateReferenceSystem(RD_NEW)
+            notes.append(f"Het plan heeft geen coördinatenstelsel; aangenomen is {source_crs.authid()}.")
+        rd = QgsCoordinateReferenceSystem(RD_NEW)
+        transform = QgsCoordinateTransform(source_crs, rd, context.transformContext())
+        geometries = []
+        skipped = texts = 0
+        # GDAL's DXF reader: text entities are points with a Text value, closed polylines are rings
+        is_dxf = {"SubClasses", "Text"} <= set(source.fields().names())
+        for feature in source.getFeatures(QgsFeatureRequest()):
+            if feedback.isCanceled():
+                raise QgsProcessingException("Afgebroken.")
+            geometry = QgsGeometry(feature.geometry())
+            if geometry.isNull() or geometry.isEmpty():
+                skipped += 1
+                continue
+            if is_dxf:
+                if feature["Text"] not in (None, "") and str(feature["Text"]) != "NULL":
+                    texts += 1
+                    continue
+                geometry = closed_lines_as_areas(geometry)
+            try:
+                geometry.transform(transform)
+            except Exception as exc:  # QgsCsException: the CRS does not fit the coordinates
+                raise QgsProcessingException(
+                    f"Het plan kan niet van {source_crs.authid()} naar RD New worden omgezet: {exc}") from exc
+            geometries.append(geometry)
+        if skipped:
+            notes.append(f"{skipped} object(en) zonder geometrie overgeslagen.")
+        if texts:
+            notes.append(f"{texts} DXF-tekst(en) overgeslagen.")
+        if source_crs.authid() != RD_NEW:
+            notes.append(f"Het plan is omgezet van {source_crs.authid() or source_crs.description()} naar RD New.")
+        feedback.setProgress(20)
+
+        line_buffer = self._optional_number(parameters, LINE_BUFFER, context)
+        search = self._optional_number(parameters, SEARCH_DISTANCE, context)
+        conn = connection_from(self, parameters, context)
+        try:
+            rows = run_sql(conn, findings_sql(plan_ewkt(geometries), line_buffer, search))
+            colours = [tuple(r) for r in run_sql(conn, "SELECT code, naam, kleur FROM buurt_vl.ernst "
+                                                       "ORDER BY volgorde")]
+        except DatabaseRefused as exc:
+            raise QgsProcessingException(f"Plantoets geweigerd: {exc}") from exc
+        feedback.setProgress(60)
+
+        fields = QgsFields()
+        for name, kind in COLUMNS:
+            fields.append(QgsField(name, kind))
+        sink, sink_id = self.parameterAsSink(parameters, OUTPUT, context, fields, QgsWkbTypes.Point, rd)
+        area_sink, area_id = self.parameterAsSink(parameters, OUTPUT_AREAS, context, fields,
+                                                  QgsWkbTypes.MultiPolygon, rd)
+        if sink is None or area_sink is None:
+            raise QgsProcessingException(f"Kan de uitvoerlagen niet maken (parameters {OUTPUT}, {OUTPUT_AREAS}).")
+        n = len(COLUMNS)
+        findings = []
+        points = QgsVectorLayer("Point?crs=EPSG:28992", "bevindingen", "memory")
+        areas = QgsVectorLayer("MultiPolygon?crs=EPSG:28992", "vlakken", "memory")
+        points.dataProvider().addAttributes(fields.toList())
+        areas.dataProvider().addAttributes(fields.toList())
+        points.updateFields()
+        areas.updateFields()
+        for row in rows:
+            attributes = [self._value(name, v) for (name, _), v in zip(COLUMNS, row[:n], strict=True)]
+            findings.append(dict(zip([c for c, _ in COLUMNS], attributes, strict=True)))
+            feature = QgsFeature(fields)
+            feature.setAttributes(attributes)
+            if row[n]:
+                feature.setGeometry(QgsGeometry.fromWkt(row[n]))
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            points.dataProvider().addFeature(QgsFeature(feature))
+            if row[n + 1] and not row[n + 1].endswith("EMPTY"):
+                area = QgsFeature(fields)
+                area.setAttributes(attributes)
+                area.setGeometry(QgsGeometry.fromWkt(row[n + 1]))
+                area_sink.addFeature(area, QgsFeatureSink.FastInsert)
+                if attributes[1] not in ("wijk", "buurt"):
+                    areas.dataProvider().addFeature(QgsFeature(area))
+        for layer_id, is_area in ((sink_id, False), (area_id, True)):
+            if context.willLoadLayerOnCompletion(layer_id):
+                styler = SeverityStyler(colours, is_area)
+                SeverityStyler.keep.append(styler)
+                context.layerToLoadOnCompletionDetails(layer_id).setPostProcessor(styler)
+        feedback.setProgress(80)
+
+        points.setRenderer(severity_renderer(colours, False))
+        areas.setRenderer(severity_renderer(colours, True))
+        image = self._map_png(points, areas)
+        counts = {code: sum(1 for f in findings if f["ernst"] == code and f["categorie"] != "plan")
+                  for code in ("ernstig", "waarschuwing", "info")}
+        html_path = self.parameterAsFileOutput(parameters, OUTPUT_HTML, context)
+        Path(html_path).write_text(self._html(findings, counts, colours, notes, image), encoding="utf-8")
+        feedback.pushInfo(f"Plantoets: {counts['ernstig']} ernstig, {counts['waarschuwing']} waarschuwing, "
+                          f"{counts['info']} informatie. Rapport: {html_path}")
+        feedback.setProgress(100)
+        return {OUTPUT: sink_id, OUTPUT_AREAS: area_id, OUTPUT_HTML: html_path, "ERNSTIG": counts["ernstig"],
+                "WAARSCHUWING": counts["waarschuwing"], "INFO": counts["info"]}
+
+    def _optional_number(self, parameters: dict[str, Any], name: str, context: QgsProcessingContext) -> float | None:
+        value = parameters.get(name)
+        if value is None or value == "":
+            return None
+        return self.parameterAsDouble(parameters, name, context)
+
+    @staticmethod
+    def _value(name: str, value: Any) -> Any:
+        if value is None:
+            return None
+        if name in NUMERIC:
+            return float(value)
+        if name in ("volgnr", "buurtdeal_id"):
+            return int(value)
+        return str(value)
+
+    @staticmethod
+    def _map_png(points: QgsVectorLayer, areas: QgsVectorLayer) -> str:
+        """The findings rendered by QGIS itself, as a base64 PNG for the report."""
+        extent = QgsRectangle(areas.extent())
+        extent.combineExtentWith(points.extent())
+        if extent.isEmpty():
+            return ""
+        extent.scale(1.1)
+        settings = QgsMapSettings()
+        settings.setLayers([points, areas])
+        settings.setDestinationCrs(QgsCoordinateReferenceSystem(RD_NEW))
+        settings.setOutputSize(QSize(800, 600))
+        settings.setExtent(extent)
+        settings.setBackgroundColor(QColor("#fafaf7"))
+        image = QImage(settings.outputSize(), QImage.Format_ARGB32)
+        image.fill(QColor("#fafaf7"))
+        painter = QPainter(image)
+        job = QgsMapRendererCustomPainterJob(settings, painter)
+        job.renderSynchronously()
+        painter.end()
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.WriteOnly)
+        image.save(buffer, "PNG")
+        return base64.b64encode(bytes(data)).decode("ascii")
+
+    @staticmethod
+    def _html(findings: list[dict], counts: dict[str, int], colours: list[tuple[str, str, str]],
+              notes: list[str], image: str) -> str:
+        e = lambda v: html.escape("" if v is None else str(v))  # noqa: E731
+        names = {code: name for code, name, _ in colours}
+        plan = next((f for f in findings if f["categorie"] == "plan"), None)
+        badges = " ".join(f'<span class="b" style="background:{c}">{e(n)}: {counts.get(code, 0)}</span>'
+                          for code, n, c in colours)
+        sections = []
+        for category, heading in SECTIONS:
+            rows = [f for f in findings if f["categorie"] == category]
+            if not rows:
+                continue
+            body = "".join(
+                "<tr>" + "".join(f"<td>{e(f[k])}</td>" for k in ("volgnr",))
+                + f'<td>{e(names.get(f["ernst"], f["ernst"]))}</td>'
+                + "".join(f"<td>{e(f[k])}</td>" for k in ("object_id", "naam", "relatie", "oppervlakte_m2",
+                                                          "aandeel_pct", "lengte_m", "afstand_m",
+                                                          "buurtdeal_titel", "melding"))
+                + "</tr>" for f in rows)
+            sections.append(f"<h2>{e(heading)} ({len(rows)})</h2><table><tr><th>Nr</th><th>Ernst</th><th>Id</th>"
+                            "<th>Naam</th><th>Relatie</th><th>m² in plan</th><th>Aandeel %</th><th>Lengte m</th>"
+                            f"<th>Afstand m</th><th>Buurtdeal</th><th>Melding</th></tr>{body}</table>")
+        note_list = "".join(f"<li>{e(n)}</li>" for n in notes)
+        picture = (f'<img alt="Kaart van het plan en de bevindingen" src="data:image/png;base64,{image}">'
+                   if image else "")
+        return f"""<!DOCTYPE html>
+<html lang="nl"><head><meta charset="utf-8"><title>Plantoets</title>
+<style>body{{font-family:sans-serif;margin:2em;color:#222}} table{{border-collapse:collapse;margin-bottom:1em}}
+td,th{{border:1px solid #ccc;padding:.25em .5em;text-align:left;font-size:.9em}} .b{{padding:.1em .5em;
+border-radius:.8em;color:#fff}} img{{border:1px solid #ccc}}</style></head>
+<body><h1>Plantoets</h1><p>Gemaakt op {datetime.datetime.now():%d-%m-%Y %H:%M} in QGIS.</p>
+<p>{e(plan["melding"]) if plan else ""}</p><p>{badges}</p><ul>{note_list}</ul>{picture}
+{"".join(sections)}
+</body></html>
+"""
+
+
+ALGORITHMS = [PlanCheckAlgorithm]

@@ -1,0 +1,180 @@
+"""Read a plan file (DXF, GeoJSON, GeoPackage, Shapefile, ...) into one geometry in RD New (EPSG:28992).
+
+The file's features are only collected, not dissolved or repaired: the SQL function does that, so every entry
+point (CLI, HTTP, QGIS) treats a plan the same way and the report can say what was repaired.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import fiona
+import shapely
+from pyproj import CRS, Transformer
+from pyproj.exceptions import CRSError
+from shapely.geometry import GeometryCollection, shape
+from shapely.geometry.base import BaseGeometry
+
+from spatial_service.plancheck.errors import PlanError
+
+RD_NEW = CRS.from_epsg(28992)
+# Where RD New coordinates of the Netherlands lie (with a margin); a DXF outside this is not in RD New.
+RD_BOUNDS = (-7_000.0, 289_000.0, 300_000.0, 629_000.0)
+DXF_SUFFIXES = {".dxf"}
+FIONA_SUFFIXES = {".geojson", ".json", ".gpkg", ".shp", ".fgb", ".gml", ".kml"}
+
+
+@dataclass
+class Plan:
+    """A plan read from a file: its geometry in RD New plus what the reader had to assume or skip."""
+
+    geometry: BaseGeometry
+    source: str
+    source_crs: str
+    features: int
+    notes: list[str] = field(default_factory=list)
+
+    def ewkb_hex(self) -> str:
+        return shapely.to_wkb(shapely.set_srid(self.geometry, 28992), hex=True, include_srid=True)
+
+
+def parse_crs(text: str, what: str = "--crs") -> CRS:
+    try:
+        return CRS.from_user_input(text)
+    except CRSError as exc:
+        raise PlanError(f"{what}: onbekend coördinatenstelsel '{text}' (voorbeeld: EPSG:28992).") from exc
+
+
+def read_plan(path: Path | str, *, crs: str | None = None, layer: str | None = None) -> Plan:
+    """The plan in `path` as one GeometryCollection in RD New. `crs` overrides (or supplies) the file's CRS."""
+    path = Path(path)
+    if not path.exists():
+        raise PlanError(f"Planbestand {path} bestaat niet.")
+    if path.is_file() and path.stat().st_size == 0:
+        raise PlanError(f"Planbestand {path.name} is leeg (0 bytes).")
+    suffix = path.suffix.lower()
+    if suffix in DXF_SUFFIXES:
+        geoms, notes = _read_dxf(path)
+        source_crs, assumed = (parse_crs(crs), False) if crs else (RD_NEW, True)
+    elif suffix in FIONA_SUFFIXES:
+        geoms, file_crs, notes = _read_fiona(path, layer)
+        if crs:
+            source_crs, assumed = parse_crs(crs), False
+        elif file_crs is not None:
+            source_crs, assumed = file_crs, False
+        else:
+            raise PlanError(f"Planbestand {path.name} heeft geen coördinatenstelsel (geen .prj of CRS-informatie). "
+                            "Geef het op met --crs, bijvoorbeeld --crs EPSG:28992 voor RD New.")
+    else:
+        supported = ", ".join(sorted(DXF_SUFFIXES | FIONA_SUFFIXES))
+        raise PlanError(f"Planbestand {path.name}: onbekend formaat '{suffix or '(geen extensie)'}'; "
+                        f"ondersteund: {supported}.")
+    if not geoms:
+        raise PlanError(f"Planbestand {path.name} bevat geen geometrie om te toetsen"
+                        + (f" ({'; '.join(notes)})" if notes else "") + ".")
+    collection = GeometryCollection(geoms)
+    if assumed:
+        notes.append("DXF heeft geen coördinatenstelsel; aangenomen is RD New (EPSG:28992).")
+        _require_rd(collection, path.name)
+    geometry = _to_rd(collection, source_crs, path.name)
+    return Plan(geometry, str(path), _crs_name(source_crs), len(geoms), notes)
+
+
+def _crs_name(crs: CRS) -> str:
+    epsg = crs.to_epsg()
+    return f"EPSG:{epsg}" if epsg else crs.name
+
+
+def _to_rd(geom: BaseGeometry, source: CRS, name: str) -> BaseGeometry:
+    if source.equals(RD_NEW, ignore_axis_order=True):
+        return geom
+    transformer = Transformer.from_crs(source, RD_NEW, always_xy=True)
+    result = shapely.transform(geom, lambda xy: _stack(transformer.transform(xy[:, 0], xy[:, 1])))
+    if not shapely.is_empty(result) and not all(map(_finite, result.bounds)):
+        raise PlanError(f"Planbestand {name}: de coördinaten kunnen niet van {_crs_name(source)} naar RD New "
+                        "worden omgezet; klopt het coördinatenstelsel?")
+    return result
+
+
+def _stack(xy: tuple) -> object:
+    import numpy as np
+
+    return np.column_stack(xy)
+
+
+def _finite(value: float) -> bool:
+    return value == value and abs(value) != float("inf")
+
+
+def _require_rd(geom: BaseGeometry, name: str) -> None:
+    minx, miny, maxx, maxy = geom.bounds
+    x1, y1, x2, y2 = RD_BOUNDS
+    if not (x1 <= minx and maxx <= x2 and y1 <= miny and maxy <= y2):
+        raise PlanError(f"Planbestand {name}: de coördinaten (x {minx:.0f}..{maxx:.0f}, y {miny:.0f}..{maxy:.0f}) "
+                        "liggen niet in RD New (EPSG:28992), het aangenomen stelsel voor DXF. "
+                        "Geef het juiste stelsel op met --crs.")
+
+
+def _read_fiona(path: Path, layer: str | None) -> tuple[list[BaseGeometry], CRS | None, list[str]]:
+    notes: list[str] = []
+    geoms: list[BaseGeometry] = []
+    try:
+        layers = fiona.listlayers(path)
+        if layer is not None and layer not in layers:
+            raise PlanError(f"Planbestand {path.name} heeft geen laag '{layer}'; lagen: {', '.join(layers)}.")
+        chosen = layer or layers[0]
+        if len(layers) > 1 and layer is None:
+            notes.append(f"Het bestand heeft {len(layers)} lagen; getoetst is de eerste: '{chosen}'.")
+        with fiona.open(path, layer=chosen) as src:
+            crs = CRS.from_user_input(src.crs.to_wkt()) if src.crs else None
+            skipped = 0
+            for feature in src:
+                if feature.geometry is None:
+                    skipped += 1
+                    continue
+                geom = shape(feature.geometry)
+                if not geom.is_empty:
+                    geoms.append(geom)
+            if skipped:
+                notes.append(f"{skipped} object(en) zonder geometrie overgeslagen.")
+    except PlanError:
+        raise
+    except (fiona.errors.FionaError, fiona.errors.DriverError, ValueError) as exc:
+        raise PlanError(f"Planbestand {path.name} kan niet worden gelezen: {str(exc).strip()}") from exc
+    return geoms, crs, notes
+
+
+def _read_dxf(path: Path) -> tuple[list[BaseGeometry], list[str]]:
+    import ezdxf
+    from ezdxf.addons import geo
+
+    try:
+        doc = ezdxf.readfile(path)
+    except (OSError, ezdxf.DXFError) as exc:
+        raise PlanError(f"Planbestand {path.name} is geen leesbaar DXF-bestand: {str(exc).strip()}") from exc
+    geoms: list[BaseGeometry] = []
+    skipped: dict[str, int] = {}
+    for entity in _flatten(doc.modelspace()):
+        kind = entity.dxftype()
+        try:
+            geom = shape(geo.proxy(entity, distance=0.1).__geo_interface__)
+        except (TypeError, ValueError, ezdxf.DXFError):
+            skipped[kind] = skipped.get(kind, 0) + 1
+            continue
+        if not geom.is_empty:
+            geoms.append(geom)
+    notes = []
+    if skipped:
+        listed = ", ".join(f"{n} {kind}" for kind, n in sorted(skipped.items()))
+        notes.append(("alleen " if not geoms else "") + f"niet-geometrische DXF-elementen overgeslagen: {listed}")
+    return geoms, notes
+
+
+def _flatten(entities):
+    """Block references (INSERT) exploded into their entities, recursively."""
+    for entity in entities:
+        if entity.dxftype() == "INSERT":
+            yield from _flatten(entity.virtual_entities())
+        else:
+            yield entity

@@ -1,0 +1,77 @@
+"""The ASGI app of the spatial service: `create_app(settings) -> Starlette`.
+
+Contract for other modules of the service (e.g. the plan check, issue 5):
+- the database pool is a psycopg 3 `psycopg_pool.AsyncConnectionPool` on the PUBLIC dsn (`settings.public()`,
+  role buurtkaart_publiek: reads schema `publiek` only); a route finds it at `request.app.state.pool`;
+  `request.app.state.settings` and `request.app.state.catalogue` hold the settings and the layer catalogue.
+- every module named in ROUTE_MODULES that exists is imported and its `routes() -> list[BaseRoute]` is mounted
+  next to the tile routes. A module that is not (yet) there is left out, so adding one never needs an edit here
+  beyond its name in ROUTE_MODULES.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import importlib.util
+import logging
+from collections.abc import AsyncIterator
+
+from psycopg_pool import AsyncConnectionPool
+from starlette.applications import Starlette
+from starlette.routing import BaseRoute
+
+from spatial_service.catalogue import Catalogue
+from spatial_service.catalogue import load as load_catalogue
+from spatial_service.settings import Settings
+
+log = logging.getLogger(__name__)
+
+ROUTE_MODULES: tuple[str, ...] = ("spatial_service.web.plancheck",)
+
+
+def extra_routes(module_names: tuple[str, ...] = ROUTE_MODULES) -> list[BaseRoute]:
+    """The routes of the optional modules that exist (by file, so an import error inside one still shows)."""
+    found: list[BaseRoute] = []
+    for name in module_names:
+        if importlib.util.find_spec(name) is None:
+            continue
+        found.extend(importlib.import_module(name).routes())
+    return found
+
+
+def create_app(settings: Settings, *, catalogue: Catalogue | None = None, listen: bool = True) -> Starlette:
+    """The service for one database. `listen=False` leaves out the LISTEN/NOTIFY cache invalidation (export)."""
+    from spatial_service.web import routes as tile_routes
+    from spatial_service.web.service import TileService
+
+    catalogue = catalogue or load_catalogue()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        # no check on checkout (it costs a round trip per tile): a connection broken by a database restart
+        # fails its query, the pool drops it, and TileService retries on another one
+        pool = AsyncConnectionPool(
+            settings.public(),
+            min_size=1,
+            max_size=settings.pool_size,
+            open=False,
+            kwargs={"autocommit": True},
+            name="buurtkaart-tiles",
+        )
+        await pool.open(wait=False)
+        app.state.pool = pool
+        service = TileService(settings, catalogue, pool)
+        app.state.tiles = service
+        await service.start(listen=listen)
+        try:
+            yield
+        finally:
+            await service.stop()
+            await pool.close()
+
+    app = Starlette(routes=[*tile_routes.routes(), *extra_routes()], lifespan=lifespan,
+                    exception_handlers=tile_routes.EXCEPTION_HANDLERS)
+    app.state.settings = settings
+    app.state.catalogue = catalogue
+    return app

@@ -1,0 +1,244 @@
+"""The tile service state: compiled layers, value lists, the cache, and the LISTEN loop that invalidates it."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import dataclasses
+import json
+import logging
+import time
+from collections.abc import Iterable
+
+import psycopg
+from psycopg_pool import AsyncConnectionPool, PoolTimeout
+
+from spatial_service.catalogue import Catalogue, PublicLayer
+from spatial_service.db import connection
+from spatial_service.settings import Settings
+from spatial_service.web import tilesql
+from spatial_service.web.cache import CachedTile, TileCache, make_etag
+from spatial_service.web.requests import TileRequest
+
+log = logging.getLogger(__name__)
+
+CHANNEL = "buurtkaart_tegels"
+# How long a tile request waits for the database to come back (restart, failover) before a 503.
+DB_WAIT_SECONDS = 20.0
+RECONNECT_MAX_SECONDS = 1.0
+
+# Filter column -> the publiek value list whose codes are the valid values.
+VALUE_LIST_QUERIES = {
+    "thema": "SELECT code FROM publiek.thema",
+    "status": "SELECT code FROM publiek.status",
+    "wijkcode": "SELECT code FROM publiek.wijk",
+}
+
+
+class DatabaseUnavailable(connection.DatabaseUnavailable):
+    """The database did not answer within DB_WAIT_SECONDS (HTTP 503)."""
+
+
+def layers_for_change(public: Iterable[PublicLayer], bron: str, soorten: list[str] | None) -> set[str]:
+    """The catalogue layers a change to publiek view `bron` (of these beheerobject kinds) can affect."""
+    hit = set()
+    for layer in public:
+        if layer.bron != bron:
+            continue
+        if layer.filter and soorten is not None:
+            m = tilesql._FIXED_FILTER.match(layer.filter)
+            if m and m.group(2) not in soorten:
+                continue
+        hit.add(layer.id)
+    return hit
+
+
+class TileService:
+    def __init__(self, settings: Settings, catalogue: Catalogue, pool: AsyncConnectionPool) -> None:
+        self.settings = settings
+        self.catalogue = catalogue
+        self.pool = pool
+        self.cache = TileCache(settings.tile_cache_mb * 1024 * 1024)
+        self.compiled: dict[str, tilesql.LayerSql] = {}
+        self.value_lists: dict[str, frozenset[str]] = {}
+        self.columns: dict[str, dict[str, str]] = {}
+        self.extent: tuple[float, float, float, float] | None = None  # lon/lat of the gemeente(n)
+        self.listening = False
+        self.reconnects = 0
+        self._ready = asyncio.Event()
+        self._ready_error: BaseException | None = None
+        self._inflight: dict = {}
+        self._tasks: list[asyncio.Task] = []
+        self._stopping = False
+        self._statements: dict = {}
+
+    # --- start-up ----------------------------------------------------------------------------------------
+    async def start(self, listen: bool = True) -> None:
+        self._tasks.append(asyncio.create_task(self._load_when_reachable()))
+        if listen:
+            self._tasks.append(asyncio.create_task(self._listen_forever()))
+
+    async def stop(self) -> None:
+        self._stopping = True
+        for task in self._tasks:
+            task.cancel()
+        for task in self._tasks:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+
+    async def _load_when_reachable(self) -> None:
+        """Compile the catalogue against the database; retried until the database answers, so the service can
+        start before PostgreSQL does."""
+        while not self._stopping:
+            try:
+                await self.reload_metadata()
+                self._ready.set()
+                return
+            except tilesql.CatalogueMismatch as exc:
+                self._ready_error = exc
+                self._ready.set()
+                log.error("%s", exc)
+                return
+            except (psycopg.OperationalError, PoolTimeout):
+                await asyncio.sleep(0.5)
+
+    async def reload_metadata(self) -> None:
+        async with self.pool.connection() as conn:
+            rows = await (await conn.execute(tilesql.COLUMNS_QUERY)).fetchall()
+            columns: dict[str, dict[str, str]] = {}
+            for view, column, dtype in rows:
+                columns.setdefault(view, {})[column] = dtype
+            compiled = tilesql.compile_layers(self.catalogue.public, columns)
+            value_lists = {}
+            for column, query in VALUE_LIST_QUERIES.items():
+                value_lists[column] = frozenset(r[0] for r in await (await conn.execute(query)).fetchall())
+            row = await (await conn.execute(
+                "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM "
+                "(SELECT ST_Transform(ST_SetSRID(ST_Extent(geom)::geometry, 28992), 4326)::box2d AS e "
+                "FROM publiek.gemeente) x")).fetchone()
+        self.compiled = compiled
+        self.columns = columns
+        self.value_lists = value_lists
+        self.extent = tuple(row) if row and row[0] is not None else None
+        self._statements.clear()
+
+    async def ready(self) -> None:
+        if self._ready.is_set() and self._ready_error is None:
+            return
+        try:
+            await asyncio.wait_for(self._ready.wait(), DB_WAIT_SECONDS)
+        except TimeoutError as exc:
+            raise DatabaseUnavailable("De database is niet bereikbaar; de kaartlagen zijn nog niet geladen. "
+                                      "Probeer het zo opnieuw.") from exc
+        if self._ready_error:
+            raise self._ready_error
+
+    # --- tiles -------------------------------------------------------------------------------------------
+    async def tile(self, req: TileRequest) -> tuple[CachedTile, bool]:
+        """The tile and whether it came from the cache. Concurrent requests for one tile share one query."""
+        cached = self.cache.get(req.key)
+        if cached is not None:
+            return cached, True
+        pending = self._inflight.get(req.key)
+        if pending is not None:
+            return await asyncio.shield(pending), True
+        future = asyncio.get_running_loop().create_future()
+        self._inflight[req.key] = future
+        try:
+            generation = self.cache.generation
+            body = await self._query(req)
+            tile = CachedTile(body, make_etag(body))
+            self.cache.put(req.key, tile, generation)
+            future.set_result(tile)
+            return tile, False
+        except BaseException as exc:
+            future.set_exception(exc)
+            future.exception()  # retrieved: no "never retrieved" warning when nobody else waited
+            raise
+        finally:
+            del self._inflight[req.key]
+
+    def statement(self, req: TileRequest) -> psycopg.sql.Composed:
+        shape = (tuple(layer.id for layer in req.layers),
+                 tuple(sorted((lid, tuple(sorted(cols))) for lid, cols in req.filters.items())))
+        stmt = self._statements.get(shape)
+        if stmt is None:
+            stmt = tilesql.tile_statement(list(req.layers),
+                                          {lid: frozenset(cols) for lid, cols in req.filters.items()})
+            if len(self._statements) < 1024:
+                self._statements[shape] = stmt
+        return stmt
+
+    async def _query(self, req: TileRequest) -> bytes:
+        # a layer outside its zoom range adds nothing (the TileJSON says so; clients overzoom past maxzoom)
+        active = tuple(lay for lay in req.layers if lay.layer.minzoom <= req.z <= lay.layer.maxzoom)
+        if not active:
+            return b""
+        if active != req.layers:
+            req = dataclasses.replace(req, layers=active,
+                                      filters={k: v for k, v in req.filters.items() if k in {a.id for a in active}})
+        stmt = self.statement(req)
+        params = tilesql.tile_params(list(req.layers), req.z, req.x, req.y, req.filters)
+        deadline = time.monotonic() + DB_WAIT_SECONDS
+        while True:
+            try:
+                async with self.pool.connection(timeout=max(0.1, deadline - time.monotonic())) as conn:
+                    cur = await conn.execute(stmt, params, prepare=True)
+                    row = await cur.fetchone()
+                    return bytes(row[0]) if row and row[0] is not None else b""
+            except (psycopg.OperationalError, PoolTimeout) as exc:
+                if time.monotonic() >= deadline or self._stopping:
+                    raise DatabaseUnavailable("De database is niet bereikbaar; de tegel kan nu niet worden "
+                                              "gemaakt. Probeer het zo opnieuw.") from exc
+                await asyncio.sleep(0.05)
+
+    # --- invalidation ------------------------------------------------------------------------------------
+    def apply_notification(self, payload: str) -> int:
+        """Drop the cached tiles a NOTIFY from buurt_app.tg_tegels names. Returns how many were dropped."""
+        try:
+            message = json.loads(payload)
+            items = message["items"]
+        except (ValueError, KeyError, TypeError):
+            log.warning("onleesbare tegelmelding genegeerd, hele cache geleegd: %.200s", payload)
+            self.cache.clear()
+            return 0
+        dropped = 0
+        for item in items:
+            layers = layers_for_change(self.catalogue.public, item.get("bron"), item.get("soorten"))
+            if layers:
+                dropped += self.cache.invalidate(layers, tuple(item["bbox"]))
+            if item.get("bron") == "publiek.wijk":
+                # the wijk value list (filter values) may have changed
+                self._tasks.append(asyncio.create_task(self._refresh_value_lists()))
+        return dropped
+
+    async def _refresh_value_lists(self) -> None:
+        with contextlib.suppress(psycopg.Error, PoolTimeout):
+            await self.reload_metadata()
+
+    async def _listen_forever(self) -> None:
+        """LISTEN on a dedicated connection; after any loss reconnect (the database restarted) and clear the
+        cache, because notifications sent while nobody listened are gone."""
+        first = True
+        while not self._stopping:
+            try:
+                conn = await psycopg.AsyncConnection.connect(self.settings.public(), autocommit=True,
+                                                             connect_timeout=5)
+            except psycopg.OperationalError:
+                await asyncio.sleep(RECONNECT_MAX_SECONDS)
+                continue
+            try:
+                async with conn:
+                    await conn.execute(f"LISTEN {CHANNEL}")
+                    if not first:
+                        self.cache.clear()
+                        self.reconnects += 1
+                    first = False
+                    self.listening = True
+                    async for notify in conn.notifies():
+                        self.apply_notification(notify.payload)
+            except psycopg.OperationalError as exc:
+                log.warning("LISTEN-verbinding verloren (%s); opnieuw verbinden", str(exc).strip()[:200])
+            finally:
+                self.listening = False
+            await asyncio.sleep(0.2)

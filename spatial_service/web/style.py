@@ -1,0 +1,149 @@
+"""TileJSON 3.0 and the MapLibre style of the virtuele stad, built from the catalogue and the publiek value lists.
+
+Colours of themes, statuses and object kinds come from the value lists (publiek.thema/status/objectsoort), the
+same rows QGIS styles from, so a new colour is one UPDATE, not a code change.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from psycopg import AsyncConnection
+
+from spatial_service.web.tilesql import LayerSql
+
+COMPOSITE_SOURCE = "buurtkaart"
+FALLBACK_COLOUR = "#888888"
+_NUMBER_TYPES = {"integer", "smallint", "bigint", "numeric", "double precision", "real"}
+
+
+def field_type(dtype: str) -> str:
+    if dtype in _NUMBER_TYPES:
+        return "Number"
+    return "Boolean" if dtype == "boolean" else "String"
+
+
+def tilejson(layers: list[LayerSql], base_url: str, query: str, extent: tuple[float, ...] | None,
+             field_types: dict[str, dict[str, str]]) -> dict[str, Any]:
+    ids = ",".join(layer.id for layer in layers)
+    suffix = f"?{query}" if query else ""
+    bounds = list(extent) if extent else [-180.0, -85.0511, 180.0, 85.0511]
+    minzoom = min(layer.layer.minzoom for layer in layers)
+    maxzoom = max(layer.layer.maxzoom for layer in layers)
+    return {
+        "tilejson": "3.0.0",
+        "name": ids,
+        "description": "; ".join(layer.layer.titel for layer in layers),
+        "scheme": "xyz",
+        "tiles": [f"{base_url}tiles/{ids}/{{z}}/{{x}}/{{y}}.pbf{suffix}"],
+        "minzoom": minzoom,
+        "maxzoom": maxzoom,
+        "bounds": bounds,
+        "center": [round((bounds[0] + bounds[2]) / 2, 5), round((bounds[1] + bounds[3]) / 2, 5),
+                   max(minzoom, 12)],
+        "attribution": "Gemeente — Buurtkaart",
+        "vector_layers": [
+            {"id": layer.id, "description": layer.layer.titel, "minzoom": layer.layer.minzoom,
+             "maxzoom": layer.layer.maxzoom,
+             # the integer key travels as the MVT feature id, not as a property
+             "fields": {name: field_type(field_types[layer.layer.bron][name]) for name in layer.layer.velden
+                        if name != layer.id_column}}
+            for layer in layers
+        ],
+    }
+
+
+async def value_lists(conn: AsyncConnection) -> dict[str, list[dict[str, Any]]]:
+    async def rows(query: str) -> list[dict[str, Any]]:
+        cur = await conn.execute(query)
+        names = [d.name for d in cur.description]
+        return [dict(zip(names, r, strict=True)) for r in await cur.fetchall()]
+
+    return {
+        "themas": await rows("SELECT code, naam, kleur FROM publiek.thema ORDER BY volgorde"),
+        "statussen": await rows("SELECT code, naam, kleur FROM publiek.status ORDER BY volgorde"),
+        "objectsoorten": await rows("SELECT code, naam, meervoud, kleur FROM publiek.objectsoort ORDER BY volgorde"),
+        "wijken": await rows("SELECT code, naam FROM publiek.wijk ORDER BY code"),
+        "jaren": [r["jaar"] for r in await rows("SELECT DISTINCT jaar FROM publiek.buurtdeal ORDER BY jaar")],
+    }
+
+
+def _match(prop: str, rows: list[dict[str, Any]]) -> list[Any]:
+    expr: list[Any] = ["match", ["get", prop]]
+    for row in rows:
+        expr += [row["code"], row["kleur"]]
+    return [*expr, FALLBACK_COLOUR]
+
+
+def _kleur(rows: list[dict[str, Any]], code: str) -> str:
+    return next((r["kleur"] for r in rows if r["code"] == code), FALLBACK_COLOUR)
+
+
+def style(layers: list[LayerSql], base_url: str, lists: dict[str, list[dict[str, Any]]],
+          basemap_url: str = "") -> dict[str, Any]:
+    ids = [layer.id for layer in layers]
+    present = set(ids)
+    src = COMPOSITE_SOURCE
+    point = ["==", ["geometry-type"], "Point"]
+    polygon = ["==", ["geometry-type"], "Polygon"]
+    thema = _match("thema", lists["themas"])
+    status = _match("status", lists["statussen"])
+    soorten = lists["objectsoorten"]
+    sources: dict[str, Any] = {src: {"type": "vector", "url": f"{base_url}tiles/{','.join(ids)}.json"}}
+    style_layers: list[dict[str, Any]] = [
+        {"id": "achtergrond", "type": "background", "paint": {"background-color": "#f4f1ea"}},
+    ]
+    if basemap_url:
+        sources["basiskaart"] = {"type": "raster", "tiles": [basemap_url], "tileSize": 256,
+                                 "attribution": "Basiskaart: zie instelling BUURTKAART_BASEMAP_URL"}
+        style_layers.append({"id": "basiskaart", "type": "raster", "source": "basiskaart"})
+
+    def add(layer_id: str, entries: list[dict[str, Any]]) -> None:
+        if layer_id in present:
+            for entry in entries:
+                style_layers.append({"source": src, "source-layer": layer_id, **entry})
+
+    add("buurten", [
+        {"id": "buurten-vlak", "type": "fill", "paint": {"fill-color": "#ffffff", "fill-opacity": 0.35}},
+        {"id": "buurten-grens", "type": "line", "paint": {"line-color": "#8c8c8c", "line-width": 0.8,
+                                                          "line-dasharray": [3, 2]}},
+    ])
+    add("groen", [{"id": "groen", "type": "fill", "paint": {
+        "fill-color": _kleur(soorten, "groen"), "fill-opacity": 0.55,
+        "fill-outline-color": "#2b7a3d"}}])
+    add("speelplekken", [
+        {"id": "speelplekken-vlak", "type": "fill", "filter": polygon,
+         "paint": {"fill-color": _kleur(soorten, "speelplek"), "fill-opacity": 0.6}},
+        {"id": "speelplekken-punt", "type": "circle", "filter": point,
+         "paint": {"circle-color": _kleur(soorten, "speelplek"), "circle-radius": 3.5,
+                   "circle-stroke-color": "#ffffff", "circle-stroke-width": 0.8}},
+    ])
+    add("zebrapaden", [{"id": "zebrapaden", "type": "circle", "paint": {
+        "circle-color": _kleur(soorten, "zebrapad"), "circle-radius": 2.5,
+        "circle-stroke-color": "#ffffff", "circle-stroke-width": 1}}])
+    add("wijken", [{"id": "wijken-grens", "type": "line", "paint": {"line-color": "#4d4d4d", "line-width": 2}}])
+    add("initiatieven", [
+        {"id": "initiatieven-vlak", "type": "fill", "filter": polygon,
+         "paint": {"fill-color": thema, "fill-opacity": 0.3, "fill-outline-color": status}},
+        {"id": "initiatieven-punt", "type": "circle", "filter": point,
+         "paint": {"circle-color": thema, "circle-radius": 5, "circle-opacity": 0.85,
+                   "circle-stroke-color": status, "circle-stroke-width": 2}},
+    ])
+    add("buurtdeals", [
+        {"id": "buurtdeals-vlak", "type": "fill", "filter": polygon,
+         "paint": {"fill-color": thema, "fill-opacity": 0.45, "fill-outline-color": status}},
+        {"id": "buurtdeals-rand", "type": "line", "filter": polygon,
+         "paint": {"line-color": status, "line-width": 2.5}},
+        {"id": "buurtdeals-punt", "type": "circle", "filter": point,
+         "paint": {"circle-color": thema, "circle-radius": 8,
+                   "circle-stroke-color": status, "circle-stroke-width": 3}},
+    ])
+    return {
+        "version": 8,
+        "name": "Buurtkaart — virtuele stad",
+        "metadata": {"buurtkaart:waardelijsten": lists,
+                     "buurtkaart:lagen": [{"id": layer.id, "titel": layer.layer.titel,
+                                           "filters": list(layer.layer.filters)} for layer in layers]},
+        "sources": sources,
+        "layers": style_layers,
+    }
