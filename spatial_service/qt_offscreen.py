@@ -1,5 +1,6 @@
-"""Loaded with `-p spatial_service.qt_offscreen` (pyproject addopts), before pytest-qgis creates the QgsApplication: QGIS needs
-a Qt platform, and on a machine without a screen only 'offscreen' works. conftest.py would be too late."""
+"""Loaded with `-p spatial_service.qt_offscreen` (pyproject addopts), before pytest-qgis creates the
+QgsApplication: QGIS needs a Qt platform, and on a machine without a screen only 'offscreen' works.
+conftest.py would be too late."""
 
 import os
 
