@@ -27,12 +27,14 @@ def test_serve_command_serves_tiles_and_the_viewer(demo_db):
     try:
         deadline = time.monotonic() + 30
         health = None
-        while time.monotonic() < deadline and health is None:
+        # during start-up /health answers 503 "gestoord" until the catalogue is compiled: poll until ready
+        while time.monotonic() < deadline and (health is None or health["status"] != "ok"):
             try:
                 health = httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).json()
             except httpx.TransportError:
-                time.sleep(0.2)
-        assert health and health["status"] == "ok"
+                pass
+            time.sleep(0.2)
+        assert health and health["status"] == "ok", health
         page = httpx.get(f"http://127.0.0.1:{port}/").text
         assert "/vendor/maplibre-gl/maplibre-gl.js" in page and "cdn" not in page.lower()
         js = httpx.get(f"http://127.0.0.1:{port}/vendor/maplibre-gl/maplibre-gl.js")
