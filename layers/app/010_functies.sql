@@ -20,17 +20,20 @@ $$;
 
 -- The buurt a geometry belongs to. Rule: a point takes the buurt it lies in (on a shared boundary: the
 -- lowest code); an area takes the buurt it overlaps most (ties: lowest code); a line likewise by length.
+-- Most objects lie inside one buurt: that case is one indexed ST_Covers, the overlap sort only runs otherwise.
 CREATE FUNCTION buurt_app.buurt_van(p_geom geometry) RETURNS text
 LANGUAGE sql STABLE AS $$
-  SELECT b.code
-    FROM buurt.buurt b
-   WHERE ST_Intersects(b.geom, p_geom)
-   ORDER BY CASE GeometryType(p_geom)
-              WHEN 'POINT' THEN 0
-              WHEN 'LINESTRING' THEN -ST_Length(ST_Intersection(b.geom, p_geom))
-              ELSE -ST_Area(ST_Intersection(b.geom, p_geom)) END,
-            b.code
-   LIMIT 1
+  SELECT coalesce(
+    (SELECT b.code FROM buurt.buurt b WHERE ST_Covers(b.geom, p_geom) ORDER BY b.code LIMIT 1),
+    (SELECT b.code
+       FROM buurt.buurt b
+      WHERE ST_Intersects(b.geom, p_geom)
+      ORDER BY CASE GeometryType(p_geom)
+                 WHEN 'POINT' THEN 0
+                 WHEN 'LINESTRING' THEN -ST_Length(ST_Intersection(b.geom, p_geom))
+                 ELSE -ST_Area(ST_Intersection(b.geom, p_geom)) END,
+               b.code
+      LIMIT 1))
 $$;
 
 -- The gemeente a geometry lies in, within the tolerance; NULL when it lies outside every gemeente.
@@ -61,5 +64,20 @@ BEGIN
   GET DIAGNOSTICS m = ROW_COUNT; n := n + m;
   PERFORM set_config('buurtkaart.herbereken', 'uit', true);
   RETURN n;
+END
+$$;
+
+-- Statement-level AFTER triggers with transition tables need one trigger per event; this makes the three
+-- (<naam>_i, <naam>_u, <naam>_d) with the transition tables named alike, so one trigger function serves all:
+-- `rijen` = the inserted, updated (new) or deleted rows, `rijen_oud` = the old rows of an UPDATE.
+CREATE FUNCTION buurt_app.maak_statementtriggers(p_tabel text, p_naam text, p_functie text) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+  EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON buurt.%I REFERENCING NEW TABLE AS rijen
+                  FOR EACH STATEMENT EXECUTE FUNCTION %s', p_naam || '_i', p_tabel, p_functie);
+  EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON buurt.%I REFERENCING OLD TABLE AS rijen_oud NEW TABLE AS rijen
+                  FOR EACH STATEMENT EXECUTE FUNCTION %s', p_naam || '_u', p_tabel, p_functie);
+  EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON buurt.%I REFERENCING OLD TABLE AS rijen
+                  FOR EACH STATEMENT EXECUTE FUNCTION %s', p_naam || '_d', p_tabel, p_functie);
 END
 $$;

@@ -21,67 +21,74 @@ SELECT code, naam, meervoud, kleur, volgorde FROM buurt_vl.objectsoort;
 -- The service maps bron+soort to catalogue layers and drops exactly the cached tiles that bbox touches.
 -- NOTIFY is transactional: nothing is sent for a rolled-back edit, and listeners hear it after the commit.
 
-CREATE FUNCTION buurt_app.tegel_item(p_bron text, p_soorten text[], p_geoms geometry[]) RETURNS jsonb
-LANGUAGE sql STABLE AS $$
-  SELECT CASE WHEN x.e IS NOT NULL THEN jsonb_build_object(
-           'bron', p_bron,
-           'soorten', to_jsonb(p_soorten),
-           'bbox', jsonb_build_array(round(ST_XMin(b)::numeric, 2), round(ST_YMin(b)::numeric, 2),
-                                     round(ST_XMax(b)::numeric, 2), round(ST_YMax(b)::numeric, 2))) END
-    FROM (SELECT ST_Extent(g)::geometry AS e FROM unnest(p_geoms) g WHERE g IS NOT NULL) x
-    -- 1 m margin: rounding and the (tiny) curvature of the RD box edges in Web Mercator
-    LEFT JOIN LATERAL (SELECT ST_Transform(ST_SetSRID(ST_Expand(x.e, 1), 28992), 3857)::box2d AS b) y ON true
+-- Per statement, not per row: a bulk import sends one notification whose boxes cover everything it changed
+-- (the service then drops those layers' tiles over that area), a QGIS edit one with the box of that edit.
+-- The rules: which publiek view each table feeds, and how to find the geometry that changed there. %1$I is the
+-- transition table (`rijen`, and on UPDATE also `rijen_oud`, see buurt_app.maak_statementtriggers).
+CREATE FUNCTION buurt_app.tegel_regels(p_tabel text) RETURNS TABLE (bron text, query text)
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT r.bron, r.query FROM (VALUES
+    ('initiatief', 'publiek.initiatief', 'SELECT NULL::text[], ST_Extent(geom) FROM %1$I'),
+    ('initiatief', 'publiek.buurt',
+     'SELECT NULL::text[], ST_Extent(b.geom) FROM buurt.buurt b WHERE b.code IN (SELECT buurtcode FROM %1$I)'),
+    ('initiatief', 'publiek.buurtdeal',
+     'SELECT NULL::text[], ST_Extent(d.geom) FROM buurt.buurtdeal d WHERE d.initiatief_id IN (SELECT id FROM %1$I)'),
+    ('buurtdeal', 'publiek.buurtdeal', 'SELECT NULL::text[], ST_Extent(geom) FROM %1$I'),
+    ('buurtdeal', 'publiek.buurt',
+     'SELECT NULL::text[], ST_Extent(b.geom) FROM buurt.buurt b WHERE b.code IN (SELECT buurtcode FROM %1$I)'),
+    ('buurtdeal', 'publiek.beheerobject',
+     'SELECT array_agg(DISTINCT o.soort), ST_Extent(o.geom) FROM buurt.beheerobject o
+       WHERE o.buurtdeal_id IN (SELECT id FROM %1$I)'),
+    ('afspraak', 'publiek.buurtdeal',
+     'SELECT NULL::text[], ST_Extent(d.geom) FROM buurt.buurtdeal d WHERE d.id IN (SELECT buurtdeal_id FROM %1$I)'),
+    ('beheerobject', 'publiek.beheerobject', 'SELECT array_agg(DISTINCT soort), ST_Extent(geom) FROM %1$I'),
+    ('peiling', 'publiek.initiatief',
+     'SELECT NULL::text[], ST_Extent(i.geom) FROM buurt.initiatief i WHERE i.id IN (SELECT initiatief_id FROM %1$I)'),
+    ('buurtcijfer', 'publiek.buurt',
+     'SELECT NULL::text[], ST_Extent(b.geom) FROM buurt.buurt b WHERE b.code IN (SELECT buurtcode FROM %1$I)'),
+    ('buurt', 'publiek.buurt', 'SELECT NULL::text[], ST_Extent(geom) FROM %1$I'),
+    -- publiek.buurt carries the wijk name
+    ('wijk', 'publiek.wijk', 'SELECT NULL::text[], ST_Extent(geom) FROM %1$I'),
+    ('wijk', 'publiek.buurt', 'SELECT NULL::text[], ST_Extent(geom) FROM %1$I')
+  ) AS r(tabel, bron, query)
+  WHERE r.tabel = p_tabel
 $$;
 
 CREATE FUNCTION buurt_app.tg_tegels() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
-  items jsonb[] := ARRAY[]::jsonb[];
+  v_regel record;
+  v_rel text;
+  v_soorten text[];
+  v_alle_soorten text[];
+  v_box box2d;
+  v_extent box2d;
+  v_items jsonb := '[]';
 BEGIN
-  -- OLD is NULL on INSERT and NEW on DELETE (PostgreSQL >= 11), so one code path serves all three.
-
-  CASE TG_TABLE_NAME
-  WHEN 'initiatief' THEN
-    items := items
-      || buurt_app.tegel_item('publiek.initiatief', NULL, ARRAY[OLD.geom, NEW.geom])
-      || buurt_app.tegel_item('publiek.buurt', NULL,
-           ARRAY(SELECT b.geom FROM buurt.buurt b WHERE b.code IN (OLD.buurtcode, NEW.buurtcode)))
-      || buurt_app.tegel_item('publiek.buurtdeal', NULL,
-           ARRAY(SELECT d.geom FROM buurt.buurtdeal d WHERE d.initiatief_id IN (OLD.id, NEW.id)));
-  WHEN 'buurtdeal' THEN
-    items := items
-      || buurt_app.tegel_item('publiek.buurtdeal', NULL, ARRAY[OLD.geom, NEW.geom])
-      || buurt_app.tegel_item('publiek.buurt', NULL,
-           ARRAY(SELECT b.geom FROM buurt.buurt b WHERE b.code IN (OLD.buurtcode, NEW.buurtcode)))
-      || buurt_app.tegel_item('publiek.beheerobject',
-           ARRAY(SELECT DISTINCT bo.soort FROM buurt.beheerobject bo WHERE bo.buurtdeal_id IN (OLD.id, NEW.id)),
-           ARRAY(SELECT bo.geom FROM buurt.beheerobject bo WHERE bo.buurtdeal_id IN (OLD.id, NEW.id)));
-  WHEN 'afspraak' THEN
-    items := items || buurt_app.tegel_item('publiek.buurtdeal', NULL,
-           ARRAY(SELECT d.geom FROM buurt.buurtdeal d WHERE d.id IN (OLD.buurtdeal_id, NEW.buurtdeal_id)));
-  WHEN 'beheerobject' THEN
-    items := items || buurt_app.tegel_item('publiek.beheerobject',
-           ARRAY(SELECT DISTINCT s FROM unnest(ARRAY[OLD.soort, NEW.soort]) s WHERE s IS NOT NULL),
-           ARRAY[OLD.geom, NEW.geom]);
-  WHEN 'peiling' THEN
-    items := items || buurt_app.tegel_item('publiek.initiatief', NULL,
-           ARRAY(SELECT i.geom FROM buurt.initiatief i WHERE i.id IN (OLD.initiatief_id, NEW.initiatief_id)));
-  WHEN 'buurtcijfer' THEN
-    items := items || buurt_app.tegel_item('publiek.buurt', NULL,
-           ARRAY(SELECT b.geom FROM buurt.buurt b WHERE b.code IN (OLD.buurtcode, NEW.buurtcode)));
-  WHEN 'buurt' THEN
-    items := items || buurt_app.tegel_item('publiek.buurt', NULL, ARRAY[OLD.geom, NEW.geom]);
-  WHEN 'wijk' THEN
-    -- publiek.buurt carries the wijk name
-    items := items
-      || buurt_app.tegel_item('publiek.wijk', NULL, ARRAY[OLD.geom, NEW.geom])
-      || buurt_app.tegel_item('publiek.buurt', NULL, ARRAY[OLD.geom, NEW.geom]);
-  END CASE;
-
-  items := array_remove(items, NULL);
-  IF cardinality(items) > 0 THEN
+  FOR v_regel IN SELECT * FROM buurt_app.tegel_regels(TG_TABLE_NAME) LOOP
+    v_extent := NULL;
+    v_alle_soorten := NULL;
+    FOREACH v_rel IN ARRAY CASE WHEN TG_OP = 'UPDATE' THEN ARRAY['rijen', 'rijen_oud'] ELSE ARRAY['rijen'] END LOOP
+      EXECUTE format(v_regel.query, v_rel) INTO v_soorten, v_box;
+      IF v_box IS NOT NULL THEN
+        v_extent := CASE WHEN v_extent IS NULL THEN v_box ELSE ST_CombineBBox(v_extent, v_box) END;
+        v_alle_soorten := ARRAY(SELECT DISTINCT s FROM unnest(v_alle_soorten || v_soorten) s WHERE s IS NOT NULL
+                                ORDER BY 1);
+      END IF;
+    END LOOP;
+    IF v_extent IS NOT NULL THEN
+      -- to EPSG:3857, the tile grid's own CRS; 1 m margin for rounding and the curved RD box edges
+      v_box := ST_Transform(ST_SetSRID(ST_Expand(v_extent::geometry, 1), 28992), 3857)::box2d;
+      v_items := v_items || jsonb_build_object(
+        'bron', v_regel.bron,
+        'soorten', CASE WHEN v_regel.bron = 'publiek.beheerobject' THEN to_jsonb(v_alle_soorten) END,
+        'bbox', jsonb_build_array(round(ST_XMin(v_box)::numeric, 2), round(ST_YMin(v_box)::numeric, 2),
+                                  round(ST_XMax(v_box)::numeric, 2), round(ST_YMax(v_box)::numeric, 2)));
+    END IF;
+  END LOOP;
+  IF jsonb_array_length(v_items) > 0 THEN
     PERFORM pg_notify('buurtkaart_tegels', jsonb_build_object(
-      'tabel', TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME, 'items', to_jsonb(items))::text);
+      'tabel', TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME, 'items', v_items)::text);
   END IF;
   RETURN NULL;
 END
@@ -93,8 +100,7 @@ DECLARE
 BEGIN
   FOREACH t IN ARRAY ARRAY['initiatief', 'buurtdeal', 'afspraak', 'beheerobject', 'peiling', 'buurtcijfer',
                            'buurt', 'wijk'] LOOP
-    EXECUTE format('CREATE TRIGGER y_tegels AFTER INSERT OR UPDATE OR DELETE ON buurt.%I
-                    FOR EACH ROW EXECUTE FUNCTION buurt_app.tg_tegels()', t);
+    PERFORM buurt_app.maak_statementtriggers(t, 'y_tegels', 'buurt_app.tg_tegels()');
   END LOOP;
 END
 $tegels$;

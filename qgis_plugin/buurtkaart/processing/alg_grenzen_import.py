@@ -1,0 +1,265 @@
+"""Processing: import gemeente/wijk/buurt boundaries (CBS wijk- en buurtkaart, PDOK gebiedsindelingen).
+
+The same SQL merge as `buurtkaart import grenzen` (buurt_app.grenzen_samenvoegen in layers/app/070_import.sql):
+this algorithm only reads the file with QGIS (ogr provider), reprojects to RD New with QgsCoordinateTransform
+and sends the features as hex EWKB with their attributes as JSON. Staging, inserts and merge go as ONE script
+in ONE executeSql call (QGIS 3.22 may use another pooled connection per call; one script = one transaction):
+a refusal leaves the database unchanged.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import json
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCsException,
+    QgsDataProvider,
+    QgsProcessingAlgorithm,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterCrs,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsVectorLayer,
+)
+
+from ..connection import DatabaseRefused, quote_literal, run_sql
+from .parameters import connection_from, connection_parameter
+
+INPUT = "INVOER"
+LAYERS = "LAGEN"
+MUNICIPALITIES = "GEMEENTEN"
+CRS = "CRS"
+SOURCE = "BRON"
+YEAR = "PEILJAAR"
+REPAIR_DEGENERATE = "GEDEGENEREERD_HERSTELLEN"
+SKIP_INVALID = "ONBRUIKBARE_OVERSLAAN"
+DELETE_VANISHED = "VERVALLEN_VERWIJDEREN"
+REPORT = "VERSLAG"
+ACTIONS = ("nieuw", "gewijzigd", "ongewijzigd", "hersteld", "geweigerd", "vervallen", "verwijderd")
+REPORTED = ("geweigerd", "hersteld", "vervallen", "verwijderd")
+RD_NEW = "EPSG:28992"
+BATCH = 500
+
+
+def _plain(value: Any) -> Any:
+    """QVariant/Qt values as JSON-able Python values."""
+    if value is None:
+        return None
+    if hasattr(value, "isNull") and value.isNull():
+        return None
+    if hasattr(value, "toPyDateTime"):
+        return value.toPyDateTime().isoformat()
+    if hasattr(value, "toPyDate"):
+        return value.toPyDate().isoformat()
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    if isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
+
+
+def year_from_name(path: str) -> int | None:
+    """wijkenbuurten_2023_v1.gpkg -> 2023 (as the CLI does)."""
+    m = re.search(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)", Path(path).stem)
+    return int(m.group(1)) if m else None
+
+
+def sublayer_names(path: str) -> list[str]:
+    layer = QgsVectorLayer(path, "bron", "ogr")
+    if not layer.isValid():
+        raise QgsProcessingException(f"{Path(path).name} is geen leesbaar GeoPackage, Shapefile of GeoJSON.")
+    names = []
+    for entry in layer.dataProvider().subLayers():
+        parts = entry.split(QgsDataProvider.SUBLAYER_SEPARATOR)
+        if len(parts) > 1 and parts[1] not in names:
+            names.append(parts[1])
+    return names or [layer.name()]
+
+
+class ImportBoundariesAlgorithm(QgsProcessingAlgorithm):
+    def name(self) -> str:
+        return "grenzen_importeren"
+
+    def displayName(self) -> str:
+        return "Gemeente-, wijk- en buurtgrenzen importeren"
+
+    def group(self) -> str:
+        return "Importeren"
+
+    def groupId(self) -> str:
+        return "importeren"
+
+    def shortHelpString(self) -> str:
+        return (
+            "Importeert grenzen uit de CBS wijk- en buurtkaart (velden buurtcode/buurtnaam/wijkcode/gemeentecode/"
+            "gemeentenaam/water of BU_CODE/BU_NAAM/...) of de PDOK gebiedsindelingen (statcode/statnaam/rubriek), "
+            "als GeoPackage, Shapefile of GeoJSON, in elk coördinatenstelsel. Bijwerken gaat per code; de "
+            "uitkomst meldt wat nieuw, gewijzigd of ongewijzigd is. Ongeldige ringen worden hersteld en gemeld; "
+            "ringen met minder dan 4 punten weigeren het gebied (of worden hersteld als u dat aanvinkt). Een "
+            "onbruikbaar gebied weigert de hele import (er verandert niets), tenzij u onbruikbare gebieden "
+            "overslaat. Daarna krijgen initiatieven, buurtdeals en objecten hun buurt opnieuw toegekend. "
+            "Dezelfde import als `buurtkaart import grenzen`."
+        )
+
+    def createInstance(self) -> ImportBoundariesAlgorithm:
+        return ImportBoundariesAlgorithm()
+
+    def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
+        self.addParameter(connection_parameter())
+        self.addParameter(QgsProcessingParameterFile(
+            INPUT, "Grenzenbestand (GeoPackage, Shapefile, GeoJSON)",
+            fileFilter="Vectorbestanden (*.gpkg *.shp *.geojson *.json);;Alle bestanden (*.*)"))
+        self.addParameter(QgsProcessingParameterString(
+            LAYERS, "Alleen deze lagen (komma's; leeg = alle)", optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            MUNICIPALITIES, "Alleen deze gemeenten (bv. GM0402, GM0307; leeg = alle)", optional=True))
+        self.addParameter(QgsProcessingParameterCrs(
+            CRS, "Coördinatenstelsel als het bestand het niet (goed) declareert", optional=True))
+        self.addParameter(QgsProcessingParameterString(SOURCE, "Bronvermelding", optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            YEAR, "Peiljaar (editie)", QgsProcessingParameterNumber.Integer, optional=True, minValue=1980,
+            maxValue=2100))
+        self.addParameter(QgsProcessingParameterBoolean(
+            REPAIR_DEGENERATE, "Ringen met minder dan 4 punten herstellen (anders: weigeren)", defaultValue=False))
+        self.addParameter(QgsProcessingParameterBoolean(
+            SKIP_INVALID, "Onbruikbare gebieden overslaan en in het verslag zetten (anders: niets importeren)",
+            defaultValue=False))
+        self.addParameter(QgsProcessingParameterBoolean(
+            DELETE_VANISHED, "Buurten/wijken die niet meer in het bestand staan verwijderen", defaultValue=False))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            REPORT, "Verslag (CSV)", "CSV (*.csv)", optional=True, createByDefault=False))
+        for action in ACTIONS:
+            self.addOutput(QgsProcessingOutputNumber(action.upper(), f"Aantal {action}"))
+        self.addOutput(QgsProcessingOutputNumber("GELEZEN", "Aantal gelezen"))
+        self.addOutput(QgsProcessingOutputString("SAMENVATTING", "Samenvatting"))
+
+    def processAlgorithm(self, parameters: dict[str, Any], context: QgsProcessingContext,
+                         feedback: QgsProcessingFeedback) -> dict[str, Any]:
+        path = self.parameterAsFile(parameters, INPUT, context)
+        if not path or not Path(path).exists():
+            raise QgsProcessingException(f"Bestand {path or '(geen)'} bestaat niet.")
+        name = Path(path).name
+        wanted = [s.strip() for s in (self.parameterAsString(parameters, LAYERS, context) or "").split(",")
+                  if s.strip()]
+        names = sublayer_names(path)
+        unknown = [n for n in wanted if n not in names]
+        if unknown:
+            raise QgsProcessingException(f"{name}: laag {', '.join(unknown)} bestaat niet (wel: {', '.join(names)}).")
+        names = wanted or names
+        override = self.parameterAsCrs(parameters, CRS, context)
+        conn = connection_from(self, parameters, context)
+
+        statements = ["SELECT buurt_app.grenzen_staging()"]
+        labels: dict[int, str] = {}
+        row = 0
+        values: list[str] = []
+        rd = QgsCoordinateReferenceSystem(RD_NEW)
+        for layer_name in names:
+            layer = QgsVectorLayer(f"{path}|layername={layer_name}", layer_name, "ogr")
+            if not layer.isValid():
+                raise QgsProcessingException(f"{name}, laag {layer_name}: kan niet lezen.")
+            crs = override if override.isValid() else layer.crs()
+            if not crs.isValid():
+                raise QgsProcessingException(
+                    f"{name}, laag {layer_name}: het bestand declareert geen coördinatenstelsel (ontbreekt het "
+                    ".prj-bestand?). Kies het coördinatenstelsel in de parameter.")
+            transform = None if crs.authid() == RD_NEW else QgsCoordinateTransform(crs, rd, context.transformContext())
+            total = max(layer.featureCount(), 1)
+            fields = [f.name() for f in layer.fields()]
+            for n, feature in enumerate(layer.getFeatures(), start=1):
+                if feedback.isCanceled():
+                    raise QgsProcessingException("Afgebroken: er is niets gewijzigd.")
+                row += 1
+                labels[row] = f"{layer_name} rij {n}" if len(names) > 1 else str(n)
+                props = {f: _plain(v) for f, v in zip(fields, feature.attributes(), strict=True)}
+                geom = feature.geometry()
+                wkb = "NULL"
+                if not geom.isNull():
+                    geom.get().dropZValue()
+                    geom.get().dropMValue()
+                    if transform is not None:
+                        try:
+                            geom.transform(transform)
+                        except QgsCsException as exc:
+                            raise QgsProcessingException(
+                                f"{name}, {labels[row]}: de coördinaten passen niet bij het coördinatenstelsel "
+                                f"{crs.authid()} ({exc}). Het bestand declareert waarschijnlijk een verkeerd "
+                                "coördinatenstelsel; kies het juiste in de parameter.") from exc
+                    wkb = f"ST_SetSRID({quote_literal(bytes(geom.asWkb()).hex())}::geometry, 28992)"
+                values.append(f"({row}, {quote_literal(layer_name)}, "
+                              f"{quote_literal(json.dumps(props, ensure_ascii=False, default=str))}::jsonb, {wkb})")
+                if len(values) >= BATCH:
+                    statements.append(self._insert(values))
+                    values = []
+                feedback.setProgress(60 * n / total)
+        if values:
+            statements.append(self._insert(values))
+
+        gemeenten = [g.strip().upper() for g in
+                     (self.parameterAsString(parameters, MUNICIPALITIES, context) or "").replace(";", ",").split(",")
+                     if g.strip()]
+        year = (self.parameterAsInt(parameters, YEAR, context) if parameters.get(YEAR) not in (None, "")
+                else year_from_name(path))
+        source = self.parameterAsString(parameters, SOURCE, context) or f"CBS wijk- en buurtkaart ({name})"
+        statements.append(
+            "SELECT * FROM buurt_app.grenzen_samenvoegen("
+            f"{quote_literal(source)}, "
+            f"{int(year) if year else 'NULL'}, "
+            f"{'ARRAY[' + ', '.join(quote_literal(g) for g in gemeenten) + ']::text[]' if gemeenten else 'NULL'}, "
+            f"{str(self.parameterAsBoolean(parameters, REPAIR_DEGENERATE, context)).lower()}, "
+            f"{str(self.parameterAsBoolean(parameters, SKIP_INVALID, context)).lower()}, "
+            f"{str(self.parameterAsBoolean(parameters, DELETE_VANISHED, context)).lower()})")
+        feedback.pushInfo(f"{row} objecten gelezen; samenvoegen in de database…")
+        feedback.setProgress(65)
+        try:
+            outcome = run_sql(conn, ";\n".join(statements) + ";")
+        except DatabaseRefused as exc:
+            raise QgsProcessingException(f"{name}: {exc}") from exc
+        feedback.setProgress(95)
+
+        counts = Counter(r[0] for r in outcome)
+        for actie, niveau, code, bronrij, melding in outcome:
+            if actie in REPORTED:
+                where = f"{niveau} {code or ''} ({labels.get(bronrij, bronrij)})" if bronrij else f"{niveau} {code}"
+                feedback.reportError(f"{actie}: {where}: {melding}", fatalError=False)
+            elif actie == "herberekend":
+                feedback.pushInfo(melding)
+        summary = f"{name}: gelezen {row}; " + ", ".join(f"{a} {counts[a]}" for a in ACTIONS if counts[a])
+        feedback.pushInfo(summary)
+        results: dict[str, Any] = {a.upper(): counts[a] for a in ACTIONS}
+        results.update(GELEZEN=row, SAMENVATTING=summary)
+        report = self.parameterAsFileOutput(parameters, REPORT, context)
+        if report:
+            with open(report, "w", newline="", encoding="utf-8") as fh:
+                writer = csv.writer(fh, delimiter=";")
+                writer.writerow(["actie", "niveau", "code", "rij", "melding"])
+                for actie, niveau, code, bronrij, melding in outcome:
+                    if actie in REPORTED:
+                        writer.writerow([actie, niveau or "", code or "",
+                                         labels.get(bronrij, "") if bronrij else "", melding or ""])
+            results[REPORT] = report
+        feedback.setProgress(100)
+        return results
+
+    @staticmethod
+    def _insert(values: list[str]) -> str:
+        return ("INSERT INTO pg_temp.grenzen_staging (bronrij, laag, eigenschappen, geom) VALUES\n"
+                + ",\n".join(values))
+
+
+ALGORITHMS = [ImportBoundariesAlgorithm]

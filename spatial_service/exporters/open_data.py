@@ -1,0 +1,228 @@
+"""`buurtkaart export`: the published layers as GeoJSON (WGS84), GeoPackage (RD New) and CSV, plus metadata.
+
+What is exported is the catalogue's [[publiek]] layers with exactly their listed fields (velden), read from
+schema publiek over a connection as the public role, so nothing private can get in: the role cannot read
+anything else. Rows are ordered by their key (stable ids); the commitments (afspraken) of the published deals
+go along as a table without geometry. Rows are streamed with a server-side cursor.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import fiona
+import psycopg
+from fiona.crs import CRS
+
+from spatial_service import catalogue
+from spatial_service.db.connection import connect, describe_dsn
+from spatial_service.errors import BuurtkaartError
+
+FORMATS = ("geojson", "gpkg", "csv")
+DEFAULT_LICENCE = "CC0-1.0"
+GPKG_NAME = "buurtkaart.gpkg"
+CRS_TEXT = {
+    "geojson": "EPSG:4326 (WGS84, lengte/breedte)",
+    "gpkg": "EPSG:28992 (RD New)",
+    "csv": "EPSG:4326: kolommen lon/lat zijn een punt op het object (geen volledige geometrie)",
+}
+_GEOMETRY_TYPES = {"POINT": "Point", "LINESTRING": "LineString", "MULTIPOLYGON": "MultiPolygon",
+                   "POLYGON": "Polygon", "MULTIPOINT": "MultiPoint", "MULTILINESTRING": "MultiLineString"}
+# PostgreSQL type oids -> fiona field types
+_FIELD_TYPES = {20: "int", 21: "int", 23: "int", 700: "float", 701: "float", 1700: "float", 1082: "date",
+                16: "str", 25: "str", 1043: "str"}
+
+
+class ExportError(BuurtkaartError):
+    pass
+
+
+@dataclass(frozen=True)
+class ExportLayer:
+    id: str
+    titel: str
+    bron: str
+    sleutel: str
+    velden: tuple[str, ...]
+    filter: str | None = None
+    geometry: bool = True
+
+
+@dataclass
+class ExportResult:
+    directory: Path
+    files: list[Path] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def summary(self) -> str:
+        layers = ", ".join(f"{k} {v}" for k, v in self.counts.items())
+        return f"Export naar {self.directory}: {layers}; {len(self.files)} bestanden."
+
+
+def export_layers() -> list[ExportLayer]:
+    layers = [ExportLayer(layer.id, layer.titel, layer.bron, layer.sleutel, layer.velden, layer.filter)
+              for layer in catalogue.load().public]
+    layers.append(ExportLayer("afspraken", "Afspraken van gepubliceerde buurtdeals", "publiek.afspraak", "id",
+                              ("id", "buurtdeal_id", "partij", "partij_naam", "omschrijving", "gereed"),
+                              geometry=False))
+    for layer in layers:
+        if not layer.bron.startswith("publiek."):
+            raise ExportError(f"Laag {layer.id}: bron {layer.bron} ligt niet in schema publiek; "
+                              "open data komt alleen uit publiek.")
+    return layers
+
+
+def _ident(name: str) -> str:
+    return psycopg.sql.Identifier(*name.split(".")).as_string(None)
+
+
+def _query(layer: ExportLayer, with_geometry: bool) -> str:
+    cols = ", ".join(_ident(c) for c in layer.velden)
+    geo = (", ST_AsGeoJSON(ST_Transform(geom, 4326), 7) AS _wgs84, ST_AsGeoJSON(geom, 2) AS _rd,"
+           " ST_X(ST_Transform(ST_PointOnSurface(geom), 4326)) AS _lon,"
+           " ST_Y(ST_Transform(ST_PointOnSurface(geom), 4326)) AS _lat") if with_geometry else ""
+    where = f" WHERE {layer.filter}" if layer.filter else ""
+    return f"SELECT {cols}{geo} FROM {_ident(layer.bron)}{where} ORDER BY {_ident(layer.sleutel)}"
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _schema(conn: psycopg.Connection, layer: ExportLayer) -> tuple[dict[str, str], str | None]:
+    cur = conn.execute(f"SELECT {', '.join(_ident(c) for c in layer.velden)} FROM {_ident(layer.bron)} LIMIT 0")
+    props = {d.name: _FIELD_TYPES.get(d.type_code, "str") for d in cur.description}
+    if not layer.geometry:
+        return props, None
+    where = f" WHERE {layer.filter}" if layer.filter else ""
+    types = [r[0] for r in conn.execute(f"SELECT DISTINCT GeometryType(geom) FROM {_ident(layer.bron)}{where}")]
+    gtype = _GEOMETRY_TYPES.get(types[0], "Unknown") if len(types) == 1 else "Unknown"
+    return props, gtype
+
+
+def _rows(conn: psycopg.Connection, layer: ExportLayer) -> Iterator[dict[str, Any]]:
+    with conn.cursor(name=f"export_{layer.id}") as cur:
+        cur.itersize = 2000
+        cur.execute(_query(layer, layer.geometry))
+        names = [d.name for d in cur.description]
+        for row in cur:
+            yield dict(zip(names, row, strict=True))
+
+
+def _feature(row: dict[str, Any], layer: ExportLayer, geom_key: str | None) -> fiona.Feature:
+    props = {k: _plain(row[k]) for k in layer.velden}
+    geom = fiona.Geometry.from_dict(json.loads(row[geom_key])) if geom_key and row.get(geom_key) else None
+    return fiona.Feature(geometry=geom, properties=fiona.Properties(**props))
+
+
+def export_open_data(dsn: str, directory: Path, formats: tuple[str, ...] = FORMATS,
+                     licence: str = DEFAULT_LICENCE, source: str | None = None) -> ExportResult:
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise ExportError(f"Onbekend formaat {', '.join(unknown)}; kies uit {', '.join(FORMATS)}.")
+    directory.mkdir(parents=True, exist_ok=True)
+    result = ExportResult(directory)
+    layers = export_layers()
+    gpkg = directory / GPKG_NAME
+    if "gpkg" in formats and gpkg.exists():
+        gpkg.unlink()  # a GeoPackage would otherwise keep layers of an earlier export
+    meta_layers = []
+    conn = connect(dsn)
+    try:
+        with conn.transaction():  # one snapshot: all files show the same moment
+            conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            for layer in layers:
+                try:
+                    props, gtype = _schema(conn, layer)
+                except psycopg.errors.InsufficientPrivilege as exc:
+                    raise ExportError(f"Laag {layer.id}: geen leesrecht op {layer.bron} ({exc.diag.message_primary})."
+                                      " Exporteer als de publieke rol.") from exc
+                files = []
+                count = 0
+                if "geojson" in formats:
+                    path = directory / f"{layer.id}.geojson"
+                    count = _write_fiona(conn, layer, path, "GeoJSON", props, gtype, 4326, "_wgs84", None)
+                    files.append(path)
+                if "gpkg" in formats:
+                    count = _write_fiona(conn, layer, gpkg, "GPKG", props, gtype, 28992, "_rd", layer.id)
+                    if gpkg not in result.files:
+                        result.files.append(gpkg)
+                    files.append(gpkg)
+                if "csv" in formats:
+                    path = directory / f"{layer.id}.csv"
+                    count = _write_csv(conn, layer, path)
+                    files.append(path)
+                result.files.extend(f for f in files if f != gpkg)
+                result.counts[layer.id] = count
+                meta_layers.append({"id": layer.id, "titel": layer.titel, "bron": layer.bron,
+                                    "sleutel": layer.sleutel, "velden": list(layer.velden),
+                                    "geometrie": gtype, "aantal": count,
+                                    "bestanden": [f.name if f != gpkg else f"{gpkg.name} (laag {layer.id})"
+                                                  for f in files]})
+    except psycopg.OperationalError as exc:
+        raise ExportError(f"Export mislukt ({describe_dsn(dsn)}): {exc}") from exc
+    finally:
+        conn.close()
+    meta = {
+        "titel": "Buurtkaart open data: initiatieven, buurtdeals, buurten en openbare ruimte",
+        "bron": source or "Buurtkaart (schema publiek)",
+        "datum": dt.datetime.now(dt.UTC).astimezone().isoformat(timespec="seconds"),
+        "licentie": licence,
+        "crs": {f: CRS_TEXT[f] for f in formats},
+        "lagen": meta_layers,
+    }
+    meta_path = directory / "metadata.json"
+    meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
+    result.files.append(meta_path)
+    return result
+
+
+def _write_fiona(conn: psycopg.Connection, layer: ExportLayer, path: Path, driver: str, props: dict[str, str],
+                 gtype: str | None, epsg: int, geom_key: str, gpkg_layer: str | None) -> int:
+    schema = {"geometry": gtype or "None", "properties": props}
+    options: dict[str, Any] = {"layer": gpkg_layer} if gpkg_layer else {}
+    if driver == "GeoJSON":
+        # not RFC7946=YES: GDAL would then write a one-part MultiPolygon as a Polygon (mixed types per layer)
+        options.update(COORDINATE_PRECISION=7, WRITE_NAME="NO")
+        if path.exists():
+            path.unlink()
+    count = 0
+    with fiona.open(str(path), "w", driver=driver, schema=schema, crs=CRS.from_epsg(epsg), **options) as sink:
+        batch = []
+        for row in _rows(conn, layer):
+            batch.append(_feature(row, layer, geom_key if layer.geometry else None))
+            if len(batch) >= 1000:
+                sink.writerecords(batch)
+                count += len(batch)
+                batch.clear()
+        sink.writerecords(batch)
+        count += len(batch)
+    return count
+
+
+def _write_csv(conn: psycopg.Connection, layer: ExportLayer, path: Path) -> int:
+    count = 0
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        extra = ["lon", "lat"] if layer.geometry else []
+        writer.writerow([*layer.velden, *extra])
+        for row in _rows(conn, layer):
+            values = [_plain(row[k]) for k in layer.velden]
+            if layer.geometry:
+                values += [round(row["_lon"], 7), round(row["_lat"], 7)]
+            writer.writerow(["" if v is None else v for v in values])
+            count += 1
+    return count

@@ -1,0 +1,101 @@
+"""The QGIS Processing algorithm buurtkaart:grenzen_importeren, run with processing.run in real QGIS 3.22
+(headless, pytest-qgis) against a test database, gives the same boundaries and report as the CLI."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from qgis.core import QgsApplication, QgsDataSourceUri, QgsProcessingException, QgsProviderRegistry
+
+from spatial_service.importers.boundaries import BoundaryOptions, import_boundaries
+from tests.io.conftest import fingerprint, rows
+from tests.io.files import bowtie, municipality, with_rings, write_boundaries, write_cbs_geopackage
+from tests.support import new_database
+
+REPO = Path(__file__).resolve().parents[2]
+ALGORITHM = "buurtkaart:grenzen_importeren"
+
+
+@pytest.fixture(scope="module")
+def provider(qgis_processing):
+    """The plugin's Processing provider, from the source tree, registered once."""
+    if str(REPO / "qgis_plugin") not in sys.path:
+        sys.path.insert(0, str(REPO / "qgis_plugin"))
+    module = importlib.import_module("buurtkaart.processing.provider")
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById(module.PROVIDER_ID) is None:
+        registry.addProvider(module.BuurtkaartProvider())
+    assert registry.algorithmById(ALGORITHM) is not None
+    return registry.providerById(module.PROVIDER_ID)
+
+
+def saved_connection(dsn: str) -> str:
+    md = QgsProviderRegistry.instance().providerMetadata("postgres")
+    name = f"Buurtkaart io {os.getpid()} {QgsDataSourceUri(dsn).database()}"
+    md.saveConnection(md.createConnection(QgsDataSourceUri(dsn).uri(False), {"saveUsername": True}), name)
+    return name
+
+
+def geography(dsn: str) -> list[tuple]:
+    return rows(dsn, """
+        SELECT 'gemeente', code, naam, NULL, md5(ST_AsEWKB(geom)::text), bron, peiljaar FROM buurt.gemeente
+        UNION ALL SELECT 'wijk', code, naam, gemeentecode, md5(ST_AsEWKB(geom)::text), bron, peiljaar FROM buurt.wijk
+        UNION ALL SELECT 'buurt', code, naam, wijkcode, md5(ST_AsEWKB(geom)::text), bron, peiljaar FROM buurt.buurt
+        ORDER BY 1, 2""")
+
+
+@pytest.fixture
+def two_databases(pg_settings):
+    dbs = [new_database(pg_settings, with_demo=False) for _ in range(2)]
+    yield dbs
+    for db in dbs:
+        db.drop()
+
+
+def test_processing_gives_the_same_result_as_the_cli(provider, two_databases, tmp_path):
+    import processing
+
+    cli_db, qgis_db = two_databases
+    areas = municipality("GM0402") + municipality("GM0307")
+    x, y = areas[1].rings[0][0]
+    areas[1] = with_rings(areas[1], bowtie(x, y))  # repaired and reported by both
+    path = write_cbs_geopackage(tmp_path / "wijkenbuurten_2023.gpkg", areas)
+
+    cli = import_boundaries(cli_db.editor_dsn, path, BoundaryOptions(gemeenten=("GM0402",), progress=False))
+    result = processing.run(ALGORITHM, {
+        "VERBINDING": saved_connection(qgis_db.editor_dsn), "INVOER": str(path), "GEMEENTEN": "GM0402",
+        "VERSLAG": str(tmp_path / "verslag.csv")})
+
+    assert geography(qgis_db.admin_dsn) == geography(cli_db.admin_dsn)
+    assert len(geography(qgis_db.admin_dsn)) == 1 + 2 + 4
+    for action in ("nieuw", "hersteld", "geweigerd"):
+        assert result[action.upper()] == cli.count(action), action
+    assert result["NIEUW"] == 7 and result["HERSTELD"] == 1 and result["GELEZEN"] == cli.read == 8 + 4 + 2
+    assert "hersteld;buurt;BU04020102;buurten rij 2;ongeldige geometrie hersteld: Self-intersection" in \
+        Path(result["VERSLAG"]).read_text(encoding="utf-8")
+
+    again = processing.run(ALGORITHM, {"VERBINDING": saved_connection(qgis_db.editor_dsn), "INVOER": str(path),
+                                       "GEMEENTEN": "GM0402"})
+    assert again["ONGEWIJZIGD"] == 7 and again["NIEUW"] == again["GEWIJZIGD"] == 0
+
+
+def test_processing_refusal_leaves_the_database_unchanged(provider, two_databases, tmp_path):
+    import processing
+
+    db = two_databases[0]
+    areas = municipality()
+    areas[0] = with_rings(areas[0], areas[0].rings[0], ((138100.0, 468100.0), (138200.0, 468200.0),
+                                                        (138100.0, 468100.0)))
+    path = write_boundaries(tmp_path / "kapot.gpkg", areas)
+    before = fingerprint(db.admin_dsn)
+    with pytest.raises(QgsProcessingException, match=r"kapot.gpkg: Import geweigerd: 1 van de 4 gebieden.*"
+                                                     r"BU04020101\): gedegenereerde ring"):
+        processing.run(ALGORITHM, {"VERBINDING": saved_connection(db.editor_dsn), "INVOER": str(path)})
+    assert fingerprint(db.admin_dsn) == before
+    result = processing.run(ALGORITHM, {"VERBINDING": saved_connection(db.editor_dsn), "INVOER": str(path),
+                                        "GEDEGENEREERD_HERSTELLEN": True})
+    assert result["HERSTELD"] == 1 and result["NIEUW"] == 7
