@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -29,10 +30,8 @@ def test_serve_command_serves_tiles_and_the_viewer(demo_db):
         health = None
         # during start-up /health answers 503 "gestoord" until the catalogue is compiled: poll until ready
         while time.monotonic() < deadline and (health is None or health["status"] != "ok"):
-            try:
+            with contextlib.suppress(httpx.TransportError):
                 health = httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).json()
-            except httpx.TransportError:
-                pass
             time.sleep(0.2)
         assert health and health["status"] == "ok", health
         page = httpx.get(f"http://127.0.0.1:{port}/").text
