@@ -1,4 +1,7 @@
-"""The layer catalogue (layers/catalogue.toml) as typed objects, loaded once."""
+"""The public part of the layer catalogue (layers/catalogue.toml, [[publiek]]) as typed objects, loaded once.
+
+The [[qgis]] part is read by the QGIS plugin alone (qgis_plugin/buurtkaart/catalogue.py), which cannot import
+this package."""
 
 from __future__ import annotations
 
@@ -8,28 +11,6 @@ from functools import cache
 from pathlib import Path
 
 from spatial_service.paths import LAYERS_DIR
-
-
-@dataclass(frozen=True)
-class QgisLayer:
-    id: str
-    titel: str
-    tabel: str
-    sleutel: str
-    geometrie: str | None = None
-    filter: str | None = None
-    # QGIS plugin: "waardelijst" = a value list behind the forms' value relations
-    rol: str = "laag"
-    alleen_lezen: bool = False
-    snappen: bool = False
-
-    @property
-    def schema(self) -> str:
-        return self.tabel.split(".")[0]
-
-    @property
-    def table(self) -> str:
-        return self.tabel.split(".")[1]
 
 
 @dataclass(frozen=True)
@@ -48,7 +29,6 @@ class PublicLayer:
 @dataclass(frozen=True)
 class Catalogue:
     group: str
-    qgis: tuple[QgisLayer, ...]
     public: tuple[PublicLayer, ...]
 
     def public_layer(self, layer_id: str) -> PublicLayer | None:
@@ -57,12 +37,11 @@ class Catalogue:
 
 def parse(path: Path) -> Catalogue:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    qgis = tuple(QgisLayer(**entry) for entry in data.get("qgis", []))
     public = tuple(
         PublicLayer(**{**entry, "velden": tuple(entry["velden"]), "filters": tuple(entry.get("filters", ()))})
         for entry in data.get("publiek", [])
     )
-    return Catalogue(group=data["groep"]["naam"], qgis=qgis, public=public)
+    return Catalogue(group=data["groep"]["naam"], public=public)
 
 
 @cache

@@ -22,7 +22,6 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsCsException,
     QgsDataProvider,
-    QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -38,6 +37,7 @@ from qgis.core import (
 )
 
 from ..connection import DatabaseRefused, quote_literal, run_sql
+from .base import BuurtkaartAlgorithm
 from .parameters import connection_from, connection_parameter
 
 INPUT = "INVOER"
@@ -91,33 +91,18 @@ def sublayer_names(path: str) -> list[str]:
     return names or [layer.name()]
 
 
-class ImportBoundariesAlgorithm(QgsProcessingAlgorithm):
-    def name(self) -> str:
-        return "grenzen_importeren"
-
-    def displayName(self) -> str:
-        return "Gemeente-, wijk- en buurtgrenzen importeren"
-
-    def group(self) -> str:
-        return "Importeren"
-
-    def groupId(self) -> str:
-        return "importeren"
-
-    def shortHelpString(self) -> str:
-        return (
-            "Importeert grenzen uit de CBS wijk- en buurtkaart (velden buurtcode/buurtnaam/wijkcode/gemeentecode/"
+class ImportBoundariesAlgorithm(BuurtkaartAlgorithm):
+    NAME = "grenzen_importeren"
+    TITLE = "Gemeente-, wijk- en buurtgrenzen importeren"
+    GROUP = "Importeren"
+    HELP = ("Importeert grenzen uit de CBS wijk- en buurtkaart (velden buurtcode/buurtnaam/wijkcode/gemeentecode/"
             "gemeentenaam/water of BU_CODE/BU_NAAM/...) of de PDOK gebiedsindelingen (statcode/statnaam/rubriek), "
             "als GeoPackage, Shapefile of GeoJSON, in elk coördinatenstelsel. Bijwerken gaat per code; de "
             "uitkomst meldt wat nieuw, gewijzigd of ongewijzigd is. Ongeldige ringen worden hersteld en gemeld; "
             "ringen met minder dan 4 punten weigeren het gebied (of worden hersteld als u dat aanvinkt). Een "
             "onbruikbaar gebied weigert de hele import (er verandert niets), tenzij u onbruikbare gebieden "
             "overslaat. Daarna krijgen initiatieven, buurtdeals en objecten hun buurt opnieuw toegekend. "
-            "Dezelfde import als `buurtkaart import grenzen`."
-        )
-
-    def createInstance(self) -> ImportBoundariesAlgorithm:
-        return ImportBoundariesAlgorithm()
+            "Dezelfde import als `buurtkaart import grenzen`.")
 
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
         self.addParameter(connection_parameter())

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from qgis.core import (
-    QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -16,6 +15,7 @@ from qgis.core import (
 
 from ..connection import DatabaseRefused, run_sql
 from ..resources import layers_dir, migrations
+from .base import BuurtkaartAlgorithm
 from .parameters import connection_from, connection_parameter
 
 CONFIRM = "BEVESTIG"
@@ -28,30 +28,15 @@ def applied_versions(conn) -> dict[int, str]:
     return mig.parse_applied(run_sql(conn, mig.VERSION_QUERY)[0][0] or "")
 
 
-class InstallAlgorithm(QgsProcessingAlgorithm):
-    def name(self) -> str:
-        return "installeren"
-
-    def displayName(self) -> str:
-        return "Database installeren of bijwerken"
-
-    def group(self) -> str:
-        return "Beheer"
-
-    def groupId(self) -> str:
-        return "beheer"
-
-    def shortHelpString(self) -> str:
-        return (
-            "Installeert het Buurtkaart-datamodel of werkt het bij: nieuwe changelogs uit layers/migrations en "
+class InstallAlgorithm(BuurtkaartAlgorithm):
+    NAME = "installeren"
+    TITLE = "Database installeren of bijwerken"
+    GROUP = "Beheer"
+    HELP = ("Installeert het Buurtkaart-datamodel of werkt het bij: nieuwe changelogs uit layers/migrations en "
             "daarna de app-laag (schema's buurt_app en publiek) opnieuw opgebouwd. Alles in één transactie: "
             "gaat iets mis, dan verandert er niets.\n\nLet op: de schema's buurt_app en publiek worden "
             "verwijderd en opnieuw gemaakt; eigen views die daarvan afhangen verdwijnen. Vink de bevestiging "
-            "aan om door te gaan. Gebruik een verbinding met beheerrechten (eigenaar of superuser)."
-        )
-
-    def createInstance(self) -> InstallAlgorithm:
-        return InstallAlgorithm()
+            "aan om door te gaan. Gebruik een verbinding met beheerrechten (eigenaar of superuser).")
 
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
         self.addParameter(connection_parameter())

@@ -26,7 +26,6 @@ from qgis.core import (
     QgsMapSettings,
     QgsMarkerSymbol,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -46,6 +45,7 @@ from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QSize, QVariant
 from qgis.PyQt.QtGui import QColor, QImage, QPainter
 
 from ..connection import DatabaseRefused, run_sql
+from .base import BuurtkaartAlgorithm
 from .parameters import connection_from, connection_parameter
 
 PLAN = "PLAN"
@@ -138,29 +138,16 @@ def severity_renderer(colours: list[tuple[str, str, str]], areas: bool) -> QgsCa
     return QgsCategorizedSymbolRenderer(expression, categories)
 
 
-class PlanCheckAlgorithm(QgsProcessingAlgorithm):
-    def name(self) -> str:
-        return "plantoets"
-
-    def displayName(self) -> str:
-        return "Plantoets (plan voor de openbare ruimte)"
-
-    def group(self) -> str:
-        return "Plantoets"
-
-    def groupId(self) -> str:
-        return "plantoets"
-
-    def shortHelpString(self) -> str:
-        return ("Toetst een plan (herinrichting, speelplek, parkeerplaats) tegen wat er ligt: speelplekken, groen, "
-                "zebrapaden, buurtdeals met hun afspraken, initiatieven, en de wijken en buurten met het aandeel van "
-                "het plan. Het plan is een laag (of de geselecteerde objecten), ook een DXF; elk "
-                "coördinatenstelsel wordt naar RD New omgezet. Een laag zonder stelsel (meestal DXF) wordt als "
-                "het opgegeven stelsel gelezen (standaard RD New). Lijnen en punten worden gebufferd. "
-                "Uitvoer: bevindingen (punten en vlakken, gekleurd naar ernst) en een HTML-rapport.")
-
-    def createInstance(self) -> PlanCheckAlgorithm:
-        return PlanCheckAlgorithm()
+class PlanCheckAlgorithm(BuurtkaartAlgorithm):
+    NAME = "plantoets"
+    TITLE = "Plantoets (plan voor de openbare ruimte)"
+    GROUP = "Plantoets"
+    HELP = ("Toetst een plan (herinrichting, speelplek, parkeerplaats) tegen wat er ligt: speelplekken, groen, "
+            "zebrapaden, buurtdeals met hun afspraken, initiatieven, en de wijken en buurten met het aandeel van "
+            "het plan. Het plan is een laag (of de geselecteerde objecten), ook een DXF; elk "
+            "coördinatenstelsel wordt naar RD New omgezet. Een laag zonder stelsel (meestal DXF) wordt als "
+            "het opgegeven stelsel gelezen (standaard RD New). Lijnen en punten worden gebufferd. "
+            "Uitvoer: bevindingen (punten en vlakken, gekleurd naar ernst) en een HTML-rapport.")
 
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
         self.addParameter(connection_parameter())

@@ -15,7 +15,6 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -29,6 +28,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..connection import DatabaseRefused, quote_literal, run_sql
+from .base import BuurtkaartAlgorithm
 from .parameters import connection_from, connection_parameter
 
 YEAR = "JAAR"
@@ -47,26 +47,13 @@ def euro(value: float | None) -> str:
     return "EUR " + f"{float(value):,.0f}".replace(",", ".")
 
 
-class ReportAlgorithm(QgsProcessingAlgorithm):
-    def name(self) -> str:
-        return "rapportage"
-
-    def displayName(self) -> str:
-        return "Rapportage per wijk en jaar"
-
-    def group(self) -> str:
-        return "Rapportage"
-
-    def groupId(self) -> str:
-        return "rapportage"
-
-    def shortHelpString(self) -> str:
-        return ("Buurtdeals en initiatieven per wijk, thema en status in een jaar, en het gemeentelijk budget "
-                "(buurt.budget) tegenover wat de gesloten buurtdeals van dat jaar gebruiken. Uitvoer: een tabel "
-                "(laag zonder geometrie) en een HTML-rapport. Laat de wijk leeg voor alle wijken.")
-
-    def createInstance(self) -> ReportAlgorithm:
-        return ReportAlgorithm()
+class ReportAlgorithm(BuurtkaartAlgorithm):
+    NAME = "rapportage"
+    TITLE = "Rapportage per wijk en jaar"
+    GROUP = "Rapportage"
+    HELP = ("Buurtdeals en initiatieven per wijk, thema en status in een jaar, en het gemeentelijk budget "
+            "(buurt.budget) tegenover wat de gesloten buurtdeals van dat jaar gebruiken. Uitvoer: een tabel "
+            "(laag zonder geometrie) en een HTML-rapport. Laat de wijk leeg voor alle wijken.")
 
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
         self.addParameter(connection_parameter())

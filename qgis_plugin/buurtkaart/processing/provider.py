@@ -2,8 +2,8 @@
 
 Contract for everyone adding algorithms (plan check, boundary import, reports, install):
   1. Put a module `alg_<name>.py` in this folder (qgis_plugin/buurtkaart/processing/).
-  2. It defines `ALGORITHMS = [YourAlgorithm, ...]`: QgsProcessingAlgorithm subclasses whose createInstance()
-     returns a new instance; name() is the id without prefix ("plantoets" -> "buurtkaart:plantoets").
+  2. It defines `ALGORITHMS = [YourAlgorithm, ...]`: subclasses of base.BuurtkaartAlgorithm that set NAME (the id
+     without prefix: "plantoets" -> "buurtkaart:plantoets"), TITLE, GROUP and HELP.
   3. Get the database from `parameters.connection_parameter()` + `parameters.connection_from(...)` (see
      parameters.py): it reads a saved QGIS PostgreSQL connection, `service=` or an authcfg URI; run SQL with
      `connection.run_sql(conn, sql)`; multi-statement work goes as ONE script (one transaction).
