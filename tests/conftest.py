@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -53,3 +54,26 @@ def admin_conn(demo_db) -> Iterator[psycopg.Connection]:
 def editor_conn(demo_db) -> Iterator[psycopg.Connection]:
     """GIS-staff (buurtkaart_editor) connection; rolled back after the test."""
     yield from _rolled_back(demo_db.editor_dsn)
+
+
+@pytest.fixture(scope="module")
+def buurtkaart_provider(qgis_processing):
+    """The plugin's Processing provider from the source tree, for algorithm tests outside tests/qgis; removed
+    afterwards so the plugin tests can register their own."""
+    import importlib
+    import sys
+
+    from qgis.core import QgsApplication
+
+    plugin_src = str(Path(__file__).resolve().parents[1] / "qgis_plugin")
+    if plugin_src not in sys.path:
+        sys.path.insert(0, plugin_src)
+    module = importlib.import_module("buurtkaart.processing.provider")
+    registry = QgsApplication.processingRegistry()
+    existing = registry.providerById(module.PROVIDER_ID)
+    if existing is not None:
+        registry.removeProvider(existing)
+    instance = module.BuurtkaartProvider()
+    assert registry.addProvider(instance)
+    yield instance
+    registry.removeProvider(instance)

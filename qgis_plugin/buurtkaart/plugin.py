@@ -8,7 +8,7 @@ from qgis.PyQt.QtWidgets import QAction, QInputDialog, QPushButton
 
 from . import editing, loader
 from .connection import PROVIDER, BuurtkaartDbError, user_message
-from .processing.provider import BuurtkaartProvider
+from .processing.provider import PROVIDER_ID, BuurtkaartProvider
 from .resources import PLUGIN_DIR
 
 MENU = "&Buurtkaart"
@@ -26,8 +26,14 @@ class BuurtkaartPlugin:
 
     # --- QGIS plugin protocol -------------------------------------------------------------------------------
     def initProcessing(self) -> None:
+        registry = QgsApplication.processingRegistry()
+        # a provider left by an earlier load of this plugin (a reload) would make addProvider fail, and QGIS then
+        # deletes the new one
+        stale = registry.providerById(PROVIDER_ID)
+        if stale is not None:
+            registry.removeProvider(stale)
         self.provider = BuurtkaartProvider()
-        QgsApplication.processingRegistry().addProvider(self.provider)
+        registry.addProvider(self.provider)
 
     def initGui(self) -> None:
         self.initProcessing()

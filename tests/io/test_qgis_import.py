@@ -3,13 +3,11 @@
 
 from __future__ import annotations
 
-import importlib
 import os
-import sys
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsApplication, QgsDataSourceUri, QgsProcessingException, QgsProviderRegistry
+from qgis.core import QgsDataSourceUri, QgsProcessingException, QgsProviderRegistry
 
 from spatial_service.importers.boundaries import BoundaryOptions, import_boundaries
 from tests.io.conftest import fingerprint, rows
@@ -21,16 +19,8 @@ ALGORITHM = "buurtkaart:grenzen_importeren"
 
 
 @pytest.fixture(scope="module")
-def provider(qgis_processing):
-    """The plugin's Processing provider, from the source tree, registered once."""
-    if str(REPO / "qgis_plugin") not in sys.path:
-        sys.path.insert(0, str(REPO / "qgis_plugin"))
-    module = importlib.import_module("buurtkaart.processing.provider")
-    registry = QgsApplication.processingRegistry()
-    if registry.providerById(module.PROVIDER_ID) is None:
-        registry.addProvider(module.BuurtkaartProvider())
-    assert registry.algorithmById(ALGORITHM) is not None
-    return registry.providerById(module.PROVIDER_ID)
+def provider(buurtkaart_provider):
+    return buurtkaart_provider
 
 
 def saved_connection(dsn: str) -> str:

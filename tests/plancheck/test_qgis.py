@@ -3,15 +3,12 @@ same findings as the CLI, a styled findings layer and an HTML report with a rend
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
-import sys
 from pathlib import Path
 
 import pytest
 from qgis.core import (
-    QgsApplication,
     QgsDataSourceUri,
     QgsProcessingContext,
     QgsProcessingException,
@@ -28,21 +25,8 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
-def provider(qgis_processing):
-    """The plugin's Processing provider, registered unless another test (tests/qgis) already did."""
-    registry = QgsApplication.processingRegistry()
-    existing = registry.providerById("buurtkaart")
-    if existing is not None:
-        existing.refreshAlgorithms()
-        yield existing
-        return
-    if str(REPO / "qgis_plugin") not in sys.path:
-        sys.path.insert(0, str(REPO / "qgis_plugin"))
-    module = importlib.import_module("buurtkaart.processing.provider")
-    instance = module.BuurtkaartProvider()
-    assert registry.addProvider(instance)
-    yield instance
-    registry.removeProvider(instance)
+def provider(buurtkaart_provider):
+    return buurtkaart_provider
 
 
 @pytest.fixture(scope="module")
