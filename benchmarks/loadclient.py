@@ -2,7 +2,9 @@
 
 httpx costs more CPU per request than the servers being measured, and client and servers share two cores here;
 this client does only what a tile request needs (GET, Content-Length or chunked bodies), so the numbers say more
-about the servers. Used the same way for every server.
+about the servers. Used the same way for every server. The throughput runs use wrk (benchmarks/walk.lua), which
+takes even less CPU; this client stays for the 1-client runs compared with the raw SQL timed by psycopg in the
+same process (the same client style), for filling the cache and for the load run with a database restart.
 """
 
 from __future__ import annotations

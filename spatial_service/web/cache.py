@@ -76,6 +76,14 @@ class TileCache:
         self.hits += 1
         return tile
 
+    def hit(self, key: TileKey) -> CachedTile | None:
+        """Like get, but a miss is not counted: the fast path falls through to the route, which counts it."""
+        tile = self._tiles.get(key)
+        if tile is not None:
+            self._tiles.move_to_end(key)
+            self.hits += 1
+        return tile
+
     def put(self, key: TileKey, tile: CachedTile, generation: int) -> bool:
         """Store unless an invalidation happened since `generation` was read, or the tile alone is too big."""
         size = len(tile.body) + ENTRY_OVERHEAD

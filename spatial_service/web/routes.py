@@ -7,6 +7,7 @@ from pathlib import Path
 
 import psycopg
 from psycopg_pool import PoolTimeout
+from starlette.datastructures import QueryParams
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
@@ -16,7 +17,8 @@ from starlette.staticfiles import StaticFiles
 from spatial_service.db import connection
 from spatial_service.errors import BuurtkaartError
 from spatial_service.paths import PACKAGE_DIR
-from spatial_service.web.requests import RequestError, parse_layers, tile_request
+from spatial_service.web.cache import CachedTile
+from spatial_service.web.requests import RequestError, TileRequest, parse_layers, tile_request
 from spatial_service.web.service import TileService
 from spatial_service.web.style import style, tilejson, value_lists
 from spatial_service.web.tilesql import CatalogueMismatch
@@ -40,19 +42,40 @@ def base_url(request: Request) -> str:
     return str(request.base_url)
 
 
+class TileResponse(Response):
+    """A tile (200) or its 304, with the tile headers. The tile route and the cache fast path (fastpath.py) both
+    answer with this class, so a tile from either is byte-for-byte the same answer."""
+
+    def __init__(self, tile: CachedTile, from_cache: bool, if_none_match: str | None) -> None:
+        self.background = None
+        headers = [(b"etag", tile.etag.encode("latin-1")), (b"cache-control", _CACHE_CONTROL),
+                   (b"x-cache", b"HIT" if from_cache else b"MISS"), (b"access-control-allow-origin", b"*")]
+        if if_none_match == tile.etag:
+            self.status_code = 304
+            self.body = b""
+        else:
+            self.status_code = 200
+            self.body = tile.body
+            headers += [(b"content-length", str(len(tile.body)).encode("latin-1")), (b"content-type", _MVT_TYPE)]
+        self.raw_headers = headers
+
+
+_CACHE_CONTROL = TILE_CACHE_CONTROL.encode("latin-1")
+_MVT_TYPE = MVT_TYPE.encode("latin-1")
+
+
+def parse_tile(svc: TileService, path_params: dict[str, str], query: QueryParams) -> TileRequest:
+    """The validated tile request (RequestError with a Dutch message otherwise); shared with the fast path."""
+    return tile_request(path_params["layers"], path_params["z"], path_params["x"], path_params["y"], query,
+                        {k: query.getlist(k) for k in query}, svc.compiled, svc.value_lists)
+
+
 async def tile(request: Request) -> Response:
     svc = service(request)
     await svc.ready()
-    p = request.path_params
-    req = tile_request(p["layers"], p["z"], p["x"], p["y"], request.query_params,
-                       {k: request.query_params.getlist(k) for k in request.query_params},
-                       svc.compiled, svc.value_lists)
+    req = parse_tile(svc, request.path_params, request.query_params)
     result, from_cache = await svc.tile(req)
-    headers = {"ETag": result.etag, "Cache-Control": TILE_CACHE_CONTROL, "X-Cache": "HIT" if from_cache else "MISS",
-               "Access-Control-Allow-Origin": "*"}
-    if request.headers.get("if-none-match") == result.etag:
-        return Response(status_code=304, headers=headers)
-    return Response(result.body, media_type=MVT_TYPE, headers=headers)
+    return TileResponse(result, from_cache, request.headers.get("if-none-match"))
 
 
 async def bad_tile_path(request: Request) -> Response:
@@ -110,10 +133,10 @@ async def health(request: Request) -> Response:
             await conn.execute("SELECT 1")
     except (psycopg.Error, PoolTimeout):
         database = "onbereikbaar"
-    ok = database == "bereikbaar" and bool(svc.compiled)
+    ok = database == "bereikbaar" and svc.is_ready  # compiled, and the pool's connections warmed
     return JSONResponse({"status": "ok" if ok else "gestoord", "database": database, "lagen": list(svc.compiled),
                          "luistert": svc.listening, "herverbonden": svc.reconnects,
-                         "cache": svc.cache.stats(), "viewer": MAPLIBRE_DIR.is_dir()},
+                         "cache": svc.cache.stats(), "snelpad": svc.fast_hits, "viewer": MAPLIBRE_DIR.is_dir()},
                         status_code=200 if ok else 503)
 
 
@@ -161,6 +184,9 @@ EXCEPTION_HANDLERS = {
 }
 
 
+TILE_ROUTE = Route("/tiles/{layers}/{z}/{x}/{y}.pbf", tile)
+
+
 def routes() -> list[BaseRoute]:
     return [
         Route("/", index),
@@ -169,7 +195,7 @@ def routes() -> list[BaseRoute]:
         Route("/style.json", style_json),
         Route("/labels.json", labels),
         Route("/tiles/{layers}.json", tile_json),
-        Route("/tiles/{layers}/{z}/{x}/{y}.pbf", tile),
+        TILE_ROUTE,
         Route("/tiles/{rest:path}", bad_tile_path),
         Mount("/static", StaticFiles(directory=STATIC_DIR, check_dir=False), name="static"),
         Mount("/vendor/maplibre-gl", StaticFiles(directory=MAPLIBRE_DIR, check_dir=False), name="maplibre"),

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from psycopg import sql
+from psycopg.types.numeric import Int4
 
 from spatial_service.catalogue import PublicLayer
 from spatial_service.errors import BuurtkaartError
@@ -26,6 +27,9 @@ MAX_FEATURES = 20_000
 MERCATOR_SCALE = math.cos(math.radians(52.2))
 WEB_MERCATOR_SIZE = 40_075_016.685_578_5
 
+# A z22 tile (~10 m) at Amersfoort, the origin of RD: inside the storage SRID's domain, never with data worth
+# speaking of; the service runs each statement on it once per new connection (TileService.warm).
+EMPTY_TILE = (22, 2_159_917, 1_382_499)
 _IDENT = re.compile(r"^[a-z_][a-z0-9_]*$")
 # The only form a catalogue `filter` may take: column = 'value'.
 _FIXED_FILTER = re.compile(r"^\s*([a-z_][a-z0-9_]*)\s*=\s*'([^']*)'\s*$")
@@ -105,7 +109,9 @@ def tile_statement(layers: list[LayerSql], filter_columns: dict[str, frozenset[s
 
 def tile_params(layers: list[LayerSql], z: int, x: int, y: int,
                 filters: dict[str, dict[str, list]]) -> dict[str, object]:
-    params: dict[str, object] = {"z": z, "x": x, "y": y, "tol": simplify_tolerance(z)}
+    # always int4: psycopg sends a Python int as the smallest type that fits (int2 up to zoom 15, int4 above),
+    # and each set of parameter types is a prepared statement of its own, prepared and planned separately
+    params: dict[str, object] = {"z": Int4(z), "x": Int4(x), "y": Int4(y), "tol": simplify_tolerance(z)}
     for i, layer in enumerate(layers):
         for column, values in filters.get(layer.id, {}).items():
             params[f"f{i}_{column}"] = values

@@ -156,42 +156,48 @@ class ImportBoundariesAlgorithm(BuurtkaartAlgorithm):
         rd = QgsCoordinateReferenceSystem(RD_NEW)
         for layer_name in names:
             layer = QgsVectorLayer(f"{path}|layername={layer_name}", layer_name, "ogr")
-            if not layer.isValid():
-                raise QgsProcessingException(f"{name}, laag {layer_name}: kan niet lezen.")
-            crs = override if override.isValid() else layer.crs()
-            if not crs.isValid():
-                raise QgsProcessingException(
-                    f"{name}, laag {layer_name}: het bestand declareert geen coördinatenstelsel (ontbreekt het "
-                    ".prj-bestand?). Kies het coördinatenstelsel in de parameter.")
-            transform = None if crs.authid() == RD_NEW else QgsCoordinateTransform(crs, rd, context.transformContext())
-            total = max(layer.featureCount(), 1)
-            fields = [f.name() for f in layer.fields()]
-            for n, feature in enumerate(layer.getFeatures(), start=1):
-                if feedback.isCanceled():
-                    raise QgsProcessingException("Afgebroken: er is niets gewijzigd.")
-                row += 1
-                labels[row] = f"{layer_name} rij {n}" if len(names) > 1 else str(n)
-                props = {f: _plain(v) for f, v in zip(fields, feature.attributes(), strict=True)}
-                geom = feature.geometry()
-                wkb = "NULL"
-                if not geom.isNull():
-                    geom.get().dropZValue()
-                    geom.get().dropMValue()
-                    if transform is not None:
-                        try:
-                            geom.transform(transform)
-                        except QgsCsException as exc:
-                            raise QgsProcessingException(
-                                f"{name}, {labels[row]}: de coördinaten passen niet bij het coördinatenstelsel "
-                                f"{crs.authid()} ({exc}). Het bestand declareert waarschijnlijk een verkeerd "
-                                "coördinatenstelsel; kies het juiste in de parameter.") from exc
-                    wkb = f"ST_SetSRID({quote_literal(bytes(geom.asWkb()).hex())}::geometry, 28992)"
-                values.append(f"({row}, {quote_literal(layer_name)}, "
-                              f"{quote_literal(json.dumps(props, ensure_ascii=False, default=str))}::jsonb, {wkb})")
-                if len(values) >= BATCH:
-                    statements.append(self._insert(values))
-                    values = []
-                feedback.setProgress(60 * n / total)
+            try:
+                if not layer.isValid():
+                    raise QgsProcessingException(f"{name}, laag {layer_name}: kan niet lezen.")
+                crs = override if override.isValid() else layer.crs()
+                if not crs.isValid():
+                    raise QgsProcessingException(
+                        f"{name}, laag {layer_name}: het bestand declareert geen coördinatenstelsel (ontbreekt het "
+                        ".prj-bestand?). Kies het coördinatenstelsel in de parameter.")
+                transform = (None if crs.authid() == RD_NEW
+                             else QgsCoordinateTransform(crs, rd, context.transformContext()))
+                total = max(layer.featureCount(), 1)
+                fields = [f.name() for f in layer.fields()]
+                for n, feature in enumerate(layer.getFeatures(), start=1):
+                    if feedback.isCanceled():
+                        raise QgsProcessingException("Afgebroken: er is niets gewijzigd.")
+                    row += 1
+                    labels[row] = f"{layer_name} rij {n}" if len(names) > 1 else str(n)
+                    props = {f: _plain(v) for f, v in zip(fields, feature.attributes(), strict=True)}
+                    geom = feature.geometry()
+                    wkb = "NULL"
+                    if not geom.isNull():
+                        geom.get().dropZValue()
+                        geom.get().dropMValue()
+                        if transform is not None:
+                            try:
+                                geom.transform(transform)
+                            except QgsCsException as exc:
+                                raise QgsProcessingException(
+                                    f"{name}, {labels[row]}: de coördinaten passen niet bij het coördinatenstelsel "
+                                    f"{crs.authid()} ({exc}). Het bestand declareert waarschijnlijk een verkeerd "
+                                    "coördinatenstelsel; kies het juiste in de parameter.") from exc
+                        wkb = f"ST_SetSRID({quote_literal(bytes(geom.asWkb()).hex())}::geometry, 28992)"
+                    values.append(f"({row}, {quote_literal(layer_name)}, "
+                                  f"{quote_literal(json.dumps(props, ensure_ascii=False, default=str))}::jsonb, {wkb})")
+                    if len(values) >= BATCH:
+                        statements.append(self._insert(values))
+                        values = []
+                    feedback.setProgress(60 * n / total)
+            finally:
+                # a layer kept alive by a traceback is destroyed after QGIS shuts down, which crashes QGIS
+                feature = geom = layer = None
+
         if values:
             statements.append(self._insert(values))
 
