@@ -23,3 +23,6 @@ END
 $prelude$;
 -- editors read everything a reader reads
 GRANT buurtkaart_lezer TO buurtkaart_editor;
+-- The two SECURITY DEFINER functions run with search_path pg_catalog, public (PostGIS lives in public): nobody
+-- may plant objects there that would shadow a built-in (CVE-2018-1058). Already the default since PostgreSQL 15.
+REVOKE CREATE ON SCHEMA public FROM PUBLIC;

@@ -102,25 +102,41 @@ $$;
 -- One audit row per changed row, written per statement from the transition tables (a bulk import of 100,000
 -- rows costs one INSERT ... SELECT, not 100,000 trigger calls). Every audited table has three triggers that name
 -- their transition tables alike: `rijen` (the new rows; the old rows on DELETE) and, on UPDATE, `rijen_oud`.
--- SECURITY DEFINER: editors may not write buurt_sys.wijziging themselves. TG_ARGV[0]: the key column.
+-- SECURITY DEFINER: editors may not write buurt_sys.wijziging themselves. TG_ARGV[0]: the key column(s),
+-- comma-separated. Personal data (indiener_*) is left out: the log is kept for good and every editor reads it,
+-- so it must not keep what an erasure request (AVG) removes from the row.
+CREATE FUNCTION buurt_app.audit_rij(p_rij jsonb) RETURNS jsonb
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT p_rij - ARRAY['indiener_naam', 'indiener_email', 'indiener_telefoon']
+$$;
+
+CREATE FUNCTION buurt_app.rij_sleutel(p_rij jsonb, p_sleutels text[]) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT string_agg(p_rij ->> k, '/' ORDER BY o) FROM unnest(p_sleutels) WITH ORDINALITY AS u(k, o)
+$$;
+
 CREATE FUNCTION buurt_app.tg_audit() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
 DECLARE
   v_tabel text := TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME;
-  v_sleutel text := TG_ARGV[0];
+  v_sleutels text[] := string_to_array(TG_ARGV[0], ',');
 BEGIN
   IF TG_OP = 'INSERT' THEN
     INSERT INTO buurt_sys.wijziging (tabel, rij_id, actie, nieuw)
-    SELECT v_tabel, r.j ->> v_sleutel, 'I', r.j FROM (SELECT to_jsonb(x) AS j FROM rijen x) r;
+    SELECT v_tabel, buurt_app.rij_sleutel(r.j, v_sleutels), 'I', r.j
+      FROM (SELECT buurt_app.audit_rij(to_jsonb(x)) AS j FROM rijen x) r;
   ELSIF TG_OP = 'DELETE' THEN
     INSERT INTO buurt_sys.wijziging (tabel, rij_id, actie, oud)
-    SELECT v_tabel, r.j ->> v_sleutel, 'D', r.j FROM (SELECT to_jsonb(x) AS j FROM rijen x) r;
+    SELECT v_tabel, buurt_app.rij_sleutel(r.j, v_sleutels), 'D', r.j
+      FROM (SELECT buurt_app.audit_rij(to_jsonb(x)) AS j FROM rijen x) r;
   ELSE
     -- pair old and new by key; a changed key (a CBS code renamed) gives one row with both sides
     INSERT INTO buurt_sys.wijziging (tabel, rij_id, actie, oud, nieuw)
-    SELECT v_tabel, coalesce(n.j ->> v_sleutel, o.j ->> v_sleutel), 'U', o.j, n.j
-      FROM (SELECT to_jsonb(x) AS j FROM rijen_oud x) o
-      FULL JOIN (SELECT to_jsonb(x) AS j FROM rijen x) n ON n.j ->> v_sleutel = o.j ->> v_sleutel;
+    SELECT v_tabel, coalesce(n.k, o.k), 'U', o.j, n.j
+      FROM (SELECT j, buurt_app.rij_sleutel(j, v_sleutels) AS k
+              FROM (SELECT buurt_app.audit_rij(to_jsonb(x)) AS j FROM rijen_oud x) y) o
+      FULL JOIN (SELECT j, buurt_app.rij_sleutel(j, v_sleutels) AS k
+                   FROM (SELECT buurt_app.audit_rij(to_jsonb(x)) AS j FROM rijen x) y) n ON n.k = o.k;
   END IF;
   RETURN NULL;
 END
@@ -235,7 +251,8 @@ BEGIN
   FOR t IN SELECT * FROM (VALUES
       ('gemeente', 'code'), ('gebied', 'code'), ('wijk', 'code'), ('buurt', 'code'),
       ('initiatief', 'id'), ('buurtdeal', 'id'), ('afspraak', 'id'), ('beheerobject', 'id'),
-      ('budget', 'jaar'), ('peiling', 'id'), ('wijkagenda', 'id')) AS v(tabel, sleutel)
+      ('budget', 'gemeentecode,jaar'), ('peiling', 'id'), ('wijkagenda', 'id'),
+      ('buurtcijfer', 'buurtcode,indicator,jaar')) AS v(tabel, sleutel)
   LOOP
     PERFORM buurt_app.maak_statementtriggers(t.tabel, 'z_audit', format('buurt_app.tg_audit(%L)', t.sleutel));
   END LOOP;

@@ -221,3 +221,24 @@ def test_herbereken_gebieden_follows_new_boundaries(admin_conn):
     assert n > 100
     assert admin_conn.execute("SELECT buurtcode FROM buurt.buurtdeal WHERE id = %s", (deal,)).fetchone()[0] == \
         "BU04020101"
+
+
+def test_audit_log_keeps_no_personal_data(editor_conn):
+    i = _initiative(editor_conn)
+    editor_conn.execute("UPDATE buurt.initiatief SET indiener_email = 'iemand@example.nl', indiener_naam = 'Iemand' "
+                        "WHERE id = %s", (i,))
+    rows = editor_conn.execute("SELECT coalesce(oud::text, '') || coalesce(nieuw::text, '') FROM buurt_sys.wijziging "
+                               "WHERE tabel = 'buurt.initiatief' AND rij_id = %s", (str(i),)).fetchall()
+    assert len(rows) == 2
+    assert not any("indiener" in r[0] or "iemand@example.nl" in r[0] for r in rows)
+
+
+def test_audit_pairs_rows_by_their_whole_key(admin_conn):
+    admin_conn.execute("INSERT INTO buurt.gemeente (code, naam, geom) SELECT 'GM0307', 'Amersfoort', "
+                       "ST_Multi(ST_Translate(ST_GeometryN(geom, 1), 20000, -10000)) FROM buurt.gemeente")
+    admin_conn.execute("INSERT INTO buurt.budget (gemeentecode, jaar, bedrag) VALUES ('GM0307', 2018, 750000)")
+    admin_conn.execute("UPDATE buurt.budget SET bedrag = bedrag + 1 WHERE jaar = 2018")
+    rows = admin_conn.execute(
+        "SELECT rij_id, (oud ->> 'bedrag')::numeric, (nieuw ->> 'bedrag')::numeric FROM buurt_sys.wijziging "
+        "WHERE tabel = 'buurt.budget' AND actie = 'U' ORDER BY rij_id").fetchall()
+    assert rows == [("GM0307/2018", 750000, 750001), ("GM0402/2018", 500000, 500001)]
