@@ -98,9 +98,11 @@ def run_script(conn: QgsAbstractDatabaseProviderConnection, statements: list[str
 
 
 def quote_literal(value: str | None) -> str:
+    """An SQL string literal. The E'' form reads backslashes the same whatever the server's
+    standard_conforming_strings says, so a value ending in a backslash can never close the literal."""
     if value is None:
         return "NULL"
-    return "'" + str(value).replace("'", "''") + "'"
+    return "E'" + str(value).replace("\\", "\\\\").replace("'", "''") + "'"
 
 
 def describe(uri: QgsDataSourceUri) -> str:

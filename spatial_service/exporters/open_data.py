@@ -213,6 +213,16 @@ def _write_fiona(conn: psycopg.Connection, layer: ExportLayer, path: Path, drive
     return count
 
 
+def _csv_cell(value: object) -> object:
+    """Residents write the titles: a text starting like a formula is prefixed with ' so a spreadsheet shows it
+    instead of running it (CSV injection)."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def _write_csv(conn: psycopg.Connection, layer: ExportLayer, path: Path) -> int:
     count = 0
     with open(path, "w", newline="", encoding="utf-8") as fh:
@@ -223,6 +233,6 @@ def _write_csv(conn: psycopg.Connection, layer: ExportLayer, path: Path) -> int:
             values = [_plain(row[k]) for k in layer.velden]
             if layer.geometry:
                 values += [round(row["_lon"], 7), round(row["_lat"], 7)]
-            writer.writerow(["" if v is None else v for v in values])
+            writer.writerow([_csv_cell(v) for v in values])
             count += 1
     return count

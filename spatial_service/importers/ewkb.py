@@ -12,11 +12,17 @@ from typing import Any
 
 import numpy as np
 
+from spatial_service.errors import BuurtkaartError
+
 _TYPES = {"Point": 1, "LineString": 2, "Polygon": 3, "MultiPoint": 4, "MultiLineString": 5, "MultiPolygon": 6,
           "GeometryCollection": 7}
 _SRID_FLAG = 0x20000000
 
 Transform = Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
+
+
+class UnsupportedGeometry(BuurtkaartError):
+    """A geometry type this encoder does not write (curves); the message names it."""
 
 
 def _xy(coords: Sequence[Any], transform: Transform | None) -> bytes:
@@ -50,7 +56,9 @@ def _geometry_parts(geom: Any) -> tuple[str, Any, Any]:
 def _encode(geom: Any, srid: int | None, transform: Transform | None) -> bytes:
     gtype, coords, parts = _geometry_parts(geom)
     if gtype not in _TYPES:
-        raise ValueError(f"onbekend geometrietype {gtype}")
+        raise UnsupportedGeometry(
+            f"Geometrietype {gtype} wordt niet ondersteund (alleen punten, lijnen en vlakken, ook multi). Bogen en "
+            "gebogen vlakken: zet ze eerst om, bijvoorbeeld met ogr2ogr -nlt CONVERT_TO_LINEAR.")
     head = _TYPES[gtype] | (_SRID_FLAG if srid is not None else 0)
     out = struct.pack("<BI", 1, head)
     if srid is not None:

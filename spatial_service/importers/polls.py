@@ -9,6 +9,7 @@ Cells go to the database as text; buurt_app.peilingen_samenvoegen parses and che
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -45,19 +46,31 @@ def _columns(header: list[str], path: Path) -> dict[str, int]:
     return found
 
 
+def _text(path: Path) -> str:
+    """The file as text: UTF-8 (with or without BOM), else Windows-1252, which Excel writes by default."""
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
 def read_polls(path: Path) -> Iterator[tuple[str | int | None, ...]]:
     if not path.exists():
         raise FileProblem(f"Bestand {path} bestaat niet.")
-    with open(path, newline="", encoding="utf-8-sig") as fh:
-        sample = fh.read(4096)
-        fh.seek(0)
-        if not sample.strip():
-            raise FileProblem(f"Bestand {path} is leeg.")
-        try:
-            dialect = csv.Sniffer().sniff(sample, delimiters=";,\t")
-        except csv.Error:
-            dialect = csv.excel
-        reader = csv.reader(fh, dialect)
+    text = _text(path)
+    if not text.strip():
+        raise FileProblem(f"Bestand {path} is leeg.")
+    if "\x00" in text:
+        line = text[:text.index("\x00")].count("\n") + 1
+        raise FileProblem(f"{path.name}, regel {line}: geen leesbare CSV (een NUL-teken; is dit wel een "
+                          "tekstbestand?).")
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=";,\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    try:
         columns = _columns(next(reader), path)
         for n, row in enumerate(reader, start=2):  # row numbers as a spreadsheet shows them
             if not any(cell.strip() for cell in row):
@@ -68,6 +81,8 @@ def read_polls(path: Path) -> Iterator[tuple[str | int | None, ...]]:
                 return row[idx] if idx is not None and idx < len(row) else None
 
             yield (n, *(cell(t) for t in STAGING_COLUMNS[1:]))
+    except csv.Error as exc:
+        raise FileProblem(f"{path.name}, regel {reader.line_num}: geen leesbare CSV ({exc}).") from exc
 
 
 def import_polls(dsn: str, path: Path, source_name: str, skip_invalid: bool = False,

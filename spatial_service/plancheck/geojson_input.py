@@ -63,7 +63,8 @@ def parse_plan(body: Any) -> tuple[BaseGeometry, int]:
 def _srid(crs: Any) -> int:
     if crs is None:
         return 4326
-    name = crs.get("properties", {}).get("name", "") if isinstance(crs, dict) else ""
+    properties = crs.get("properties") if isinstance(crs, dict) else None
+    name = properties.get("name", "") if isinstance(properties, dict) else ""
     m = _EPSG.search(str(name).replace("urn:ogc:def:crs:", ""))
     if "CRS84" in str(name).upper():
         return 4326

@@ -3,10 +3,15 @@
 Runs publiek.plantoets on the service's public pool (role buurtkaart_publiek): anonymous callers get published
 deals and initiatives only and never personal data; the SQL function decides what is public, not this module.
 Query parameters: lijnbuffer, zoekafstand (metres; default the settings in buurt_sys.instelling).
+
+The endpoint is anonymous and shares the tile pool, so it is fenced in: the body is capped before it is read,
+at most MAX_CONCURRENT checks run at once (the rest wait briefly, then get 503), and each check has a statement
+timeout, so no caller can starve the tiles.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 
 import psycopg
@@ -19,6 +24,34 @@ from spatial_service.plancheck.errors import PlanError
 from spatial_service.plancheck.findings import PUBLIC_QUERY, feature_collection, from_row, query_params, refused
 
 MAX_BODY_BYTES = 5 * 1024 * 1024
+MAX_CONCURRENT = 2
+WAIT_FOR_SLOT_SECONDS = 10.0
+STATEMENT_TIMEOUT_MS = 10_000
+
+
+class _TooBig(Exception):
+    pass
+
+
+async def _read_capped(request: Request) -> bytes:
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+        raise _TooBig(int(declared))
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY_BYTES:
+            raise _TooBig(size)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _slots(request: Request) -> asyncio.Semaphore:
+    # made on first use, inside the running loop (a module-level semaphore would bind to the first loop)
+    state = request.app.state
+    if not hasattr(state, "plancheck_slots"):
+        state.plancheck_slots = asyncio.Semaphore(MAX_CONCURRENT)
+    return state.plancheck_slots
 
 
 def _error(message: str, status: int) -> JSONResponse:
@@ -40,9 +73,10 @@ def _metres(request: Request, name: str) -> float | None:
 
 async def plancheck(request: Request) -> Response:
     try:
-        body = await request.body()
-        if len(body) > MAX_BODY_BYTES:
-            return _error(f"Het plan is te groot ({len(body) // 1024} kB; maximaal "
+        try:
+            body = await _read_capped(request)
+        except _TooBig as big:
+            return _error(f"Het plan is te groot ({big.args[0] // 1024} kB; maximaal "
                           f"{MAX_BODY_BYTES // 1024 // 1024} MB GeoJSON).", 413)
         if not body.strip():
             raise PlanError("Leeg verzoek: stuur het plan als GeoJSON in de body.")
@@ -53,16 +87,27 @@ async def plancheck(request: Request) -> Response:
         geom, srid = geojson_input.parse_plan(data)
         params = query_params(geojson_input.ewkb_hex(geom, srid), _metres(request, "lijnbuffer"),
                               _metres(request, "zoekafstand"))
-        pool = request.app.state.pool
-        async with pool.connection() as conn:
-            try:
-                cur = await conn.execute(PUBLIC_QUERY, params)
-                rows = await cur.fetchall()
-            except psycopg.Error as exc:
-                error = refused(exc)
-                if error is None:
-                    raise
-                raise error from exc
+        slots = _slots(request)
+        try:
+            await asyncio.wait_for(slots.acquire(), WAIT_FOR_SLOT_SECONDS)
+        except TimeoutError:
+            return _error("Er lopen al te veel plantoetsen tegelijk; probeer het zo opnieuw.", 503)
+        try:
+            async with request.app.state.pool.connection() as conn, conn.transaction():
+                await conn.execute(f"SET LOCAL statement_timeout = {int(STATEMENT_TIMEOUT_MS)}")
+                try:
+                    cur = await conn.execute(PUBLIC_QUERY, params)
+                    rows = await cur.fetchall()
+                except psycopg.errors.QueryCanceled as exc:
+                    raise PlanError(f"De plantoets duurde langer dan {STATEMENT_TIMEOUT_MS // 1000} s en is "
+                                    "afgebroken; maak het plan eenvoudiger (minder punten) of kleiner.") from exc
+                except psycopg.Error as exc:
+                    error = refused(exc)
+                    if error is None:
+                        raise
+                    raise error from exc
+        finally:
+            slots.release()
     except PlanError as exc:
         return _error(str(exc), 400)
     findings = [from_row(r) for r in rows]

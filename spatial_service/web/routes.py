@@ -133,7 +133,8 @@ async def health(request: Request) -> Response:
             await conn.execute("SELECT 1")
     except (psycopg.Error, PoolTimeout):
         database = "onbereikbaar"
-    ok = database == "bereikbaar" and svc.is_ready  # compiled, and the pool's connections warmed
+    # compiled, the pool's connections warmed, and listening: without LISTEN edits would not reach the cached map
+    ok = database == "bereikbaar" and svc.is_ready and svc.listening
     return JSONResponse({"status": "ok" if ok else "gestoord", "database": database, "lagen": list(svc.compiled),
                          "luistert": svc.listening, "herverbonden": svc.reconnects,
                          "cache": svc.cache.stats(), "snelpad": svc.fast_hits, "viewer": MAPLIBRE_DIR.is_dir()},

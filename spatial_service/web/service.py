@@ -7,6 +7,7 @@ import contextlib
 import dataclasses
 import json
 import logging
+import math
 import time
 from collections.abc import Iterable
 
@@ -37,6 +38,16 @@ VALUE_LIST_QUERIES = {
 
 class DatabaseUnavailable(connection.DatabaseUnavailable):
     """The database did not answer within DB_WAIT_SECONDS (HTTP 503)."""
+
+
+def _bbox(value: object) -> tuple[float, float, float, float]:
+    """A NOTIFY bbox as four finite numbers, or ValueError."""
+    if not isinstance(value, list) or len(value) != 4:
+        raise ValueError(f"bbox {value!r}")
+    box = tuple(float(v) for v in value)
+    if not all(math.isfinite(v) for v in box):
+        raise ValueError(f"bbox {value!r}")
+    return box  # type: ignore[return-value]
 
 
 def layers_for_change(public: Iterable[PublicLayer], bron: str, soorten: list[str] | None) -> set[str]:
@@ -168,13 +179,15 @@ class TileService:
         cached = self.cache.get(req.key)
         if cached is not None:
             return cached, True
+        generation = self.cache.generation
         pending = self._inflight.get(req.key)
-        if pending is not None:
-            return await asyncio.shield(pending), True
+        # join a running query only if no invalidation came in since it started: its result may predate the edit
+        if pending is not None and pending[1] == generation:
+            return await asyncio.shield(pending[0]), True
         future = asyncio.get_running_loop().create_future()
-        self._inflight[req.key] = future
+        entry = (future, generation)
+        self._inflight[req.key] = entry
         try:
-            generation = self.cache.generation
             body = await self._query(req)
             tile = CachedTile(body, make_etag(body))
             self.cache.put(req.key, tile, generation)
@@ -185,7 +198,8 @@ class TileService:
             future.exception()  # retrieved: no "never retrieved" warning when nobody else waited
             raise
         finally:
-            del self._inflight[req.key]
+            if self._inflight.get(req.key) is entry:
+                del self._inflight[req.key]
 
     def statement(self, layers: tuple[tilesql.LayerSql, ...], filters: dict[str, dict[str, list]],
                   conn: psycopg.AsyncConnection) -> bytes:
@@ -225,21 +239,25 @@ class TileService:
 
     # --- invalidation ------------------------------------------------------------------------------------
     def apply_notification(self, payload: str) -> int:
-        """Drop the cached tiles a NOTIFY from buurt_app.tg_tegels names. Returns how many were dropped."""
+        """Drop the cached tiles a NOTIFY from buurt_app.tg_tegels names. Returns how many were dropped.
+
+        Any role can NOTIFY this channel, so a payload that is not what the trigger sends must never stop the
+        listener: it empties the whole cache instead (never stale, only slower for a moment)."""
         try:
-            message = json.loads(payload)
-            items = message["items"]
-        except (ValueError, KeyError, TypeError):
+            items = json.loads(payload)["items"]
+            changes = [(layers_for_change(self.catalogue.public, item.get("bron"), item.get("soorten")),
+                        _bbox(item["bbox"]), item.get("bron")) for item in items]
+        except Exception:
             log.warning("onleesbare tegelmelding genegeerd, hele cache geleegd: %.200s", payload)
             self.cache.clear()
             return 0
         dropped = 0
-        for item in items:
-            layers = layers_for_change(self.catalogue.public, item.get("bron"), item.get("soorten"))
+        for layers, bbox, bron in changes:
             if layers:
-                dropped += self.cache.invalidate(layers, tuple(item["bbox"]))
-            if item.get("bron") == "publiek.wijk":
+                dropped += self.cache.invalidate(layers, bbox)
+            if bron == "publiek.wijk":
                 # the wijk value list (filter values) may have changed
+                self._tasks = [t for t in self._tasks if not t.done()]
                 self._tasks.append(asyncio.create_task(self._refresh_value_lists()))
         return dropped
 
@@ -255,7 +273,7 @@ class TileService:
             try:
                 conn = await psycopg.AsyncConnection.connect(self.settings.public(), autocommit=True,
                                                              connect_timeout=5)
-            except psycopg.OperationalError:
+            except psycopg.Error:
                 await asyncio.sleep(RECONNECT_MAX_SECONDS)
                 continue
             try:
@@ -270,6 +288,10 @@ class TileService:
                         self.apply_notification(notify.payload)
             except psycopg.OperationalError as exc:
                 log.warning("LISTEN-verbinding verloren (%s); opnieuw verbinden", str(exc).strip()[:200])
+            except Exception:
+                # e.g. LISTEN refused on a read replica (25006): keep trying, and /health reports it
+                log.exception("LISTEN mislukt; opnieuw over %s s", RECONNECT_MAX_SECONDS)
+                await asyncio.sleep(RECONNECT_MAX_SECONDS)
             finally:
                 self.listening = False
             await asyncio.sleep(0.2)

@@ -87,3 +87,24 @@ def test_missing_column_and_empty_file(fresh_db, tmp_path):
     empty.write_text("", encoding="utf-8")
     with pytest.raises(FileProblem, match="is leeg"):
         import_polls(fresh_db.editor_dsn, empty, "locali", progress=False)
+
+
+
+def test_polls_written_by_excel_in_windows_1252_are_read(fresh_db, tmp_path):
+    path = tmp_path / "locali-excel.csv"
+    # the title only matches when "é" is decoded right
+    path.write_bytes("initiatief;datum;voor;tegen;neutraal;respondenten\n"
+                     "Mantelzorgcafé;1-3-2019;40;5;5;50\n".encode("cp1252"))
+    result = import_polls(fresh_db.editor_dsn, path, "excel", progress=False)
+    assert result.count("nieuw") == 1
+    assert rows(fresh_db.admin_dsn, "SELECT i.titel FROM buurt.peiling p JOIN buurt.initiatief i "
+                                    "ON i.id = p.initiatief_id WHERE p.bron = 'excel'") == [("Mantelzorgcafé",)]
+
+
+def test_a_csv_with_a_nul_byte_is_a_dutch_message(fresh_db, tmp_path):
+    path = tmp_path / "kapot.csv"
+    path.write_bytes(b"initiatief;datum;voor;tegen;respondenten\n1;1-3-2019;4\x000;1;5\n")
+    before = fingerprint(fresh_db.admin_dsn)
+    with pytest.raises(FileProblem, match=r"kapot\.csv, regel 2: geen leesbare CSV"):
+        import_polls(fresh_db.editor_dsn, path, "x", progress=False)
+    assert fingerprint(fresh_db.admin_dsn) == before

@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 
+import httpx
 import psycopg
 import pytest
 
@@ -127,6 +128,7 @@ def test_http_wgs84_input_and_parameters(world_db, minimal_url):
     ({"type": "Punt"}, {}, "Onbekend GeoJSON-type"),
     (geojson_rd(), {"lijnbuffer": "breed"}, "Parameter lijnbuffer: 'breed' is geen getal"),
     ({**geojson_rd(), "crs": {"type": "name", "properties": {"name": "EPSG:3857"}}}, {}, "EPSG:3857"),
+    ({**geojson_rd(), "crs": {"type": "name", "properties": "x"}}, {}, "EPSG:28992"),
     ({"type": "Polygon", "coordinates": [[[X0, Y0], [X0 + 1, Y0]]]}, {}, "ongeldige GeoJSON-geometrie"),
 ])
 def test_http_bad_input(minimal_url, body, params, message):
@@ -134,6 +136,23 @@ def test_http_bad_input(minimal_url, body, params, message):
     assert r.status_code == 400
     assert message in r.json()["fout"]
 
+
+
+def test_http_refuses_an_oversized_body_before_reading_it(minimal_url):
+    r = httpx.post(f"{minimal_url}/plancheck", content=b"{" + b" " * (6 * 1024 * 1024) + b"}",
+                   headers={"content-type": "application/geo+json"}, timeout=30)
+    assert r.status_code == 413 and "Het plan is te groot" in r.json()["fout"]
+
+
+def test_http_check_that_runs_too_long_is_stopped(world_db, monkeypatch):
+    from spatial_service.web import plancheck as route
+
+    monkeypatch.setattr(route, "STATEMENT_TIMEOUT_MS", 1)
+    with serve(minimal_app(world_db.public_dsn)) as url:
+        r = post_plan(url, geojson_rd())
+        assert r.status_code == 400 and "duurde langer dan" in r.json()["fout"]
+        monkeypatch.setattr(route, "STATEMENT_TIMEOUT_MS", 10_000)
+        assert post_plan(url, geojson_rd()).status_code == 200  # the pool connection is fine afterwards
 
 def test_http_through_the_service_app(world_db):
     settings = dataclasses.replace(world_db.settings, dbname=world_db.name)

@@ -118,3 +118,28 @@ def test_listener_reconnects_after_losing_its_connection(live):
     with live.client() as client:
         assert wait_for(lambda: "Na herverbinden" in {
             f["properties"]["titel"] for f in decode(client.get(path).content)["buurtdeals"]})
+
+
+
+def test_a_foreign_notification_never_stops_the_listener(live):
+    """Any role may NOTIFY the channel: a malformed payload empties the cache, the listener keeps working."""
+    with psycopg.connect(live.db.editor_dsn) as editor, live.client() as client:
+        deal_id, lon, lat = deal_in_centrum(editor)
+        editor.rollback()
+        tile = "/tiles/buurtdeals/{}/{}/{}.pbf".format(*tile_at(lon, lat, 14))
+        client.get(tile)
+        assert client.get(tile).headers["x-cache"] == "HIT"
+        with psycopg.connect(live.db.public_dsn, autocommit=True) as public:
+            for payload in ('{"items":[{"bron":"publiek.wijk"}]}', '{"items":[1]}', "geen json",
+                            '{"items":[{"bron":"publiek.buurtdeal","bbox":["a",1,2,3]}]}'):
+                public.execute("SELECT pg_notify('buurtkaart_tegels', %s)", (payload,))
+        assert wait_for(lambda: client.get("/health").json()["cache"]["tegels"] == 0)
+        health = client.get("/health").json()
+        assert health["luistert"] and health["status"] == "ok"
+
+        client.get(tile)
+        editor.execute("UPDATE buurt.buurtdeal SET titel = 'Na de valse meldingen' WHERE id = %s", (deal_id,))
+        editor.commit()
+        assert wait_for(lambda: client.get(tile).headers["x-cache"] == "MISS")
+        assert any(f["properties"]["titel"] == "Na de valse meldingen"
+                   for f in decode(client.get(tile).content)["buurtdeals"])

@@ -44,7 +44,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QSize, QVariant
 from qgis.PyQt.QtGui import QColor, QImage, QPainter
 
-from ..connection import DatabaseRefused, run_sql
+from ..connection import DatabaseRefused, quote_literal, run_sql
 from .base import BuurtkaartAlgorithm
 from .parameters import connection_from, connection_parameter
 
@@ -90,8 +90,6 @@ def closed_lines_as_areas(geometry: QgsGeometry) -> QgsGeometry:
     return QgsGeometry.fromMultiPolygonXY([[line] for line in lines])
 
 
-def sql_literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
 
 
 def findings_sql(ewkt: str, line_buffer: float | None, search: float | None) -> str:
@@ -99,7 +97,7 @@ def findings_sql(ewkt: str, line_buffer: float | None, search: float | None) -> 
     number = lambda v: "NULL" if v is None else repr(float(v))  # noqa: E731
     return (f"SELECT {columns}, ST_AsText(ST_PointOnSurface(f.geom)), "
             "ST_AsText(ST_Multi(ST_CollectionExtract(f.geom, 3))) "
-            f"FROM buurt_app.plantoets(ST_GeomFromEWKT({sql_literal(ewkt)}), {number(line_buffer)}::numeric, "
+            f"FROM buurt_app.plantoets(ST_GeomFromEWKT({quote_literal(ewkt)}), {number(line_buffer)}::numeric, "
             f"{number(search)}::numeric) f ORDER BY f.volgnr")
 
 
