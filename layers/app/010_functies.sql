@@ -70,14 +70,15 @@ $$;
 -- Statement-level AFTER triggers with transition tables need one trigger per event; this makes the three
 -- (<naam>_i, <naam>_u, <naam>_d) with the transition tables named alike, so one trigger function serves all:
 -- `rijen` = the inserted, updated (new) or deleted rows, `rijen_oud` = the old rows of an UPDATE.
-CREATE FUNCTION buurt_app.maak_statementtriggers(p_tabel text, p_naam text, p_functie text) RETURNS void
+CREATE FUNCTION buurt_app.maak_statementtriggers(p_tabel text, p_naam text, p_functie text,
+                                                p_schema text DEFAULT 'buurt') RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
-  EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON buurt.%I REFERENCING NEW TABLE AS rijen
-                  FOR EACH STATEMENT EXECUTE FUNCTION %s', p_naam || '_i', p_tabel, p_functie);
-  EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON buurt.%I REFERENCING OLD TABLE AS rijen_oud NEW TABLE AS rijen
-                  FOR EACH STATEMENT EXECUTE FUNCTION %s', p_naam || '_u', p_tabel, p_functie);
-  EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON buurt.%I REFERENCING OLD TABLE AS rijen
-                  FOR EACH STATEMENT EXECUTE FUNCTION %s', p_naam || '_d', p_tabel, p_functie);
+  EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I.%I REFERENCING NEW TABLE AS rijen
+                  FOR EACH STATEMENT EXECUTE FUNCTION %s', p_naam || '_i', p_schema, p_tabel, p_functie);
+  EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %I.%I REFERENCING OLD TABLE AS rijen_oud NEW TABLE AS rijen
+                  FOR EACH STATEMENT EXECUTE FUNCTION %s', p_naam || '_u', p_schema, p_tabel, p_functie);
+  EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %I.%I REFERENCING OLD TABLE AS rijen
+                  FOR EACH STATEMENT EXECUTE FUNCTION %s', p_naam || '_d', p_schema, p_tabel, p_functie);
 END
 $$;

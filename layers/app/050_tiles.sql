@@ -49,7 +49,24 @@ LANGUAGE sql IMMUTABLE AS $$
     ('buurt', 'publiek.buurt', 'SELECT NULL::text[], ST_Extent(geom) FROM %1$I'),
     -- publiek.buurt carries the wijk name
     ('wijk', 'publiek.wijk', 'SELECT NULL::text[], ST_Extent(geom) FROM %1$I'),
-    ('wijk', 'publiek.buurt', 'SELECT NULL::text[], ST_Extent(geom) FROM %1$I')
+    ('wijk', 'publiek.buurt', 'SELECT NULL::text[], ST_Extent(geom) FROM %1$I'),
+    -- names from value lists and wijkteam areas travel in the tiles too (thema_naam, status_naam, gebied, ...)
+    ('thema', 'publiek.initiatief',
+     'SELECT NULL::text[], ST_Extent(geom) FROM buurt.initiatief WHERE thema IN (SELECT code FROM %1$I)'),
+    ('thema', 'publiek.buurtdeal',
+     'SELECT NULL::text[], ST_Extent(geom) FROM buurt.buurtdeal WHERE thema IN (SELECT code FROM %1$I)'),
+    ('status', 'publiek.initiatief',
+     'SELECT NULL::text[], ST_Extent(geom) FROM buurt.initiatief WHERE status IN (SELECT code FROM %1$I)'),
+    ('status', 'publiek.buurtdeal',
+     'SELECT NULL::text[], ST_Extent(geom) FROM buurt.buurtdeal WHERE status IN (SELECT code FROM %1$I)'),
+    ('objectsoort', 'publiek.beheerobject',
+     'SELECT array_agg(DISTINCT soort), ST_Extent(geom) FROM buurt.beheerobject
+       WHERE soort IN (SELECT code FROM %1$I)'),
+    ('partij', 'publiek.beheerobject',
+     'SELECT array_agg(DISTINCT soort), ST_Extent(geom) FROM buurt.beheerobject
+       WHERE beheerder IN (SELECT code FROM %1$I)'),
+    ('gebied', 'publiek.wijk',
+     'SELECT NULL::text[], ST_Extent(geom) FROM buurt.wijk WHERE gebiedcode IN (SELECT code FROM %1$I)')
   ) AS r(tabel, bron, query)
   WHERE r.tabel = p_tabel
 $$;
@@ -99,8 +116,11 @@ DECLARE
   t text;
 BEGIN
   FOREACH t IN ARRAY ARRAY['initiatief', 'buurtdeal', 'afspraak', 'beheerobject', 'peiling', 'buurtcijfer',
-                           'buurt', 'wijk'] LOOP
+                           'buurt', 'wijk', 'gebied'] LOOP
     PERFORM buurt_app.maak_statementtriggers(t, 'y_tegels', 'buurt_app.tg_tegels()');
+  END LOOP;
+  FOREACH t IN ARRAY ARRAY['thema', 'status', 'objectsoort', 'partij'] LOOP
+    PERFORM buurt_app.maak_statementtriggers(t, 'y_tegels', 'buurt_app.tg_tegels()', 'buurt_vl');
   END LOOP;
 END
 $tegels$;

@@ -244,7 +244,8 @@ class TileService:
         Any role can NOTIFY this channel, so a payload that is not what the trigger sends must never stop the
         listener: it empties the whole cache instead (never stale, only slower for a moment)."""
         try:
-            items = json.loads(payload)["items"]
+            message = json.loads(payload)
+            items = message["items"]
             changes = [(layers_for_change(self.catalogue.public, item.get("bron"), item.get("soorten")),
                         _bbox(item["bbox"]), item.get("bron")) for item in items]
         except Exception:
@@ -252,13 +253,14 @@ class TileService:
             self.cache.clear()
             return 0
         dropped = 0
-        for layers, bbox, bron in changes:
+        for layers, bbox, _bron in changes:
             if layers:
                 dropped += self.cache.invalidate(layers, bbox)
-            if bron == "publiek.wijk":
-                # the wijk value list (filter values) may have changed
-                self._tasks = [t for t in self._tasks if not t.done()]
-                self._tasks.append(asyncio.create_task(self._refresh_value_lists()))
+        value_lists_changed = str(message.get("tabel")).startswith("buurt_vl.")
+        if value_lists_changed or any(bron == "publiek.wijk" for _, _, bron in changes):
+            # the filter values (wijken, themes, statuses) may have changed
+            self._tasks = [t for t in self._tasks if not t.done()]
+            self._tasks.append(asyncio.create_task(self._refresh_value_lists()))
         return dropped
 
     async def _refresh_value_lists(self) -> None:

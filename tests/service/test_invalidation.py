@@ -143,3 +143,20 @@ def test_a_foreign_notification_never_stops_the_listener(live):
         assert wait_for(lambda: client.get(tile).headers["x-cache"] == "MISS")
         assert any(f["properties"]["titel"] == "Na de valse meldingen"
                    for f in decode(client.get(tile).content)["buurtdeals"])
+
+
+def test_renaming_a_theme_reaches_the_cached_tiles(live):
+    """thema_naam travels in the tiles: a change in the value list drops the tiles that carry it."""
+    with psycopg.connect(live.db.admin_dsn) as admin, live.client() as client:
+        deal_id, lon, lat = deal_in_centrum(admin)
+        thema = admin.execute("SELECT thema FROM buurt.buurtdeal WHERE id = %s", (deal_id,)).fetchone()[0]
+        admin.rollback()
+        tile = "/tiles/buurtdeals/{}/{}/{}.pbf".format(*tile_at(lon, lat, 14))
+        client.get(tile)
+        assert client.get(tile).headers["x-cache"] == "HIT"
+        admin.execute("UPDATE buurt_vl.thema SET naam = 'Nieuwe themanaam' WHERE code = %s", (thema,))
+        admin.commit()
+        assert wait_for(lambda: client.get(tile).headers["x-cache"] == "MISS")
+        names = {f["properties"]["thema_naam"] for f in decode(client.get(tile).content)["buurtdeals"]
+                 if f["properties"]["thema"] == thema}
+        assert names == {"Nieuwe themanaam"}
