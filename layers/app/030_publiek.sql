@@ -69,12 +69,14 @@ SELECT o.id, o.soort, s.naam AS soort_naam, o.naam, o.beheerder, p.naam AS behee
 CREATE VIEW publiek.buurt AS
 SELECT b.code, b.naam, b.wijkcode, w.naam AS wijknaam, b.gemeentecode, b.water,
        (SELECT count(*) FROM publiek.initiatief i WHERE i.buurtcode = b.code)::integer AS aantal_initiatieven,
-       (SELECT count(*) FROM publiek.buurtdeal d WHERE d.buurtcode = b.code)::integer AS aantal_buurtdeals,
-       (SELECT coalesce(sum(d.budget_gemeente), 0) FROM publiek.buurtdeal d WHERE d.buurtcode = b.code) AS budget_buurtdeals,
+       d.aantal_buurtdeals, d.budget_buurtdeals,
        c.inwoners, c.rapportcijfer_woonomgeving, c.sociale_cohesie, c.betrokkenheid_buurt, c.cijfers_jaar,
        b.geom
   FROM buurt.buurt b
   JOIN buurt.wijk w ON w.code = b.wijkcode
+  CROSS JOIN LATERAL (
+        SELECT count(*)::integer AS aantal_buurtdeals, coalesce(sum(pd.budget_gemeente), 0) AS budget_buurtdeals
+          FROM publiek.buurtdeal pd WHERE pd.buurtcode = b.code) d
   LEFT JOIN LATERAL (
         SELECT max(bc.waarde) FILTER (WHERE bc.indicator = 'inwoners')::integer AS inwoners,
                max(bc.waarde) FILTER (WHERE bc.indicator = 'rapportcijfer_woonomgeving') AS rapportcijfer_woonomgeving,

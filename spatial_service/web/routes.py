@@ -88,8 +88,7 @@ async def tile_json(request: Request) -> Response:
     await svc.ready()
     layers = parse_layers(request.path_params["layers"], svc.compiled)
     # validate the filters now, so a TileJSON never promises tiles that will fail
-    tile_request(request.path_params["layers"], "0", "0", "0", request.query_params,
-                 {k: request.query_params.getlist(k) for k in request.query_params}, svc.compiled, svc.value_lists)
+    parse_tile(svc, {**request.path_params, "z": "0", "x": "0", "y": "0"}, request.query_params)
     return JSONResponse(tilejson(list(layers), base_url(request), request.url.query, svc.extent, svc.columns),
                         headers={"Access-Control-Allow-Origin": "*"})
 
