@@ -11,8 +11,10 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
 # --- Debian packages -------------------------------------------------------------------------------------
-APT_PACKAGES=(postgresql-15-postgis-3 postgresql-client-15 python3-qgis qgis-providers python3-venv
-              chromium fonts-dejavu-core)
+# qgis + xvfb + xauth: real QGIS desktop forms and dialogs under a virtual screen; nginx: a real static host
+# (HTTP Range) for the static virtuele stad; poppler-utils: tests look at the PDF reports
+APT_PACKAGES=(postgresql-15-postgis-3 postgresql-client-15 python3-qgis qgis-providers qgis python3-venv
+              chromium fonts-dejavu-core xvfb xauth nginx poppler-utils)
 command -v node >/dev/null 2>&1 || APT_PACKAGES+=(nodejs)
 command -v npm >/dev/null 2>&1 || APT_PACKAGES+=(npm)
 missing=()
@@ -21,8 +23,8 @@ for pkg in "${APT_PACKAGES[@]}"; do
 done
 if [ ${#missing[@]} -gt 0 ]; then
   say "apt: ${missing[*]}"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+  $SUDO apt-get -o DPkg::Lock::Timeout=600 update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -qq "${missing[@]}" >/dev/null
 else
   say "apt: alles al aanwezig"
 fi
