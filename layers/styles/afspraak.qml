@@ -1,29 +1,29 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis hasScaleBasedVisibilityFlag="0" minScale="1e+08" readOnly="0" version="3.22.16-Białowieża" styleCategories="LayerConfiguration|Symbology|Symbology3D|Labeling|Fields|Forms|Actions|MapTips|Diagrams|AttributeTable|Rendering|GeometryOptions|Relations|Temporal|Legend|Elevation|Notes" maxScale="0">
+<qgis minScale="1e+08" version="3.22.16-Białowieża" styleCategories="LayerConfiguration|Symbology|Symbology3D|Labeling|Fields|Forms|Actions|MapTips|Diagrams|AttributeTable|Rendering|GeometryOptions|Relations|Temporal|Legend|Elevation|Notes" hasScaleBasedVisibilityFlag="0" maxScale="0" readOnly="0">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
     <Searchable>1</Searchable>
     <Private>0</Private>
   </flags>
-  <temporal enabled="0" fixedDuration="0" startField="" endField="" durationField="" limitMode="0" accumulate="0" durationUnit="min" startExpression="" endExpression="" mode="0">
+  <temporal limitMode="0" startField="" durationField="" enabled="0" endExpression="" startExpression="" durationUnit="min" fixedDuration="0" accumulate="0" mode="0" endField="">
     <fixedRange>
       <start></start>
       <end></end>
     </fixedRange>
   </temporal>
-  <geometryOptions removeDuplicateNodes="0" geometryPrecision="0">
+  <geometryOptions geometryPrecision="0" removeDuplicateNodes="0">
     <activeChecks type="StringList">
-      <Option value="" type="QString"/>
+      <Option type="QString" value=""/>
     </activeChecks>
     <checkConfiguration/>
   </geometryOptions>
-  <legend showLabelLegend="0" type="default-vector"/>
+  <legend type="default-vector" showLabelLegend="0"/>
   <referencedLayers>
-    <relation name="Afspraken" referencedLayer="Buurtdeals__punt__5bf98e98_d322_42ee_9a36_15d792cf3578" id="afspraak_buurtdeal_punt" layerId="Buurtdeals__punt__5bf98e98_d322_42ee_9a36_15d792cf3578" dataSource="dbname='bk_scratch_qgis' host=/work/main/.local/pgdata port=55432 user='postgres' key='id' srid=28992 type=Point checkPrimaryKeyUnicity='1' table=&quot;buurt&quot;.&quot;buurtdeal&quot; (geom) sql=GeometryType(&quot;geom&quot;) = 'POINT'" strength="Composition" providerKey="postgres" referencingLayer="Afspraken_f0970976_3ed6_4313_b151_c2a05c0367ef" layerName="Buurtdeals (punt)">
+    <relation referencingLayer="Afspraken_98988d80_8448_4779_b818_9d41250b0221" id="afspraak_buurtdeal_punt" name="Afspraken" strength="Composition" dataSource="dbname='buurtkaart' host=/work/wt/issue9/.local/pgdata port=55432 user='postgres' key='id' srid=28992 type=Point checkPrimaryKeyUnicity='1' table=&quot;buurt&quot;.&quot;buurtdeal&quot; (geom) sql=GeometryType(&quot;geom&quot;) = 'POINT'" referencedLayer="Buurtdeals__punt__24588e92_a503_4185_b3a2_30f208f7db03" layerName="Buurtdeals (punt)" providerKey="postgres" layerId="Buurtdeals__punt__24588e92_a503_4185_b3a2_30f208f7db03">
       <fieldRef referencingField="buurtdeal_id" referencedField="id"/>
     </relation>
-    <relation name="Afspraken" referencedLayer="Buurtdeals__vlak__15fbf83e_503a_49e2_ac2a_fc50c40ef723" id="afspraak_buurtdeal_vlak" layerId="Buurtdeals__vlak__15fbf83e_503a_49e2_ac2a_fc50c40ef723" dataSource="dbname='bk_scratch_qgis' host=/work/main/.local/pgdata port=55432 user='postgres' key='id' srid=28992 type=MultiPolygon checkPrimaryKeyUnicity='1' table=&quot;buurt&quot;.&quot;buurtdeal&quot; (geom) sql=GeometryType(&quot;geom&quot;) = 'MULTIPOLYGON'" strength="Composition" providerKey="postgres" referencingLayer="Afspraken_f0970976_3ed6_4313_b151_c2a05c0367ef" layerName="Buurtdeals (vlak)">
+    <relation referencingLayer="Afspraken_98988d80_8448_4779_b818_9d41250b0221" id="afspraak_buurtdeal_vlak" name="Afspraken" strength="Composition" dataSource="dbname='buurtkaart' host=/work/wt/issue9/.local/pgdata port=55432 user='postgres' key='id' srid=28992 type=MultiPolygon checkPrimaryKeyUnicity='1' table=&quot;buurt&quot;.&quot;buurtdeal&quot; (geom) sql=GeometryType(&quot;geom&quot;) = 'MULTIPOLYGON'" referencedLayer="Buurtdeals__vlak__f86694c2_274e_400e_944b_577d94477671" layerName="Buurtdeals (vlak)" providerKey="postgres" layerId="Buurtdeals__vlak__f86694c2_274e_400e_944b_577d94477671">
       <fieldRef referencingField="buurtdeal_id" referencedField="id"/>
     </relation>
   </referencedLayers>
@@ -32,8 +32,8 @@
       <editWidget type="TextEdit">
         <config>
           <Option type="Map">
-            <Option name="IsMultiline" value="false" type="bool"/>
-            <Option name="UseHtml" value="false" type="bool"/>
+            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option type="bool" name="UseHtml" value="false"/>
           </Option>
         </config>
       </editWidget>
@@ -42,8 +42,8 @@
       <editWidget type="TextEdit">
         <config>
           <Option type="Map">
-            <Option name="IsMultiline" value="false" type="bool"/>
-            <Option name="UseHtml" value="false" type="bool"/>
+            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option type="bool" name="UseHtml" value="false"/>
           </Option>
         </config>
       </editWidget>
@@ -52,16 +52,16 @@
       <editWidget type="ValueRelation">
         <config>
           <Option type="Map">
-            <Option name="AllowMulti" value="false" type="bool"/>
-            <Option name="AllowNull" value="false" type="bool"/>
-            <Option name="BuurtkaartWaardelijst" value="vl_partij" type="QString"/>
-            <Option name="FilterExpression" value="" type="QString"/>
-            <Option name="Key" value="code" type="QString"/>
-            <Option name="Layer" value="" type="QString"/>
-            <Option name="LayerName" value="" type="QString"/>
-            <Option name="OrderByValue" value="false" type="bool"/>
-            <Option name="UseCompleter" value="false" type="bool"/>
-            <Option name="Value" value="naam" type="QString"/>
+            <Option type="bool" name="AllowMulti" value="false"/>
+            <Option type="bool" name="AllowNull" value="false"/>
+            <Option type="QString" name="BuurtkaartWaardelijst" value="vl_partij"/>
+            <Option type="QString" name="FilterExpression" value=""/>
+            <Option type="QString" name="Key" value="code"/>
+            <Option type="QString" name="Layer" value=""/>
+            <Option type="QString" name="LayerName" value=""/>
+            <Option type="bool" name="OrderByValue" value="false"/>
+            <Option type="bool" name="UseCompleter" value="false"/>
+            <Option type="QString" name="Value" value="naam"/>
           </Option>
         </config>
       </editWidget>
@@ -70,8 +70,8 @@
       <editWidget type="TextEdit">
         <config>
           <Option type="Map">
-            <Option name="IsMultiline" value="true" type="bool"/>
-            <Option name="UseHtml" value="false" type="bool"/>
+            <Option type="bool" name="IsMultiline" value="true"/>
+            <Option type="bool" name="UseHtml" value="false"/>
           </Option>
         </config>
       </editWidget>
@@ -80,9 +80,9 @@
       <editWidget type="CheckBox">
         <config>
           <Option type="Map">
-            <Option name="CheckedState" value="" type="QString"/>
-            <Option name="TextDisplayMethod" value="0" type="int"/>
-            <Option name="UncheckedState" value="" type="QString"/>
+            <Option type="QString" name="CheckedState" value=""/>
+            <Option type="int" name="TextDisplayMethod" value="0"/>
+            <Option type="QString" name="UncheckedState" value=""/>
           </Option>
         </config>
       </editWidget>
@@ -91,8 +91,8 @@
       <editWidget type="TextEdit">
         <config>
           <Option type="Map">
-            <Option name="IsMultiline" value="false" type="bool"/>
-            <Option name="UseHtml" value="false" type="bool"/>
+            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option type="bool" name="UseHtml" value="false"/>
           </Option>
         </config>
       </editWidget>
@@ -101,10 +101,10 @@
       <editWidget type="DateTime">
         <config>
           <Option type="Map">
-            <Option name="allow_null" value="true" type="bool"/>
-            <Option name="calendar_popup" value="true" type="bool"/>
-            <Option name="display_format" value="yyyy-MM-dd HH:mm" type="QString"/>
-            <Option name="field_format" value="yyyy-MM-dd HH:mm" type="QString"/>
+            <Option type="bool" name="allow_null" value="true"/>
+            <Option type="bool" name="calendar_popup" value="true"/>
+            <Option type="QString" name="display_format" value="yyyy-MM-dd HH:mm"/>
+            <Option type="QString" name="field_format" value="yyyy-MM-dd HH:mm"/>
           </Option>
         </config>
       </editWidget>
@@ -113,8 +113,8 @@
       <editWidget type="TextEdit">
         <config>
           <Option type="Map">
-            <Option name="IsMultiline" value="false" type="bool"/>
-            <Option name="UseHtml" value="false" type="bool"/>
+            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option type="bool" name="UseHtml" value="false"/>
           </Option>
         </config>
       </editWidget>
@@ -123,58 +123,58 @@
       <editWidget type="DateTime">
         <config>
           <Option type="Map">
-            <Option name="allow_null" value="true" type="bool"/>
-            <Option name="calendar_popup" value="true" type="bool"/>
-            <Option name="display_format" value="yyyy-MM-dd HH:mm" type="QString"/>
-            <Option name="field_format" value="yyyy-MM-dd HH:mm" type="QString"/>
+            <Option type="bool" name="allow_null" value="true"/>
+            <Option type="bool" name="calendar_popup" value="true"/>
+            <Option type="QString" name="display_format" value="yyyy-MM-dd HH:mm"/>
+            <Option type="QString" name="field_format" value="yyyy-MM-dd HH:mm"/>
           </Option>
         </config>
       </editWidget>
     </field>
   </fieldConfiguration>
   <aliases>
-    <alias name="Nummer" index="0" field="id"/>
-    <alias name="Buurtdeal (nummer)" index="1" field="buurtdeal_id"/>
-    <alias name="Partij" index="2" field="partij"/>
-    <alias name="Omschrijving" index="3" field="omschrijving"/>
-    <alias name="Gereed" index="4" field="gereed"/>
-    <alias name="Aangemaakt door" index="5" field="aangemaakt_door"/>
-    <alias name="Aangemaakt op" index="6" field="aangemaakt_op"/>
-    <alias name="Gewijzigd door" index="7" field="gewijzigd_door"/>
-    <alias name="Gewijzigd op" index="8" field="gewijzigd_op"/>
+    <alias name="Nummer" field="id" index="0"/>
+    <alias name="Buurtdeal (nummer)" field="buurtdeal_id" index="1"/>
+    <alias name="Partij" field="partij" index="2"/>
+    <alias name="Omschrijving" field="omschrijving" index="3"/>
+    <alias name="Gereed" field="gereed" index="4"/>
+    <alias name="Aangemaakt door" field="aangemaakt_door" index="5"/>
+    <alias name="Aangemaakt op" field="aangemaakt_op" index="6"/>
+    <alias name="Gewijzigd door" field="gewijzigd_door" index="7"/>
+    <alias name="Gewijzigd op" field="gewijzigd_op" index="8"/>
   </aliases>
   <defaults>
-    <default field="id" expression="" applyOnUpdate="0"/>
-    <default field="buurtdeal_id" expression="" applyOnUpdate="0"/>
-    <default field="partij" expression="" applyOnUpdate="0"/>
-    <default field="omschrijving" expression="" applyOnUpdate="0"/>
-    <default field="gereed" expression="" applyOnUpdate="0"/>
-    <default field="aangemaakt_door" expression="" applyOnUpdate="0"/>
-    <default field="aangemaakt_op" expression="" applyOnUpdate="0"/>
-    <default field="gewijzigd_door" expression="" applyOnUpdate="0"/>
-    <default field="gewijzigd_op" expression="" applyOnUpdate="0"/>
+    <default expression="" field="id" applyOnUpdate="0"/>
+    <default expression="" field="buurtdeal_id" applyOnUpdate="0"/>
+    <default expression="" field="partij" applyOnUpdate="0"/>
+    <default expression="" field="omschrijving" applyOnUpdate="0"/>
+    <default expression="" field="gereed" applyOnUpdate="0"/>
+    <default expression="" field="aangemaakt_door" applyOnUpdate="0"/>
+    <default expression="" field="aangemaakt_op" applyOnUpdate="0"/>
+    <default expression="" field="gewijzigd_door" applyOnUpdate="0"/>
+    <default expression="" field="gewijzigd_op" applyOnUpdate="0"/>
   </defaults>
   <constraints>
-    <constraint exp_strength="0" field="id" constraints="3" unique_strength="1" notnull_strength="1"/>
-    <constraint exp_strength="0" field="buurtdeal_id" constraints="1" unique_strength="0" notnull_strength="1"/>
-    <constraint exp_strength="0" field="partij" constraints="1" unique_strength="0" notnull_strength="1"/>
-    <constraint exp_strength="1" field="omschrijving" constraints="5" unique_strength="0" notnull_strength="1"/>
-    <constraint exp_strength="0" field="gereed" constraints="1" unique_strength="0" notnull_strength="1"/>
-    <constraint exp_strength="0" field="aangemaakt_door" constraints="0" unique_strength="0" notnull_strength="0"/>
-    <constraint exp_strength="0" field="aangemaakt_op" constraints="0" unique_strength="0" notnull_strength="0"/>
-    <constraint exp_strength="0" field="gewijzigd_door" constraints="0" unique_strength="0" notnull_strength="0"/>
-    <constraint exp_strength="0" field="gewijzigd_op" constraints="0" unique_strength="0" notnull_strength="0"/>
+    <constraint unique_strength="1" exp_strength="0" field="id" notnull_strength="1" constraints="3"/>
+    <constraint unique_strength="0" exp_strength="0" field="buurtdeal_id" notnull_strength="1" constraints="1"/>
+    <constraint unique_strength="0" exp_strength="0" field="partij" notnull_strength="1" constraints="1"/>
+    <constraint unique_strength="0" exp_strength="1" field="omschrijving" notnull_strength="1" constraints="5"/>
+    <constraint unique_strength="0" exp_strength="0" field="gereed" notnull_strength="1" constraints="1"/>
+    <constraint unique_strength="0" exp_strength="0" field="aangemaakt_door" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="aangemaakt_op" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="gewijzigd_door" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="gewijzigd_op" notnull_strength="0" constraints="0"/>
   </constraints>
   <constraintExpressions>
-    <constraint field="id" exp="" desc=""/>
-    <constraint field="buurtdeal_id" exp="" desc=""/>
-    <constraint field="partij" exp="" desc=""/>
-    <constraint field="omschrijving" exp="length(trim(&quot;omschrijving&quot;)) > 0" desc="Beschrijf de afspraak."/>
-    <constraint field="gereed" exp="" desc=""/>
-    <constraint field="aangemaakt_door" exp="" desc=""/>
-    <constraint field="aangemaakt_op" exp="" desc=""/>
-    <constraint field="gewijzigd_door" exp="" desc=""/>
-    <constraint field="gewijzigd_op" exp="" desc=""/>
+    <constraint desc="" field="id" exp=""/>
+    <constraint desc="" field="buurtdeal_id" exp=""/>
+    <constraint desc="" field="partij" exp=""/>
+    <constraint desc="Beschrijf de afspraak." field="omschrijving" exp="length(trim(&quot;omschrijving&quot;)) > 0"/>
+    <constraint desc="" field="gereed" exp=""/>
+    <constraint desc="" field="aangemaakt_door" exp=""/>
+    <constraint desc="" field="aangemaakt_op" exp=""/>
+    <constraint desc="" field="gewijzigd_door" exp=""/>
+    <constraint desc="" field="gewijzigd_op" exp=""/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>
@@ -194,26 +194,26 @@
   <featformsuppress>0</featformsuppress>
   <editorlayout>tablayout</editorlayout>
   <attributeEditorForm>
-    <attributeEditorContainer name="Afspraak" columnCount="1" visibilityExpressionEnabled="0" visibilityExpression="" groupBox="1" showLabel="1">
-      <attributeEditorField name="id" index="0" showLabel="1"/>
-      <attributeEditorField name="buurtdeal_id" index="1" showLabel="1"/>
-      <attributeEditorField name="partij" index="2" showLabel="1"/>
-      <attributeEditorField name="omschrijving" index="3" showLabel="1"/>
-      <attributeEditorField name="gereed" index="4" showLabel="1"/>
+    <attributeEditorContainer groupBox="1" visibilityExpressionEnabled="0" name="Afspraak" visibilityExpression="" showLabel="1" columnCount="1">
+      <attributeEditorField name="id" showLabel="1" index="0"/>
+      <attributeEditorField name="buurtdeal_id" showLabel="1" index="1"/>
+      <attributeEditorField name="partij" showLabel="1" index="2"/>
+      <attributeEditorField name="omschrijving" showLabel="1" index="3"/>
+      <attributeEditorField name="gereed" showLabel="1" index="4"/>
     </attributeEditorContainer>
-    <attributeEditorContainer name="Afgeleid (door de database)" columnCount="1" visibilityExpressionEnabled="0" visibilityExpression="" groupBox="1" showLabel="1">
-      <attributeEditorField name="aangemaakt_door" index="5" showLabel="1"/>
-      <attributeEditorField name="aangemaakt_op" index="6" showLabel="1"/>
-      <attributeEditorField name="gewijzigd_door" index="7" showLabel="1"/>
-      <attributeEditorField name="gewijzigd_op" index="8" showLabel="1"/>
+    <attributeEditorContainer groupBox="1" visibilityExpressionEnabled="0" name="Afgeleid (door de database)" visibilityExpression="" showLabel="1" columnCount="1">
+      <attributeEditorField name="aangemaakt_door" showLabel="1" index="5"/>
+      <attributeEditorField name="aangemaakt_op" showLabel="1" index="6"/>
+      <attributeEditorField name="gewijzigd_door" showLabel="1" index="7"/>
+      <attributeEditorField name="gewijzigd_op" showLabel="1" index="8"/>
     </attributeEditorContainer>
   </attributeEditorForm>
   <editable>
-    <field name="aangemaakt_door" editable="0"/>
-    <field name="aangemaakt_op" editable="0"/>
-    <field name="gewijzigd_door" editable="0"/>
-    <field name="gewijzigd_op" editable="0"/>
-    <field name="id" editable="0"/>
+    <field editable="0" name="aangemaakt_door"/>
+    <field editable="0" name="aangemaakt_op"/>
+    <field editable="0" name="gewijzigd_door"/>
+    <field editable="0" name="gewijzigd_op"/>
+    <field editable="0" name="id"/>
   </editable>
   <labelOnTop/>
   <reuseLastValue/>

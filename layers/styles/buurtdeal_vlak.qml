@@ -1,292 +1,292 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis hasScaleBasedVisibilityFlag="0" symbologyReferenceScale="-1" simplifyAlgorithm="0" minScale="100000000" readOnly="0" simplifyDrawingTol="1" version="3.22.16-Białowieża" styleCategories="LayerConfiguration|Symbology|Symbology3D|Labeling|Fields|Forms|Actions|MapTips|Diagrams|AttributeTable|Rendering|GeometryOptions|Relations|Temporal|Legend|Elevation|Notes" maxScale="0" labelsEnabled="0" simplifyDrawingHints="1" simplifyLocal="1" simplifyMaxScale="1">
+<qgis simplifyDrawingTol="1" labelsEnabled="0" simplifyLocal="1" simplifyDrawingHints="1" simplifyAlgorithm="0" simplifyMaxScale="1" symbologyReferenceScale="-1" minScale="100000000" version="3.22.16-Białowieża" styleCategories="LayerConfiguration|Symbology|Symbology3D|Labeling|Fields|Forms|Actions|MapTips|Diagrams|AttributeTable|Rendering|GeometryOptions|Relations|Temporal|Legend|Elevation|Notes" hasScaleBasedVisibilityFlag="0" maxScale="0" readOnly="0">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
     <Searchable>1</Searchable>
     <Private>0</Private>
   </flags>
-  <temporal enabled="0" fixedDuration="0" startField="" endField="" durationField="" limitMode="0" accumulate="0" durationUnit="min" startExpression="" endExpression="" mode="0">
+  <temporal limitMode="0" startField="" durationField="" enabled="0" endExpression="" startExpression="" durationUnit="min" fixedDuration="0" accumulate="0" mode="0" endField="">
     <fixedRange>
       <start></start>
       <end></end>
     </fixedRange>
   </temporal>
-  <renderer-v2 forceraster="0" symbollevels="0" attr="thema" referencescale="-1" enableorderby="0" type="categorizedSymbol">
+  <renderer-v2 type="categorizedSymbol" referencescale="-1" enableorderby="0" attr="thema" forceraster="0" symbollevels="0">
     <categories>
-      <category symbol="0" render="true" label="Ontmoeten" value="ontmoeten"/>
-      <category symbol="1" render="true" label="Veiligheid" value="veiligheid"/>
-      <category symbol="2" render="true" label="Verkeer" value="verkeer"/>
-      <category symbol="3" render="true" label="Openbare ruimte" value="openbare_ruimte"/>
-      <category symbol="4" render="true" label="Zorgbehoefte" value="zorgbehoefte"/>
+      <category symbol="0" value="ontmoeten" render="true" label="Ontmoeten"/>
+      <category symbol="1" value="veiligheid" render="true" label="Veiligheid"/>
+      <category symbol="2" value="verkeer" render="true" label="Verkeer"/>
+      <category symbol="3" value="openbare_ruimte" render="true" label="Openbare ruimte"/>
+      <category symbol="4" value="zorgbehoefte" render="true" label="Zorgbehoefte"/>
     </categories>
     <symbols>
-      <symbol name="0" clip_to_extent="1" alpha="1" type="fill" force_rhr="0">
+      <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="0">
         <data_defined_properties>
           <Option type="Map">
-            <Option name="name" value="" type="QString"/>
-            <Option name="properties" type="Map">
-              <Option name="alpha" type="Map">
-                <Option name="active" value="true" type="bool"/>
-                <Option name="expression" value="CASE WHEN &quot;status&quot; IN ('afgewezen', 'ingetrokken') THEN 35 ELSE 100 END" type="QString"/>
-                <Option name="type" value="3" type="int"/>
+            <Option type="QString" name="name" value=""/>
+            <Option type="Map" name="properties">
+              <Option type="Map" name="alpha">
+                <Option type="bool" name="active" value="true"/>
+                <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('afgewezen', 'ingetrokken') THEN 35 ELSE 100 END"/>
+                <Option type="int" name="type" value="3"/>
               </Option>
             </Option>
-            <Option name="type" value="collection" type="QString"/>
+            <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer enabled="1" class="SimpleFill" pass="0" locked="0">
+        <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="color" value="230,85,13,110" type="QString"/>
-            <Option name="joinstyle" value="bevel" type="QString"/>
-            <Option name="offset" value="0,0" type="QString"/>
-            <Option name="offset_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="offset_unit" value="MM" type="QString"/>
-            <Option name="outline_color" value="230,85,13,255" type="QString"/>
-            <Option name="outline_style" value="solid" type="QString"/>
-            <Option name="outline_width" value="0.8" type="QString"/>
-            <Option name="outline_width_unit" value="MM" type="QString"/>
-            <Option name="style" value="solid" type="QString"/>
+            <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="color" value="230,85,13,110"/>
+            <Option type="QString" name="joinstyle" value="bevel"/>
+            <Option type="QString" name="offset" value="0,0"/>
+            <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="offset_unit" value="MM"/>
+            <Option type="QString" name="outline_color" value="230,85,13,255"/>
+            <Option type="QString" name="outline_style" value="solid"/>
+            <Option type="QString" name="outline_width" value="0.8"/>
+            <Option type="QString" name="outline_width_unit" value="MM"/>
+            <Option type="QString" name="style" value="solid"/>
           </Option>
-          <prop v="3x:0,0,0,0,0,0" k="border_width_map_unit_scale"/>
-          <prop v="230,85,13,110" k="color"/>
-          <prop v="bevel" k="joinstyle"/>
-          <prop v="0,0" k="offset"/>
-          <prop v="3x:0,0,0,0,0,0" k="offset_map_unit_scale"/>
-          <prop v="MM" k="offset_unit"/>
-          <prop v="230,85,13,255" k="outline_color"/>
-          <prop v="solid" k="outline_style"/>
-          <prop v="0.8" k="outline_width"/>
-          <prop v="MM" k="outline_width_unit"/>
-          <prop v="solid" k="style"/>
+          <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="color" v="230,85,13,110"/>
+          <prop k="joinstyle" v="bevel"/>
+          <prop k="offset" v="0,0"/>
+          <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="offset_unit" v="MM"/>
+          <prop k="outline_color" v="230,85,13,255"/>
+          <prop k="outline_style" v="solid"/>
+          <prop k="outline_width" v="0.8"/>
+          <prop k="outline_width_unit" v="MM"/>
+          <prop k="style" v="solid"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option name="name" value="" type="QString"/>
-              <Option name="properties" type="Map">
-                <Option name="outlineColor" type="Map">
-                  <Option name="active" value="true" type="bool"/>
-                  <Option name="expression" value="CASE &quot;status&quot; WHEN 'initiatief_binnen' THEN '#9ecae1' WHEN 'check_intern' THEN '#6baed6' WHEN 'gesprek_wederkerigheid' THEN '#fdae6b' WHEN 'buurtdeal_gesloten' THEN '#74c476' WHEN 'uitvoering' THEN '#31a354' WHEN 'evaluatie' THEN '#006d2c' WHEN 'afgewezen' THEN '#969696' WHEN 'ingetrokken' THEN '#bdbdbd' ELSE '#ffffff' END" type="QString"/>
-                  <Option name="type" value="3" type="int"/>
+              <Option type="QString" name="name" value=""/>
+              <Option type="Map" name="properties">
+                <Option type="Map" name="outlineColor">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; = 'initiatief_binnen' THEN '#9ecae1' WHEN &quot;status&quot; = 'check_intern' THEN '#6baed6' WHEN &quot;status&quot; = 'gesprek_wederkerigheid' THEN '#fdae6b' WHEN &quot;status&quot; = 'buurtdeal_gesloten' THEN '#74c476' WHEN &quot;status&quot; = 'uitvoering' THEN '#31a354' WHEN &quot;status&quot; = 'evaluatie' THEN '#006d2c' WHEN &quot;status&quot; = 'afgewezen' THEN '#969696' WHEN &quot;status&quot; = 'ingetrokken' THEN '#bdbdbd' ELSE '#ffffff' END"/>
+                  <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
-              <Option name="type" value="collection" type="QString"/>
+              <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol name="1" clip_to_extent="1" alpha="1" type="fill" force_rhr="0">
+      <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="1">
         <data_defined_properties>
           <Option type="Map">
-            <Option name="name" value="" type="QString"/>
-            <Option name="properties" type="Map">
-              <Option name="alpha" type="Map">
-                <Option name="active" value="true" type="bool"/>
-                <Option name="expression" value="CASE WHEN &quot;status&quot; IN ('afgewezen', 'ingetrokken') THEN 35 ELSE 100 END" type="QString"/>
-                <Option name="type" value="3" type="int"/>
+            <Option type="QString" name="name" value=""/>
+            <Option type="Map" name="properties">
+              <Option type="Map" name="alpha">
+                <Option type="bool" name="active" value="true"/>
+                <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('afgewezen', 'ingetrokken') THEN 35 ELSE 100 END"/>
+                <Option type="int" name="type" value="3"/>
               </Option>
             </Option>
-            <Option name="type" value="collection" type="QString"/>
+            <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer enabled="1" class="SimpleFill" pass="0" locked="0">
+        <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="color" value="117,107,177,110" type="QString"/>
-            <Option name="joinstyle" value="bevel" type="QString"/>
-            <Option name="offset" value="0,0" type="QString"/>
-            <Option name="offset_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="offset_unit" value="MM" type="QString"/>
-            <Option name="outline_color" value="117,107,177,255" type="QString"/>
-            <Option name="outline_style" value="solid" type="QString"/>
-            <Option name="outline_width" value="0.8" type="QString"/>
-            <Option name="outline_width_unit" value="MM" type="QString"/>
-            <Option name="style" value="solid" type="QString"/>
+            <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="color" value="117,107,177,110"/>
+            <Option type="QString" name="joinstyle" value="bevel"/>
+            <Option type="QString" name="offset" value="0,0"/>
+            <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="offset_unit" value="MM"/>
+            <Option type="QString" name="outline_color" value="117,107,177,255"/>
+            <Option type="QString" name="outline_style" value="solid"/>
+            <Option type="QString" name="outline_width" value="0.8"/>
+            <Option type="QString" name="outline_width_unit" value="MM"/>
+            <Option type="QString" name="style" value="solid"/>
           </Option>
-          <prop v="3x:0,0,0,0,0,0" k="border_width_map_unit_scale"/>
-          <prop v="117,107,177,110" k="color"/>
-          <prop v="bevel" k="joinstyle"/>
-          <prop v="0,0" k="offset"/>
-          <prop v="3x:0,0,0,0,0,0" k="offset_map_unit_scale"/>
-          <prop v="MM" k="offset_unit"/>
-          <prop v="117,107,177,255" k="outline_color"/>
-          <prop v="solid" k="outline_style"/>
-          <prop v="0.8" k="outline_width"/>
-          <prop v="MM" k="outline_width_unit"/>
-          <prop v="solid" k="style"/>
+          <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="color" v="117,107,177,110"/>
+          <prop k="joinstyle" v="bevel"/>
+          <prop k="offset" v="0,0"/>
+          <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="offset_unit" v="MM"/>
+          <prop k="outline_color" v="117,107,177,255"/>
+          <prop k="outline_style" v="solid"/>
+          <prop k="outline_width" v="0.8"/>
+          <prop k="outline_width_unit" v="MM"/>
+          <prop k="style" v="solid"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option name="name" value="" type="QString"/>
-              <Option name="properties" type="Map">
-                <Option name="outlineColor" type="Map">
-                  <Option name="active" value="true" type="bool"/>
-                  <Option name="expression" value="CASE &quot;status&quot; WHEN 'initiatief_binnen' THEN '#9ecae1' WHEN 'check_intern' THEN '#6baed6' WHEN 'gesprek_wederkerigheid' THEN '#fdae6b' WHEN 'buurtdeal_gesloten' THEN '#74c476' WHEN 'uitvoering' THEN '#31a354' WHEN 'evaluatie' THEN '#006d2c' WHEN 'afgewezen' THEN '#969696' WHEN 'ingetrokken' THEN '#bdbdbd' ELSE '#ffffff' END" type="QString"/>
-                  <Option name="type" value="3" type="int"/>
+              <Option type="QString" name="name" value=""/>
+              <Option type="Map" name="properties">
+                <Option type="Map" name="outlineColor">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; = 'initiatief_binnen' THEN '#9ecae1' WHEN &quot;status&quot; = 'check_intern' THEN '#6baed6' WHEN &quot;status&quot; = 'gesprek_wederkerigheid' THEN '#fdae6b' WHEN &quot;status&quot; = 'buurtdeal_gesloten' THEN '#74c476' WHEN &quot;status&quot; = 'uitvoering' THEN '#31a354' WHEN &quot;status&quot; = 'evaluatie' THEN '#006d2c' WHEN &quot;status&quot; = 'afgewezen' THEN '#969696' WHEN &quot;status&quot; = 'ingetrokken' THEN '#bdbdbd' ELSE '#ffffff' END"/>
+                  <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
-              <Option name="type" value="collection" type="QString"/>
+              <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol name="2" clip_to_extent="1" alpha="1" type="fill" force_rhr="0">
+      <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="2">
         <data_defined_properties>
           <Option type="Map">
-            <Option name="name" value="" type="QString"/>
-            <Option name="properties" type="Map">
-              <Option name="alpha" type="Map">
-                <Option name="active" value="true" type="bool"/>
-                <Option name="expression" value="CASE WHEN &quot;status&quot; IN ('afgewezen', 'ingetrokken') THEN 35 ELSE 100 END" type="QString"/>
-                <Option name="type" value="3" type="int"/>
+            <Option type="QString" name="name" value=""/>
+            <Option type="Map" name="properties">
+              <Option type="Map" name="alpha">
+                <Option type="bool" name="active" value="true"/>
+                <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('afgewezen', 'ingetrokken') THEN 35 ELSE 100 END"/>
+                <Option type="int" name="type" value="3"/>
               </Option>
             </Option>
-            <Option name="type" value="collection" type="QString"/>
+            <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer enabled="1" class="SimpleFill" pass="0" locked="0">
+        <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="color" value="49,130,189,110" type="QString"/>
-            <Option name="joinstyle" value="bevel" type="QString"/>
-            <Option name="offset" value="0,0" type="QString"/>
-            <Option name="offset_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="offset_unit" value="MM" type="QString"/>
-            <Option name="outline_color" value="49,130,189,255" type="QString"/>
-            <Option name="outline_style" value="solid" type="QString"/>
-            <Option name="outline_width" value="0.8" type="QString"/>
-            <Option name="outline_width_unit" value="MM" type="QString"/>
-            <Option name="style" value="solid" type="QString"/>
+            <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="color" value="49,130,189,110"/>
+            <Option type="QString" name="joinstyle" value="bevel"/>
+            <Option type="QString" name="offset" value="0,0"/>
+            <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="offset_unit" value="MM"/>
+            <Option type="QString" name="outline_color" value="49,130,189,255"/>
+            <Option type="QString" name="outline_style" value="solid"/>
+            <Option type="QString" name="outline_width" value="0.8"/>
+            <Option type="QString" name="outline_width_unit" value="MM"/>
+            <Option type="QString" name="style" value="solid"/>
           </Option>
-          <prop v="3x:0,0,0,0,0,0" k="border_width_map_unit_scale"/>
-          <prop v="49,130,189,110" k="color"/>
-          <prop v="bevel" k="joinstyle"/>
-          <prop v="0,0" k="offset"/>
-          <prop v="3x:0,0,0,0,0,0" k="offset_map_unit_scale"/>
-          <prop v="MM" k="offset_unit"/>
-          <prop v="49,130,189,255" k="outline_color"/>
-          <prop v="solid" k="outline_style"/>
-          <prop v="0.8" k="outline_width"/>
-          <prop v="MM" k="outline_width_unit"/>
-          <prop v="solid" k="style"/>
+          <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="color" v="49,130,189,110"/>
+          <prop k="joinstyle" v="bevel"/>
+          <prop k="offset" v="0,0"/>
+          <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="offset_unit" v="MM"/>
+          <prop k="outline_color" v="49,130,189,255"/>
+          <prop k="outline_style" v="solid"/>
+          <prop k="outline_width" v="0.8"/>
+          <prop k="outline_width_unit" v="MM"/>
+          <prop k="style" v="solid"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option name="name" value="" type="QString"/>
-              <Option name="properties" type="Map">
-                <Option name="outlineColor" type="Map">
-                  <Option name="active" value="true" type="bool"/>
-                  <Option name="expression" value="CASE &quot;status&quot; WHEN 'initiatief_binnen' THEN '#9ecae1' WHEN 'check_intern' THEN '#6baed6' WHEN 'gesprek_wederkerigheid' THEN '#fdae6b' WHEN 'buurtdeal_gesloten' THEN '#74c476' WHEN 'uitvoering' THEN '#31a354' WHEN 'evaluatie' THEN '#006d2c' WHEN 'afgewezen' THEN '#969696' WHEN 'ingetrokken' THEN '#bdbdbd' ELSE '#ffffff' END" type="QString"/>
-                  <Option name="type" value="3" type="int"/>
+              <Option type="QString" name="name" value=""/>
+              <Option type="Map" name="properties">
+                <Option type="Map" name="outlineColor">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; = 'initiatief_binnen' THEN '#9ecae1' WHEN &quot;status&quot; = 'check_intern' THEN '#6baed6' WHEN &quot;status&quot; = 'gesprek_wederkerigheid' THEN '#fdae6b' WHEN &quot;status&quot; = 'buurtdeal_gesloten' THEN '#74c476' WHEN &quot;status&quot; = 'uitvoering' THEN '#31a354' WHEN &quot;status&quot; = 'evaluatie' THEN '#006d2c' WHEN &quot;status&quot; = 'afgewezen' THEN '#969696' WHEN &quot;status&quot; = 'ingetrokken' THEN '#bdbdbd' ELSE '#ffffff' END"/>
+                  <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
-              <Option name="type" value="collection" type="QString"/>
+              <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol name="3" clip_to_extent="1" alpha="1" type="fill" force_rhr="0">
+      <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="3">
         <data_defined_properties>
           <Option type="Map">
-            <Option name="name" value="" type="QString"/>
-            <Option name="properties" type="Map">
-              <Option name="alpha" type="Map">
-                <Option name="active" value="true" type="bool"/>
-                <Option name="expression" value="CASE WHEN &quot;status&quot; IN ('afgewezen', 'ingetrokken') THEN 35 ELSE 100 END" type="QString"/>
-                <Option name="type" value="3" type="int"/>
+            <Option type="QString" name="name" value=""/>
+            <Option type="Map" name="properties">
+              <Option type="Map" name="alpha">
+                <Option type="bool" name="active" value="true"/>
+                <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('afgewezen', 'ingetrokken') THEN 35 ELSE 100 END"/>
+                <Option type="int" name="type" value="3"/>
               </Option>
             </Option>
-            <Option name="type" value="collection" type="QString"/>
+            <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer enabled="1" class="SimpleFill" pass="0" locked="0">
+        <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="color" value="49,163,84,110" type="QString"/>
-            <Option name="joinstyle" value="bevel" type="QString"/>
-            <Option name="offset" value="0,0" type="QString"/>
-            <Option name="offset_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="offset_unit" value="MM" type="QString"/>
-            <Option name="outline_color" value="49,163,84,255" type="QString"/>
-            <Option name="outline_style" value="solid" type="QString"/>
-            <Option name="outline_width" value="0.8" type="QString"/>
-            <Option name="outline_width_unit" value="MM" type="QString"/>
-            <Option name="style" value="solid" type="QString"/>
+            <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="color" value="49,163,84,110"/>
+            <Option type="QString" name="joinstyle" value="bevel"/>
+            <Option type="QString" name="offset" value="0,0"/>
+            <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="offset_unit" value="MM"/>
+            <Option type="QString" name="outline_color" value="49,163,84,255"/>
+            <Option type="QString" name="outline_style" value="solid"/>
+            <Option type="QString" name="outline_width" value="0.8"/>
+            <Option type="QString" name="outline_width_unit" value="MM"/>
+            <Option type="QString" name="style" value="solid"/>
           </Option>
-          <prop v="3x:0,0,0,0,0,0" k="border_width_map_unit_scale"/>
-          <prop v="49,163,84,110" k="color"/>
-          <prop v="bevel" k="joinstyle"/>
-          <prop v="0,0" k="offset"/>
-          <prop v="3x:0,0,0,0,0,0" k="offset_map_unit_scale"/>
-          <prop v="MM" k="offset_unit"/>
-          <prop v="49,163,84,255" k="outline_color"/>
-          <prop v="solid" k="outline_style"/>
-          <prop v="0.8" k="outline_width"/>
-          <prop v="MM" k="outline_width_unit"/>
-          <prop v="solid" k="style"/>
+          <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="color" v="49,163,84,110"/>
+          <prop k="joinstyle" v="bevel"/>
+          <prop k="offset" v="0,0"/>
+          <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="offset_unit" v="MM"/>
+          <prop k="outline_color" v="49,163,84,255"/>
+          <prop k="outline_style" v="solid"/>
+          <prop k="outline_width" v="0.8"/>
+          <prop k="outline_width_unit" v="MM"/>
+          <prop k="style" v="solid"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option name="name" value="" type="QString"/>
-              <Option name="properties" type="Map">
-                <Option name="outlineColor" type="Map">
-                  <Option name="active" value="true" type="bool"/>
-                  <Option name="expression" value="CASE &quot;status&quot; WHEN 'initiatief_binnen' THEN '#9ecae1' WHEN 'check_intern' THEN '#6baed6' WHEN 'gesprek_wederkerigheid' THEN '#fdae6b' WHEN 'buurtdeal_gesloten' THEN '#74c476' WHEN 'uitvoering' THEN '#31a354' WHEN 'evaluatie' THEN '#006d2c' WHEN 'afgewezen' THEN '#969696' WHEN 'ingetrokken' THEN '#bdbdbd' ELSE '#ffffff' END" type="QString"/>
-                  <Option name="type" value="3" type="int"/>
+              <Option type="QString" name="name" value=""/>
+              <Option type="Map" name="properties">
+                <Option type="Map" name="outlineColor">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; = 'initiatief_binnen' THEN '#9ecae1' WHEN &quot;status&quot; = 'check_intern' THEN '#6baed6' WHEN &quot;status&quot; = 'gesprek_wederkerigheid' THEN '#fdae6b' WHEN &quot;status&quot; = 'buurtdeal_gesloten' THEN '#74c476' WHEN &quot;status&quot; = 'uitvoering' THEN '#31a354' WHEN &quot;status&quot; = 'evaluatie' THEN '#006d2c' WHEN &quot;status&quot; = 'afgewezen' THEN '#969696' WHEN &quot;status&quot; = 'ingetrokken' THEN '#bdbdbd' ELSE '#ffffff' END"/>
+                  <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
-              <Option name="type" value="collection" type="QString"/>
+              <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol name="4" clip_to_extent="1" alpha="1" type="fill" force_rhr="0">
+      <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="4">
         <data_defined_properties>
           <Option type="Map">
-            <Option name="name" value="" type="QString"/>
-            <Option name="properties" type="Map">
-              <Option name="alpha" type="Map">
-                <Option name="active" value="true" type="bool"/>
-                <Option name="expression" value="CASE WHEN &quot;status&quot; IN ('afgewezen', 'ingetrokken') THEN 35 ELSE 100 END" type="QString"/>
-                <Option name="type" value="3" type="int"/>
+            <Option type="QString" name="name" value=""/>
+            <Option type="Map" name="properties">
+              <Option type="Map" name="alpha">
+                <Option type="bool" name="active" value="true"/>
+                <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('afgewezen', 'ingetrokken') THEN 35 ELSE 100 END"/>
+                <Option type="int" name="type" value="3"/>
               </Option>
             </Option>
-            <Option name="type" value="collection" type="QString"/>
+            <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer enabled="1" class="SimpleFill" pass="0" locked="0">
+        <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="color" value="222,45,38,110" type="QString"/>
-            <Option name="joinstyle" value="bevel" type="QString"/>
-            <Option name="offset" value="0,0" type="QString"/>
-            <Option name="offset_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="offset_unit" value="MM" type="QString"/>
-            <Option name="outline_color" value="222,45,38,255" type="QString"/>
-            <Option name="outline_style" value="solid" type="QString"/>
-            <Option name="outline_width" value="0.8" type="QString"/>
-            <Option name="outline_width_unit" value="MM" type="QString"/>
-            <Option name="style" value="solid" type="QString"/>
+            <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="color" value="222,45,38,110"/>
+            <Option type="QString" name="joinstyle" value="bevel"/>
+            <Option type="QString" name="offset" value="0,0"/>
+            <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="offset_unit" value="MM"/>
+            <Option type="QString" name="outline_color" value="222,45,38,255"/>
+            <Option type="QString" name="outline_style" value="solid"/>
+            <Option type="QString" name="outline_width" value="0.8"/>
+            <Option type="QString" name="outline_width_unit" value="MM"/>
+            <Option type="QString" name="style" value="solid"/>
           </Option>
-          <prop v="3x:0,0,0,0,0,0" k="border_width_map_unit_scale"/>
-          <prop v="222,45,38,110" k="color"/>
-          <prop v="bevel" k="joinstyle"/>
-          <prop v="0,0" k="offset"/>
-          <prop v="3x:0,0,0,0,0,0" k="offset_map_unit_scale"/>
-          <prop v="MM" k="offset_unit"/>
-          <prop v="222,45,38,255" k="outline_color"/>
-          <prop v="solid" k="outline_style"/>
-          <prop v="0.8" k="outline_width"/>
-          <prop v="MM" k="outline_width_unit"/>
-          <prop v="solid" k="style"/>
+          <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="color" v="222,45,38,110"/>
+          <prop k="joinstyle" v="bevel"/>
+          <prop k="offset" v="0,0"/>
+          <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="offset_unit" v="MM"/>
+          <prop k="outline_color" v="222,45,38,255"/>
+          <prop k="outline_style" v="solid"/>
+          <prop k="outline_width" v="0.8"/>
+          <prop k="outline_width_unit" v="MM"/>
+          <prop k="style" v="solid"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option name="name" value="" type="QString"/>
-              <Option name="properties" type="Map">
-                <Option name="outlineColor" type="Map">
-                  <Option name="active" value="true" type="bool"/>
-                  <Option name="expression" value="CASE &quot;status&quot; WHEN 'initiatief_binnen' THEN '#9ecae1' WHEN 'check_intern' THEN '#6baed6' WHEN 'gesprek_wederkerigheid' THEN '#fdae6b' WHEN 'buurtdeal_gesloten' THEN '#74c476' WHEN 'uitvoering' THEN '#31a354' WHEN 'evaluatie' THEN '#006d2c' WHEN 'afgewezen' THEN '#969696' WHEN 'ingetrokken' THEN '#bdbdbd' ELSE '#ffffff' END" type="QString"/>
-                  <Option name="type" value="3" type="int"/>
+              <Option type="QString" name="name" value=""/>
+              <Option type="Map" name="properties">
+                <Option type="Map" name="outlineColor">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; = 'initiatief_binnen' THEN '#9ecae1' WHEN &quot;status&quot; = 'check_intern' THEN '#6baed6' WHEN &quot;status&quot; = 'gesprek_wederkerigheid' THEN '#fdae6b' WHEN &quot;status&quot; = 'buurtdeal_gesloten' THEN '#74c476' WHEN &quot;status&quot; = 'uitvoering' THEN '#31a354' WHEN &quot;status&quot; = 'evaluatie' THEN '#006d2c' WHEN &quot;status&quot; = 'afgewezen' THEN '#969696' WHEN &quot;status&quot; = 'ingetrokken' THEN '#bdbdbd' ELSE '#ffffff' END"/>
+                  <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
-              <Option name="type" value="collection" type="QString"/>
+              <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
         </layer>
@@ -298,21 +298,21 @@
   <blendMode>0</blendMode>
   <featureBlendMode>0</featureBlendMode>
   <layerOpacity>1</layerOpacity>
-  <geometryOptions removeDuplicateNodes="0" geometryPrecision="0">
+  <geometryOptions geometryPrecision="0" removeDuplicateNodes="0">
     <activeChecks type="StringList">
-      <Option value="" type="QString"/>
+      <Option type="QString" value=""/>
     </activeChecks>
     <checkConfiguration/>
   </geometryOptions>
-  <legend showLabelLegend="0" type="default-vector"/>
+  <legend type="default-vector" showLabelLegend="0"/>
   <referencedLayers/>
   <fieldConfiguration>
     <field name="id" configurationFlags="None">
       <editWidget type="TextEdit">
         <config>
           <Option type="Map">
-            <Option name="IsMultiline" value="false" type="bool"/>
-            <Option name="UseHtml" value="false" type="bool"/>
+            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option type="bool" name="UseHtml" value="false"/>
           </Option>
         </config>
       </editWidget>
@@ -321,8 +321,8 @@
       <editWidget type="TextEdit">
         <config>
           <Option type="Map">
-            <Option name="IsMultiline" value="false" type="bool"/>
-            <Option name="UseHtml" value="false" type="bool"/>
+            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option type="bool" name="UseHtml" value="false"/>
           </Option>
         </config>
       </editWidget>
@@ -331,8 +331,8 @@
       <editWidget type="TextEdit">
         <config>
           <Option type="Map">
-            <Option name="IsMultiline" value="true" type="bool"/>
-            <Option name="UseHtml" value="false" type="bool"/>
+            <Option type="bool" name="IsMultiline" value="true"/>
+            <Option type="bool" name="UseHtml" value="false"/>
           </Option>
         </config>
       </editWidget>
@@ -341,11 +341,11 @@
       <editWidget type="Range">
         <config>
           <Option type="Map">
-            <Option name="AllowNull" value="false" type="bool"/>
-            <Option name="Max" value="2100" type="int"/>
-            <Option name="Min" value="2000" type="int"/>
-            <Option name="Step" value="1" type="int"/>
-            <Option name="Style" value="SpinBox" type="QString"/>
+            <Option type="bool" name="AllowNull" value="false"/>
+            <Option type="int" name="Max" value="2100"/>
+            <Option type="int" name="Min" value="2000"/>
+            <Option type="int" name="Step" value="1"/>
+            <Option type="QString" name="Style" value="SpinBox"/>
           </Option>
         </config>
       </editWidget>
@@ -354,16 +354,16 @@
       <editWidget type="ValueRelation">
         <config>
           <Option type="Map">
-            <Option name="AllowMulti" value="false" type="bool"/>
-            <Option name="AllowNull" value="false" type="bool"/>
-            <Option name="BuurtkaartWaardelijst" value="vl_thema" type="QString"/>
-            <Option name="FilterExpression" value="" type="QString"/>
-            <Option name="Key" value="code" type="QString"/>
-            <Option name="Layer" value="" type="QString"/>
-            <Option name="LayerName" value="" type="QString"/>
-            <Option name="OrderByValue" value="false" type="bool"/>
-            <Option name="UseCompleter" value="false" type="bool"/>
-            <Option name="Value" value="naam" type="QString"/>
+            <Option type="bool" name="AllowMulti" value="false"/>
+            <Option type="bool" name="AllowNull" value="false"/>
+            <Option type="QString" name="BuurtkaartWaardelijst" value="vl_thema"/>
+            <Option type="QString" name="FilterExpression" value=""/>
+            <Option type="QString" name="Key" value="code"/>
+            <Option type="QString" name="Layer" value=""/>
+            <Option type="QString" name="LayerName" value=""/>
+            <Option type="bool" name="OrderByValue" value="false"/>
+            <Option type="bool" name="UseCompleter" value="false"/>
+            <Option type="QString" name="Value" value="naam"/>
           </Option>
         </config>
       </editWidget>
@@ -372,16 +372,16 @@
       <editWidget type="ValueRelation">
         <config>
           <Option type="Map">
-            <Option name="AllowMulti" value="false" type="bool"/>
-            <Option name="AllowNull" value="false" type="bool"/>
-            <Option name="BuurtkaartWaardelijst" value="vl_status" type="QString"/>
-            <Option name="FilterExpression" value="&quot;voor_buurtdeal&quot;" type="QString"/>
-            <Option name="Key" value="code" type="QString"/>
-            <Option name="Layer" value="" type="QString"/>
-            <Option name="LayerName" value="" type="QString"/>
-            <Option name="OrderByValue" value="false" type="bool"/>
-            <Option name="UseCompleter" value="false" type="bool"/>
-            <Option name="Value" value="naam" type="QString"/>
+            <Option type="bool" name="AllowMulti" value="false"/>
+            <Option type="bool" name="AllowNull" value="false"/>
+            <Option type="QString" name="BuurtkaartWaardelijst" value="vl_status"/>
+            <Option type="QString" name="FilterExpression" value="&quot;voor_buurtdeal&quot;"/>
+            <Option type="QString" name="Key" value="code"/>
+            <Option type="QString" name="Layer" value=""/>
+            <Option type="QString" name="LayerName" value=""/>
+            <Option type="bool" name="OrderByValue" value="false"/>
+            <Option type="bool" name="UseCompleter" value="false"/>
+            <Option type="QString" name="Value" value="naam"/>
           </Option>
         </config>
       </editWidget>
@@ -390,8 +390,8 @@
       <editWidget type="TextEdit">
         <config>
           <Option type="Map">
-            <Option name="IsMultiline" value="false" type="bool"/>
-            <Option name="UseHtml" value="false" type="bool"/>
+            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option type="bool" name="UseHtml" value="false"/>
           </Option>
         </config>
       </editWidget>
@@ -400,12 +400,12 @@
       <editWidget type="Range">
         <config>
           <Option type="Map">
-            <Option name="AllowNull" value="false" type="bool"/>
-            <Option name="Max" value="1e+07" type="double"/>
-            <Option name="Min" value="0" type="double"/>
-            <Option name="Precision" value="2" type="int"/>
-            <Option name="Step" value="100" type="double"/>
-            <Option name="Style" value="SpinBox" type="QString"/>
+            <Option type="bool" name="AllowNull" value="false"/>
+            <Option type="double" name="Max" value="1e+07"/>
+            <Option type="double" name="Min" value="0"/>
+            <Option type="int" name="Precision" value="2"/>
+            <Option type="double" name="Step" value="100"/>
+            <Option type="QString" name="Style" value="SpinBox"/>
           </Option>
         </config>
       </editWidget>
@@ -414,9 +414,9 @@
       <editWidget type="CheckBox">
         <config>
           <Option type="Map">
-            <Option name="CheckedState" value="" type="QString"/>
-            <Option name="TextDisplayMethod" value="0" type="int"/>
-            <Option name="UncheckedState" value="" type="QString"/>
+            <Option type="QString" name="CheckedState" value=""/>
+            <Option type="int" name="TextDisplayMethod" value="0"/>
+            <Option type="QString" name="UncheckedState" value=""/>
           </Option>
         </config>
       </editWidget>
@@ -425,8 +425,8 @@
       <editWidget type="TextEdit">
         <config>
           <Option type="Map">
-            <Option name="IsMultiline" value="false" type="bool"/>
-            <Option name="UseHtml" value="false" type="bool"/>
+            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option type="bool" name="UseHtml" value="false"/>
           </Option>
         </config>
       </editWidget>
@@ -435,8 +435,8 @@
       <editWidget type="TextEdit">
         <config>
           <Option type="Map">
-            <Option name="IsMultiline" value="false" type="bool"/>
-            <Option name="UseHtml" value="false" type="bool"/>
+            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option type="bool" name="UseHtml" value="false"/>
           </Option>
         </config>
       </editWidget>
@@ -445,8 +445,8 @@
       <editWidget type="TextEdit">
         <config>
           <Option type="Map">
-            <Option name="IsMultiline" value="false" type="bool"/>
-            <Option name="UseHtml" value="false" type="bool"/>
+            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option type="bool" name="UseHtml" value="false"/>
           </Option>
         </config>
       </editWidget>
@@ -455,8 +455,8 @@
       <editWidget type="TextEdit">
         <config>
           <Option type="Map">
-            <Option name="IsMultiline" value="false" type="bool"/>
-            <Option name="UseHtml" value="false" type="bool"/>
+            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option type="bool" name="UseHtml" value="false"/>
           </Option>
         </config>
       </editWidget>
@@ -465,10 +465,10 @@
       <editWidget type="DateTime">
         <config>
           <Option type="Map">
-            <Option name="allow_null" value="true" type="bool"/>
-            <Option name="calendar_popup" value="true" type="bool"/>
-            <Option name="display_format" value="yyyy-MM-dd HH:mm" type="QString"/>
-            <Option name="field_format" value="yyyy-MM-dd HH:mm" type="QString"/>
+            <Option type="bool" name="allow_null" value="true"/>
+            <Option type="bool" name="calendar_popup" value="true"/>
+            <Option type="QString" name="display_format" value="yyyy-MM-dd HH:mm"/>
+            <Option type="QString" name="field_format" value="yyyy-MM-dd HH:mm"/>
           </Option>
         </config>
       </editWidget>
@@ -477,8 +477,8 @@
       <editWidget type="TextEdit">
         <config>
           <Option type="Map">
-            <Option name="IsMultiline" value="false" type="bool"/>
-            <Option name="UseHtml" value="false" type="bool"/>
+            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option type="bool" name="UseHtml" value="false"/>
           </Option>
         </config>
       </editWidget>
@@ -487,86 +487,86 @@
       <editWidget type="DateTime">
         <config>
           <Option type="Map">
-            <Option name="allow_null" value="true" type="bool"/>
-            <Option name="calendar_popup" value="true" type="bool"/>
-            <Option name="display_format" value="yyyy-MM-dd HH:mm" type="QString"/>
-            <Option name="field_format" value="yyyy-MM-dd HH:mm" type="QString"/>
+            <Option type="bool" name="allow_null" value="true"/>
+            <Option type="bool" name="calendar_popup" value="true"/>
+            <Option type="QString" name="display_format" value="yyyy-MM-dd HH:mm"/>
+            <Option type="QString" name="field_format" value="yyyy-MM-dd HH:mm"/>
           </Option>
         </config>
       </editWidget>
     </field>
   </fieldConfiguration>
   <aliases>
-    <alias name="Nummer" index="0" field="id"/>
-    <alias name="Titel" index="1" field="titel"/>
-    <alias name="Omschrijving" index="2" field="omschrijving"/>
-    <alias name="Jaar" index="3" field="jaar"/>
-    <alias name="Thema" index="4" field="thema"/>
-    <alias name="Status" index="5" field="status"/>
-    <alias name="Initiatief (nummer)" index="6" field="initiatief_id"/>
-    <alias name="Budget gemeente (EUR)" index="7" field="budget_gemeente"/>
-    <alias name="Publiceren op de virtuele stad" index="8" field="gepubliceerd"/>
-    <alias name="Buurt (afgeleid)" index="9" field="buurtcode"/>
-    <alias name="Wijk (afgeleid)" index="10" field="wijkcode"/>
-    <alias name="Gemeente (afgeleid)" index="11" field="gemeentecode"/>
-    <alias name="Aangemaakt door" index="12" field="aangemaakt_door"/>
-    <alias name="Aangemaakt op" index="13" field="aangemaakt_op"/>
-    <alias name="Gewijzigd door" index="14" field="gewijzigd_door"/>
-    <alias name="Gewijzigd op" index="15" field="gewijzigd_op"/>
+    <alias name="Nummer" field="id" index="0"/>
+    <alias name="Titel" field="titel" index="1"/>
+    <alias name="Omschrijving" field="omschrijving" index="2"/>
+    <alias name="Jaar" field="jaar" index="3"/>
+    <alias name="Thema" field="thema" index="4"/>
+    <alias name="Status" field="status" index="5"/>
+    <alias name="Initiatief (nummer)" field="initiatief_id" index="6"/>
+    <alias name="Budget gemeente (EUR)" field="budget_gemeente" index="7"/>
+    <alias name="Publiceren op de virtuele stad" field="gepubliceerd" index="8"/>
+    <alias name="Buurt (afgeleid)" field="buurtcode" index="9"/>
+    <alias name="Wijk (afgeleid)" field="wijkcode" index="10"/>
+    <alias name="Gemeente (afgeleid)" field="gemeentecode" index="11"/>
+    <alias name="Aangemaakt door" field="aangemaakt_door" index="12"/>
+    <alias name="Aangemaakt op" field="aangemaakt_op" index="13"/>
+    <alias name="Gewijzigd door" field="gewijzigd_door" index="14"/>
+    <alias name="Gewijzigd op" field="gewijzigd_op" index="15"/>
   </aliases>
   <defaults>
-    <default field="id" expression="" applyOnUpdate="0"/>
-    <default field="titel" expression="" applyOnUpdate="0"/>
-    <default field="omschrijving" expression="" applyOnUpdate="0"/>
-    <default field="jaar" expression="year(now())" applyOnUpdate="0"/>
-    <default field="thema" expression="" applyOnUpdate="0"/>
-    <default field="status" expression="" applyOnUpdate="0"/>
-    <default field="initiatief_id" expression="" applyOnUpdate="0"/>
-    <default field="budget_gemeente" expression="" applyOnUpdate="0"/>
-    <default field="gepubliceerd" expression="" applyOnUpdate="0"/>
-    <default field="buurtcode" expression="" applyOnUpdate="0"/>
-    <default field="wijkcode" expression="" applyOnUpdate="0"/>
-    <default field="gemeentecode" expression="" applyOnUpdate="0"/>
-    <default field="aangemaakt_door" expression="" applyOnUpdate="0"/>
-    <default field="aangemaakt_op" expression="" applyOnUpdate="0"/>
-    <default field="gewijzigd_door" expression="" applyOnUpdate="0"/>
-    <default field="gewijzigd_op" expression="" applyOnUpdate="0"/>
+    <default expression="" field="id" applyOnUpdate="0"/>
+    <default expression="" field="titel" applyOnUpdate="0"/>
+    <default expression="" field="omschrijving" applyOnUpdate="0"/>
+    <default expression="year(now())" field="jaar" applyOnUpdate="0"/>
+    <default expression="" field="thema" applyOnUpdate="0"/>
+    <default expression="" field="status" applyOnUpdate="0"/>
+    <default expression="" field="initiatief_id" applyOnUpdate="0"/>
+    <default expression="" field="budget_gemeente" applyOnUpdate="0"/>
+    <default expression="" field="gepubliceerd" applyOnUpdate="0"/>
+    <default expression="" field="buurtcode" applyOnUpdate="0"/>
+    <default expression="" field="wijkcode" applyOnUpdate="0"/>
+    <default expression="" field="gemeentecode" applyOnUpdate="0"/>
+    <default expression="" field="aangemaakt_door" applyOnUpdate="0"/>
+    <default expression="" field="aangemaakt_op" applyOnUpdate="0"/>
+    <default expression="" field="gewijzigd_door" applyOnUpdate="0"/>
+    <default expression="" field="gewijzigd_op" applyOnUpdate="0"/>
   </defaults>
   <constraints>
-    <constraint exp_strength="0" field="id" constraints="3" unique_strength="1" notnull_strength="1"/>
-    <constraint exp_strength="1" field="titel" constraints="5" unique_strength="0" notnull_strength="1"/>
-    <constraint exp_strength="1" field="omschrijving" constraints="4" unique_strength="0" notnull_strength="0"/>
-    <constraint exp_strength="1" field="jaar" constraints="5" unique_strength="0" notnull_strength="1"/>
-    <constraint exp_strength="0" field="thema" constraints="1" unique_strength="0" notnull_strength="1"/>
-    <constraint exp_strength="0" field="status" constraints="1" unique_strength="0" notnull_strength="1"/>
-    <constraint exp_strength="0" field="initiatief_id" constraints="0" unique_strength="0" notnull_strength="0"/>
-    <constraint exp_strength="1" field="budget_gemeente" constraints="5" unique_strength="0" notnull_strength="1"/>
-    <constraint exp_strength="0" field="gepubliceerd" constraints="1" unique_strength="0" notnull_strength="1"/>
-    <constraint exp_strength="0" field="buurtcode" constraints="0" unique_strength="0" notnull_strength="0"/>
-    <constraint exp_strength="0" field="wijkcode" constraints="0" unique_strength="0" notnull_strength="0"/>
-    <constraint exp_strength="0" field="gemeentecode" constraints="0" unique_strength="0" notnull_strength="0"/>
-    <constraint exp_strength="0" field="aangemaakt_door" constraints="0" unique_strength="0" notnull_strength="0"/>
-    <constraint exp_strength="0" field="aangemaakt_op" constraints="0" unique_strength="0" notnull_strength="0"/>
-    <constraint exp_strength="0" field="gewijzigd_door" constraints="0" unique_strength="0" notnull_strength="0"/>
-    <constraint exp_strength="0" field="gewijzigd_op" constraints="0" unique_strength="0" notnull_strength="0"/>
+    <constraint unique_strength="1" exp_strength="0" field="id" notnull_strength="1" constraints="3"/>
+    <constraint unique_strength="0" exp_strength="1" field="titel" notnull_strength="1" constraints="5"/>
+    <constraint unique_strength="0" exp_strength="1" field="omschrijving" notnull_strength="0" constraints="4"/>
+    <constraint unique_strength="0" exp_strength="1" field="jaar" notnull_strength="1" constraints="5"/>
+    <constraint unique_strength="0" exp_strength="0" field="thema" notnull_strength="1" constraints="1"/>
+    <constraint unique_strength="0" exp_strength="0" field="status" notnull_strength="1" constraints="1"/>
+    <constraint unique_strength="0" exp_strength="0" field="initiatief_id" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="1" field="budget_gemeente" notnull_strength="1" constraints="5"/>
+    <constraint unique_strength="0" exp_strength="0" field="gepubliceerd" notnull_strength="1" constraints="1"/>
+    <constraint unique_strength="0" exp_strength="0" field="buurtcode" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="wijkcode" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="gemeentecode" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="aangemaakt_door" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="aangemaakt_op" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="gewijzigd_door" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="gewijzigd_op" notnull_strength="0" constraints="0"/>
   </constraints>
   <constraintExpressions>
-    <constraint field="id" exp="" desc=""/>
-    <constraint field="titel" exp="length(trim(&quot;titel&quot;)) > 0" desc="Geef een titel."/>
-    <constraint field="omschrijving" exp="true" desc="Beschrijf de afspraak."/>
-    <constraint field="jaar" exp="&quot;jaar&quot; BETWEEN 2000 AND 2100" desc="Het jaar ligt tussen 2000 en 2100."/>
-    <constraint field="thema" exp="" desc=""/>
-    <constraint field="status" exp="" desc=""/>
-    <constraint field="initiatief_id" exp="" desc=""/>
-    <constraint field="budget_gemeente" exp="&quot;budget_gemeente&quot; >= 0" desc="Het budget is niet negatief."/>
-    <constraint field="gepubliceerd" exp="" desc=""/>
-    <constraint field="buurtcode" exp="" desc=""/>
-    <constraint field="wijkcode" exp="" desc=""/>
-    <constraint field="gemeentecode" exp="" desc=""/>
-    <constraint field="aangemaakt_door" exp="" desc=""/>
-    <constraint field="aangemaakt_op" exp="" desc=""/>
-    <constraint field="gewijzigd_door" exp="" desc=""/>
-    <constraint field="gewijzigd_op" exp="" desc=""/>
+    <constraint desc="" field="id" exp=""/>
+    <constraint desc="Geef een titel." field="titel" exp="length(trim(&quot;titel&quot;)) > 0"/>
+    <constraint desc="Beschrijf de afspraak." field="omschrijving" exp="true"/>
+    <constraint desc="Het jaar ligt tussen 2000 en 2100." field="jaar" exp="&quot;jaar&quot; >= 2000 AND &quot;jaar&quot; &lt;= 2100"/>
+    <constraint desc="" field="thema" exp=""/>
+    <constraint desc="" field="status" exp=""/>
+    <constraint desc="" field="initiatief_id" exp=""/>
+    <constraint desc="Het budget is niet negatief." field="budget_gemeente" exp="&quot;budget_gemeente&quot; >= 0"/>
+    <constraint desc="" field="gepubliceerd" exp=""/>
+    <constraint desc="" field="buurtcode" exp=""/>
+    <constraint desc="" field="wijkcode" exp=""/>
+    <constraint desc="" field="gemeentecode" exp=""/>
+    <constraint desc="" field="aangemaakt_door" exp=""/>
+    <constraint desc="" field="aangemaakt_op" exp=""/>
+    <constraint desc="" field="gewijzigd_door" exp=""/>
+    <constraint desc="" field="gewijzigd_op" exp=""/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>
@@ -586,41 +586,41 @@
   <featformsuppress>0</featformsuppress>
   <editorlayout>tablayout</editorlayout>
   <attributeEditorForm>
-    <attributeEditorContainer name="Buurtdeal" columnCount="1" visibilityExpressionEnabled="0" visibilityExpression="" groupBox="1" showLabel="1">
-      <attributeEditorField name="id" index="0" showLabel="1"/>
-      <attributeEditorField name="titel" index="1" showLabel="1"/>
-      <attributeEditorField name="omschrijving" index="2" showLabel="1"/>
-      <attributeEditorField name="jaar" index="3" showLabel="1"/>
-      <attributeEditorField name="thema" index="4" showLabel="1"/>
-      <attributeEditorField name="status" index="5" showLabel="1"/>
-      <attributeEditorField name="initiatief_id" index="6" showLabel="1"/>
-      <attributeEditorField name="budget_gemeente" index="7" showLabel="1"/>
-      <attributeEditorField name="gepubliceerd" index="8" showLabel="1"/>
+    <attributeEditorContainer groupBox="1" visibilityExpressionEnabled="0" name="Buurtdeal" visibilityExpression="" showLabel="1" columnCount="1">
+      <attributeEditorField name="id" showLabel="1" index="0"/>
+      <attributeEditorField name="titel" showLabel="1" index="1"/>
+      <attributeEditorField name="omschrijving" showLabel="1" index="2"/>
+      <attributeEditorField name="jaar" showLabel="1" index="3"/>
+      <attributeEditorField name="thema" showLabel="1" index="4"/>
+      <attributeEditorField name="status" showLabel="1" index="5"/>
+      <attributeEditorField name="initiatief_id" showLabel="1" index="6"/>
+      <attributeEditorField name="budget_gemeente" showLabel="1" index="7"/>
+      <attributeEditorField name="gepubliceerd" showLabel="1" index="8"/>
     </attributeEditorContainer>
-    <attributeEditorContainer name="Afspraken (wederkerigheid)" columnCount="1" visibilityExpressionEnabled="0" visibilityExpression="" groupBox="1" showLabel="1">
-      <attributeEditorRelation name="afspraak_buurtdeal_vlak" relationWidgetTypeId="" relation="afspraak_buurtdeal_vlak" label="" forceSuppressFormPopup="0" nmRelationId="" showLabel="1">
+    <attributeEditorContainer groupBox="1" visibilityExpressionEnabled="0" name="Afspraken (wederkerigheid)" visibilityExpression="" showLabel="1" columnCount="1">
+      <attributeEditorRelation name="afspraak_buurtdeal_vlak" relationWidgetTypeId="" showLabel="1" forceSuppressFormPopup="0" relation="afspraak_buurtdeal_vlak" nmRelationId="" label="">
         <editor_configuration/>
       </attributeEditorRelation>
     </attributeEditorContainer>
-    <attributeEditorContainer name="Afgeleid (door de database)" columnCount="1" visibilityExpressionEnabled="0" visibilityExpression="" groupBox="1" showLabel="1">
-      <attributeEditorField name="buurtcode" index="9" showLabel="1"/>
-      <attributeEditorField name="wijkcode" index="10" showLabel="1"/>
-      <attributeEditorField name="gemeentecode" index="11" showLabel="1"/>
-      <attributeEditorField name="aangemaakt_door" index="12" showLabel="1"/>
-      <attributeEditorField name="aangemaakt_op" index="13" showLabel="1"/>
-      <attributeEditorField name="gewijzigd_door" index="14" showLabel="1"/>
-      <attributeEditorField name="gewijzigd_op" index="15" showLabel="1"/>
+    <attributeEditorContainer groupBox="1" visibilityExpressionEnabled="0" name="Afgeleid (door de database)" visibilityExpression="" showLabel="1" columnCount="1">
+      <attributeEditorField name="buurtcode" showLabel="1" index="9"/>
+      <attributeEditorField name="wijkcode" showLabel="1" index="10"/>
+      <attributeEditorField name="gemeentecode" showLabel="1" index="11"/>
+      <attributeEditorField name="aangemaakt_door" showLabel="1" index="12"/>
+      <attributeEditorField name="aangemaakt_op" showLabel="1" index="13"/>
+      <attributeEditorField name="gewijzigd_door" showLabel="1" index="14"/>
+      <attributeEditorField name="gewijzigd_op" showLabel="1" index="15"/>
     </attributeEditorContainer>
   </attributeEditorForm>
   <editable>
-    <field name="aangemaakt_door" editable="0"/>
-    <field name="aangemaakt_op" editable="0"/>
-    <field name="buurtcode" editable="0"/>
-    <field name="gemeentecode" editable="0"/>
-    <field name="gewijzigd_door" editable="0"/>
-    <field name="gewijzigd_op" editable="0"/>
-    <field name="id" editable="0"/>
-    <field name="wijkcode" editable="0"/>
+    <field editable="0" name="aangemaakt_door"/>
+    <field editable="0" name="aangemaakt_op"/>
+    <field editable="0" name="buurtcode"/>
+    <field editable="0" name="gemeentecode"/>
+    <field editable="0" name="gewijzigd_door"/>
+    <field editable="0" name="gewijzigd_op"/>
+    <field editable="0" name="id"/>
+    <field editable="0" name="wijkcode"/>
   </editable>
   <labelOnTop/>
   <reuseLastValue/>

@@ -1,372 +1,372 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis hasScaleBasedVisibilityFlag="0" symbologyReferenceScale="-1" simplifyAlgorithm="0" minScale="100000000" readOnly="0" simplifyDrawingTol="1" version="3.22.16-Białowieża" styleCategories="LayerConfiguration|Symbology|Symbology3D|Labeling|Fields|Forms|Actions|MapTips|Diagrams|AttributeTable|Rendering|GeometryOptions|Relations|Temporal|Legend|Elevation|Notes" maxScale="0" labelsEnabled="0" simplifyDrawingHints="1" simplifyLocal="1" simplifyMaxScale="1">
+<qgis simplifyDrawingTol="1" labelsEnabled="0" simplifyLocal="1" simplifyDrawingHints="1" simplifyAlgorithm="0" simplifyMaxScale="1" symbologyReferenceScale="-1" minScale="100000000" version="3.22.16-Białowieża" styleCategories="LayerConfiguration|Symbology|Symbology3D|Labeling|Fields|Forms|Actions|MapTips|Diagrams|AttributeTable|Rendering|GeometryOptions|Relations|Temporal|Legend|Elevation|Notes" hasScaleBasedVisibilityFlag="0" maxScale="0" readOnly="0">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
     <Searchable>1</Searchable>
     <Private>0</Private>
   </flags>
-  <temporal enabled="0" fixedDuration="0" startField="" endField="ingediend_op" durationField="" limitMode="0" accumulate="0" durationUnit="min" startExpression="" endExpression="" mode="0">
+  <temporal limitMode="0" startField="" durationField="" enabled="0" endExpression="" startExpression="" durationUnit="min" fixedDuration="0" accumulate="0" mode="0" endField="ingediend_op">
     <fixedRange>
       <start></start>
       <end></end>
     </fixedRange>
   </temporal>
-  <renderer-v2 forceraster="0" symbollevels="0" attr="thema" referencescale="-1" enableorderby="0" type="categorizedSymbol">
+  <renderer-v2 type="categorizedSymbol" referencescale="-1" enableorderby="0" attr="thema" forceraster="0" symbollevels="0">
     <categories>
-      <category symbol="0" render="true" label="Ontmoeten" value="ontmoeten"/>
-      <category symbol="1" render="true" label="Veiligheid" value="veiligheid"/>
-      <category symbol="2" render="true" label="Verkeer" value="verkeer"/>
-      <category symbol="3" render="true" label="Openbare ruimte" value="openbare_ruimte"/>
-      <category symbol="4" render="true" label="Zorgbehoefte" value="zorgbehoefte"/>
+      <category symbol="0" value="ontmoeten" render="true" label="Ontmoeten"/>
+      <category symbol="1" value="veiligheid" render="true" label="Veiligheid"/>
+      <category symbol="2" value="verkeer" render="true" label="Verkeer"/>
+      <category symbol="3" value="openbare_ruimte" render="true" label="Openbare ruimte"/>
+      <category symbol="4" value="zorgbehoefte" render="true" label="Zorgbehoefte"/>
     </categories>
     <symbols>
-      <symbol name="0" clip_to_extent="1" alpha="1" type="marker" force_rhr="0">
+      <symbol type="marker" force_rhr="0" clip_to_extent="1" alpha="1" name="0">
         <data_defined_properties>
           <Option type="Map">
-            <Option name="name" value="" type="QString"/>
-            <Option name="properties" type="Map">
-              <Option name="alpha" type="Map">
-                <Option name="active" value="true" type="bool"/>
-                <Option name="expression" value="CASE WHEN &quot;status&quot; IN ('afgewezen', 'ingetrokken') THEN 35 ELSE 100 END" type="QString"/>
-                <Option name="type" value="3" type="int"/>
+            <Option type="QString" name="name" value=""/>
+            <Option type="Map" name="properties">
+              <Option type="Map" name="alpha">
+                <Option type="bool" name="active" value="true"/>
+                <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('afgewezen', 'ingetrokken') THEN 35 ELSE 100 END"/>
+                <Option type="int" name="type" value="3"/>
               </Option>
             </Option>
-            <Option name="type" value="collection" type="QString"/>
+            <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer enabled="1" class="SimpleMarker" pass="0" locked="0">
+        <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option name="angle" value="0" type="QString"/>
-            <Option name="cap_style" value="square" type="QString"/>
-            <Option name="color" value="230,85,13,255" type="QString"/>
-            <Option name="horizontal_anchor_point" value="1" type="QString"/>
-            <Option name="joinstyle" value="bevel" type="QString"/>
-            <Option name="name" value="circle" type="QString"/>
-            <Option name="offset" value="0,0" type="QString"/>
-            <Option name="offset_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="offset_unit" value="MM" type="QString"/>
-            <Option name="outline_color" value="255,255,255,255" type="QString"/>
-            <Option name="outline_style" value="solid" type="QString"/>
-            <Option name="outline_width" value="0.7" type="QString"/>
-            <Option name="outline_width_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="outline_width_unit" value="MM" type="QString"/>
-            <Option name="scale_method" value="diameter" type="QString"/>
-            <Option name="size" value="3.4" type="QString"/>
-            <Option name="size_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="size_unit" value="MM" type="QString"/>
-            <Option name="vertical_anchor_point" value="1" type="QString"/>
+            <Option type="QString" name="angle" value="0"/>
+            <Option type="QString" name="cap_style" value="square"/>
+            <Option type="QString" name="color" value="230,85,13,255"/>
+            <Option type="QString" name="horizontal_anchor_point" value="1"/>
+            <Option type="QString" name="joinstyle" value="bevel"/>
+            <Option type="QString" name="name" value="circle"/>
+            <Option type="QString" name="offset" value="0,0"/>
+            <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="offset_unit" value="MM"/>
+            <Option type="QString" name="outline_color" value="255,255,255,255"/>
+            <Option type="QString" name="outline_style" value="solid"/>
+            <Option type="QString" name="outline_width" value="0.7"/>
+            <Option type="QString" name="outline_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="outline_width_unit" value="MM"/>
+            <Option type="QString" name="scale_method" value="diameter"/>
+            <Option type="QString" name="size" value="3.4"/>
+            <Option type="QString" name="size_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="size_unit" value="MM"/>
+            <Option type="QString" name="vertical_anchor_point" value="1"/>
           </Option>
-          <prop v="0" k="angle"/>
-          <prop v="square" k="cap_style"/>
-          <prop v="230,85,13,255" k="color"/>
-          <prop v="1" k="horizontal_anchor_point"/>
-          <prop v="bevel" k="joinstyle"/>
-          <prop v="circle" k="name"/>
-          <prop v="0,0" k="offset"/>
-          <prop v="3x:0,0,0,0,0,0" k="offset_map_unit_scale"/>
-          <prop v="MM" k="offset_unit"/>
-          <prop v="255,255,255,255" k="outline_color"/>
-          <prop v="solid" k="outline_style"/>
-          <prop v="0.7" k="outline_width"/>
-          <prop v="3x:0,0,0,0,0,0" k="outline_width_map_unit_scale"/>
-          <prop v="MM" k="outline_width_unit"/>
-          <prop v="diameter" k="scale_method"/>
-          <prop v="3.4" k="size"/>
-          <prop v="3x:0,0,0,0,0,0" k="size_map_unit_scale"/>
-          <prop v="MM" k="size_unit"/>
-          <prop v="1" k="vertical_anchor_point"/>
+          <prop k="angle" v="0"/>
+          <prop k="cap_style" v="square"/>
+          <prop k="color" v="230,85,13,255"/>
+          <prop k="horizontal_anchor_point" v="1"/>
+          <prop k="joinstyle" v="bevel"/>
+          <prop k="name" v="circle"/>
+          <prop k="offset" v="0,0"/>
+          <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="offset_unit" v="MM"/>
+          <prop k="outline_color" v="255,255,255,255"/>
+          <prop k="outline_style" v="solid"/>
+          <prop k="outline_width" v="0.7"/>
+          <prop k="outline_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="outline_width_unit" v="MM"/>
+          <prop k="scale_method" v="diameter"/>
+          <prop k="size" v="3.4"/>
+          <prop k="size_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="size_unit" v="MM"/>
+          <prop k="vertical_anchor_point" v="1"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option name="name" value="" type="QString"/>
-              <Option name="properties" type="Map">
-                <Option name="outlineColor" type="Map">
-                  <Option name="active" value="true" type="bool"/>
-                  <Option name="expression" value="CASE &quot;status&quot; WHEN 'initiatief_binnen' THEN '#9ecae1' WHEN 'check_intern' THEN '#6baed6' WHEN 'gesprek_wederkerigheid' THEN '#fdae6b' WHEN 'buurtdeal_gesloten' THEN '#74c476' WHEN 'uitvoering' THEN '#31a354' WHEN 'evaluatie' THEN '#006d2c' WHEN 'afgewezen' THEN '#969696' WHEN 'ingetrokken' THEN '#bdbdbd' ELSE '#ffffff' END" type="QString"/>
-                  <Option name="type" value="3" type="int"/>
+              <Option type="QString" name="name" value=""/>
+              <Option type="Map" name="properties">
+                <Option type="Map" name="outlineColor">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; = 'initiatief_binnen' THEN '#9ecae1' WHEN &quot;status&quot; = 'check_intern' THEN '#6baed6' WHEN &quot;status&quot; = 'gesprek_wederkerigheid' THEN '#fdae6b' WHEN &quot;status&quot; = 'buurtdeal_gesloten' THEN '#74c476' WHEN &quot;status&quot; = 'uitvoering' THEN '#31a354' WHEN &quot;status&quot; = 'evaluatie' THEN '#006d2c' WHEN &quot;status&quot; = 'afgewezen' THEN '#969696' WHEN &quot;status&quot; = 'ingetrokken' THEN '#bdbdbd' ELSE '#ffffff' END"/>
+                  <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
-              <Option name="type" value="collection" type="QString"/>
+              <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol name="1" clip_to_extent="1" alpha="1" type="marker" force_rhr="0">
+      <symbol type="marker" force_rhr="0" clip_to_extent="1" alpha="1" name="1">
         <data_defined_properties>
           <Option type="Map">
-            <Option name="name" value="" type="QString"/>
-            <Option name="properties" type="Map">
-              <Option name="alpha" type="Map">
-                <Option name="active" value="true" type="bool"/>
-                <Option name="expression" value="CASE WHEN &quot;status&quot; IN ('afgewezen', 'ingetrokken') THEN 35 ELSE 100 END" type="QString"/>
-                <Option name="type" value="3" type="int"/>
+            <Option type="QString" name="name" value=""/>
+            <Option type="Map" name="properties">
+              <Option type="Map" name="alpha">
+                <Option type="bool" name="active" value="true"/>
+                <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('afgewezen', 'ingetrokken') THEN 35 ELSE 100 END"/>
+                <Option type="int" name="type" value="3"/>
               </Option>
             </Option>
-            <Option name="type" value="collection" type="QString"/>
+            <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer enabled="1" class="SimpleMarker" pass="0" locked="0">
+        <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option name="angle" value="0" type="QString"/>
-            <Option name="cap_style" value="square" type="QString"/>
-            <Option name="color" value="117,107,177,255" type="QString"/>
-            <Option name="horizontal_anchor_point" value="1" type="QString"/>
-            <Option name="joinstyle" value="bevel" type="QString"/>
-            <Option name="name" value="circle" type="QString"/>
-            <Option name="offset" value="0,0" type="QString"/>
-            <Option name="offset_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="offset_unit" value="MM" type="QString"/>
-            <Option name="outline_color" value="255,255,255,255" type="QString"/>
-            <Option name="outline_style" value="solid" type="QString"/>
-            <Option name="outline_width" value="0.7" type="QString"/>
-            <Option name="outline_width_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="outline_width_unit" value="MM" type="QString"/>
-            <Option name="scale_method" value="diameter" type="QString"/>
-            <Option name="size" value="3.4" type="QString"/>
-            <Option name="size_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="size_unit" value="MM" type="QString"/>
-            <Option name="vertical_anchor_point" value="1" type="QString"/>
+            <Option type="QString" name="angle" value="0"/>
+            <Option type="QString" name="cap_style" value="square"/>
+            <Option type="QString" name="color" value="117,107,177,255"/>
+            <Option type="QString" name="horizontal_anchor_point" value="1"/>
+            <Option type="QString" name="joinstyle" value="bevel"/>
+            <Option type="QString" name="name" value="circle"/>
+            <Option type="QString" name="offset" value="0,0"/>
+            <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="offset_unit" value="MM"/>
+            <Option type="QString" name="outline_color" value="255,255,255,255"/>
+            <Option type="QString" name="outline_style" value="solid"/>
+            <Option type="QString" name="outline_width" value="0.7"/>
+            <Option type="QString" name="outline_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="outline_width_unit" value="MM"/>
+            <Option type="QString" name="scale_method" value="diameter"/>
+            <Option type="QString" name="size" value="3.4"/>
+            <Option type="QString" name="size_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="size_unit" value="MM"/>
+            <Option type="QString" name="vertical_anchor_point" value="1"/>
           </Option>
-          <prop v="0" k="angle"/>
-          <prop v="square" k="cap_style"/>
-          <prop v="117,107,177,255" k="color"/>
-          <prop v="1" k="horizontal_anchor_point"/>
-          <prop v="bevel" k="joinstyle"/>
-          <prop v="circle" k="name"/>
-          <prop v="0,0" k="offset"/>
-          <prop v="3x:0,0,0,0,0,0" k="offset_map_unit_scale"/>
-          <prop v="MM" k="offset_unit"/>
-          <prop v="255,255,255,255" k="outline_color"/>
-          <prop v="solid" k="outline_style"/>
-          <prop v="0.7" k="outline_width"/>
-          <prop v="3x:0,0,0,0,0,0" k="outline_width_map_unit_scale"/>
-          <prop v="MM" k="outline_width_unit"/>
-          <prop v="diameter" k="scale_method"/>
-          <prop v="3.4" k="size"/>
-          <prop v="3x:0,0,0,0,0,0" k="size_map_unit_scale"/>
-          <prop v="MM" k="size_unit"/>
-          <prop v="1" k="vertical_anchor_point"/>
+          <prop k="angle" v="0"/>
+          <prop k="cap_style" v="square"/>
+          <prop k="color" v="117,107,177,255"/>
+          <prop k="horizontal_anchor_point" v="1"/>
+          <prop k="joinstyle" v="bevel"/>
+          <prop k="name" v="circle"/>
+          <prop k="offset" v="0,0"/>
+          <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="offset_unit" v="MM"/>
+          <prop k="outline_color" v="255,255,255,255"/>
+          <prop k="outline_style" v="solid"/>
+          <prop k="outline_width" v="0.7"/>
+          <prop k="outline_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="outline_width_unit" v="MM"/>
+          <prop k="scale_method" v="diameter"/>
+          <prop k="size" v="3.4"/>
+          <prop k="size_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="size_unit" v="MM"/>
+          <prop k="vertical_anchor_point" v="1"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option name="name" value="" type="QString"/>
-              <Option name="properties" type="Map">
-                <Option name="outlineColor" type="Map">
-                  <Option name="active" value="true" type="bool"/>
-                  <Option name="expression" value="CASE &quot;status&quot; WHEN 'initiatief_binnen' THEN '#9ecae1' WHEN 'check_intern' THEN '#6baed6' WHEN 'gesprek_wederkerigheid' THEN '#fdae6b' WHEN 'buurtdeal_gesloten' THEN '#74c476' WHEN 'uitvoering' THEN '#31a354' WHEN 'evaluatie' THEN '#006d2c' WHEN 'afgewezen' THEN '#969696' WHEN 'ingetrokken' THEN '#bdbdbd' ELSE '#ffffff' END" type="QString"/>
-                  <Option name="type" value="3" type="int"/>
+              <Option type="QString" name="name" value=""/>
+              <Option type="Map" name="properties">
+                <Option type="Map" name="outlineColor">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; = 'initiatief_binnen' THEN '#9ecae1' WHEN &quot;status&quot; = 'check_intern' THEN '#6baed6' WHEN &quot;status&quot; = 'gesprek_wederkerigheid' THEN '#fdae6b' WHEN &quot;status&quot; = 'buurtdeal_gesloten' THEN '#74c476' WHEN &quot;status&quot; = 'uitvoering' THEN '#31a354' WHEN &quot;status&quot; = 'evaluatie' THEN '#006d2c' WHEN &quot;status&quot; = 'afgewezen' THEN '#969696' WHEN &quot;status&quot; = 'ingetrokken' THEN '#bdbdbd' ELSE '#ffffff' END"/>
+                  <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
-              <Option name="type" value="collection" type="QString"/>
+              <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol name="2" clip_to_extent="1" alpha="1" type="marker" force_rhr="0">
+      <symbol type="marker" force_rhr="0" clip_to_extent="1" alpha="1" name="2">
         <data_defined_properties>
           <Option type="Map">
-            <Option name="name" value="" type="QString"/>
-            <Option name="properties" type="Map">
-              <Option name="alpha" type="Map">
-                <Option name="active" value="true" type="bool"/>
-                <Option name="expression" value="CASE WHEN &quot;status&quot; IN ('afgewezen', 'ingetrokken') THEN 35 ELSE 100 END" type="QString"/>
-                <Option name="type" value="3" type="int"/>
+            <Option type="QString" name="name" value=""/>
+            <Option type="Map" name="properties">
+              <Option type="Map" name="alpha">
+                <Option type="bool" name="active" value="true"/>
+                <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('afgewezen', 'ingetrokken') THEN 35 ELSE 100 END"/>
+                <Option type="int" name="type" value="3"/>
               </Option>
             </Option>
-            <Option name="type" value="collection" type="QString"/>
+            <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer enabled="1" class="SimpleMarker" pass="0" locked="0">
+        <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option name="angle" value="0" type="QString"/>
-            <Option name="cap_style" value="square" type="QString"/>
-            <Option name="color" value="49,130,189,255" type="QString"/>
-            <Option name="horizontal_anchor_point" value="1" type="QString"/>
-            <Option name="joinstyle" value="bevel" type="QString"/>
-            <Option name="name" value="circle" type="QString"/>
-            <Option name="offset" value="0,0" type="QString"/>
-            <Option name="offset_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="offset_unit" value="MM" type="QString"/>
-            <Option name="outline_color" value="255,255,255,255" type="QString"/>
-            <Option name="outline_style" value="solid" type="QString"/>
-            <Option name="outline_width" value="0.7" type="QString"/>
-            <Option name="outline_width_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="outline_width_unit" value="MM" type="QString"/>
-            <Option name="scale_method" value="diameter" type="QString"/>
-            <Option name="size" value="3.4" type="QString"/>
-            <Option name="size_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="size_unit" value="MM" type="QString"/>
-            <Option name="vertical_anchor_point" value="1" type="QString"/>
+            <Option type="QString" name="angle" value="0"/>
+            <Option type="QString" name="cap_style" value="square"/>
+            <Option type="QString" name="color" value="49,130,189,255"/>
+            <Option type="QString" name="horizontal_anchor_point" value="1"/>
+            <Option type="QString" name="joinstyle" value="bevel"/>
+            <Option type="QString" name="name" value="circle"/>
+            <Option type="QString" name="offset" value="0,0"/>
+            <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="offset_unit" value="MM"/>
+            <Option type="QString" name="outline_color" value="255,255,255,255"/>
+            <Option type="QString" name="outline_style" value="solid"/>
+            <Option type="QString" name="outline_width" value="0.7"/>
+            <Option type="QString" name="outline_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="outline_width_unit" value="MM"/>
+            <Option type="QString" name="scale_method" value="diameter"/>
+            <Option type="QString" name="size" value="3.4"/>
+            <Option type="QString" name="size_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="size_unit" value="MM"/>
+            <Option type="QString" name="vertical_anchor_point" value="1"/>
           </Option>
-          <prop v="0" k="angle"/>
-          <prop v="square" k="cap_style"/>
-          <prop v="49,130,189,255" k="color"/>
-          <prop v="1" k="horizontal_anchor_point"/>
-          <prop v="bevel" k="joinstyle"/>
-          <prop v="circle" k="name"/>
-          <prop v="0,0" k="offset"/>
-          <prop v="3x:0,0,0,0,0,0" k="offset_map_unit_scale"/>
-          <prop v="MM" k="offset_unit"/>
-          <prop v="255,255,255,255" k="outline_color"/>
-          <prop v="solid" k="outline_style"/>
-          <prop v="0.7" k="outline_width"/>
-          <prop v="3x:0,0,0,0,0,0" k="outline_width_map_unit_scale"/>
-          <prop v="MM" k="outline_width_unit"/>
-          <prop v="diameter" k="scale_method"/>
-          <prop v="3.4" k="size"/>
-          <prop v="3x:0,0,0,0,0,0" k="size_map_unit_scale"/>
-          <prop v="MM" k="size_unit"/>
-          <prop v="1" k="vertical_anchor_point"/>
+          <prop k="angle" v="0"/>
+          <prop k="cap_style" v="square"/>
+          <prop k="color" v="49,130,189,255"/>
+          <prop k="horizontal_anchor_point" v="1"/>
+          <prop k="joinstyle" v="bevel"/>
+          <prop k="name" v="circle"/>
+          <prop k="offset" v="0,0"/>
+          <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="offset_unit" v="MM"/>
+          <prop k="outline_color" v="255,255,255,255"/>
+          <prop k="outline_style" v="solid"/>
+          <prop k="outline_width" v="0.7"/>
+          <prop k="outline_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="outline_width_unit" v="MM"/>
+          <prop k="scale_method" v="diameter"/>
+          <prop k="size" v="3.4"/>
+          <prop k="size_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="size_unit" v="MM"/>
+          <prop k="vertical_anchor_point" v="1"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option name="name" value="" type="QString"/>
-              <Option name="properties" type="Map">
-                <Option name="outlineColor" type="Map">
-                  <Option name="active" value="true" type="bool"/>
-                  <Option name="expression" value="CASE &quot;status&quot; WHEN 'initiatief_binnen' THEN '#9ecae1' WHEN 'check_intern' THEN '#6baed6' WHEN 'gesprek_wederkerigheid' THEN '#fdae6b' WHEN 'buurtdeal_gesloten' THEN '#74c476' WHEN 'uitvoering' THEN '#31a354' WHEN 'evaluatie' THEN '#006d2c' WHEN 'afgewezen' THEN '#969696' WHEN 'ingetrokken' THEN '#bdbdbd' ELSE '#ffffff' END" type="QString"/>
-                  <Option name="type" value="3" type="int"/>
+              <Option type="QString" name="name" value=""/>
+              <Option type="Map" name="properties">
+                <Option type="Map" name="outlineColor">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; = 'initiatief_binnen' THEN '#9ecae1' WHEN &quot;status&quot; = 'check_intern' THEN '#6baed6' WHEN &quot;status&quot; = 'gesprek_wederkerigheid' THEN '#fdae6b' WHEN &quot;status&quot; = 'buurtdeal_gesloten' THEN '#74c476' WHEN &quot;status&quot; = 'uitvoering' THEN '#31a354' WHEN &quot;status&quot; = 'evaluatie' THEN '#006d2c' WHEN &quot;status&quot; = 'afgewezen' THEN '#969696' WHEN &quot;status&quot; = 'ingetrokken' THEN '#bdbdbd' ELSE '#ffffff' END"/>
+                  <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
-              <Option name="type" value="collection" type="QString"/>
+              <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol name="3" clip_to_extent="1" alpha="1" type="marker" force_rhr="0">
+      <symbol type="marker" force_rhr="0" clip_to_extent="1" alpha="1" name="3">
         <data_defined_properties>
           <Option type="Map">
-            <Option name="name" value="" type="QString"/>
-            <Option name="properties" type="Map">
-              <Option name="alpha" type="Map">
-                <Option name="active" value="true" type="bool"/>
-                <Option name="expression" value="CASE WHEN &quot;status&quot; IN ('afgewezen', 'ingetrokken') THEN 35 ELSE 100 END" type="QString"/>
-                <Option name="type" value="3" type="int"/>
+            <Option type="QString" name="name" value=""/>
+            <Option type="Map" name="properties">
+              <Option type="Map" name="alpha">
+                <Option type="bool" name="active" value="true"/>
+                <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('afgewezen', 'ingetrokken') THEN 35 ELSE 100 END"/>
+                <Option type="int" name="type" value="3"/>
               </Option>
             </Option>
-            <Option name="type" value="collection" type="QString"/>
+            <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer enabled="1" class="SimpleMarker" pass="0" locked="0">
+        <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option name="angle" value="0" type="QString"/>
-            <Option name="cap_style" value="square" type="QString"/>
-            <Option name="color" value="49,163,84,255" type="QString"/>
-            <Option name="horizontal_anchor_point" value="1" type="QString"/>
-            <Option name="joinstyle" value="bevel" type="QString"/>
-            <Option name="name" value="circle" type="QString"/>
-            <Option name="offset" value="0,0" type="QString"/>
-            <Option name="offset_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="offset_unit" value="MM" type="QString"/>
-            <Option name="outline_color" value="255,255,255,255" type="QString"/>
-            <Option name="outline_style" value="solid" type="QString"/>
-            <Option name="outline_width" value="0.7" type="QString"/>
-            <Option name="outline_width_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="outline_width_unit" value="MM" type="QString"/>
-            <Option name="scale_method" value="diameter" type="QString"/>
-            <Option name="size" value="3.4" type="QString"/>
-            <Option name="size_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="size_unit" value="MM" type="QString"/>
-            <Option name="vertical_anchor_point" value="1" type="QString"/>
+            <Option type="QString" name="angle" value="0"/>
+            <Option type="QString" name="cap_style" value="square"/>
+            <Option type="QString" name="color" value="49,163,84,255"/>
+            <Option type="QString" name="horizontal_anchor_point" value="1"/>
+            <Option type="QString" name="joinstyle" value="bevel"/>
+            <Option type="QString" name="name" value="circle"/>
+            <Option type="QString" name="offset" value="0,0"/>
+            <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="offset_unit" value="MM"/>
+            <Option type="QString" name="outline_color" value="255,255,255,255"/>
+            <Option type="QString" name="outline_style" value="solid"/>
+            <Option type="QString" name="outline_width" value="0.7"/>
+            <Option type="QString" name="outline_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="outline_width_unit" value="MM"/>
+            <Option type="QString" name="scale_method" value="diameter"/>
+            <Option type="QString" name="size" value="3.4"/>
+            <Option type="QString" name="size_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="size_unit" value="MM"/>
+            <Option type="QString" name="vertical_anchor_point" value="1"/>
           </Option>
-          <prop v="0" k="angle"/>
-          <prop v="square" k="cap_style"/>
-          <prop v="49,163,84,255" k="color"/>
-          <prop v="1" k="horizontal_anchor_point"/>
-          <prop v="bevel" k="joinstyle"/>
-          <prop v="circle" k="name"/>
-          <prop v="0,0" k="offset"/>
-          <prop v="3x:0,0,0,0,0,0" k="offset_map_unit_scale"/>
-          <prop v="MM" k="offset_unit"/>
-          <prop v="255,255,255,255" k="outline_color"/>
-          <prop v="solid" k="outline_style"/>
-          <prop v="0.7" k="outline_width"/>
-          <prop v="3x:0,0,0,0,0,0" k="outline_width_map_unit_scale"/>
-          <prop v="MM" k="outline_width_unit"/>
-          <prop v="diameter" k="scale_method"/>
-          <prop v="3.4" k="size"/>
-          <prop v="3x:0,0,0,0,0,0" k="size_map_unit_scale"/>
-          <prop v="MM" k="size_unit"/>
-          <prop v="1" k="vertical_anchor_point"/>
+          <prop k="angle" v="0"/>
+          <prop k="cap_style" v="square"/>
+          <prop k="color" v="49,163,84,255"/>
+          <prop k="horizontal_anchor_point" v="1"/>
+          <prop k="joinstyle" v="bevel"/>
+          <prop k="name" v="circle"/>
+          <prop k="offset" v="0,0"/>
+          <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="offset_unit" v="MM"/>
+          <prop k="outline_color" v="255,255,255,255"/>
+          <prop k="outline_style" v="solid"/>
+          <prop k="outline_width" v="0.7"/>
+          <prop k="outline_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="outline_width_unit" v="MM"/>
+          <prop k="scale_method" v="diameter"/>
+          <prop k="size" v="3.4"/>
+          <prop k="size_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="size_unit" v="MM"/>
+          <prop k="vertical_anchor_point" v="1"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option name="name" value="" type="QString"/>
-              <Option name="properties" type="Map">
-                <Option name="outlineColor" type="Map">
-                  <Option name="active" value="true" type="bool"/>
-                  <Option name="expression" value="CASE &quot;status&quot; WHEN 'initiatief_binnen' THEN '#9ecae1' WHEN 'check_intern' THEN '#6baed6' WHEN 'gesprek_wederkerigheid' THEN '#fdae6b' WHEN 'buurtdeal_gesloten' THEN '#74c476' WHEN 'uitvoering' THEN '#31a354' WHEN 'evaluatie' THEN '#006d2c' WHEN 'afgewezen' THEN '#969696' WHEN 'ingetrokken' THEN '#bdbdbd' ELSE '#ffffff' END" type="QString"/>
-                  <Option name="type" value="3" type="int"/>
+              <Option type="QString" name="name" value=""/>
+              <Option type="Map" name="properties">
+                <Option type="Map" name="outlineColor">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; = 'initiatief_binnen' THEN '#9ecae1' WHEN &quot;status&quot; = 'check_intern' THEN '#6baed6' WHEN &quot;status&quot; = 'gesprek_wederkerigheid' THEN '#fdae6b' WHEN &quot;status&quot; = 'buurtdeal_gesloten' THEN '#74c476' WHEN &quot;status&quot; = 'uitvoering' THEN '#31a354' WHEN &quot;status&quot; = 'evaluatie' THEN '#006d2c' WHEN &quot;status&quot; = 'afgewezen' THEN '#969696' WHEN &quot;status&quot; = 'ingetrokken' THEN '#bdbdbd' ELSE '#ffffff' END"/>
+                  <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
-              <Option name="type" value="collection" type="QString"/>
+              <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol name="4" clip_to_extent="1" alpha="1" type="marker" force_rhr="0">
+      <symbol type="marker" force_rhr="0" clip_to_extent="1" alpha="1" name="4">
         <data_defined_properties>
           <Option type="Map">
-            <Option name="name" value="" type="QString"/>
-            <Option name="properties" type="Map">
-              <Option name="alpha" type="Map">
-                <Option name="active" value="true" type="bool"/>
-                <Option name="expression" value="CASE WHEN &quot;status&quot; IN ('afgewezen', 'ingetrokken') THEN 35 ELSE 100 END" type="QString"/>
-                <Option name="type" value="3" type="int"/>
+            <Option type="QString" name="name" value=""/>
+            <Option type="Map" name="properties">
+              <Option type="Map" name="alpha">
+                <Option type="bool" name="active" value="true"/>
+                <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; IN ('afgewezen', 'ingetrokken') THEN 35 ELSE 100 END"/>
+                <Option type="int" name="type" value="3"/>
               </Option>
             </Option>
-            <Option name="type" value="collection" type="QString"/>
+            <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer enabled="1" class="SimpleMarker" pass="0" locked="0">
+        <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option name="angle" value="0" type="QString"/>
-            <Option name="cap_style" value="square" type="QString"/>
-            <Option name="color" value="222,45,38,255" type="QString"/>
-            <Option name="horizontal_anchor_point" value="1" type="QString"/>
-            <Option name="joinstyle" value="bevel" type="QString"/>
-            <Option name="name" value="circle" type="QString"/>
-            <Option name="offset" value="0,0" type="QString"/>
-            <Option name="offset_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="offset_unit" value="MM" type="QString"/>
-            <Option name="outline_color" value="255,255,255,255" type="QString"/>
-            <Option name="outline_style" value="solid" type="QString"/>
-            <Option name="outline_width" value="0.7" type="QString"/>
-            <Option name="outline_width_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="outline_width_unit" value="MM" type="QString"/>
-            <Option name="scale_method" value="diameter" type="QString"/>
-            <Option name="size" value="3.4" type="QString"/>
-            <Option name="size_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="size_unit" value="MM" type="QString"/>
-            <Option name="vertical_anchor_point" value="1" type="QString"/>
+            <Option type="QString" name="angle" value="0"/>
+            <Option type="QString" name="cap_style" value="square"/>
+            <Option type="QString" name="color" value="222,45,38,255"/>
+            <Option type="QString" name="horizontal_anchor_point" value="1"/>
+            <Option type="QString" name="joinstyle" value="bevel"/>
+            <Option type="QString" name="name" value="circle"/>
+            <Option type="QString" name="offset" value="0,0"/>
+            <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="offset_unit" value="MM"/>
+            <Option type="QString" name="outline_color" value="255,255,255,255"/>
+            <Option type="QString" name="outline_style" value="solid"/>
+            <Option type="QString" name="outline_width" value="0.7"/>
+            <Option type="QString" name="outline_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="outline_width_unit" value="MM"/>
+            <Option type="QString" name="scale_method" value="diameter"/>
+            <Option type="QString" name="size" value="3.4"/>
+            <Option type="QString" name="size_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="size_unit" value="MM"/>
+            <Option type="QString" name="vertical_anchor_point" value="1"/>
           </Option>
-          <prop v="0" k="angle"/>
-          <prop v="square" k="cap_style"/>
-          <prop v="222,45,38,255" k="color"/>
-          <prop v="1" k="horizontal_anchor_point"/>
-          <prop v="bevel" k="joinstyle"/>
-          <prop v="circle" k="name"/>
-          <prop v="0,0" k="offset"/>
-          <prop v="3x:0,0,0,0,0,0" k="offset_map_unit_scale"/>
-          <prop v="MM" k="offset_unit"/>
-          <prop v="255,255,255,255" k="outline_color"/>
-          <prop v="solid" k="outline_style"/>
-          <prop v="0.7" k="outline_width"/>
-          <prop v="3x:0,0,0,0,0,0" k="outline_width_map_unit_scale"/>
-          <prop v="MM" k="outline_width_unit"/>
-          <prop v="diameter" k="scale_method"/>
-          <prop v="3.4" k="size"/>
-          <prop v="3x:0,0,0,0,0,0" k="size_map_unit_scale"/>
-          <prop v="MM" k="size_unit"/>
-          <prop v="1" k="vertical_anchor_point"/>
+          <prop k="angle" v="0"/>
+          <prop k="cap_style" v="square"/>
+          <prop k="color" v="222,45,38,255"/>
+          <prop k="horizontal_anchor_point" v="1"/>
+          <prop k="joinstyle" v="bevel"/>
+          <prop k="name" v="circle"/>
+          <prop k="offset" v="0,0"/>
+          <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="offset_unit" v="MM"/>
+          <prop k="outline_color" v="255,255,255,255"/>
+          <prop k="outline_style" v="solid"/>
+          <prop k="outline_width" v="0.7"/>
+          <prop k="outline_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="outline_width_unit" v="MM"/>
+          <prop k="scale_method" v="diameter"/>
+          <prop k="size" v="3.4"/>
+          <prop k="size_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="size_unit" v="MM"/>
+          <prop k="vertical_anchor_point" v="1"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option name="name" value="" type="QString"/>
-              <Option name="properties" type="Map">
-                <Option name="outlineColor" type="Map">
-                  <Option name="active" value="true" type="bool"/>
-                  <Option name="expression" value="CASE &quot;status&quot; WHEN 'initiatief_binnen' THEN '#9ecae1' WHEN 'check_intern' THEN '#6baed6' WHEN 'gesprek_wederkerigheid' THEN '#fdae6b' WHEN 'buurtdeal_gesloten' THEN '#74c476' WHEN 'uitvoering' THEN '#31a354' WHEN 'evaluatie' THEN '#006d2c' WHEN 'afgewezen' THEN '#969696' WHEN 'ingetrokken' THEN '#bdbdbd' ELSE '#ffffff' END" type="QString"/>
-                  <Option name="type" value="3" type="int"/>
+              <Option type="QString" name="name" value=""/>
+              <Option type="Map" name="properties">
+                <Option type="Map" name="outlineColor">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE WHEN &quot;status&quot; = 'initiatief_binnen' THEN '#9ecae1' WHEN &quot;status&quot; = 'check_intern' THEN '#6baed6' WHEN &quot;status&quot; = 'gesprek_wederkerigheid' THEN '#fdae6b' WHEN &quot;status&quot; = 'buurtdeal_gesloten' THEN '#74c476' WHEN &quot;status&quot; = 'uitvoering' THEN '#31a354' WHEN &quot;status&quot; = 'evaluatie' THEN '#006d2c' WHEN &quot;status&quot; = 'afgewezen' THEN '#969696' WHEN &quot;status&quot; = 'ingetrokken' THEN '#bdbdbd' ELSE '#ffffff' END"/>
+                  <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
-              <Option name="type" value="collection" type="QString"/>
+              <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
         </layer>
@@ -378,21 +378,21 @@
   <blendMode>0</blendMode>
   <featureBlendMode>0</featureBlendMode>
   <layerOpacity>1</layerOpacity>
-  <geometryOptions removeDuplicateNodes="0" geometryPrecision="0">
+  <geometryOptions geometryPrecision="0" removeDuplicateNodes="0">
     <activeChecks type="StringList">
-      <Option value="" type="QString"/>
+      <Option type="QString" value=""/>
     </activeChecks>
     <checkConfiguration/>
   </geometryOptions>
-  <legend showLabelLegend="0" type="default-vector"/>
+  <legend type="default-vector" showLabelLegend="0"/>
   <referencedLayers/>
   <fieldConfiguration>
     <field name="id" configurationFlags="None">
       <editWidget type="TextEdit">
         <config>
           <Option type="Map">
-            <Option name="IsMultiline" value="false" type="bool"/>
-            <Option name="UseHtml" value="false" type="bool"/>
+            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option type="bool" name="UseHtml" value="false"/>
           </Option>
         </config>
       </editWidget>
@@ -401,8 +401,8 @@
       <editWidget type="TextEdit">
         <config>
           <Option type="Map">
-            <Option name="IsMultiline" value="false" type="bool"/>
-            <Option name="UseHtml" value="false" type="bool"/>
+            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option type="bool" name="UseHtml" value="false"/>
           </Option>
         </config>
       </editWidget>
@@ -411,8 +411,8 @@
       <editWidget type="TextEdit">
         <config>
           <Option type="Map">
-            <Option name="IsMultiline" value="true" type="bool"/>
-            <Option name="UseHtml" value="false" type="bool"/>
+            <Option type="bool" name="IsMultiline" value="true"/>
+            <Option type="bool" name="UseHtml" value="false"/>
           </Option>
         </config>
       </editWidget>
@@ -421,16 +421,16 @@
       <editWidget type="ValueRelation">
         <config>
           <Option type="Map">
-            <Option name="AllowMulti" value="false" type="bool"/>
-            <Option name="AllowNull" value="false" type="bool"/>
-            <Option name="BuurtkaartWaardelijst" value="vl_thema" type="QString"/>
-            <Option name="FilterExpression" value="" type="QString"/>
-            <Option name="Key" value="code" type="QString"/>
-            <Option name="Layer" value="" type="QString"/>
-            <Option name="LayerName" value="" type="QString"/>
-            <Option name="OrderByValue" value="false" type="bool"/>
-            <Option name="UseCompleter" value="false" type="bool"/>
-            <Option name="Value" value="naam" type="QString"/>
+            <Option type="bool" name="AllowMulti" value="false"/>
+            <Option type="bool" name="AllowNull" value="false"/>
+            <Option type="QString" name="BuurtkaartWaardelijst" value="vl_thema"/>
+            <Option type="QString" name="FilterExpression" value=""/>
+            <Option type="QString" name="Key" value="code"/>
+            <Option type="QString" name="Layer" value=""/>
+            <Option type="QString" name="LayerName" value=""/>
+            <Option type="bool" name="OrderByValue" value="false"/>
+            <Option type="bool" name="UseCompleter" value="false"/>
+            <Option type="QString" name="Value" value="naam"/>
           </Option>
         </config>
       </editWidget>
@@ -439,16 +439,16 @@
       <editWidget type="ValueRelation">
         <config>
           <Option type="Map">
-            <Option name="AllowMulti" value="false" type="bool"/>
-            <Option name="AllowNull" value="false" type="bool"/>
-            <Option name="BuurtkaartWaardelijst" value="vl_status" type="QString"/>
-            <Option name="FilterExpression" value="" type="QString"/>
-            <Option name="Key" value="code" type="QString"/>
-            <Option name="Layer" value="" type="QString"/>
-            <Option name="LayerName" value="" type="QString"/>
-            <Option name="OrderByValue" value="false" type="bool"/>
-            <Option name="UseCompleter" value="false" type="bool"/>
-            <Option name="Value" value="naam" type="QString"/>
+            <Option type="bool" name="AllowMulti" value="false"/>
+            <Option type="bool" name="AllowNull" value="false"/>
+            <Option type="QString" name="BuurtkaartWaardelijst" value="vl_status"/>
+            <Option type="QString" name="FilterExpression" value=""/>
+            <Option type="QString" name="Key" value="code"/>
+            <Option type="QString" name="Layer" value=""/>
+            <Option type="QString" name="LayerName" value=""/>
+            <Option type="bool" name="OrderByValue" value="false"/>
+            <Option type="bool" name="UseCompleter" value="false"/>
+            <Option type="QString" name="Value" value="naam"/>
           </Option>
         </config>
       </editWidget>
@@ -457,10 +457,10 @@
       <editWidget type="DateTime">
         <config>
           <Option type="Map">
-            <Option name="allow_null" value="true" type="bool"/>
-            <Option name="calendar_popup" value="true" type="bool"/>
-            <Option name="display_format" value="yyyy-MM-dd" type="QString"/>
-            <Option name="field_format" value="yyyy-MM-dd" type="QString"/>
+            <Option type="bool" name="allow_null" value="true"/>
+            <Option type="bool" name="calendar_popup" value="true"/>
+            <Option type="QString" name="display_format" value="yyyy-MM-dd"/>
+            <Option type="QString" name="field_format" value="yyyy-MM-dd"/>
           </Option>
         </config>
       </editWidget>
@@ -469,8 +469,8 @@
       <editWidget type="TextEdit">
         <config>
           <Option type="Map">
-            <Option name="IsMultiline" value="false" type="bool"/>
-            <Option name="UseHtml" value="false" type="bool"/>
+            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option type="bool" name="UseHtml" value="false"/>
           </Option>
         </config>
       </editWidget>
@@ -479,8 +479,8 @@
       <editWidget type="TextEdit">
         <config>
           <Option type="Map">
-            <Option name="IsMultiline" value="false" type="bool"/>
-            <Option name="UseHtml" value="false" type="bool"/>
+            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option type="bool" name="UseHtml" value="false"/>
           </Option>
         </config>
       </editWidget>
@@ -489,8 +489,8 @@
       <editWidget type="TextEdit">
         <config>
           <Option type="Map">
-            <Option name="IsMultiline" value="false" type="bool"/>
-            <Option name="UseHtml" value="false" type="bool"/>
+            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option type="bool" name="UseHtml" value="false"/>
           </Option>
         </config>
       </editWidget>
@@ -499,9 +499,9 @@
       <editWidget type="CheckBox">
         <config>
           <Option type="Map">
-            <Option name="CheckedState" value="" type="QString"/>
-            <Option name="TextDisplayMethod" value="0" type="int"/>
-            <Option name="UncheckedState" value="" type="QString"/>
+            <Option type="QString" name="CheckedState" value=""/>
+            <Option type="int" name="TextDisplayMethod" value="0"/>
+            <Option type="QString" name="UncheckedState" value=""/>
           </Option>
         </config>
       </editWidget>
@@ -510,8 +510,8 @@
       <editWidget type="TextEdit">
         <config>
           <Option type="Map">
-            <Option name="IsMultiline" value="false" type="bool"/>
-            <Option name="UseHtml" value="false" type="bool"/>
+            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option type="bool" name="UseHtml" value="false"/>
           </Option>
         </config>
       </editWidget>
@@ -520,8 +520,8 @@
       <editWidget type="TextEdit">
         <config>
           <Option type="Map">
-            <Option name="IsMultiline" value="false" type="bool"/>
-            <Option name="UseHtml" value="false" type="bool"/>
+            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option type="bool" name="UseHtml" value="false"/>
           </Option>
         </config>
       </editWidget>
@@ -530,8 +530,8 @@
       <editWidget type="TextEdit">
         <config>
           <Option type="Map">
-            <Option name="IsMultiline" value="false" type="bool"/>
-            <Option name="UseHtml" value="false" type="bool"/>
+            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option type="bool" name="UseHtml" value="false"/>
           </Option>
         </config>
       </editWidget>
@@ -540,8 +540,8 @@
       <editWidget type="TextEdit">
         <config>
           <Option type="Map">
-            <Option name="IsMultiline" value="false" type="bool"/>
-            <Option name="UseHtml" value="false" type="bool"/>
+            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option type="bool" name="UseHtml" value="false"/>
           </Option>
         </config>
       </editWidget>
@@ -550,10 +550,10 @@
       <editWidget type="DateTime">
         <config>
           <Option type="Map">
-            <Option name="allow_null" value="true" type="bool"/>
-            <Option name="calendar_popup" value="true" type="bool"/>
-            <Option name="display_format" value="yyyy-MM-dd HH:mm" type="QString"/>
-            <Option name="field_format" value="yyyy-MM-dd HH:mm" type="QString"/>
+            <Option type="bool" name="allow_null" value="true"/>
+            <Option type="bool" name="calendar_popup" value="true"/>
+            <Option type="QString" name="display_format" value="yyyy-MM-dd HH:mm"/>
+            <Option type="QString" name="field_format" value="yyyy-MM-dd HH:mm"/>
           </Option>
         </config>
       </editWidget>
@@ -562,8 +562,8 @@
       <editWidget type="TextEdit">
         <config>
           <Option type="Map">
-            <Option name="IsMultiline" value="false" type="bool"/>
-            <Option name="UseHtml" value="false" type="bool"/>
+            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option type="bool" name="UseHtml" value="false"/>
           </Option>
         </config>
       </editWidget>
@@ -572,90 +572,90 @@
       <editWidget type="DateTime">
         <config>
           <Option type="Map">
-            <Option name="allow_null" value="true" type="bool"/>
-            <Option name="calendar_popup" value="true" type="bool"/>
-            <Option name="display_format" value="yyyy-MM-dd HH:mm" type="QString"/>
-            <Option name="field_format" value="yyyy-MM-dd HH:mm" type="QString"/>
+            <Option type="bool" name="allow_null" value="true"/>
+            <Option type="bool" name="calendar_popup" value="true"/>
+            <Option type="QString" name="display_format" value="yyyy-MM-dd HH:mm"/>
+            <Option type="QString" name="field_format" value="yyyy-MM-dd HH:mm"/>
           </Option>
         </config>
       </editWidget>
     </field>
   </fieldConfiguration>
   <aliases>
-    <alias name="Nummer" index="0" field="id"/>
-    <alias name="Titel" index="1" field="titel"/>
-    <alias name="Omschrijving" index="2" field="omschrijving"/>
-    <alias name="Thema" index="3" field="thema"/>
-    <alias name="Status" index="4" field="status"/>
-    <alias name="Ingediend op" index="5" field="ingediend_op"/>
-    <alias name="Naam indiener" index="6" field="indiener_naam"/>
-    <alias name="E-mail indiener" index="7" field="indiener_email"/>
-    <alias name="Telefoon indiener" index="8" field="indiener_telefoon"/>
-    <alias name="Publiceren op de virtuele stad" index="9" field="gepubliceerd"/>
-    <alias name="Buurt (afgeleid)" index="10" field="buurtcode"/>
-    <alias name="Wijk (afgeleid)" index="11" field="wijkcode"/>
-    <alias name="Gemeente (afgeleid)" index="12" field="gemeentecode"/>
-    <alias name="Aangemaakt door" index="13" field="aangemaakt_door"/>
-    <alias name="Aangemaakt op" index="14" field="aangemaakt_op"/>
-    <alias name="Gewijzigd door" index="15" field="gewijzigd_door"/>
-    <alias name="Gewijzigd op" index="16" field="gewijzigd_op"/>
+    <alias name="Nummer" field="id" index="0"/>
+    <alias name="Titel" field="titel" index="1"/>
+    <alias name="Omschrijving" field="omschrijving" index="2"/>
+    <alias name="Thema" field="thema" index="3"/>
+    <alias name="Status" field="status" index="4"/>
+    <alias name="Ingediend op" field="ingediend_op" index="5"/>
+    <alias name="Naam indiener" field="indiener_naam" index="6"/>
+    <alias name="E-mail indiener" field="indiener_email" index="7"/>
+    <alias name="Telefoon indiener" field="indiener_telefoon" index="8"/>
+    <alias name="Publiceren op de virtuele stad" field="gepubliceerd" index="9"/>
+    <alias name="Buurt (afgeleid)" field="buurtcode" index="10"/>
+    <alias name="Wijk (afgeleid)" field="wijkcode" index="11"/>
+    <alias name="Gemeente (afgeleid)" field="gemeentecode" index="12"/>
+    <alias name="Aangemaakt door" field="aangemaakt_door" index="13"/>
+    <alias name="Aangemaakt op" field="aangemaakt_op" index="14"/>
+    <alias name="Gewijzigd door" field="gewijzigd_door" index="15"/>
+    <alias name="Gewijzigd op" field="gewijzigd_op" index="16"/>
   </aliases>
   <defaults>
-    <default field="id" expression="" applyOnUpdate="0"/>
-    <default field="titel" expression="" applyOnUpdate="0"/>
-    <default field="omschrijving" expression="" applyOnUpdate="0"/>
-    <default field="thema" expression="" applyOnUpdate="0"/>
-    <default field="status" expression="" applyOnUpdate="0"/>
-    <default field="ingediend_op" expression="" applyOnUpdate="0"/>
-    <default field="indiener_naam" expression="" applyOnUpdate="0"/>
-    <default field="indiener_email" expression="" applyOnUpdate="0"/>
-    <default field="indiener_telefoon" expression="" applyOnUpdate="0"/>
-    <default field="gepubliceerd" expression="" applyOnUpdate="0"/>
-    <default field="buurtcode" expression="" applyOnUpdate="0"/>
-    <default field="wijkcode" expression="" applyOnUpdate="0"/>
-    <default field="gemeentecode" expression="" applyOnUpdate="0"/>
-    <default field="aangemaakt_door" expression="" applyOnUpdate="0"/>
-    <default field="aangemaakt_op" expression="" applyOnUpdate="0"/>
-    <default field="gewijzigd_door" expression="" applyOnUpdate="0"/>
-    <default field="gewijzigd_op" expression="" applyOnUpdate="0"/>
+    <default expression="" field="id" applyOnUpdate="0"/>
+    <default expression="" field="titel" applyOnUpdate="0"/>
+    <default expression="" field="omschrijving" applyOnUpdate="0"/>
+    <default expression="" field="thema" applyOnUpdate="0"/>
+    <default expression="" field="status" applyOnUpdate="0"/>
+    <default expression="" field="ingediend_op" applyOnUpdate="0"/>
+    <default expression="" field="indiener_naam" applyOnUpdate="0"/>
+    <default expression="" field="indiener_email" applyOnUpdate="0"/>
+    <default expression="" field="indiener_telefoon" applyOnUpdate="0"/>
+    <default expression="" field="gepubliceerd" applyOnUpdate="0"/>
+    <default expression="" field="buurtcode" applyOnUpdate="0"/>
+    <default expression="" field="wijkcode" applyOnUpdate="0"/>
+    <default expression="" field="gemeentecode" applyOnUpdate="0"/>
+    <default expression="" field="aangemaakt_door" applyOnUpdate="0"/>
+    <default expression="" field="aangemaakt_op" applyOnUpdate="0"/>
+    <default expression="" field="gewijzigd_door" applyOnUpdate="0"/>
+    <default expression="" field="gewijzigd_op" applyOnUpdate="0"/>
   </defaults>
   <constraints>
-    <constraint exp_strength="0" field="id" constraints="3" unique_strength="1" notnull_strength="1"/>
-    <constraint exp_strength="1" field="titel" constraints="5" unique_strength="0" notnull_strength="1"/>
-    <constraint exp_strength="1" field="omschrijving" constraints="4" unique_strength="0" notnull_strength="0"/>
-    <constraint exp_strength="0" field="thema" constraints="1" unique_strength="0" notnull_strength="1"/>
-    <constraint exp_strength="0" field="status" constraints="1" unique_strength="0" notnull_strength="1"/>
-    <constraint exp_strength="0" field="ingediend_op" constraints="1" unique_strength="0" notnull_strength="1"/>
-    <constraint exp_strength="0" field="indiener_naam" constraints="0" unique_strength="0" notnull_strength="0"/>
-    <constraint exp_strength="0" field="indiener_email" constraints="0" unique_strength="0" notnull_strength="0"/>
-    <constraint exp_strength="0" field="indiener_telefoon" constraints="0" unique_strength="0" notnull_strength="0"/>
-    <constraint exp_strength="0" field="gepubliceerd" constraints="1" unique_strength="0" notnull_strength="1"/>
-    <constraint exp_strength="0" field="buurtcode" constraints="0" unique_strength="0" notnull_strength="0"/>
-    <constraint exp_strength="0" field="wijkcode" constraints="0" unique_strength="0" notnull_strength="0"/>
-    <constraint exp_strength="0" field="gemeentecode" constraints="0" unique_strength="0" notnull_strength="0"/>
-    <constraint exp_strength="0" field="aangemaakt_door" constraints="0" unique_strength="0" notnull_strength="0"/>
-    <constraint exp_strength="0" field="aangemaakt_op" constraints="0" unique_strength="0" notnull_strength="0"/>
-    <constraint exp_strength="0" field="gewijzigd_door" constraints="0" unique_strength="0" notnull_strength="0"/>
-    <constraint exp_strength="0" field="gewijzigd_op" constraints="0" unique_strength="0" notnull_strength="0"/>
+    <constraint unique_strength="1" exp_strength="0" field="id" notnull_strength="1" constraints="3"/>
+    <constraint unique_strength="0" exp_strength="1" field="titel" notnull_strength="1" constraints="5"/>
+    <constraint unique_strength="0" exp_strength="1" field="omschrijving" notnull_strength="0" constraints="4"/>
+    <constraint unique_strength="0" exp_strength="0" field="thema" notnull_strength="1" constraints="1"/>
+    <constraint unique_strength="0" exp_strength="0" field="status" notnull_strength="1" constraints="1"/>
+    <constraint unique_strength="0" exp_strength="0" field="ingediend_op" notnull_strength="1" constraints="1"/>
+    <constraint unique_strength="0" exp_strength="0" field="indiener_naam" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="indiener_email" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="indiener_telefoon" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="gepubliceerd" notnull_strength="1" constraints="1"/>
+    <constraint unique_strength="0" exp_strength="0" field="buurtcode" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="wijkcode" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="gemeentecode" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="aangemaakt_door" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="aangemaakt_op" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="gewijzigd_door" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="gewijzigd_op" notnull_strength="0" constraints="0"/>
   </constraints>
   <constraintExpressions>
-    <constraint field="id" exp="" desc=""/>
-    <constraint field="titel" exp="length(trim(&quot;titel&quot;)) > 0" desc="Geef een titel."/>
-    <constraint field="omschrijving" exp="true" desc="Beschrijf de afspraak."/>
-    <constraint field="thema" exp="" desc=""/>
-    <constraint field="status" exp="" desc=""/>
-    <constraint field="ingediend_op" exp="" desc=""/>
-    <constraint field="indiener_naam" exp="" desc=""/>
-    <constraint field="indiener_email" exp="" desc=""/>
-    <constraint field="indiener_telefoon" exp="" desc=""/>
-    <constraint field="gepubliceerd" exp="" desc=""/>
-    <constraint field="buurtcode" exp="" desc=""/>
-    <constraint field="wijkcode" exp="" desc=""/>
-    <constraint field="gemeentecode" exp="" desc=""/>
-    <constraint field="aangemaakt_door" exp="" desc=""/>
-    <constraint field="aangemaakt_op" exp="" desc=""/>
-    <constraint field="gewijzigd_door" exp="" desc=""/>
-    <constraint field="gewijzigd_op" exp="" desc=""/>
+    <constraint desc="" field="id" exp=""/>
+    <constraint desc="Geef een titel." field="titel" exp="length(trim(&quot;titel&quot;)) > 0"/>
+    <constraint desc="Beschrijf de afspraak." field="omschrijving" exp="true"/>
+    <constraint desc="" field="thema" exp=""/>
+    <constraint desc="" field="status" exp=""/>
+    <constraint desc="" field="ingediend_op" exp=""/>
+    <constraint desc="" field="indiener_naam" exp=""/>
+    <constraint desc="" field="indiener_email" exp=""/>
+    <constraint desc="" field="indiener_telefoon" exp=""/>
+    <constraint desc="" field="gepubliceerd" exp=""/>
+    <constraint desc="" field="buurtcode" exp=""/>
+    <constraint desc="" field="wijkcode" exp=""/>
+    <constraint desc="" field="gemeentecode" exp=""/>
+    <constraint desc="" field="aangemaakt_door" exp=""/>
+    <constraint desc="" field="aangemaakt_op" exp=""/>
+    <constraint desc="" field="gewijzigd_door" exp=""/>
+    <constraint desc="" field="gewijzigd_op" exp=""/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>
@@ -675,39 +675,39 @@
   <featformsuppress>0</featformsuppress>
   <editorlayout>tablayout</editorlayout>
   <attributeEditorForm>
-    <attributeEditorContainer name="Initiatief" columnCount="1" visibilityExpressionEnabled="0" visibilityExpression="" groupBox="1" showLabel="1">
-      <attributeEditorField name="id" index="0" showLabel="1"/>
-      <attributeEditorField name="titel" index="1" showLabel="1"/>
-      <attributeEditorField name="omschrijving" index="2" showLabel="1"/>
-      <attributeEditorField name="thema" index="3" showLabel="1"/>
-      <attributeEditorField name="status" index="4" showLabel="1"/>
-      <attributeEditorField name="ingediend_op" index="5" showLabel="1"/>
-      <attributeEditorField name="gepubliceerd" index="9" showLabel="1"/>
+    <attributeEditorContainer groupBox="1" visibilityExpressionEnabled="0" name="Initiatief" visibilityExpression="" showLabel="1" columnCount="1">
+      <attributeEditorField name="id" showLabel="1" index="0"/>
+      <attributeEditorField name="titel" showLabel="1" index="1"/>
+      <attributeEditorField name="omschrijving" showLabel="1" index="2"/>
+      <attributeEditorField name="thema" showLabel="1" index="3"/>
+      <attributeEditorField name="status" showLabel="1" index="4"/>
+      <attributeEditorField name="ingediend_op" showLabel="1" index="5"/>
+      <attributeEditorField name="gepubliceerd" showLabel="1" index="9"/>
     </attributeEditorContainer>
-    <attributeEditorContainer name="Indiener (privé, nooit openbaar)" columnCount="1" visibilityExpressionEnabled="0" visibilityExpression="" groupBox="1" showLabel="1">
-      <attributeEditorField name="indiener_naam" index="6" showLabel="1"/>
-      <attributeEditorField name="indiener_email" index="7" showLabel="1"/>
-      <attributeEditorField name="indiener_telefoon" index="8" showLabel="1"/>
+    <attributeEditorContainer groupBox="1" visibilityExpressionEnabled="0" name="Indiener (privé, nooit openbaar)" visibilityExpression="" showLabel="1" columnCount="1">
+      <attributeEditorField name="indiener_naam" showLabel="1" index="6"/>
+      <attributeEditorField name="indiener_email" showLabel="1" index="7"/>
+      <attributeEditorField name="indiener_telefoon" showLabel="1" index="8"/>
     </attributeEditorContainer>
-    <attributeEditorContainer name="Afgeleid (door de database)" columnCount="1" visibilityExpressionEnabled="0" visibilityExpression="" groupBox="1" showLabel="1">
-      <attributeEditorField name="buurtcode" index="10" showLabel="1"/>
-      <attributeEditorField name="wijkcode" index="11" showLabel="1"/>
-      <attributeEditorField name="gemeentecode" index="12" showLabel="1"/>
-      <attributeEditorField name="aangemaakt_door" index="13" showLabel="1"/>
-      <attributeEditorField name="aangemaakt_op" index="14" showLabel="1"/>
-      <attributeEditorField name="gewijzigd_door" index="15" showLabel="1"/>
-      <attributeEditorField name="gewijzigd_op" index="16" showLabel="1"/>
+    <attributeEditorContainer groupBox="1" visibilityExpressionEnabled="0" name="Afgeleid (door de database)" visibilityExpression="" showLabel="1" columnCount="1">
+      <attributeEditorField name="buurtcode" showLabel="1" index="10"/>
+      <attributeEditorField name="wijkcode" showLabel="1" index="11"/>
+      <attributeEditorField name="gemeentecode" showLabel="1" index="12"/>
+      <attributeEditorField name="aangemaakt_door" showLabel="1" index="13"/>
+      <attributeEditorField name="aangemaakt_op" showLabel="1" index="14"/>
+      <attributeEditorField name="gewijzigd_door" showLabel="1" index="15"/>
+      <attributeEditorField name="gewijzigd_op" showLabel="1" index="16"/>
     </attributeEditorContainer>
   </attributeEditorForm>
   <editable>
-    <field name="aangemaakt_door" editable="0"/>
-    <field name="aangemaakt_op" editable="0"/>
-    <field name="buurtcode" editable="0"/>
-    <field name="gemeentecode" editable="0"/>
-    <field name="gewijzigd_door" editable="0"/>
-    <field name="gewijzigd_op" editable="0"/>
-    <field name="id" editable="0"/>
-    <field name="wijkcode" editable="0"/>
+    <field editable="0" name="aangemaakt_door"/>
+    <field editable="0" name="aangemaakt_op"/>
+    <field editable="0" name="buurtcode"/>
+    <field editable="0" name="gemeentecode"/>
+    <field editable="0" name="gewijzigd_door"/>
+    <field editable="0" name="gewijzigd_op"/>
+    <field editable="0" name="id"/>
+    <field editable="0" name="wijkcode"/>
   </editable>
   <labelOnTop/>
   <reuseLastValue/>

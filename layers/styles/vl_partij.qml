@@ -1,32 +1,32 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis hasScaleBasedVisibilityFlag="0" minScale="1e+08" readOnly="1" version="3.22.16-Białowieża" styleCategories="LayerConfiguration|Symbology|Symbology3D|Labeling|Fields|Forms|Actions|MapTips|Diagrams|AttributeTable|Rendering|GeometryOptions|Relations|Temporal|Legend|Elevation|Notes" maxScale="0">
+<qgis minScale="1e+08" version="3.22.16-Białowieża" styleCategories="LayerConfiguration|Symbology|Symbology3D|Labeling|Fields|Forms|Actions|MapTips|Diagrams|AttributeTable|Rendering|GeometryOptions|Relations|Temporal|Legend|Elevation|Notes" hasScaleBasedVisibilityFlag="0" maxScale="0" readOnly="1">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
     <Searchable>1</Searchable>
     <Private>0</Private>
   </flags>
-  <temporal enabled="0" fixedDuration="0" startField="" endField="" durationField="" limitMode="0" accumulate="0" durationUnit="min" startExpression="" endExpression="" mode="0">
+  <temporal limitMode="0" startField="" durationField="" enabled="0" endExpression="" startExpression="" durationUnit="min" fixedDuration="0" accumulate="0" mode="0" endField="">
     <fixedRange>
       <start></start>
       <end></end>
     </fixedRange>
   </temporal>
-  <geometryOptions removeDuplicateNodes="0" geometryPrecision="0">
+  <geometryOptions geometryPrecision="0" removeDuplicateNodes="0">
     <activeChecks type="StringList">
-      <Option value="" type="QString"/>
+      <Option type="QString" value=""/>
     </activeChecks>
     <checkConfiguration/>
   </geometryOptions>
-  <legend showLabelLegend="0" type="default-vector"/>
+  <legend type="default-vector" showLabelLegend="0"/>
   <referencedLayers/>
   <fieldConfiguration>
     <field name="code" configurationFlags="None">
       <editWidget type="TextEdit">
         <config>
           <Option type="Map">
-            <Option name="IsMultiline" value="false" type="bool"/>
-            <Option name="UseHtml" value="false" type="bool"/>
+            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option type="bool" name="UseHtml" value="false"/>
           </Option>
         </config>
       </editWidget>
@@ -35,8 +35,8 @@
       <editWidget type="TextEdit">
         <config>
           <Option type="Map">
-            <Option name="IsMultiline" value="false" type="bool"/>
-            <Option name="UseHtml" value="false" type="bool"/>
+            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option type="bool" name="UseHtml" value="false"/>
           </Option>
         </config>
       </editWidget>
@@ -45,32 +45,32 @@
       <editWidget type="TextEdit">
         <config>
           <Option type="Map">
-            <Option name="IsMultiline" value="false" type="bool"/>
-            <Option name="UseHtml" value="false" type="bool"/>
+            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option type="bool" name="UseHtml" value="false"/>
           </Option>
         </config>
       </editWidget>
     </field>
   </fieldConfiguration>
   <aliases>
-    <alias name="Code" index="0" field="code"/>
-    <alias name="Naam" index="1" field="naam"/>
-    <alias name="Volgorde" index="2" field="volgorde"/>
+    <alias name="Code" field="code" index="0"/>
+    <alias name="Naam" field="naam" index="1"/>
+    <alias name="Volgorde" field="volgorde" index="2"/>
   </aliases>
   <defaults>
-    <default field="code" expression="" applyOnUpdate="0"/>
-    <default field="naam" expression="" applyOnUpdate="0"/>
-    <default field="volgorde" expression="" applyOnUpdate="0"/>
+    <default expression="" field="code" applyOnUpdate="0"/>
+    <default expression="" field="naam" applyOnUpdate="0"/>
+    <default expression="" field="volgorde" applyOnUpdate="0"/>
   </defaults>
   <constraints>
-    <constraint exp_strength="0" field="code" constraints="3" unique_strength="1" notnull_strength="1"/>
-    <constraint exp_strength="0" field="naam" constraints="3" unique_strength="1" notnull_strength="1"/>
-    <constraint exp_strength="0" field="volgorde" constraints="3" unique_strength="1" notnull_strength="1"/>
+    <constraint unique_strength="1" exp_strength="0" field="code" notnull_strength="1" constraints="3"/>
+    <constraint unique_strength="1" exp_strength="0" field="naam" notnull_strength="1" constraints="3"/>
+    <constraint unique_strength="1" exp_strength="0" field="volgorde" notnull_strength="1" constraints="3"/>
   </constraints>
   <constraintExpressions>
-    <constraint field="code" exp="" desc=""/>
-    <constraint field="naam" exp="" desc=""/>
-    <constraint field="volgorde" exp="" desc=""/>
+    <constraint desc="" field="code" exp=""/>
+    <constraint desc="" field="naam" exp=""/>
+    <constraint desc="" field="volgorde" exp=""/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>

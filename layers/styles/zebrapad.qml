@@ -1,73 +1,73 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis hasScaleBasedVisibilityFlag="0" symbologyReferenceScale="-1" simplifyAlgorithm="0" minScale="100000000" readOnly="0" simplifyDrawingTol="1" version="3.22.16-Białowieża" styleCategories="LayerConfiguration|Symbology|Symbology3D|Labeling|Fields|Forms|Actions|MapTips|Diagrams|AttributeTable|Rendering|GeometryOptions|Relations|Temporal|Legend|Elevation|Notes" maxScale="0" labelsEnabled="0" simplifyDrawingHints="1" simplifyLocal="1" simplifyMaxScale="1">
+<qgis simplifyDrawingTol="1" labelsEnabled="0" simplifyLocal="1" simplifyDrawingHints="1" simplifyAlgorithm="0" simplifyMaxScale="1" symbologyReferenceScale="-1" minScale="100000000" version="3.22.16-Białowieża" styleCategories="LayerConfiguration|Symbology|Symbology3D|Labeling|Fields|Forms|Actions|MapTips|Diagrams|AttributeTable|Rendering|GeometryOptions|Relations|Temporal|Legend|Elevation|Notes" hasScaleBasedVisibilityFlag="0" maxScale="0" readOnly="0">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
     <Searchable>1</Searchable>
     <Private>0</Private>
   </flags>
-  <temporal enabled="0" fixedDuration="0" startField="" endField="" durationField="" limitMode="0" accumulate="0" durationUnit="min" startExpression="" endExpression="" mode="0">
+  <temporal limitMode="0" startField="" durationField="" enabled="0" endExpression="" startExpression="" durationUnit="min" fixedDuration="0" accumulate="0" mode="0" endField="">
     <fixedRange>
       <start></start>
       <end></end>
     </fixedRange>
   </temporal>
-  <renderer-v2 forceraster="0" symbollevels="0" referencescale="-1" enableorderby="0" type="singleSymbol">
+  <renderer-v2 type="singleSymbol" referencescale="-1" enableorderby="0" forceraster="0" symbollevels="0">
     <symbols>
-      <symbol name="0" clip_to_extent="1" alpha="1" type="marker" force_rhr="0">
+      <symbol type="marker" force_rhr="0" clip_to_extent="1" alpha="1" name="0">
         <data_defined_properties>
           <Option type="Map">
-            <Option name="name" value="" type="QString"/>
+            <Option type="QString" name="name" value=""/>
             <Option name="properties"/>
-            <Option name="type" value="collection" type="QString"/>
+            <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer enabled="1" class="SimpleMarker" pass="0" locked="0">
+        <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option name="angle" value="0" type="QString"/>
-            <Option name="cap_style" value="square" type="QString"/>
-            <Option name="color" value="37,37,37,255" type="QString"/>
-            <Option name="horizontal_anchor_point" value="1" type="QString"/>
-            <Option name="joinstyle" value="bevel" type="QString"/>
-            <Option name="name" value="square" type="QString"/>
-            <Option name="offset" value="0,0" type="QString"/>
-            <Option name="offset_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="offset_unit" value="MM" type="QString"/>
-            <Option name="outline_color" value="255,255,255,255" type="QString"/>
-            <Option name="outline_style" value="solid" type="QString"/>
-            <Option name="outline_width" value="0.5" type="QString"/>
-            <Option name="outline_width_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="outline_width_unit" value="MM" type="QString"/>
-            <Option name="scale_method" value="diameter" type="QString"/>
-            <Option name="size" value="1.8" type="QString"/>
-            <Option name="size_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="size_unit" value="MM" type="QString"/>
-            <Option name="vertical_anchor_point" value="1" type="QString"/>
+            <Option type="QString" name="angle" value="0"/>
+            <Option type="QString" name="cap_style" value="square"/>
+            <Option type="QString" name="color" value="37,37,37,255"/>
+            <Option type="QString" name="horizontal_anchor_point" value="1"/>
+            <Option type="QString" name="joinstyle" value="bevel"/>
+            <Option type="QString" name="name" value="square"/>
+            <Option type="QString" name="offset" value="0,0"/>
+            <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="offset_unit" value="MM"/>
+            <Option type="QString" name="outline_color" value="255,255,255,255"/>
+            <Option type="QString" name="outline_style" value="solid"/>
+            <Option type="QString" name="outline_width" value="0.5"/>
+            <Option type="QString" name="outline_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="outline_width_unit" value="MM"/>
+            <Option type="QString" name="scale_method" value="diameter"/>
+            <Option type="QString" name="size" value="1.8"/>
+            <Option type="QString" name="size_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="size_unit" value="MM"/>
+            <Option type="QString" name="vertical_anchor_point" value="1"/>
           </Option>
-          <prop v="0" k="angle"/>
-          <prop v="square" k="cap_style"/>
-          <prop v="37,37,37,255" k="color"/>
-          <prop v="1" k="horizontal_anchor_point"/>
-          <prop v="bevel" k="joinstyle"/>
-          <prop v="square" k="name"/>
-          <prop v="0,0" k="offset"/>
-          <prop v="3x:0,0,0,0,0,0" k="offset_map_unit_scale"/>
-          <prop v="MM" k="offset_unit"/>
-          <prop v="255,255,255,255" k="outline_color"/>
-          <prop v="solid" k="outline_style"/>
-          <prop v="0.5" k="outline_width"/>
-          <prop v="3x:0,0,0,0,0,0" k="outline_width_map_unit_scale"/>
-          <prop v="MM" k="outline_width_unit"/>
-          <prop v="diameter" k="scale_method"/>
-          <prop v="1.8" k="size"/>
-          <prop v="3x:0,0,0,0,0,0" k="size_map_unit_scale"/>
-          <prop v="MM" k="size_unit"/>
-          <prop v="1" k="vertical_anchor_point"/>
+          <prop k="angle" v="0"/>
+          <prop k="cap_style" v="square"/>
+          <prop k="color" v="37,37,37,255"/>
+          <prop k="horizontal_anchor_point" v="1"/>
+          <prop k="joinstyle" v="bevel"/>
+          <prop k="name" v="square"/>
+          <prop k="offset" v="0,0"/>
+          <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="offset_unit" v="MM"/>
+          <prop k="outline_color" v="255,255,255,255"/>
+          <prop k="outline_style" v="solid"/>
+          <prop k="outline_width" v="0.5"/>
+          <prop k="outline_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="outline_width_unit" v="MM"/>
+          <prop k="scale_method" v="diameter"/>
+          <prop k="size" v="1.8"/>
+          <prop k="size_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="size_unit" v="MM"/>
+          <prop k="vertical_anchor_point" v="1"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option name="name" value="" type="QString"/>
+              <Option type="QString" name="name" value=""/>
               <Option name="properties"/>
-              <Option name="type" value="collection" type="QString"/>
+              <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
         </layer>
@@ -79,21 +79,21 @@
   <blendMode>0</blendMode>
   <featureBlendMode>0</featureBlendMode>
   <layerOpacity>1</layerOpacity>
-  <geometryOptions removeDuplicateNodes="0" geometryPrecision="0">
+  <geometryOptions geometryPrecision="0" removeDuplicateNodes="0">
     <activeChecks type="StringList">
-      <Option value="" type="QString"/>
+      <Option type="QString" value=""/>
     </activeChecks>
     <checkConfiguration/>
   </geometryOptions>
-  <legend showLabelLegend="0" type="default-vector"/>
+  <legend type="default-vector" showLabelLegend="0"/>
   <referencedLayers/>
   <fieldConfiguration>
     <field name="id" configurationFlags="None">
       <editWidget type="TextEdit">
         <config>
           <Option type="Map">
-            <Option name="IsMultiline" value="false" type="bool"/>
-            <Option name="UseHtml" value="false" type="bool"/>
+            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option type="bool" name="UseHtml" value="false"/>
           </Option>
         </config>
       </editWidget>
@@ -102,16 +102,16 @@
       <editWidget type="ValueRelation">
         <config>
           <Option type="Map">
-            <Option name="AllowMulti" value="false" type="bool"/>
-            <Option name="AllowNull" value="false" type="bool"/>
-            <Option name="BuurtkaartWaardelijst" value="vl_objectsoort" type="QString"/>
-            <Option name="FilterExpression" value="" type="QString"/>
-            <Option name="Key" value="code" type="QString"/>
-            <Option name="Layer" value="" type="QString"/>
-            <Option name="LayerName" value="" type="QString"/>
-            <Option name="OrderByValue" value="false" type="bool"/>
-            <Option name="UseCompleter" value="false" type="bool"/>
-            <Option name="Value" value="naam" type="QString"/>
+            <Option type="bool" name="AllowMulti" value="false"/>
+            <Option type="bool" name="AllowNull" value="false"/>
+            <Option type="QString" name="BuurtkaartWaardelijst" value="vl_objectsoort"/>
+            <Option type="QString" name="FilterExpression" value=""/>
+            <Option type="QString" name="Key" value="code"/>
+            <Option type="QString" name="Layer" value=""/>
+            <Option type="QString" name="LayerName" value=""/>
+            <Option type="bool" name="OrderByValue" value="false"/>
+            <Option type="bool" name="UseCompleter" value="false"/>
+            <Option type="QString" name="Value" value="naam"/>
           </Option>
         </config>
       </editWidget>
@@ -120,8 +120,8 @@
       <editWidget type="TextEdit">
         <config>
           <Option type="Map">
-            <Option name="IsMultiline" value="false" type="bool"/>
-            <Option name="UseHtml" value="false" type="bool"/>
+            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option type="bool" name="UseHtml" value="false"/>
           </Option>
         </config>
       </editWidget>
@@ -130,8 +130,8 @@
       <editWidget type="TextEdit">
         <config>
           <Option type="Map">
-            <Option name="IsMultiline" value="true" type="bool"/>
-            <Option name="UseHtml" value="false" type="bool"/>
+            <Option type="bool" name="IsMultiline" value="true"/>
+            <Option type="bool" name="UseHtml" value="false"/>
           </Option>
         </config>
       </editWidget>
@@ -140,16 +140,16 @@
       <editWidget type="ValueRelation">
         <config>
           <Option type="Map">
-            <Option name="AllowMulti" value="false" type="bool"/>
-            <Option name="AllowNull" value="false" type="bool"/>
-            <Option name="BuurtkaartWaardelijst" value="vl_partij" type="QString"/>
-            <Option name="FilterExpression" value="" type="QString"/>
-            <Option name="Key" value="code" type="QString"/>
-            <Option name="Layer" value="" type="QString"/>
-            <Option name="LayerName" value="" type="QString"/>
-            <Option name="OrderByValue" value="false" type="bool"/>
-            <Option name="UseCompleter" value="false" type="bool"/>
-            <Option name="Value" value="naam" type="QString"/>
+            <Option type="bool" name="AllowMulti" value="false"/>
+            <Option type="bool" name="AllowNull" value="false"/>
+            <Option type="QString" name="BuurtkaartWaardelijst" value="vl_partij"/>
+            <Option type="QString" name="FilterExpression" value=""/>
+            <Option type="QString" name="Key" value="code"/>
+            <Option type="QString" name="Layer" value=""/>
+            <Option type="QString" name="LayerName" value=""/>
+            <Option type="bool" name="OrderByValue" value="false"/>
+            <Option type="bool" name="UseCompleter" value="false"/>
+            <Option type="QString" name="Value" value="naam"/>
           </Option>
         </config>
       </editWidget>
@@ -158,8 +158,8 @@
       <editWidget type="TextEdit">
         <config>
           <Option type="Map">
-            <Option name="IsMultiline" value="false" type="bool"/>
-            <Option name="UseHtml" value="false" type="bool"/>
+            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option type="bool" name="UseHtml" value="false"/>
           </Option>
         </config>
       </editWidget>
@@ -168,8 +168,8 @@
       <editWidget type="TextEdit">
         <config>
           <Option type="Map">
-            <Option name="IsMultiline" value="false" type="bool"/>
-            <Option name="UseHtml" value="false" type="bool"/>
+            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option type="bool" name="UseHtml" value="false"/>
           </Option>
         </config>
       </editWidget>
@@ -178,8 +178,8 @@
       <editWidget type="TextEdit">
         <config>
           <Option type="Map">
-            <Option name="IsMultiline" value="false" type="bool"/>
-            <Option name="UseHtml" value="false" type="bool"/>
+            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option type="bool" name="UseHtml" value="false"/>
           </Option>
         </config>
       </editWidget>
@@ -188,8 +188,8 @@
       <editWidget type="TextEdit">
         <config>
           <Option type="Map">
-            <Option name="IsMultiline" value="false" type="bool"/>
-            <Option name="UseHtml" value="false" type="bool"/>
+            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option type="bool" name="UseHtml" value="false"/>
           </Option>
         </config>
       </editWidget>
@@ -198,8 +198,8 @@
       <editWidget type="TextEdit">
         <config>
           <Option type="Map">
-            <Option name="IsMultiline" value="false" type="bool"/>
-            <Option name="UseHtml" value="false" type="bool"/>
+            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option type="bool" name="UseHtml" value="false"/>
           </Option>
         </config>
       </editWidget>
@@ -208,8 +208,8 @@
       <editWidget type="TextEdit">
         <config>
           <Option type="Map">
-            <Option name="IsMultiline" value="false" type="bool"/>
-            <Option name="UseHtml" value="false" type="bool"/>
+            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option type="bool" name="UseHtml" value="false"/>
           </Option>
         </config>
       </editWidget>
@@ -218,8 +218,8 @@
       <editWidget type="TextEdit">
         <config>
           <Option type="Map">
-            <Option name="IsMultiline" value="false" type="bool"/>
-            <Option name="UseHtml" value="false" type="bool"/>
+            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option type="bool" name="UseHtml" value="false"/>
           </Option>
         </config>
       </editWidget>
@@ -228,10 +228,10 @@
       <editWidget type="DateTime">
         <config>
           <Option type="Map">
-            <Option name="allow_null" value="true" type="bool"/>
-            <Option name="calendar_popup" value="true" type="bool"/>
-            <Option name="display_format" value="yyyy-MM-dd HH:mm" type="QString"/>
-            <Option name="field_format" value="yyyy-MM-dd HH:mm" type="QString"/>
+            <Option type="bool" name="allow_null" value="true"/>
+            <Option type="bool" name="calendar_popup" value="true"/>
+            <Option type="QString" name="display_format" value="yyyy-MM-dd HH:mm"/>
+            <Option type="QString" name="field_format" value="yyyy-MM-dd HH:mm"/>
           </Option>
         </config>
       </editWidget>
@@ -240,8 +240,8 @@
       <editWidget type="TextEdit">
         <config>
           <Option type="Map">
-            <Option name="IsMultiline" value="false" type="bool"/>
-            <Option name="UseHtml" value="false" type="bool"/>
+            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option type="bool" name="UseHtml" value="false"/>
           </Option>
         </config>
       </editWidget>
@@ -250,82 +250,82 @@
       <editWidget type="DateTime">
         <config>
           <Option type="Map">
-            <Option name="allow_null" value="true" type="bool"/>
-            <Option name="calendar_popup" value="true" type="bool"/>
-            <Option name="display_format" value="yyyy-MM-dd HH:mm" type="QString"/>
-            <Option name="field_format" value="yyyy-MM-dd HH:mm" type="QString"/>
+            <Option type="bool" name="allow_null" value="true"/>
+            <Option type="bool" name="calendar_popup" value="true"/>
+            <Option type="QString" name="display_format" value="yyyy-MM-dd HH:mm"/>
+            <Option type="QString" name="field_format" value="yyyy-MM-dd HH:mm"/>
           </Option>
         </config>
       </editWidget>
     </field>
   </fieldConfiguration>
   <aliases>
-    <alias name="Nummer" index="0" field="id"/>
-    <alias name="Soort" index="1" field="soort"/>
-    <alias name="Naam" index="2" field="naam"/>
-    <alias name="Omschrijving" index="3" field="omschrijving"/>
-    <alias name="Beheerder" index="4" field="beheerder"/>
-    <alias name="Buurtdeal (nummer)" index="5" field="buurtdeal_id"/>
-    <alias name="Bron" index="6" field="bron"/>
-    <alias name="Bron-id" index="7" field="bron_id"/>
-    <alias name="Buurt (afgeleid)" index="8" field="buurtcode"/>
-    <alias name="Wijk (afgeleid)" index="9" field="wijkcode"/>
-    <alias name="Gemeente (afgeleid)" index="10" field="gemeentecode"/>
-    <alias name="Aangemaakt door" index="11" field="aangemaakt_door"/>
-    <alias name="Aangemaakt op" index="12" field="aangemaakt_op"/>
-    <alias name="Gewijzigd door" index="13" field="gewijzigd_door"/>
-    <alias name="Gewijzigd op" index="14" field="gewijzigd_op"/>
+    <alias name="Nummer" field="id" index="0"/>
+    <alias name="Soort" field="soort" index="1"/>
+    <alias name="Naam" field="naam" index="2"/>
+    <alias name="Omschrijving" field="omschrijving" index="3"/>
+    <alias name="Beheerder" field="beheerder" index="4"/>
+    <alias name="Buurtdeal (nummer)" field="buurtdeal_id" index="5"/>
+    <alias name="Bron" field="bron" index="6"/>
+    <alias name="Bron-id" field="bron_id" index="7"/>
+    <alias name="Buurt (afgeleid)" field="buurtcode" index="8"/>
+    <alias name="Wijk (afgeleid)" field="wijkcode" index="9"/>
+    <alias name="Gemeente (afgeleid)" field="gemeentecode" index="10"/>
+    <alias name="Aangemaakt door" field="aangemaakt_door" index="11"/>
+    <alias name="Aangemaakt op" field="aangemaakt_op" index="12"/>
+    <alias name="Gewijzigd door" field="gewijzigd_door" index="13"/>
+    <alias name="Gewijzigd op" field="gewijzigd_op" index="14"/>
   </aliases>
   <defaults>
-    <default field="id" expression="" applyOnUpdate="0"/>
-    <default field="soort" expression="'zebrapad'" applyOnUpdate="0"/>
-    <default field="naam" expression="" applyOnUpdate="0"/>
-    <default field="omschrijving" expression="" applyOnUpdate="0"/>
-    <default field="beheerder" expression="" applyOnUpdate="0"/>
-    <default field="buurtdeal_id" expression="" applyOnUpdate="0"/>
-    <default field="bron" expression="" applyOnUpdate="0"/>
-    <default field="bron_id" expression="" applyOnUpdate="0"/>
-    <default field="buurtcode" expression="" applyOnUpdate="0"/>
-    <default field="wijkcode" expression="" applyOnUpdate="0"/>
-    <default field="gemeentecode" expression="" applyOnUpdate="0"/>
-    <default field="aangemaakt_door" expression="" applyOnUpdate="0"/>
-    <default field="aangemaakt_op" expression="" applyOnUpdate="0"/>
-    <default field="gewijzigd_door" expression="" applyOnUpdate="0"/>
-    <default field="gewijzigd_op" expression="" applyOnUpdate="0"/>
+    <default expression="" field="id" applyOnUpdate="0"/>
+    <default expression="'zebrapad'" field="soort" applyOnUpdate="0"/>
+    <default expression="" field="naam" applyOnUpdate="0"/>
+    <default expression="" field="omschrijving" applyOnUpdate="0"/>
+    <default expression="" field="beheerder" applyOnUpdate="0"/>
+    <default expression="" field="buurtdeal_id" applyOnUpdate="0"/>
+    <default expression="" field="bron" applyOnUpdate="0"/>
+    <default expression="" field="bron_id" applyOnUpdate="0"/>
+    <default expression="" field="buurtcode" applyOnUpdate="0"/>
+    <default expression="" field="wijkcode" applyOnUpdate="0"/>
+    <default expression="" field="gemeentecode" applyOnUpdate="0"/>
+    <default expression="" field="aangemaakt_door" applyOnUpdate="0"/>
+    <default expression="" field="aangemaakt_op" applyOnUpdate="0"/>
+    <default expression="" field="gewijzigd_door" applyOnUpdate="0"/>
+    <default expression="" field="gewijzigd_op" applyOnUpdate="0"/>
   </defaults>
   <constraints>
-    <constraint exp_strength="0" field="id" constraints="3" unique_strength="1" notnull_strength="1"/>
-    <constraint exp_strength="0" field="soort" constraints="1" unique_strength="0" notnull_strength="1"/>
-    <constraint exp_strength="0" field="naam" constraints="0" unique_strength="0" notnull_strength="0"/>
-    <constraint exp_strength="1" field="omschrijving" constraints="4" unique_strength="0" notnull_strength="0"/>
-    <constraint exp_strength="0" field="beheerder" constraints="1" unique_strength="0" notnull_strength="1"/>
-    <constraint exp_strength="0" field="buurtdeal_id" constraints="0" unique_strength="0" notnull_strength="0"/>
-    <constraint exp_strength="0" field="bron" constraints="1" unique_strength="0" notnull_strength="1"/>
-    <constraint exp_strength="0" field="bron_id" constraints="0" unique_strength="0" notnull_strength="0"/>
-    <constraint exp_strength="0" field="buurtcode" constraints="0" unique_strength="0" notnull_strength="0"/>
-    <constraint exp_strength="0" field="wijkcode" constraints="0" unique_strength="0" notnull_strength="0"/>
-    <constraint exp_strength="0" field="gemeentecode" constraints="0" unique_strength="0" notnull_strength="0"/>
-    <constraint exp_strength="0" field="aangemaakt_door" constraints="0" unique_strength="0" notnull_strength="0"/>
-    <constraint exp_strength="0" field="aangemaakt_op" constraints="0" unique_strength="0" notnull_strength="0"/>
-    <constraint exp_strength="0" field="gewijzigd_door" constraints="0" unique_strength="0" notnull_strength="0"/>
-    <constraint exp_strength="0" field="gewijzigd_op" constraints="0" unique_strength="0" notnull_strength="0"/>
+    <constraint unique_strength="1" exp_strength="0" field="id" notnull_strength="1" constraints="3"/>
+    <constraint unique_strength="0" exp_strength="0" field="soort" notnull_strength="1" constraints="1"/>
+    <constraint unique_strength="0" exp_strength="0" field="naam" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="1" field="omschrijving" notnull_strength="0" constraints="4"/>
+    <constraint unique_strength="0" exp_strength="0" field="beheerder" notnull_strength="1" constraints="1"/>
+    <constraint unique_strength="0" exp_strength="0" field="buurtdeal_id" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="bron" notnull_strength="1" constraints="1"/>
+    <constraint unique_strength="0" exp_strength="0" field="bron_id" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="buurtcode" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="wijkcode" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="gemeentecode" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="aangemaakt_door" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="aangemaakt_op" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="gewijzigd_door" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="gewijzigd_op" notnull_strength="0" constraints="0"/>
   </constraints>
   <constraintExpressions>
-    <constraint field="id" exp="" desc=""/>
-    <constraint field="soort" exp="" desc=""/>
-    <constraint field="naam" exp="" desc=""/>
-    <constraint field="omschrijving" exp="true" desc="Beschrijf de afspraak."/>
-    <constraint field="beheerder" exp="" desc=""/>
-    <constraint field="buurtdeal_id" exp="" desc=""/>
-    <constraint field="bron" exp="" desc=""/>
-    <constraint field="bron_id" exp="" desc=""/>
-    <constraint field="buurtcode" exp="" desc=""/>
-    <constraint field="wijkcode" exp="" desc=""/>
-    <constraint field="gemeentecode" exp="" desc=""/>
-    <constraint field="aangemaakt_door" exp="" desc=""/>
-    <constraint field="aangemaakt_op" exp="" desc=""/>
-    <constraint field="gewijzigd_door" exp="" desc=""/>
-    <constraint field="gewijzigd_op" exp="" desc=""/>
+    <constraint desc="" field="id" exp=""/>
+    <constraint desc="" field="soort" exp=""/>
+    <constraint desc="" field="naam" exp=""/>
+    <constraint desc="Beschrijf de afspraak." field="omschrijving" exp="true"/>
+    <constraint desc="" field="beheerder" exp=""/>
+    <constraint desc="" field="buurtdeal_id" exp=""/>
+    <constraint desc="" field="bron" exp=""/>
+    <constraint desc="" field="bron_id" exp=""/>
+    <constraint desc="" field="buurtcode" exp=""/>
+    <constraint desc="" field="wijkcode" exp=""/>
+    <constraint desc="" field="gemeentecode" exp=""/>
+    <constraint desc="" field="aangemaakt_door" exp=""/>
+    <constraint desc="" field="aangemaakt_op" exp=""/>
+    <constraint desc="" field="gewijzigd_door" exp=""/>
+    <constraint desc="" field="gewijzigd_op" exp=""/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>
@@ -345,36 +345,36 @@
   <featformsuppress>0</featformsuppress>
   <editorlayout>tablayout</editorlayout>
   <attributeEditorForm>
-    <attributeEditorContainer name="Object" columnCount="1" visibilityExpressionEnabled="0" visibilityExpression="" groupBox="1" showLabel="1">
-      <attributeEditorField name="id" index="0" showLabel="1"/>
-      <attributeEditorField name="soort" index="1" showLabel="1"/>
-      <attributeEditorField name="naam" index="2" showLabel="1"/>
-      <attributeEditorField name="omschrijving" index="3" showLabel="1"/>
-      <attributeEditorField name="beheerder" index="4" showLabel="1"/>
-      <attributeEditorField name="buurtdeal_id" index="5" showLabel="1"/>
-      <attributeEditorField name="bron" index="6" showLabel="1"/>
-      <attributeEditorField name="bron_id" index="7" showLabel="1"/>
+    <attributeEditorContainer groupBox="1" visibilityExpressionEnabled="0" name="Object" visibilityExpression="" showLabel="1" columnCount="1">
+      <attributeEditorField name="id" showLabel="1" index="0"/>
+      <attributeEditorField name="soort" showLabel="1" index="1"/>
+      <attributeEditorField name="naam" showLabel="1" index="2"/>
+      <attributeEditorField name="omschrijving" showLabel="1" index="3"/>
+      <attributeEditorField name="beheerder" showLabel="1" index="4"/>
+      <attributeEditorField name="buurtdeal_id" showLabel="1" index="5"/>
+      <attributeEditorField name="bron" showLabel="1" index="6"/>
+      <attributeEditorField name="bron_id" showLabel="1" index="7"/>
     </attributeEditorContainer>
-    <attributeEditorContainer name="Afgeleid (door de database)" columnCount="1" visibilityExpressionEnabled="0" visibilityExpression="" groupBox="1" showLabel="1">
-      <attributeEditorField name="buurtcode" index="8" showLabel="1"/>
-      <attributeEditorField name="wijkcode" index="9" showLabel="1"/>
-      <attributeEditorField name="gemeentecode" index="10" showLabel="1"/>
-      <attributeEditorField name="aangemaakt_door" index="11" showLabel="1"/>
-      <attributeEditorField name="aangemaakt_op" index="12" showLabel="1"/>
-      <attributeEditorField name="gewijzigd_door" index="13" showLabel="1"/>
-      <attributeEditorField name="gewijzigd_op" index="14" showLabel="1"/>
+    <attributeEditorContainer groupBox="1" visibilityExpressionEnabled="0" name="Afgeleid (door de database)" visibilityExpression="" showLabel="1" columnCount="1">
+      <attributeEditorField name="buurtcode" showLabel="1" index="8"/>
+      <attributeEditorField name="wijkcode" showLabel="1" index="9"/>
+      <attributeEditorField name="gemeentecode" showLabel="1" index="10"/>
+      <attributeEditorField name="aangemaakt_door" showLabel="1" index="11"/>
+      <attributeEditorField name="aangemaakt_op" showLabel="1" index="12"/>
+      <attributeEditorField name="gewijzigd_door" showLabel="1" index="13"/>
+      <attributeEditorField name="gewijzigd_op" showLabel="1" index="14"/>
     </attributeEditorContainer>
   </attributeEditorForm>
   <editable>
-    <field name="aangemaakt_door" editable="0"/>
-    <field name="aangemaakt_op" editable="0"/>
-    <field name="buurtcode" editable="0"/>
-    <field name="gemeentecode" editable="0"/>
-    <field name="gewijzigd_door" editable="0"/>
-    <field name="gewijzigd_op" editable="0"/>
-    <field name="id" editable="0"/>
-    <field name="soort" editable="0"/>
-    <field name="wijkcode" editable="0"/>
+    <field editable="0" name="aangemaakt_door"/>
+    <field editable="0" name="aangemaakt_op"/>
+    <field editable="0" name="buurtcode"/>
+    <field editable="0" name="gemeentecode"/>
+    <field editable="0" name="gewijzigd_door"/>
+    <field editable="0" name="gewijzigd_op"/>
+    <field editable="0" name="id"/>
+    <field editable="0" name="soort"/>
+    <field editable="0" name="wijkcode"/>
   </editable>
   <labelOnTop/>
   <reuseLastValue/>

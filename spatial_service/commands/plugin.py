@@ -46,6 +46,8 @@ def _build(args: argparse.Namespace) -> int:
 def start_qgis():
     """A headless QgsApplication with the plugin source importable (the plugin never imports us)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # a fixed hash seed: Qt writes XML attributes in hash order, so generated QML only changes where it must
+    os.environ.setdefault("QT_HASH_SEED", "0")
     if str(PLUGIN_SOURCE) not in sys.path:
         sys.path.insert(0, str(PLUGIN_SOURCE))
     try:

@@ -1,0 +1,135 @@
+"""The attribute-form part of the generated QML styles: aliases, editor widgets, constraints, defaults, the
+form layout and its relation widgets. Called by style_builder.build_styles for every [[qgis]] layer.
+
+Every expression written here must parse and evaluate on QGIS 3.22 (the plugin's minimum): no BETWEEN (3.26),
+no functions newer than 3.22. tests/qgis/test_expressions.py parses every expression of every QML file.
+"""
+
+from __future__ import annotations
+
+from buurtkaart import loader
+from qgis.core import (
+    Qgis,
+    QgsAttributeEditorContainer,
+    QgsAttributeEditorField,
+    QgsAttributeEditorRelation,
+    QgsDefaultValue,
+    QgsEditFormConfig,
+    QgsEditorWidgetSetup,
+    QgsFieldConstraints,
+    QgsProject,
+    QgsVectorLayer,
+)
+
+YEAR_MIN, YEAR_MAX = 2000, 2100
+
+DERIVED = ("buurtcode", "wijkcode", "gemeentecode", "aangemaakt_door", "aangemaakt_op", "gewijzigd_door",
+           "gewijzigd_op")
+LABELS = {
+    "id": "Nummer", "titel": "Titel", "omschrijving": "Omschrijving", "thema": "Thema", "status": "Status",
+    "ingediend_op": "Ingediend op", "indiener_naam": "Naam indiener", "indiener_email": "E-mail indiener",
+    "indiener_telefoon": "Telefoon indiener", "gepubliceerd": "Publiceren op de virtuele stad",
+    "jaar": "Jaar", "initiatief_id": "Initiatief (nummer)", "budget_gemeente": "Budget gemeente (EUR)",
+    "buurtcode": "Buurt (afgeleid)", "wijkcode": "Wijk (afgeleid)", "gemeentecode": "Gemeente (afgeleid)",
+    "aangemaakt_door": "Aangemaakt door", "aangemaakt_op": "Aangemaakt op", "gewijzigd_door": "Gewijzigd door",
+    "gewijzigd_op": "Gewijzigd op", "buurtdeal_id": "Buurtdeal (nummer)", "partij": "Partij",
+    "gereed": "Gereed", "soort": "Soort", "naam": "Naam", "beheerder": "Beheerder", "bron": "Bron",
+    "bron_id": "Bron-id", "code": "Code", "wijkcode_": "Wijk", "water": "Water", "peiljaar": "Peiljaar",
+    "gebiedcode": "Gebied",
+}
+VALUE_LISTS = {"thema": "vl_thema", "status": "vl_status", "partij": "vl_partij", "beheerder": "vl_partij",
+               "soort": "vl_objectsoort"}
+
+
+def widget(layer: QgsVectorLayer, name: str, kind: str, config: dict) -> None:
+    index = layer.fields().indexOf(name)
+    if index >= 0:
+        layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup(kind, config))
+
+
+def configure_fields(layer: QgsVectorLayer, layer_id: str, table: str) -> None:
+    fields = layer.fields()
+    for index, fld in enumerate(fields):
+        name = fld.name()
+        layer.setFieldAlias(index, LABELS.get(name, name.replace("_", " ").capitalize()))
+        if name in VALUE_LISTS and table != "buurt_vl":
+            filter_expression = '"voor_buurtdeal"' if (name == "status" and table == "buurtdeal") else ""
+            widget(layer, name, "ValueRelation", {
+                "Layer": "", "LayerName": "", "Key": "code", "Value": "naam", "OrderByValue": False,
+                "AllowNull": False, "AllowMulti": False, "UseCompleter": False, "FilterExpression": filter_expression,
+                loader.VALUE_LIST_KEY: VALUE_LISTS[name]})
+        elif fld.typeName() == "bool":
+            widget(layer, name, "CheckBox", {"CheckedState": "", "UncheckedState": "", "TextDisplayMethod": 0})
+        elif fld.typeName() == "date" or name.endswith("_op"):
+            fmt = "yyyy-MM-dd" if fld.typeName() == "date" else "yyyy-MM-dd HH:mm"
+            widget(layer, name, "DateTime", {"field_format": fmt, "display_format": fmt, "calendar_popup": True,
+                                              "allow_null": True})
+        elif name == "omschrijving":
+            widget(layer, name, "TextEdit", {"IsMultiline": True, "UseHtml": False})
+        elif name == "jaar":
+            widget(layer, name, "Range", {"Min": YEAR_MIN, "Max": YEAR_MAX, "Step": 1, "Style": "SpinBox",
+                                           "AllowNull": False})
+        elif name == "budget_gemeente":
+            widget(layer, name, "Range", {"Min": 0.0, "Max": 10000000.0, "Step": 100.0, "Precision": 2,
+                                           "Style": "SpinBox", "AllowNull": False})
+        else:
+            widget(layer, name, "TextEdit", {"IsMultiline": False, "UseHtml": False})
+
+    def constrain(name: str, expression: str, description: str) -> None:
+        index = fields.indexOf(name)
+        if index >= 0:
+            layer.setConstraintExpression(index, expression, description)
+            layer.setFieldConstraint(index, QgsFieldConstraints.ConstraintExpression,
+                                     QgsFieldConstraints.ConstraintStrengthHard)
+
+    constrain("titel", "length(trim(\"titel\")) > 0", "Geef een titel.")
+    if table == "afspraak":
+        constrain("omschrijving", "length(trim(\"omschrijving\")) > 0", "Beschrijf de afspraak.")
+    # not BETWEEN: QGIS before 3.26 cannot parse it, and a constraint that does not parse fails every feature
+    constrain("jaar", f'"jaar" >= {YEAR_MIN} AND "jaar" <= {YEAR_MAX}',
+              f"Het jaar ligt tussen {YEAR_MIN} en {YEAR_MAX}.")
+    constrain("budget_gemeente", '"budget_gemeente" >= 0', "Het budget is niet negatief.")
+    if fields.indexOf("jaar") >= 0:
+        layer.setDefaultValueDefinition(fields.indexOf("jaar"), QgsDefaultValue("year(now())"))
+    if table == "beheerobject":
+        soort = layer_id.split("_")[0]
+        layer.setDefaultValueDefinition(fields.indexOf("soort"), QgsDefaultValue(f"'{soort}'"))
+
+
+def build_form(layer: QgsVectorLayer, layer_id: str, table: str, relation_id: str | None) -> None:
+    config: QgsEditFormConfig = layer.editFormConfig()
+    fields = layer.fields()
+    for name in (*DERIVED, "id", "code"):
+        if fields.indexOf(name) >= 0 and (name != "code" or table in ("buurt", "wijk")):
+            config.setReadOnly(fields.indexOf(name), True)
+    if table == "beheerobject":
+        config.setReadOnly(fields.indexOf("soort"), True)
+    if table in ("buurt", "wijk") or table == "buurt_vl":
+        layer.setEditFormConfig(config)
+        return
+    layout = getattr(getattr(Qgis, "AttributeFormLayout", None), "DragAndDrop", None)
+    config.setLayout(layout if layout is not None else QgsEditFormConfig.TabLayout)
+    root = config.invisibleRootContainer()
+    root.clear()
+    names = [f.name() for f in fields]
+    private = [n for n in names if n.startswith("indiener_")]
+    main = [n for n in names if n not in DERIVED and n not in private]
+    titles = {"initiatief": "Initiatief", "buurtdeal": "Buurtdeal", "afspraak": "Afspraak",
+              "beheerobject": "Object"}
+    tabs: list[tuple[str, list[str]]] = [(titles[table], main)]
+    if private:
+        tabs.append(("Indiener (privé, nooit openbaar)", private))
+    tabs.append(("Afgeleid (door de database)", [n for n in names if n in DERIVED]))
+    for title, members in tabs:
+        tab = QgsAttributeEditorContainer(title, root)
+        for name in members:
+            tab.addChildElement(QgsAttributeEditorField(name, fields.indexOf(name), tab))
+        root.addChildElement(tab)
+        if title == titles[table] and relation_id:
+            relation = QgsProject.instance().relationManager().relation(relation_id)
+            commitments = QgsAttributeEditorContainer("Afspraken (wederkerigheid)", root)
+            commitments.addChildElement(QgsAttributeEditorRelation(relation, commitments))
+            root.addChildElement(commitments)
+    layer.setEditFormConfig(config)
+
+
