@@ -5,8 +5,9 @@ Contract for other modules of the service (e.g. the plan check, issue 5):
   role buurtkaart_publiek: reads schema `publiek` only); a route finds it at `request.app.state.pool`;
   `request.app.state.settings` and `request.app.state.catalogue` hold the settings and the layer catalogue.
 - every module named in ROUTE_MODULES that exists is imported and its `routes() -> list[BaseRoute]` is mounted
-  next to the tile routes. A module that is not (yet) there is left out, so adding one never needs an edit here
-  beyond its name in ROUTE_MODULES.
+  next to the tile routes; a module may also define `lifespan(app)` (an async context manager), entered after
+  the tile service has started and left before it stops. A module that is not (yet) there is left out, so
+  adding one never needs an edit here beyond its name in ROUTE_MODULES.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import importlib
 import importlib.util
 import logging
 from collections.abc import AsyncIterator
+from types import ModuleType
 
 import psycopg
 from psycopg_pool import AsyncConnectionPool
@@ -29,17 +31,16 @@ from spatial_service.settings import Settings
 
 log = logging.getLogger(__name__)
 
-ROUTE_MODULES: tuple[str, ...] = ("spatial_service.web.plancheck",)
+ROUTE_MODULES: tuple[str, ...] = ("spatial_service.web.plancheck", "spatial_service.web.ogc")
+
+
+def extra_modules(module_names: tuple[str, ...] = ROUTE_MODULES) -> list[ModuleType]:
+    """The optional modules that exist (by file, so an import error inside one still shows)."""
+    return [importlib.import_module(name) for name in module_names if importlib.util.find_spec(name) is not None]
 
 
 def extra_routes(module_names: tuple[str, ...] = ROUTE_MODULES) -> list[BaseRoute]:
-    """The routes of the optional modules that exist (by file, so an import error inside one still shows)."""
-    found: list[BaseRoute] = []
-    for name in module_names:
-        if importlib.util.find_spec(name) is None:
-            continue
-        found.extend(importlib.import_module(name).routes())
-    return found
+    return [route for module in extra_modules(module_names) for route in module.routes()]
 
 
 async def configure_connection(conn: psycopg.AsyncConnection) -> None:
@@ -90,7 +91,11 @@ def create_app(settings: Settings, *, catalogue: Catalogue | None = None, listen
         app.state.tiles = service
         await service.start(listen=listen)
         try:
-            yield
+            async with contextlib.AsyncExitStack() as stack:
+                for module in extra_modules():
+                    if hasattr(module, "lifespan"):
+                        await stack.enter_async_context(module.lifespan(app))
+                yield
         finally:
             await service.stop()
             await pool.close()

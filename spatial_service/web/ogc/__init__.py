@@ -1,0 +1,89 @@
+"""OGC API - Features and Tiles under /ogc (tipg on the catalogue's publiek views); see api.py for the why.
+
+The app (spatial_service/web/app.py) mounts `routes()` and enters `lifespan(app)` like every module in its
+ROUTE_MODULES list.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+
+import asyncpg
+import psycopg
+from starlette.applications import Starlette
+from starlette.routing import BaseRoute, Mount
+from tipg.database import connection_factory
+
+from spatial_service.web.ogc.api import OgcApi
+from spatial_service.web.ogc.collections import load_catalog
+
+log = logging.getLogger(__name__)
+MOUNT_PATH = "/ogc"
+# anonymous requests share the database with the tiles: no OGC query may hold a connection for long
+STATEMENT_TIMEOUT = "10s"
+
+
+def routes() -> list[BaseRoute]:
+    return [Mount(MOUNT_PATH, app=OgcApi(), name="ogc")]
+
+
+def _ogc_app(app: Starlette) -> OgcApi | None:
+    for route in app.routes:
+        if isinstance(route, Mount) and route.path == MOUNT_PATH and isinstance(route.app, OgcApi):
+            return route.app
+    return None
+
+
+async def connect_parameters(dsn: str) -> dict[str, object]:
+    """asyncpg reads no pg_service.conf: resolve the public DSN (service=..., socket, ~/.pgpass) with libpq
+    once, and give asyncpg the same host, port, database, user (and the password libpq found, if any)."""
+    async with await psycopg.AsyncConnection.connect(dsn) as conn:
+        info = conn.info
+        params: dict[str, object] = {"host": info.host, "port": info.port, "database": info.dbname,
+                                     "user": info.user}
+        if info.password:
+            params["password"] = info.password
+        return params
+
+
+@contextlib.asynccontextmanager
+async def lifespan(app: Starlette) -> AsyncIterator[None]:
+    ogc = _ogc_app(app)
+    if ogc is None:
+        yield
+        return
+    settings, catalogue = app.state.settings, app.state.catalogue
+    lock = asyncio.Lock()
+    pools: list[asyncpg.Pool] = []
+
+    async def ready() -> None:
+        """Pool and collections, once; retried on the next request if the database was down."""
+        if getattr(ogc.state, "collection_catalog", None) is not None:
+            return
+        async with lock:
+            if getattr(ogc.state, "collection_catalog", None) is not None:
+                return
+            if not pools:
+                params = await connect_parameters(settings.public())
+                pools.append(await asyncpg.create_pool(
+                    **params, min_size=1, max_size=max(2, settings.pool_size // 2),
+                    init=connection_factory(["publiek"], "pg_temp"),
+                    server_settings={"statement_timeout": STATEMENT_TIMEOUT, "application_name": "buurtkaart-ogc"}))
+                ogc.state.pool = pools[0]
+            async with pools[0].acquire() as conn:
+                ogc.state.collection_catalog = await load_catalog(conn, catalogue)
+
+    ogc.ready = ready
+    try:
+        await ready()
+    except (OSError, psycopg.Error, asyncpg.PostgresError) as exc:  # the first /ogc request tries again
+        log.warning("OGC API nog niet klaar: %s", str(exc).strip()[:200])
+    try:
+        yield
+    finally:
+        ogc.ready = None
+        if pools:
+            await pools[0].close()

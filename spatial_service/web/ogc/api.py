@@ -1,0 +1,197 @@
+"""/ogc: OGC API - Features (Part 1 core, Part 2 CRS, Part 3 filters) and OGC API - Tiles, served by tipg.
+
+Why tipg (developmentseed, the library behind many PostGIS OGC APIs): it is async like this service, builds one SQL
+statement per request in PostGIS (GeoJSON and MVT made by the database, not in Python), introspects our publiek
+views for queryables, and mounts as an ASGI sub-application. pygeoapi (0.21 is the last for Python 3.11) needs
+Flask, rasterio and a synchronous SQLAlchemy engine per collection, and its PostgreSQL provider also pages with
+OFFSET. What tipg lacks we add here and in collections.py, without patching it: the catalogue's layers as
+collections, Part 2 CRS (`crs`, `bbox-crs`, `Content-Crs`, `crs`/`storageCrs` in the collection metadata) and
+keyset paging.
+
+tipg uses asyncpg, so it has its own small pool (ogc/__init__.py): same database, same public login role as the
+tile pool (resolved from the same `settings.public()` DSN), reading only the publiek views of the catalogue.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import jinja2
+import morecantile
+import pyproj
+from fastapi import FastAPI, Path, Query, Request
+from starlette.datastructures import QueryParams
+from starlette.exceptions import HTTPException
+from starlette.templating import Jinja2Templates
+from starlette.types import Message, Receive, Scope, Send
+from tipg.collections import Collection
+from tipg.dependencies import bbox_query
+from tipg.errors import DEFAULT_STATUS_CODES, InvalidBBox, MissingCollectionCatalog, add_exception_handlers
+from tipg.factory import Endpoints
+from tipg.openapi import _update_openapi
+
+from spatial_service.web.ogc import crs as crs_mod
+from spatial_service.web.ogc.crs import PART2_CONFORMANCE, REQUEST_CRS, STORAGE_CRS, URIS, CrsError, RequestCrs
+
+# PDOK's tiling scheme for the Netherlands in RD New (z0: one 256 px tile of 3440.64 m/px from the PDOK origin)
+RD_NEW_QUAD = morecantile.TileMatrixSet.custom(
+    [-285401.92, 22598.08, 595401.92, 903401.92], pyproj.CRS.from_epsg(28992), id="NetherlandsRDNewQuad",
+    title="Nederland, RD New (EPSG:28992), zoals PDOK", minzoom=0, maxzoom=16)
+TILE_MATRIX_SETS = morecantile.TileMatrixSets({}).register(
+    {"WebMercatorQuad": morecantile.tms.get("WebMercatorQuad"), "WorldCRS84Quad": morecantile.tms.get("WorldCRS84Quad"),
+     "NetherlandsRDNewQuad": RD_NEW_QUAD})
+
+TITLE = "Buurtkaart: buurtinitiatieven, buurtdeals en openbare ruimte (OGC API)"
+
+
+class BuurtkaartEndpoints(Endpoints):
+    """tipg's Features + Tiles endpoints; the conformance also declares Part 2 (CRS), which we add."""
+
+    @property
+    def conforms_to(self) -> list[str]:
+        return [*super().conforms_to, PART2_CONFORMANCE]
+
+
+def collection_param(request: Request,
+                     collectionId: Annotated[str, Path(description="Id van de collectie (laag uit de catalogus)")]
+                     ) -> Collection:
+    catalog = getattr(request.app.state, "collection_catalog", None)
+    if not catalog:
+        raise MissingCollectionCatalog("De collecties zijn nog niet geladen.")
+    found = catalog["collections"].get(collectionId)
+    if found is None:
+        raise HTTPException(status_code=404, detail=f"Collectie '{collectionId[:80]}' bestaat niet; kies uit "
+                                                    f"{', '.join(catalog['collections'])}.")
+    return found
+
+
+def bbox_in_crs(bbox: Annotated[str | None, Query(description="Ruimtelijk filter, in `bbox-crs` (standaard CRS84)")]
+                = None) -> list[float] | None:
+    """tipg's bbox check assumes degrees; this one checks against the range of the request's `bbox-crs`."""
+    if not bbox:
+        return None
+    crs = REQUEST_CRS.get().bbox
+    try:
+        bounds = [float(v) for v in bbox.split(",")]
+    except ValueError:
+        raise InvalidBBox(f"Parameter 'bbox': '{bbox[:100]}' is geen lijst van 4 of 6 getallen.") from None
+    if len(bounds) not in (4, 6):
+        raise InvalidBBox(f"Parameter 'bbox': verwacht 4 of 6 getallen, kreeg {len(bounds)}.")
+    if len(bounds) == 6:
+        xs, ys = (bounds[0], bounds[3]), (bounds[1], bounds[4])
+    else:
+        xs, ys = (bounds[0], bounds[2]), (bounds[1], bounds[3])
+    lo_x, lo_y, hi_x, hi_y = crs.limits
+    if not all(lo_x <= x <= hi_x for x in xs) or not all(lo_y <= y <= hi_y for y in ys):
+        raise InvalidBBox(f"Parameter 'bbox': {bounds} ligt buiten het bereik van {crs.uri}; geef `bbox-crs` op "
+                          "als de bbox in een ander coördinatenstelsel staat.")
+    return bounds
+
+
+def create_fastapi() -> FastAPI:
+    app = FastAPI(title=TITLE, openapi_url="/api", docs_url="/api.html")
+    _update_openapi(app)
+    templates = Jinja2Templates(env=jinja2.Environment(loader=jinja2.PackageLoader("tipg", "templates"),
+                                                       autoescape=True))
+    endpoints = BuurtkaartEndpoints(title=TITLE, templates=templates, collection_dependency=collection_param,
+                                    with_tiles_viewer=True, supported_tms=TILE_MATRIX_SETS)
+    app.include_router(endpoints.router)
+    add_exception_handlers(app, DEFAULT_STATUS_CODES)
+    app.dependency_overrides[bbox_query] = bbox_in_crs
+    return app
+
+
+def _relative(scope: Scope) -> str:
+    path, root = scope["path"], scope.get("root_path", "")
+    return path[len(root):] if root and path.startswith(root) else path
+
+
+class OgcApi:
+    """The ASGI app mounted at /ogc: parses Part 2's `crs`/`bbox-crs` for the request, adds `Content-Crs` to
+    feature answers and the CRS lists to collection metadata, and hands everything else to tipg unchanged."""
+
+    def __init__(self) -> None:
+        self.fastapi = create_fastapi()
+        self.state = self.fastapi.state
+        self.ready = None  # set by ogc.lifespan: awaitable that loads the pool and catalog once
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.fastapi(scope, receive, send)
+            return
+        query = QueryParams(scope.get("query_string", b""))
+        try:
+            request_crs = RequestCrs(output=crs_mod.parse(query.get("crs"), "crs"),
+                                     bbox=crs_mod.parse(query.get("bbox-crs"), "bbox-crs"))
+        except CrsError as exc:
+            await _json(send, 400, {"code": "InvalidParameterValue", "description": str(exc)})
+            return
+        if self.ready is not None:
+            await self.ready()
+        parts = [p for p in _relative(scope).split("/") if p]
+        # tipg's links (url_for) must come from tipg's router and start at /ogc: the outer app put its own
+        # router and root in the scope
+        scope = {**scope, "router": self.fastapi.router, "app_root_path": scope.get("root_path", "")}
+        token = REQUEST_CRS.set(request_crs)
+        try:
+            if parts[:1] == ["collections"] and len(parts) >= 3 and parts[2] == "items":
+                await self.fastapi(scope, receive, _with_content_crs(send, request_crs.output.uri))
+            elif parts[:1] == ["collections"] and len(parts) <= 2:
+                await self.fastapi(scope, receive, _with_crs_lists(send, self.state))
+            else:
+                await self.fastapi(scope, receive, send)
+        finally:
+            REQUEST_CRS.reset(token)
+
+
+async def _json(send: Send, status: int, body: dict) -> None:
+    data = json.dumps(body, ensure_ascii=False).encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(data)).encode())]})
+    await send({"type": "http.response.body", "body": data})
+
+
+def _with_content_crs(send: Send, uri: str) -> Send:
+    async def wrapped(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            message = {**message, "headers": [*message.get("headers", []), (b"content-crs", f"<{uri}>".encode())]}
+        await send(message)
+    return wrapped
+
+
+def _with_crs_lists(send: Send, state: object) -> Send:
+    """Collection metadata (JSON only; small): the CRSs we serve, the storage CRS and the catalogue title."""
+    start: Message | None = None
+    chunks: list[bytes] = []
+
+    async def wrapped(message: Message) -> None:
+        nonlocal start
+        if message["type"] == "http.response.start":
+            headers = dict(message.get("headers", []))
+            if message["status"] != 200 or not headers.get(b"content-type", b"").startswith(b"application/json"):
+                await send(message)
+                start = None
+                return
+            start = message
+            return
+        if start is None:
+            await send(message)
+            return
+        chunks.append(message.get("body", b""))
+        if message.get("more_body"):
+            return
+        body = json.loads(b"".join(chunks))
+        catalog = getattr(state, "collection_catalog", None) or {"collections": {}}
+        for item in body.get("collections", [body] if "id" in body else []):
+            item["crs"] = list(URIS)
+            item["storageCrs"] = STORAGE_CRS
+            known = catalog["collections"].get(item.get("id"))
+            if known is not None and known.title:
+                item["title"] = known.title
+        data = json.dumps(body, ensure_ascii=False).encode()
+        headers = [(k, v) for k, v in start.get("headers", []) if k != b"content-length"]
+        await send({**start, "headers": [*headers, (b"content-length", str(len(data)).encode())]})
+        await send({"type": "http.response.body", "body": data})
+
+    return wrapped
