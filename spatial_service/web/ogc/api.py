@@ -21,6 +21,8 @@ import jinja2
 import morecantile
 import pyproj
 from fastapi import FastAPI, Path, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
 from starlette.datastructures import QueryParams
 from starlette.exceptions import HTTPException
 from starlette.templating import Jinja2Templates
@@ -89,6 +91,13 @@ def bbox_in_crs(bbox: Annotated[str | None, Query(description="Ruimtelijk filter
     return bounds
 
 
+async def _invalid_parameter(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    problems = "; ".join(f"parameter '{err['loc'][-1]}': {err['msg']}" for err in exc.errors()[:5])
+    return JSONResponse({"code": "InvalidParameterValue", "description": f"Ongeldige invoer: {problems}"},
+                        status_code=400)
+
+
 def create_fastapi() -> FastAPI:
     app = FastAPI(title=TITLE, openapi_url="/api", docs_url="/api.html")
     _update_openapi(app)
@@ -97,7 +106,9 @@ def create_fastapi() -> FastAPI:
     endpoints = BuurtkaartEndpoints(title=TITLE, templates=templates, collection_dependency=collection_param,
                                     with_tiles_viewer=True, supported_tms=TILE_MATRIX_SETS)
     app.include_router(endpoints.router)
-    add_exception_handlers(app, DEFAULT_STATUS_CODES)
+    # OGC API Features Part 1 (/req/core/query-param-invalid): a bad parameter value is 400, where tipg says 422
+    add_exception_handlers(app, {exc: 400 if code == 422 else code for exc, code in DEFAULT_STATUS_CODES.items()})
+    app.add_exception_handler(RequestValidationError, _invalid_parameter)
     app.dependency_overrides[bbox_query] = bbox_in_crs
     return app
 

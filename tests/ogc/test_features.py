@@ -1,0 +1,159 @@
+"""OGC API - Features under /ogc: landing, conformance, collections, items, paging, Part 2 CRS, tiles."""
+
+from __future__ import annotations
+
+import mapbox_vector_tile
+import pytest
+
+from spatial_service.catalogue import load
+from tests.ogc.helpers import CRS84, EPSG_4326, RD, all_features, pages
+from tests.service.helpers import CENTRUM, tile_at
+
+CATALOGUE = load()
+LAYERS = {layer.id: layer for layer in CATALOGUE.public}
+
+
+def published(admin_conn, layer_id: str, extra: str = "TRUE") -> list:
+    layer = LAYERS[layer_id]
+    return [r[0] for r in admin_conn.execute(
+        f"SELECT {layer.sleutel} FROM {layer.bron} WHERE ({layer.filter or 'TRUE'}) AND {extra} "
+        f"ORDER BY {layer.sleutel}")]
+
+
+def test_landing_conformance_and_api(client):
+    landing = client.get("/ogc/").json()
+    rels = {link["rel"] for link in landing["links"]}
+    assert {"self", "conformance", "data", "service-desc"} <= rels
+    root = f"{str(client.base_url).rstrip('/')}/ogc/"
+    assert all(link["href"].startswith(root) for link in landing["links"])
+    conforms = client.get("/ogc/conformance").json()["conformsTo"]
+    for cls in ("ogcapi-features-1/1.0/conf/core", "ogcapi-features-1/1.0/conf/geojson",
+                "ogcapi-features-2/1.0/conf/crs", "ogcapi-tiles-1/1.0/conf/core", "ogcapi-tiles-1/1.0/conf/mvt"):
+        assert f"http://www.opengis.net/spec/{cls}" in conforms
+    api = client.get("/ogc/api")
+    assert api.status_code == 200 and "/collections/{collectionId}/items" in api.json()["paths"]
+
+
+def test_collections_are_the_catalogue_layers_with_extents_and_crs(client, admin_conn):
+    body = client.get("/ogc/collections").json()
+    assert [c["id"] for c in body["collections"]] == list(LAYERS)
+    for c in body["collections"]:
+        assert c["title"] == LAYERS[c["id"]].titel
+        assert c["storageCrs"] == RD and {CRS84, EPSG_4326, RD} <= set(c["crs"])
+        west, south, east, north = c["extent"]["spatial"]["bbox"][0]
+        # Hilversum (demo) in degrees, per layer (groen is not the whole beheerobject view)
+        assert 5.0 < west < east < 5.3 and 52.1 < south < north < 52.35, c["id"]
+    one = client.get("/ogc/collections/groen").json()
+    assert one["storageCrs"] == RD and one["title"] == "Groen"
+    ext = admin_conn.execute("SELECT ST_Extent(ST_Transform(geom, 4326)) FROM publiek.beheerobject "
+                             "WHERE soort = 'groen'").fetchone()[0]
+    exact = [float(v) for v in ext[4:-1].replace(",", " ").split()]
+    # the RD box of the layer in degrees: it holds every object and is at most ~20 m larger than needed
+    got = one["extent"]["spatial"]["bbox"][0]
+    assert got[0] <= exact[0] and got[1] <= exact[1] and got[2] >= exact[2] and got[3] >= exact[3]
+    assert got == pytest.approx(exact, abs=3e-4)
+
+
+def test_queryables_are_the_catalogue_fields(client):
+    for layer in CATALOGUE.public:
+        props = client.get(f"/ogc/collections/{layer.id}/queryables").json()["properties"]
+        assert set(props) == {*layer.velden, "geom"}, layer.id
+
+
+def test_items_counts_and_properties_match_publiek(client, admin_conn):
+    for layer in CATALOGUE.public:
+        body = client.get(f"/ogc/collections/{layer.id}/items", params={"limit": 5}).json()
+        assert body["numberMatched"] == len(published(admin_conn, layer.id)), layer.id
+        assert body["numberReturned"] == len(body["features"]) == min(5, body["numberMatched"])
+        for f in body["features"]:
+            assert set(f["properties"]) == set(layer.velden) - {layer.sleutel} or \
+                set(f["properties"]) == set(layer.velden)
+
+
+def test_paging_by_next_links_gives_every_row_once_in_order(client, admin_conn):
+    ids = [f["id"] for f in all_features(client, "groen", limit=70)]
+    assert ids == published(admin_conn, "groen")
+    # a jump to an offset no client reached (OFFSET path) gives the same rows as the keyset pages
+    direct = client.get("/ogc/collections/groen/items", params={"limit": 70, "offset": 140,
+                                                                "properties": "naam"}).json()
+    assert [f["id"] for f in direct["features"]] == ids[140:210]
+
+
+def test_bbox_in_crs84_and_rd(client, admin_conn):
+    rd_box = (139000, 469000, 141500, 471500)
+    expected = published(admin_conn, "buurtdeals",
+                         f"ST_Intersects(geom, ST_MakeEnvelope({', '.join(map(str, rd_box))}, 28992))")
+    assert 0 < len(expected) < len(published(admin_conn, "buurtdeals"))
+    got = all_features(client, "buurtdeals", bbox=",".join(map(str, rd_box)), **{"bbox-crs": RD}, limit=7)
+    assert sorted(f["id"] for f in got) == expected
+    lon_lat = (5.16, 52.21, 5.19, 52.24)
+    expected = published(admin_conn, "speelplekken", "ST_Intersects(geom, ST_Transform(ST_MakeEnvelope("
+                         f"{', '.join(map(str, lon_lat))}, 4326), 28992))")
+    got = all_features(client, "speelplekken", bbox=",".join(map(str, lon_lat)), limit=50)
+    assert expected and sorted(f["id"] for f in got) == expected
+    # the same box as EPSG:4326 (latitude first) selects the same
+    lat_lon = (lon_lat[1], lon_lat[0], lon_lat[3], lon_lat[2])
+    got = all_features(client, "speelplekken", bbox=",".join(map(str, lat_lon)), **{"bbox-crs": EPSG_4326},
+                       limit=50)
+    assert sorted(f["id"] for f in got) == expected
+
+
+def test_crs_of_the_answer(client, admin_conn):
+    x, y = admin_conn.execute("SELECT ST_X(geom), ST_Y(geom) FROM publiek.beheerobject "
+                              "WHERE soort = 'speelplek' AND GeometryType(geom) = 'POINT' ORDER BY id LIMIT 1"
+                              ).fetchone()
+    lon, lat = admin_conn.execute("SELECT ST_X(g), ST_Y(g) FROM (SELECT ST_Transform(ST_SetSRID("
+                                  "ST_MakePoint(%s, %s), 28992), 4326) g) t", (x, y)).fetchone()
+
+    def first_point(crs: str | None):
+        params = {"limit": 1000, **({"crs": crs} if crs else {})}
+        r = client.get("/ogc/collections/speelplekken/items", params=params)
+        assert r.status_code == 200
+        point = next(f for f in r.json()["features"] if f["geometry"]["type"] == "Point")
+        return r.headers["content-crs"], point["geometry"]
+
+    header, geometry = first_point(RD)
+    assert header == f"<{RD}>" and geometry["coordinates"] == pytest.approx([x, y], abs=1e-3)
+    assert "crs" not in geometry
+    header, geometry = first_point(None)
+    assert header == f"<{CRS84}>" and geometry["coordinates"] == pytest.approx([lon, lat], abs=1e-7)
+    header, geometry = first_point(EPSG_4326)
+    assert header == f"<{EPSG_4326}>" and geometry["coordinates"] == pytest.approx([lat, lon], abs=1e-7)
+    # the next link keeps the CRS
+    first = next(pages(client, "/ogc/collections/groen/items", {"crs": RD, "limit": 10}))
+    assert "crs=" in next(link["href"] for link in first["links"] if link["rel"] == "next")
+
+
+def test_bad_parameters_get_a_clear_400(client):
+    r = client.get("/ogc/collections/groen/items", params={"crs": "EPSG:9999"})
+    assert r.status_code == 400 and "'crs'" in r.json()["description"] and "EPSG:9999" in r.json()["description"]
+    r = client.get("/ogc/collections/groen/items", params={"bbox": "140000,470000,141000,471000"})
+    assert r.status_code == 400 and "bbox-crs" in r.text
+    r = client.get("/ogc/collections/groen/items", params={"bbox": "1,2,drie,4"})
+    assert r.status_code == 400 and "'bbox'" in r.text
+    r = client.get("/ogc/collections/groen/items", params={"limit": "veel"})
+    assert r.status_code == 400 and "'limit'" in r.text
+    r = client.get("/ogc/collections/geheim/items")
+    assert r.status_code == 404 and "buurtdeals" in r.text
+
+
+def test_tiles_webmercator_and_rd_new(client, admin_conn):
+    z, x, y = tile_at(*CENTRUM, 13)
+    r = client.get(f"/ogc/collections/buurtdeals/tiles/WebMercatorQuad/{z}/{x}/{y}")
+    assert r.status_code == 200
+    layers = mapbox_vector_tile.decode(r.content)
+    feats = next(iter(layers.values()))["features"]
+    assert feats and all(f["properties"].get("titel") for f in feats)
+    hidden = {r[0] for r in admin_conn.execute("SELECT id FROM buurt.buurtdeal WHERE NOT gepubliceerd")}
+    assert not hidden & {f["properties"]["id"] for f in feats}
+    # RD New (PDOK's NetherlandsRDNewQuad): the tile of the Centrum at level 8 holds the groen there
+    tms = client.get("/ogc/tileMatrixSets/NetherlandsRDNewQuad").json()
+    assert tms["crs"].endswith("28992") or "28992" in str(tms["crs"])
+    cx, cy = admin_conn.execute("SELECT ST_X(p), ST_Y(p) FROM (SELECT ST_Transform(ST_SetSRID(ST_MakePoint(%s, %s),"
+                                " 4326), 28992) p) t", CENTRUM).fetchone()
+    size = 880803.84 / 2**8
+    tx, ty = int((cx + 285401.92) // size), int((903401.92 - cy) // size)
+    r = client.get(f"/ogc/collections/groen/tiles/NetherlandsRDNewQuad/8/{tx}/{ty}")
+    assert r.status_code == 200
+    groen = next(iter(mapbox_vector_tile.decode(r.content).values()))["features"]
+    assert groen and {f["properties"]["soort"] for f in groen} == {"groen"}
