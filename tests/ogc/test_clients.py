@@ -1,0 +1,70 @@
+"""Real OGC clients read /ogc: QGIS 3.22's "WFS / OGC API - Features" provider (OAPIF) and OWSLib."""
+
+from __future__ import annotations
+
+from owslib.ogcapi.features import Features
+from qgis.core import QgsRectangle, QgsVectorLayer
+
+from spatial_service.catalogue import load
+from tests.service.test_private import private_values
+
+CATALOGUE = load()
+
+
+def count(admin_conn, layer) -> int:
+    return admin_conn.execute(f"SELECT count(*) FROM {layer.bron} WHERE {layer.filter or 'TRUE'}").fetchone()[0]
+
+
+def test_qgis_oapif_loads_every_collection(qgis_app, server, admin_conn):
+    strings, hidden_initiatives, hidden_deals = private_values(admin_conn)
+    for layer in CATALOGUE.public:
+        uri = f"url='{server.url}/ogc' typename='{layer.id}' pageSize='100'"
+        vl = QgsVectorLayer(uri, layer.titel, "OAPIF")
+        try:
+            assert vl.isValid(), (layer.id, vl.error().summary())
+            fields = [f.name() for f in vl.fields()]
+            # QGIS adds the feature id as a field when the GeoJSON id is not a property
+            assert set(layer.velden) <= set(fields) <= {*layer.velden, "id"}, (layer.id, fields)
+            assert not [f for f in fields if f.startswith("indiener")]
+            features = list(vl.getFeatures())
+            assert len(features) == count(admin_conn, layer), layer.id
+            assert all(f.hasGeometry() and not f.geometry().isEmpty() for f in features)
+            values = {str(v) for f in features for v in f.attributes()}
+            assert not strings & values
+            key = fields.index(layer.sleutel)
+            ids = {f.attributes()[key] for f in features}
+            assert len(ids) == len(features)
+            if layer.id == "initiatieven":
+                assert not ids & hidden_initiatives
+            if layer.id == "buurtdeals":
+                assert not ids & hidden_deals
+            # the extent QGIS gets from the collection metadata is Hilversum's
+            extent = vl.extent()
+            assert extent.intersects(QgsRectangle(5.1, 52.18, 5.22, 52.28)), (layer.id, extent.toString())
+        finally:
+            vl = None
+
+
+def test_owslib_paging_and_bbox(server, admin_conn):
+    api = Features(f"{server.url}/ogc")
+    assert "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core" in api.conformance()["conformsTo"]
+    assert [c["id"] for c in api.collections()["collections"]] == [layer.id for layer in CATALOGUE.public]
+    seen: list[int] = []
+    offset = 0
+    while True:
+        page = api.collection_items("groen", limit=128, offset=offset)
+        seen += [f["id"] for f in page["features"]]
+        offset += page["numberReturned"]
+        if offset >= page["numberMatched"]:
+            break
+    assert seen == [r[0] for r in admin_conn.execute(
+        "SELECT id FROM publiek.beheerobject WHERE soort = 'groen' ORDER BY id")]
+    box = [5.15, 52.20, 5.20, 52.24]
+    got = api.collection_items("initiatieven", bbox=box, limit=1000)
+    expected = {r[0] for r in admin_conn.execute(
+        "SELECT id FROM publiek.initiatief WHERE ST_Intersects(geom, ST_Transform(ST_MakeEnvelope(%s, %s, %s, %s,"
+        " 4326), 28992))", box)}
+    assert expected and {f["id"] for f in got["features"]} == expected
+    assert got["numberMatched"] == len(expected)
+    queryables = api.collection_queryables("buurtdeals")
+    assert "budget_gemeente" in queryables["properties"]

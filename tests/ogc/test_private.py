@@ -1,0 +1,68 @@
+"""Personal data (indiener_*) and unpublished rows never reach an OGC answer: any collection, any page (keyset or
+OFFSET), any CRS, GeoJSON, CSV, HTML, metadata and tiles (mirrors tests/service/test_private.py)."""
+
+from __future__ import annotations
+
+import mapbox_vector_tile
+
+from spatial_service.catalogue import load
+from tests.ogc.helpers import EPSG_4326, RD, pages
+from tests.service.helpers import CENTRUM, tile_at
+from tests.service.test_private import private_values
+
+CATALOGUE = load()
+
+
+def assert_text_clean(text: str, strings: set[str]) -> None:
+    assert "indiener" not in text
+    leaked = [s for s in strings if s in text]
+    assert not leaked, leaked[:3]
+
+
+def test_no_private_data_in_any_page_or_crs(client, admin_conn):
+    strings, hidden_initiatives, hidden_deals = private_values(admin_conn)
+    seen = 0
+    for layer in CATALOGUE.public:
+        for crs in (None, RD, EPSG_4326):
+            params = {"limit": 40, **({"crs": crs} if crs else {})}
+            for page in pages(client, f"/ogc/collections/{layer.id}/items", params):
+                for f in page["features"]:
+                    seen += 1
+                    assert not any(k.startswith("indiener") or k == "gepubliceerd" for k in f["properties"])
+                    assert not strings.intersection(str(v) for v in f["properties"].values())
+                    if layer.id == "initiatieven":
+                        assert f["id"] not in hidden_initiatives
+                    if layer.id == "buurtdeals":
+                        assert f["id"] not in hidden_deals
+        # a jump straight to an offset (the OFFSET path), and the other output formats
+        for fmt in ("json", "csv", "html", "geojsonseq"):
+            r = client.get(f"/ogc/collections/{layer.id}/items", params={"limit": 1000, "offset": 3, "f": fmt})
+            assert r.status_code == 200, (layer.id, fmt)
+            assert_text_clean(r.text, strings)
+        for path in ("", "/queryables", "/tiles"):
+            assert_text_clean(client.get(f"/ogc/collections/{layer.id}{path}").text, strings)
+    assert seen > 3 * 900
+    for hidden, collection in ((hidden_initiatives, "initiatieven"), (hidden_deals, "buurtdeals")):
+        for item_id in hidden:
+            assert client.get(f"/ogc/collections/{collection}/items/{item_id}").status_code == 404
+    assert_text_clean(client.get("/ogc/collections").text, strings)
+    assert_text_clean(client.get("/ogc/api").text, strings)
+
+
+def test_no_private_data_in_ogc_tiles(client, admin_conn):
+    strings, hidden_initiatives, hidden_deals = private_values(admin_conn)
+    hidden = {"initiatieven": hidden_initiatives, "buurtdeals": hidden_deals}
+    features = 0
+    for z in (11, 12, 13):
+        zz, x0, y0 = tile_at(*CENTRUM, z)
+        for x, y in ((x, y) for x in range(x0 - 1, x0 + 2) for y in range(y0 - 1, y0 + 2)):
+            for layer, ids in hidden.items():
+                r = client.get(f"/ogc/collections/{layer}/tiles/WebMercatorQuad/{zz}/{x}/{y}")
+                assert r.status_code in (200, 204)
+                assert not [s for s in strings if s.encode() in r.content]
+                for feats in (t["features"] for t in mapbox_vector_tile.decode(r.content).values()):
+                    features += len(feats)
+                    assert not any(k.startswith("indiener") or k == "gepubliceerd" for f in feats
+                                   for k in f["properties"])
+                    assert not ids & {f["properties"]["id"] for f in feats}
+    assert features > 100
