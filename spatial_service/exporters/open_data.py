@@ -1,4 +1,5 @@
-"""`buurtkaart export`: the published layers as GeoJSON (WGS84), GeoPackage (RD New) and CSV, plus metadata.
+"""`buurtkaart export`: the published layers as GeoJSON (WGS84), GeoPackage (RD New) and CSV, plus metadata
+(metadata.json, and DCAT-AP-NL in Turtle and JSON-LD: dcat.py), as a dated snapshot with `latest` pointing at it.
 
 What is exported is the catalogue's [[publiek]] layers with exactly their listed fields (velden), read from
 schema publiek over a connection as the public role, so nothing private can get in: the role cannot read
@@ -11,6 +12,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import os
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -24,9 +27,12 @@ from fiona.crs import CRS
 from spatial_service import catalogue
 from spatial_service.db.connection import connect, describe_dsn
 from spatial_service.errors import BuurtkaartError
+from spatial_service.exporters import dcat
 
 FORMATS = ("geojson", "gpkg", "csv")
-DEFAULT_LICENCE = "CC0-1.0"
+LICENCES = tuple(dcat.LICENCES)
+DEFAULT_LICENCE = "CC-BY-4.0"
+LATEST = "latest"
 GPKG_NAME = "buurtkaart.gpkg"
 CRS_TEXT = {
     "geojson": "EPSG:4326 (WGS84, lengte/breedte)",
@@ -129,10 +135,17 @@ def _feature(row: dict[str, Any], layer: ExportLayer, geom_key: str | None) -> f
 
 
 def export_open_data(dsn: str, directory: Path, formats: tuple[str, ...] = FORMATS,
-                     licence: str = DEFAULT_LICENCE, source: str | None = None) -> ExportResult:
+                     licence: str = DEFAULT_LICENCE, source: str | None = None, *, base_url: str | None = None,
+                     version: str | None = None, contact: str | None = None) -> ExportResult:
+    """All files into `directory`. The DCAT distributions point at `base_url` (+ `version`/) + file name; without
+    a base URL, at the directory itself as a file: URL."""
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise ExportError(f"Onbekend formaat {', '.join(unknown)}; kies uit {', '.join(FORMATS)}.")
+    if licence not in LICENCES:
+        raise ExportError(f"Onbekende licentie '{licence}'; kies uit {', '.join(LICENCES)} (standaard "
+                          f"{DEFAULT_LICENCE}).")
+    moment = dt.datetime.now(dt.UTC).astimezone()
     directory.mkdir(parents=True, exist_ok=True)
     result = ExportResult(directory)
     layers = export_layers()
@@ -140,6 +153,7 @@ def export_open_data(dsn: str, directory: Path, formats: tuple[str, ...] = FORMA
     if "gpkg" in formats and gpkg.exists():
         gpkg.unlink()  # a GeoPackage would otherwise keep layers of an earlier export
     meta_layers = []
+    datasets: list[dcat.DatasetInfo] = []
     conn = connect(dsn)
     try:
         with conn.transaction():  # one snapshot: all files show the same moment
@@ -167,21 +181,33 @@ def export_open_data(dsn: str, directory: Path, formats: tuple[str, ...] = FORMA
                     files.append(path)
                 result.files.extend(f for f in files if f != gpkg)
                 result.counts[layer.id] = count
+                coverage = dcat.layer_coverage(conn, layer.bron, layer.filter, layer.velden, layer.geometry)
+                datasets.append(dcat.DatasetInfo(layer.id, layer.titel, layer.velden, count, coverage,
+                                                 dict(zip([f for f in FORMATS if f in formats], files, strict=True))))
                 meta_layers.append({"id": layer.id, "titel": layer.titel, "bron": layer.bron,
                                     "sleutel": layer.sleutel, "velden": list(layer.velden),
                                     "geometrie": gtype, "aantal": count,
                                     "bestanden": [f.name if f != gpkg else f"{gpkg.name} (laag {layer.id})"
                                                   for f in files]})
+            places = dcat.gemeenten(conn)
     except psycopg.OperationalError as exc:
         raise ExportError(f"Export mislukt ({describe_dsn(dsn)}): {exc}") from exc
     finally:
         conn.close()
+    publisher = source or (f"Gemeente {places[0].naam}" if len(places) == 1 else "Buurtkaart")
+    graph = dcat.build_graph(datasets, base_url=base_url or directory.resolve().as_uri(), version=version,
+                             modified=moment, licence=licence, publisher_name=publisher, places=places,
+                             contact_email=contact)
+    result.files.extend(dcat.write(graph, directory))
     meta = {
         "titel": "Buurtkaart open data: initiatieven, buurtdeals, buurten en openbare ruimte",
         "bron": source or "Buurtkaart (schema publiek)",
-        "datum": dt.datetime.now(dt.UTC).astimezone().isoformat(timespec="seconds"),
+        "datum": moment.isoformat(timespec="seconds"),
+        "versie": version,
         "licentie": licence,
+        "licentie_uri": dcat.LICENCES[licence],
         "crs": {f: CRS_TEXT[f] for f in formats},
+        "dcat": [dcat.TURTLE_NAME, dcat.JSONLD_NAME],
         "lagen": meta_layers,
     }
     meta_path = directory / "metadata.json"
@@ -236,3 +262,54 @@ def _write_csv(conn: psycopg.Connection, layer: ExportLayer, path: Path) -> int:
             writer.writerow([_csv_cell(v) for v in values])
             count += 1
     return count
+
+
+@dataclass
+class Snapshot:
+    root: Path
+    version: str
+    result: ExportResult
+
+    @property
+    def directory(self) -> Path:
+        return self.root / self.version
+
+    def summary(self) -> str:
+        return f"{self.result.summary()} {self.root / LATEST} wijst naar {self.version}."
+
+
+def export_snapshot(dsn: str, root: Path, formats: tuple[str, ...] = FORMATS, licence: str = DEFAULT_LICENCE,
+                    source: str | None = None, *, base_url: str | None = None, contact: str | None = None,
+                    today: dt.date | None = None) -> Snapshot:
+    """`root/<YYYY-MM-DD>/` (a snapshot: its files never change once written; a second export on the same day
+    replaces that day's snapshot as a whole) and `root/latest`, a symlink to it switched in one rename, so a
+    download from latest never mixes two exports. Older snapshots stay until someone removes them."""
+    version = (today or dt.date.today()).isoformat()
+    root.mkdir(parents=True, exist_ok=True)
+    latest = root / LATEST
+    if latest.exists() and not latest.is_symlink():
+        raise ExportError(f"{latest} bestaat en is geen symbolische koppeling: verplaats die map eerst "
+                          "(de export beheert latest zelf).")
+    work = root / f".{version}.bezig-{os.getpid()}"
+    if work.exists():
+        shutil.rmtree(work)
+    try:
+        result = export_open_data(dsn, work, formats, licence, source, base_url=base_url or root.resolve().as_uri(),
+                                  version=version, contact=contact)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    target = root / version
+    old = root / f".{version}.oud-{os.getpid()}"
+    if target.exists():
+        target.rename(old)
+    work.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+    link = root / f".{LATEST}.nieuw-{os.getpid()}"
+    if link.is_symlink():
+        link.unlink()
+    link.symlink_to(version, target_is_directory=True)
+    os.replace(link, latest)
+    result.directory = target
+    result.files = [target / f.relative_to(work) for f in result.files]
+    return Snapshot(root, version, result)

@@ -80,7 +80,7 @@ def test_geojson_is_wgs84_and_gpkg_is_rd(exported):
 
 def test_metadata_names_source_date_licence_and_crs(exported):
     meta = json.loads((exported / "metadata.json").read_text(encoding="utf-8"))
-    assert meta["bron"] == "Gemeente Hilversum (test)" and meta["licentie"] == "CC0-1.0"
+    assert meta["bron"] == "Gemeente Hilversum (test)" and meta["licentie"] == "CC-BY-4.0"
     assert meta["datum"][:4].isdigit()
     assert meta["crs"]["geojson"].startswith("EPSG:4326") and meta["crs"]["gpkg"].startswith("EPSG:28992")
     assert [entry["id"] for entry in meta["lagen"]] == [layer.id for layer in catalogue.load().public] + ["afspraken"]
@@ -98,7 +98,8 @@ def test_export_is_repeatable(exported, demo_db, tmp_path):
 def test_cli_export_as_public_role(demo_db, tmp_path, capsys):
     assert main(["export", str(tmp_path), "--dsn", demo_db.public_dsn, "--formaat", "csv"]) == 0
     assert "Export naar" in capsys.readouterr().out
-    assert sorted(p.suffix for p in tmp_path.iterdir()) == [".csv"] * len(export_layers()) + [".json"]
+    suffixes = sorted(p.suffix for p in (tmp_path / "latest").iterdir())
+    assert suffixes == [".csv"] * len(export_layers()) + [".json", ".jsonld", ".ttl"]
 
 
 def test_the_public_role_is_all_it_needs_and_sources_stay_in_publiek(demo_db, tmp_path):
