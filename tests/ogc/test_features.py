@@ -70,9 +70,23 @@ def test_items_counts_and_properties_match_publiek(client, admin_conn):
                 set(f["properties"]) == set(layer.velden)
 
 
-def test_paging_by_next_links_gives_every_row_once_in_order(client, admin_conn):
-    ids = [f["id"] for f in all_features(client, "groen", limit=70)]
+def ogc_collection(server, collection_id: str):
+    """The live collection object inside the running service (to see which paging path it took)."""
+    app = server.server.config.app
+    mount = next(r for r in app.routes if getattr(r, "path", None) == "/ogc")
+    return mount.app.state.collection_catalog["collections"][collection_id]
+
+
+def test_paging_by_next_links_gives_every_row_once_in_order(client, server, admin_conn):
+    walk = list(pages(client, "/ogc/collections/groen/items", {"limit": 70, "properties": "naam,soort"}))
+    ids = [f["id"] for page in walk for f in page["features"]]
     assert ids == published(admin_conn, "groen")
+    assert {page["numberMatched"] for page in walk} == {len(ids)}
+    # every page after the first was a seek from the page before it: its boundary is known
+    seek = ogc_collection(server, "groen")._seek
+    where = next(w for (w, offset) in seek if offset == 70)
+    assert {offset for (w, offset) in seek if w == where} >= set(range(70, len(ids), 70))
+    assert all(seek[(w, offset)] == (ids[offset - 1], len(ids)) for (w, offset) in seek if w == where)
     # a jump to an offset no client reached (OFFSET path) gives the same rows as the keyset pages
     direct = client.get("/ogc/collections/groen/items", params={"limit": 70, "offset": 140,
                                                                 "properties": "naam"}).json()
