@@ -147,6 +147,13 @@ def test_bad_parameters_get_a_clear_400(client):
     assert r.status_code == 400 and "'bbox'" in r.text
     r = client.get("/ogc/collections/groen/items", params={"limit": "veel"})
     assert r.status_code == 400 and "'limit'" in r.text
+    # CQL2 filters: allowed on queryables; no other columns, no database functions, wrong types are 400
+    r = client.get("/ogc/collections/buurtdeals/items", params={"filter": "jaar = 2018 AND titel LIKE '%Speel%'"})
+    assert r.status_code == 200 and all(f["properties"]["jaar"] == 2018 for f in r.json()["features"])
+    for bad, needle in (("indiener_naam = 'x'", "indiener_naam"), ("gemeentecode = 'GM0402'", "gemeentecode"),
+                        ("pg_sleep(1) = 1", "pg_sleep"), ("jaar = 'tweeduizend'", "")):
+        r = client.get("/ogc/collections/buurtdeals/items", params={"filter": bad})
+        assert r.status_code == 400 and needle in r.text, (bad, r.status_code, r.text)
     r = client.get("/ogc/collections/geheim/items")
     assert r.status_code == 404 and "buurtdeals" in r.text
 

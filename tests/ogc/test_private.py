@@ -66,3 +66,18 @@ def test_no_private_data_in_ogc_tiles(client, admin_conn):
                                    for k in f["properties"])
                     assert not ids & {f["properties"]["id"] for f in feats}
     assert features > 100
+
+
+def test_ogc_pool_is_the_public_role_and_reads_only_publiek(client, demo_db, admin_conn):
+    assert client.get("/ogc/collections/buurtdeals/items").status_code == 200
+    users = {r[0] for r in admin_conn.execute(
+        "SELECT usename FROM pg_stat_activity WHERE application_name = 'buurtkaart-ogc' AND datname = %s",
+        (demo_db.name,))}
+    assert users == {"buurtkaart_tiles"}
+    (member,) = admin_conn.execute("SELECT pg_has_role('buurtkaart_tiles', 'buurtkaart_publiek', 'member')"
+                                   ).fetchone()
+    assert member
+    for table in ("buurt.initiatief", "buurt.buurtdeal", "buurt_sys.wijziging"):
+        (can,) = admin_conn.execute("SELECT has_table_privilege('buurtkaart_tiles', %s, 'SELECT')", (table,)
+                                    ).fetchone()
+        assert not can, table

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 from typing import Annotated
 
+import asyncpg
 import jinja2
 import morecantile
 import pyproj
@@ -34,6 +35,7 @@ from tipg.factory import Endpoints
 from tipg.openapi import _update_openapi
 
 from spatial_service.web.ogc import crs as crs_mod
+from spatial_service.web.ogc.collections import FilterNotAllowed
 from spatial_service.web.ogc.crs import PART2_CONFORMANCE, REQUEST_CRS, STORAGE_CRS, URIS, CrsError, RequestCrs
 
 # PDOK's tiling scheme for the Netherlands in RD New (z0: one 256 px tile of 3440.64 m/px from the PDOK origin)
@@ -107,7 +109,11 @@ def create_fastapi() -> FastAPI:
                                     with_tiles_viewer=True, supported_tms=TILE_MATRIX_SETS)
     app.include_router(endpoints.router)
     # OGC API Features Part 1 (/req/core/query-param-invalid): a bad parameter value is 400, where tipg says 422
-    add_exception_handlers(app, {exc: 400 if code == 422 else code for exc, code in DEFAULT_STATUS_CODES.items()})
+    codes = {exc: 400 if code == 422 else code for exc, code in DEFAULT_STATUS_CODES.items()}
+    # a filter value of the wrong type is the client's mistake; a query cut off by statement_timeout is load
+    codes.update({FilterNotAllowed: 400, asyncpg.DataError: 400, asyncpg.UndefinedFunctionError: 400,
+                  asyncpg.QueryCanceledError: 503})
+    add_exception_handlers(app, codes)
     app.add_exception_handler(RequestValidationError, _invalid_parameter)
     app.dependency_overrides[bbox_query] = bbox_in_crs
     return app

@@ -27,6 +27,7 @@ from morecantile.models import Tile, TileMatrixSet
 from pydantic import PrivateAttr
 from pyproj import Transformer
 from tipg.collections import Catalog, Column, Feature, ItemList, PgCollection, _quote_ident, pg_get_collection_index
+from tipg.errors import TiPgError
 from tipg.settings import DatabaseSettings, FeaturesSettings
 
 from spatial_service.catalogue import Catalogue, PublicLayer
@@ -38,6 +39,41 @@ DEFAULT_LIMIT = FeaturesSettings().default_features_limit
 # per request (each runs in its own task): the offset asked for, and the count found for it
 _OFFSET: contextvars.ContextVar[int] = contextvars.ContextVar("ogc_offset", default=0)
 _MATCHED: contextvars.ContextVar[int | None] = contextvars.ContextVar("ogc_matched", default=None)
+
+
+class FilterNotAllowed(TiPgError):
+    """A CQL2 filter with a property that is not queryable or an operation we do not allow (HTTP 400)."""
+
+
+# CQL2 (Part 3) operations a filter may use. cql2 turns any other name into a SQL function call, so an open list
+# would let an anonymous client call database functions (pg_sleep, set_config, ...).
+CQL_OPS = frozenset({
+    "and", "or", "not", "=", "<>", "<", "<=", ">", ">=", "like", "between", "in", "isnull", "casei",
+    "+", "-", "*", "/",
+    "s_intersects", "s_equals", "s_disjoint", "s_touches", "s_within", "s_overlaps", "s_crosses", "s_contains",
+    "t_after", "t_before", "t_contains", "t_disjoint", "t_during", "t_equals", "t_finishedby", "t_finishes",
+    "t_intersects", "t_meets", "t_metby", "t_overlappedby", "t_overlaps", "t_startedby", "t_starts",
+})
+
+
+def check_filter(node: Any, queryables: set[str]) -> None:
+    """Refuse (FilterNotAllowed, in Dutch) a filter that names a non-queryable property or a non-CQL2 operation."""
+    if isinstance(node, list):
+        for item in node:
+            check_filter(item, queryables)
+        return
+    if not isinstance(node, dict):
+        return
+    if "property" in node:
+        if node["property"] not in queryables:
+            raise FilterNotAllowed(f"Parameter 'filter': eigenschap '{str(node['property'])[:60]}' is niet "
+                                   f"bevraagbaar; kies uit {', '.join(sorted(queryables))}.")
+        return
+    if "op" in node:
+        if str(node["op"]).lower() not in CQL_OPS:
+            raise FilterNotAllowed(f"Parameter 'filter': bewerking '{str(node['op'])[:60]}' is niet toegestaan "
+                                   "(alleen CQL2-vergelijkingen, ruimtelijke en temporele operatoren).")
+        check_filter(node.get("args", []), queryables)
 
 
 class LayerCollection(PgCollection):
@@ -72,6 +108,8 @@ class LayerCollection(PgCollection):
                   bbox: list[float] | None = None, properties: list[tuple[str, Any]] | None = None,
                   cql: Expr | None = None, geom: str | None = None, dt: str | None = None,
                   tile: Tile | None = None, tms: TileMatrixSet | None = None) -> Expr | None:
+        if cql is not None:
+            check_filter(cql.to_json(), set(self.queryables))
         bbox_crs = REQUEST_CRS.get().bbox
         ours = bbox is not None and bbox_crs != DEFAULT
         where = super().cql_where(ids=ids, datetime=datetime, bbox=None if ours else bbox, properties=properties,
