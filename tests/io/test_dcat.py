@@ -12,16 +12,19 @@ from urllib.parse import urlparse
 
 import pyshacl
 import pytest
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF
+from rdflib.namespace import DCTERMS, FOAF, RDF
 
 from spatial_service.cli import main
+from spatial_service.errors import BuurtkaartError
 from spatial_service.exporters import dcat
 from spatial_service.exporters.open_data import ExportError, export_layers, export_snapshot
 from tests.io.conftest import rows
 
 SHAPES = Path(__file__).with_name("dcat_shapes.ttl")
+# an open namespace (rdflib's closed DCAT warns when pytest looks at the module's names)
+DCAT = Namespace("http://www.w3.org/ns/dcat#")
 URL = "https://data.gemeente.example/buurtkaart/"
 
 
@@ -143,3 +146,13 @@ def test_cli_cc0_on_request_and_bad_licence(demo_db, tmp_path, capsys):
         main(["export", str(tmp_path / "x"), "--dsn", demo_db.public_dsn, "--licentie", "GPL"])
     assert exc.value.code == 2
     assert "--licentie" in capsys.readouterr().err and not (tmp_path / "x").exists()
+
+
+def test_a_failed_export_leaves_the_snapshots_as_they_were(demo_db, tmp_path):
+    good = export_snapshot(demo_db.public_dsn, tmp_path, formats=("csv",), today=dt.date(2026, 1, 5))
+    before = sorted(p.name for p in tmp_path.iterdir())
+    unreachable = demo_db.settings.local_dsn("buurtkaart_tiles", "bestaat_niet")
+    with pytest.raises(BuurtkaartError, match="bestaat_niet"):
+        export_snapshot(unreachable, tmp_path, formats=("csv",), today=dt.date(2026, 1, 6))
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+    assert (tmp_path / "latest").resolve() == good.directory.resolve()
