@@ -19,6 +19,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help=f"licentie van de data (standaard {DEFAULT_LICENCE}; CC0-1.0 voor publiek domein)")
     p.add_argument("--url", help="adres waar MAP gepubliceerd wordt (bv. https://data.gemeente.nl/buurtkaart/): "
                                  "de DCAT-distributies wijzen daarheen; standaard een file:-adres van MAP")
+    p.add_argument("--ogc-url", help="adres van de OGC API van deze gegevens (bv. https://kaart.gemeente.nl/ogc): "
+                                     "komt als DCAT-dataservice met een distributie per collectie in de catalogus")
     p.add_argument("--contact", help="e-mailadres voor vragen over de data (DCAT contactPoint)")
     p.add_argument("--bron", help="bronvermelding in metadata.json (bv. 'Gemeente Hilversum')")
     p.add_argument("--dsn", help="verbinding als de publieke rol (standaard: de lokale cluster als buurtkaart_tiles); "
@@ -29,6 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _export(args: argparse.Namespace) -> int:
     dsn = args.dsn or get_settings().public()
     snapshot = export_snapshot(dsn, args.map, tuple(args.formaat or FORMATS), licence=args.licentie,
-                               source=args.bron, base_url=args.url, contact=args.contact)
+                               source=args.bron, base_url=args.url, contact=args.contact,
+                               ogc_url=args.ogc_url)
     print(snapshot.summary())
     return 0

@@ -118,9 +118,12 @@ def _bbox_wkt(bbox: tuple[float, float, float, float]) -> str:
 
 
 def build_graph(datasets: list[DatasetInfo], *, base_url: str, version: str | None, modified: dt.datetime,
-                licence: str, publisher_name: str, places: list[Gemeente], contact_email: str | None) -> Graph:
+                licence: str, publisher_name: str, places: list[Gemeente], contact_email: str | None,
+                ogc_url: str | None = None, ogc_collections: frozenset[str] = frozenset()) -> Graph:
     """The catalogue graph. Catalogue and dataset IRIs are stable (no version in them); distributions point at the
-    files of this version (`base_url/version/file`), so a harvested record always names the exact bytes."""
+    files of this version (`base_url/version/file`), so a harvested record always names the exact bytes. With
+    `ogc_url`, the OGC API is a dcat:DataService and each layer it serves gets one more distribution: its live
+    collection (no checksum: it changes with every edit)."""
     g = Graph()
     for prefix, ns in CONTEXT.items():
         g.bind(prefix, ns)
@@ -153,8 +156,34 @@ def build_graph(datasets: list[DatasetInfo], *, base_url: str, version: str | No
     if version:
         g.add((catalogue, DCAT_VERSION, Literal(version)))
 
+    service = None
+    if ogc_url:
+        service = URIRef(ogc_url.rstrip("/"))
+        g.add((catalogue, DCAT.service, service))
+        g.add((service, RDF.type, DCAT.DataService))
+        g.add((service, DCTERMS.title, Literal("Buurtkaart OGC API – Features en Tiles", lang="nl")))
+        g.add((service, DCAT.endpointURL, service))
+        g.add((service, DCAT.endpointDescription, URIRef(f"{service}/api")))
+        g.add((service, DCTERMS.conformsTo, URIRef("http://www.opengis.net/spec/ogcapi-features-1/1.0")))
+        g.add((service, DCTERMS.conformsTo, URIRef("http://www.opengis.net/spec/ogcapi-tiles-1/1.0")))
+        g.add((service, DCTERMS.publisher, publisher))
+        g.add((service, DCTERMS.license, licence_uri))
+        g.add((service, DCTERMS.accessRights, URIRef(f"{EU}access-right/PUBLIC")))
+
     for info in datasets:
         ds = URIRef(f"{root}dataset/{info.id}")
+        if service is not None and info.id in ogc_collections:
+            g.add((service, DCAT.servesDataset, ds))
+            live = URIRef(f"{service}/collections/{info.id}")
+            g.add((ds, DCAT.distribution, live))
+            g.add((live, RDF.type, DCAT.Distribution))
+            g.add((live, DCTERMS.title, Literal(f"{info.titel} (OGC API – Features)", lang="nl")))
+            g.add((live, DCAT.accessURL, live))
+            g.add((live, DCAT.accessService, service))
+            g.add((live, DCTERMS.format, URIRef(f"{EU}file-type/GEOJSON")))
+            g.add((live, DCAT.mediaType, URIRef("https://www.iana.org/assignments/media-types/application/geo+json")))
+            g.add((live, DCTERMS.license, licence_uri))
+            g.add((live, DCTERMS.conformsTo, URIRef("http://www.opengis.net/spec/ogcapi-features-1/1.0")))
         g.add((catalogue, DCAT.dataset, ds))
         g.add((ds, RDF.type, DCAT.Dataset))
         g.add((ds, DCTERMS.identifier, Literal(str(ds))))

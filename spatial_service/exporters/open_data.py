@@ -136,7 +136,8 @@ def _feature(row: dict[str, Any], layer: ExportLayer, geom_key: str | None) -> f
 
 def export_open_data(dsn: str, directory: Path, formats: tuple[str, ...] = FORMATS,
                      licence: str = DEFAULT_LICENCE, source: str | None = None, *, base_url: str | None = None,
-                     version: str | None = None, contact: str | None = None) -> ExportResult:
+                     version: str | None = None, contact: str | None = None,
+                     ogc_url: str | None = None) -> ExportResult:
     """All files into `directory`. The DCAT distributions point at `base_url` (+ `version`/) + file name; without
     a base URL, at the directory itself as a file: URL."""
     unknown = [f for f in formats if f not in FORMATS]
@@ -197,7 +198,8 @@ def export_open_data(dsn: str, directory: Path, formats: tuple[str, ...] = FORMA
     publisher = source or (f"Gemeente {places[0].naam}" if len(places) == 1 else "Buurtkaart")
     graph = dcat.build_graph(datasets, base_url=base_url or directory.resolve().as_uri(), version=version,
                              modified=moment, licence=licence, publisher_name=publisher, places=places,
-                             contact_email=contact)
+                             contact_email=contact, ogc_url=ogc_url,
+                             ogc_collections=frozenset(layer.id for layer in catalogue.load().public))
     result.files.extend(dcat.write(graph, directory))
     meta = {
         "titel": "Buurtkaart open data: initiatieven, buurtdeals, buurten en openbare ruimte",
@@ -280,7 +282,7 @@ class Snapshot:
 
 def export_snapshot(dsn: str, root: Path, formats: tuple[str, ...] = FORMATS, licence: str = DEFAULT_LICENCE,
                     source: str | None = None, *, base_url: str | None = None, contact: str | None = None,
-                    today: dt.date | None = None) -> Snapshot:
+                    ogc_url: str | None = None, today: dt.date | None = None) -> Snapshot:
     """`root/<YYYY-MM-DD>/` (a snapshot: its files never change once written; a second export on the same day
     replaces that day's snapshot as a whole) and `root/latest`, a symlink to it switched in one rename, so a
     download from latest never mixes two exports. Older snapshots stay until someone removes them."""
@@ -295,7 +297,7 @@ def export_snapshot(dsn: str, root: Path, formats: tuple[str, ...] = FORMATS, li
         shutil.rmtree(work)
     try:
         result = export_open_data(dsn, work, formats, licence, source, base_url=base_url or root.resolve().as_uri(),
-                                  version=version, contact=contact)
+                                  version=version, contact=contact, ogc_url=ogc_url)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
