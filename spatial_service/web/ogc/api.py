@@ -20,6 +20,7 @@ from typing import Annotated
 import asyncpg
 import jinja2
 import morecantile
+import psycopg
 import pyproj
 from fastapi import FastAPI, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -100,6 +101,20 @@ async def _invalid_parameter(request: Request, exc: Exception) -> JSONResponse:
                         status_code=400)
 
 
+# A pool connection the database dropped (restart, terminated backend, network) fails its next query with one of
+# these; asyncpg then discards it. OgcApi retries a GET once on a fresh connection before answering 503.
+CONNECTION_LOST: tuple[type[Exception], ...] = (
+    OSError, asyncpg.PostgresConnectionError, asyncpg.InterfaceError, asyncpg.InternalClientError,
+    asyncpg.exceptions.OperatorInterventionError)
+RETRY_HEADER = b"x-buurtkaart-opnieuw"
+
+
+async def _unavailable(request: Request, exc: Exception) -> JSONResponse:
+    return JSONResponse({"code": "ServiceUnavailable", "description": "De database is even niet bereikbaar; "
+                         f"probeer het zo opnieuw ({str(exc)[:120]})."}, status_code=503,
+                        headers={RETRY_HEADER.decode(): "1"})
+
+
 def create_fastapi() -> FastAPI:
     app = FastAPI(title=TITLE, openapi_url="/api", docs_url="/api.html")
     _update_openapi(app)
@@ -114,6 +129,8 @@ def create_fastapi() -> FastAPI:
     codes.update({FilterNotAllowed: 400, asyncpg.DataError: 400, asyncpg.UndefinedFunctionError: 400,
                   asyncpg.QueryCanceledError: 503})
     add_exception_handlers(app, codes)
+    for unreachable in CONNECTION_LOST:
+        app.add_exception_handler(unreachable, _unavailable)
     app.add_exception_handler(RequestValidationError, _invalid_parameter)
     app.dependency_overrides[bbox_query] = bbox_in_crs
     return app
@@ -145,7 +162,12 @@ class OgcApi:
             await _json(send, 400, {"code": "InvalidParameterValue", "description": str(exc)})
             return
         if self.ready is not None:
-            await self.ready()
+            try:
+                await self.ready()
+            except (OSError, psycopg.Error, asyncpg.PostgresError) as exc:
+                await _json(send, 503, {"code": "ServiceUnavailable", "description":
+                                        f"De database is niet bereikbaar; probeer het zo opnieuw ({str(exc)[:120]})."})
+                return
         parts = [p for p in _relative(scope).split("/") if p]
         # tipg's links (url_for) must come from tipg's router and start at /ogc: the outer app put its own
         # router and root in the scope
@@ -153,13 +175,30 @@ class OgcApi:
         token = REQUEST_CRS.set(request_crs)
         try:
             if parts[:1] == ["collections"] and len(parts) >= 3 and parts[2] == "items":
-                await self.fastapi(scope, receive, _with_content_crs(send, request_crs.output.uri))
+                send = _with_content_crs(send, request_crs.output.uri)
             elif parts[:1] == ["collections"] and len(parts) <= 2:
-                await self.fastapi(scope, receive, _with_crs_lists(send, self.state))
-            else:
-                await self.fastapi(scope, receive, send)
+                send = _with_crs_lists(send, self.state)
+            if scope["method"] in ("GET", "HEAD") and await self._answered_unless_connection_lost(scope, receive, send):
+                return
+            await self.fastapi(scope, receive, send)
         finally:
             REQUEST_CRS.reset(token)
+
+    async def _answered_unless_connection_lost(self, scope: Scope, receive: Receive, send: Send) -> bool:
+        """Run the request; if it failed on a dropped database connection, send nothing and return False (the
+        caller runs it once more, on a fresh connection)."""
+        lost = False
+
+        async def watch(message: Message) -> None:
+            nonlocal lost
+            if message["type"] == "http.response.start" and message["status"] == 503 and any(
+                    k == RETRY_HEADER for k, _ in message.get("headers", [])):
+                lost = True
+            if not lost:
+                await send(message)
+
+        await self.fastapi(scope, receive, watch)
+        return not lost
 
 
 async def _json(send: Send, status: int, body: dict) -> None:
