@@ -54,3 +54,21 @@ def test_the_pool_recovers_when_its_connections_are_killed(live):
         assert statuses[-1] == 200 and len(r.json()["features"]) == 9, statuses
         # one request at a time uses one pool connection: the retry on a fresh one hides its loss entirely
         assert statuses == [200] or killed > 1, statuses
+
+
+def test_collection_metadata_follows_edits_after_the_catalog_ttl(live, monkeypatch):
+    import spatial_service.web.ogc as ogc_module
+
+    with psycopg.connect(live.db.editor_dsn) as editor, live.client() as client:
+        before = client.get("/ogc/collections/initiatieven").json()["extent"]["temporal"]["interval"][0]
+        walk = client.get("/ogc/collections/groen/items", params={"limit": 100}).json()
+        monkeypatch.setattr(ogc_module, "CATALOG_TTL", ogc_module.dt.timedelta(0))
+        editor.execute("UPDATE buurt.initiatief SET ingediend_op = DATE '2030-06-01' WHERE id = "
+                       "(SELECT min(id) FROM publiek.initiatief)")
+        editor.commit()
+        after = client.get("/ogc/collections/initiatieven").json()["extent"]["temporal"]["interval"][0]
+        assert after[1].startswith("2030-06-01") and not before[1].startswith("2030")
+        # the reload kept the walk's seek boundary: the next page continues where the first ended
+        nxt = next(link["href"] for link in walk["links"] if link["rel"] == "next")
+        page = client.get(nxt).json()
+        assert page["features"][0]["id"] > walk["features"][-1]["id"]

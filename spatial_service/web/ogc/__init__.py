@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import logging
 from collections.abc import AsyncIterator
 
@@ -24,6 +25,8 @@ log = logging.getLogger(__name__)
 MOUNT_PATH = "/ogc"
 # anonymous requests share the database with the tiles: no OGC query may hold a connection for long
 STATEMENT_TIMEOUT = "10s"
+# the collections' extents (and columns) are read again after this long, so an edit reaches the metadata too
+CATALOG_TTL = dt.timedelta(minutes=5)  # tests shorten it
 
 
 def routes() -> list[BaseRoute]:
@@ -59,12 +62,17 @@ async def lifespan(app: Starlette) -> AsyncIterator[None]:
     lock = asyncio.Lock()
     pools: list[asyncpg.Pool] = []
 
+    def fresh() -> bool:
+        catalog = getattr(ogc.state, "collection_catalog", None)
+        return catalog is not None and dt.datetime.now() - catalog["last_updated"] < CATALOG_TTL
+
     async def ready() -> None:
-        """Pool and collections, once; retried on the next request if the database was down."""
-        if getattr(ogc.state, "collection_catalog", None) is not None:
+        """Pool and collections, once and then every CATALOG_TTL; retried on the next request if the database
+        was down (a stale catalogue keeps serving meanwhile)."""
+        if fresh():
             return
         async with lock:
-            if getattr(ogc.state, "collection_catalog", None) is not None:
+            if fresh():
                 return
             if not pools:
                 params = await connect_parameters(settings.public())
@@ -73,8 +81,19 @@ async def lifespan(app: Starlette) -> AsyncIterator[None]:
                     init=connection_factory(["publiek"], "pg_temp"),
                     server_settings={"statement_timeout": STATEMENT_TIMEOUT, "application_name": "buurtkaart-ogc"}))
                 ogc.state.pool = pools[0]
-            async with pools[0].acquire() as conn:
-                ogc.state.collection_catalog = await load_catalog(conn, catalogue)
+            try:
+                async with pools[0].acquire() as conn:
+                    loaded = await load_catalog(conn, catalogue)
+                old = getattr(ogc.state, "collection_catalog", None)
+                if old is not None:  # walks in progress keep seeking across the reload
+                    for key, collection in loaded["collections"].items():
+                        if key in old["collections"]:
+                            collection._seek = old["collections"][key]._seek
+                ogc.state.collection_catalog = loaded
+            except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError):
+                if getattr(ogc.state, "collection_catalog", None) is None:
+                    raise
+                log.warning("OGC-collecties niet ververst; de vorige blijven in gebruik", exc_info=True)
 
     ogc.ready = ready
     try:
