@@ -15,6 +15,7 @@ tile pool (resolved from the same `settings.public()` DSN), reading only the pub
 from __future__ import annotations
 
 import json
+import logging
 from typing import Annotated
 
 import asyncpg
@@ -47,6 +48,7 @@ TILE_MATRIX_SETS = morecantile.TileMatrixSets({}).register(
     {"WebMercatorQuad": morecantile.tms.get("WebMercatorQuad"), "WorldCRS84Quad": morecantile.tms.get("WorldCRS84Quad"),
      "NetherlandsRDNewQuad": RD_NEW_QUAD})
 
+log = logging.getLogger(__name__)
 TITLE = "Buurtkaart: buurtinitiatieven, buurtdeals en openbare ruimte (OGC API)"
 
 
@@ -115,6 +117,13 @@ async def _unavailable(request: Request, exc: Exception) -> JSONResponse:
                         headers={RETRY_HEADER.decode(): "1"})
 
 
+async def _internal(request: Request, exc: Exception) -> JSONResponse:
+    """Anything unforeseen: logged in full, answered without internals (tipg would echo the database's text)."""
+    log.error("OGC-verzoek %s mislukt", request.url.path, exc_info=exc)
+    return JSONResponse({"code": "InternalError", "description": "Interne fout in de OGC API; zie het log van de "
+                         "service."}, status_code=500)
+
+
 def create_fastapi() -> FastAPI:
     app = FastAPI(title=TITLE, openapi_url="/api", docs_url="/api.html")
     _update_openapi(app)
@@ -131,6 +140,7 @@ def create_fastapi() -> FastAPI:
     add_exception_handlers(app, codes)
     for unreachable in CONNECTION_LOST:
         app.add_exception_handler(unreachable, _unavailable)
+    app.add_exception_handler(Exception, _internal)
     app.add_exception_handler(RequestValidationError, _invalid_parameter)
     app.dependency_overrides[bbox_query] = bbox_in_crs
     return app
