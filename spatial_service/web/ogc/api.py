@@ -53,11 +53,12 @@ TITLE = "Buurtkaart: buurtinitiatieven, buurtdeals en openbare ruimte (OGC API)"
 
 
 class BuurtkaartEndpoints(Endpoints):
-    """tipg's Features + Tiles endpoints; the conformance also declares Part 2 (CRS), which we add."""
+    """tipg's Features + Tiles endpoints. The conformance also declares Part 2 (CRS), which we add, and not the
+    oas30 classes tipg lists: FastAPI writes OpenAPI 3.1, which those classes do not cover."""
 
     @property
     def conforms_to(self) -> list[str]:
-        return [*super().conforms_to, PART2_CONFORMANCE]
+        return [*(c for c in super().conforms_to if not c.endswith("/oas30")), PART2_CONFORMANCE]
 
 
 def collection_param(request: Request,
