@@ -23,6 +23,7 @@ import jinja2
 import morecantile
 import psycopg
 import pyproj
+import tipg.factory
 from fastapi import FastAPI, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -50,6 +51,11 @@ TILE_MATRIX_SETS = morecantile.TileMatrixSets({}).register(
 
 log = logging.getLogger(__name__)
 TITLE = "Buurtkaart: buurtinitiatieven, buurtdeals en openbare ruimte (OGC API)"
+
+
+# tipg adds its module-level common classes to every conformance answer; drop oas30 there too (in place: the
+# conformance route reads that list)
+tipg.factory.COMMON_CONFORMS[:] = [c for c in tipg.factory.COMMON_CONFORMS if not c.endswith("/oas30")]
 
 
 class BuurtkaartEndpoints(Endpoints):
