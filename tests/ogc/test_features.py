@@ -97,6 +97,15 @@ def test_paging_by_next_links_gives_every_row_once_in_order(client, server, admi
     assert [f["id"] for f in direct["features"]] == ids[140:210]
 
 
+def test_feature_links_lead_to_the_feature(client):
+    body = client.get("/ogc/collections/buurten/items", params={"limit": 5}).json()
+    for f in body["features"]:
+        links = {link["rel"]: link["href"] for link in f["links"]}
+        assert links["collection"].endswith("/ogc/collections/buurten")
+        item = client.get(links["item"]).json()
+        assert item["id"] == f["id"] and item["properties"]["naam"] == f["properties"]["naam"]
+
+
 def test_bbox_in_crs84_and_rd(client, admin_conn):
     rd_box = (139000, 469000, 141500, 471500)
     expected = published(admin_conn, "buurtdeals",
