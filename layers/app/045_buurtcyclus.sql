@@ -17,7 +17,14 @@ BEGIN
   END IF;
   SELECT a.prioriteit, a.wijkcode, w.naam AS wijknaam INTO v_prio
     FROM buurt.wijkagenda a JOIN buurt.wijk w ON w.code = a.wijkcode WHERE a.id = NEW.wijkagenda_id;
-  IF FOUND AND v_prio.wijkcode IS DISTINCT FROM NEW.wijkcode THEN
+  IF FOUND AND v_prio.wijkcode IS DISTINCT FROM NEW.wijkcode
+     AND current_setting('buurtkaart.herbereken', true) = 'aan' THEN
+    -- new boundaries moved it out of the wijk (buurt_app.herbereken_gebieden): not the editor's doing, so the
+    -- link goes (it counts as spontaneous from now on) instead of refusing the whole boundary update
+    RAISE NOTICE '% "%" ligt na de nieuwe grenzen niet meer in wijk %: de koppeling met prioriteit "%" is vervallen.',
+      v_wat, NEW.titel, v_prio.wijknaam, v_prio.prioriteit;
+    NEW.wijkagenda_id := NULL;
+  ELSIF FOUND AND v_prio.wijkcode IS DISTINCT FROM NEW.wijkcode THEN
     RAISE EXCEPTION '% "%" ligt in %, maar prioriteit "%" hoort bij de wijkagenda van %.', v_wat, NEW.titel,
       coalesce('wijk ' || (SELECT naam FROM buurt.wijk WHERE code = NEW.wijkcode), 'geen wijk'),
       v_prio.prioriteit, v_prio.wijknaam
