@@ -188,7 +188,8 @@ def test_reciprocity_counts_commitments_of_closed_deals(admin_conn):
 
 def test_buurtactiviteitenplan_is_composed_from_deals_and_planned_initiatives(editor_conn):
     before = editor_conn.execute("SELECT count(*), coalesce(sum(gepland_budget), 0) "
-                                 "FROM buurt_app.buurtactiviteitenplan WHERE wijkcode = 'WK040201' AND jaar = 2020").fetchone()
+                                 "FROM buurt_app.buurtactiviteitenplan WHERE wijkcode = 'WK040201' AND jaar = 2020"
+                                 ).fetchone()
     editor_conn.execute("INSERT INTO buurt.initiatief (titel, thema, geom, planjaar, begroting) "
                         "VALUES ('Plan 2020', 'ontmoeten', ST_GeomFromText(%s, 28992), 2020, 1500)",
                         (_point(editor_conn, "BU04020102"),))
