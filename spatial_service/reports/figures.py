@@ -32,7 +32,9 @@ def literal(value: str | int | None) -> str:
 
 
 def _dicts(query: Query, sql: str, columns: str) -> list[dict[str, Any]]:
-    names = [c.strip() for c in columns.split(",")]
+    """Rows as dicts; a column "expr AS name" is keyed by name. Booleans travel as integers (the QGIS provider
+    returns some as text)."""
+    names = [c.strip().rsplit(" AS ", 1)[-1] for c in columns.split(",")]
     return [dict(zip(names, row, strict=True)) for row in query(f"SELECT {columns} FROM {sql}")]
 
 
@@ -87,8 +89,8 @@ def _gemeente(query: Query, code: str) -> tuple[str, str]:
 
 
 def _years(query: Query, gemeente: str) -> dict[int, bool]:
-    return {int(r[0]): bool(r[1]) for r in query(f"SELECT jaar, heeft_budget FROM buurt_app.rapport_jaren("
-                                                  f"{literal(gemeente)})")}
+    rows = query(f"SELECT jaar, heeft_budget::integer FROM buurt_app.rapport_jaren({literal(gemeente)})")
+    return {int(r[0]): int(r[1]) == 1 for r in rows}
 
 
 def _wijk_section(query: Query, gemeente: str, jaar: int, code: str, naam: str, wkt: str,
@@ -103,7 +105,8 @@ def _wijk_section(query: Query, gemeente: str, jaar: int, code: str, naam: str, 
                             "evaluatie_toelichting, buurtdeals, initiatieven, budget"),
         plan=_dicts(query, f"buurt_app.buurtactiviteitenplan WHERE wijkcode = {w} AND jaar = {y} "
                            "ORDER BY soort DESC, thema, titel, id",
-                    "soort, titel, thema_naam, status_naam, gepland_budget, prioriteit, groene_deal"),
+                    "soort, titel, thema_naam, status_naam, gepland_budget, prioriteit, "
+                    "groene_deal::integer AS groene_deal"),
         wederkerigheid=_dicts(query, f"buurt_app.jaar_wederkerigheid({g}, {y}, {w})",
                               "partij_naam, afspraken, gereed, gereed_pct"),
     )
@@ -121,7 +124,7 @@ def _map_items(query: Query, gemeente: str, jaar: int, wijk: str | None = None) 
     where = f"gemeentecode = {literal(gemeente)} AND jaar = {jaar}" + (f" AND wijkcode = {literal(wijk)}"
                                                                         if wijk else "")
     return _dicts(query, f"buurt.buurtdeal WHERE {where} ORDER BY id",
-                  "id, titel, thema, wijkcode, ST_AsText(geom)")
+                  "id, titel, thema, wijkcode, ST_AsText(geom) AS wkt")
 
 
 def year_report(query: Query, gemeente: str, jaar: int) -> Report:

@@ -117,10 +117,10 @@ def map_layers(report: Report, colours: dict[str, str]) -> list[QgsVectorLayer]:
     fields = "field=id:integer&field=titel:string&field=thema:string"
     points = _memory_layer(f"Point?{crs}&{fields}", "Buurtdeals (punt)")
     areas = _memory_layer(f"MultiPolygon?{crs}&{fields}", "Buurtdeals (vlak)")
-    _add(points, [(d["ST_AsText(geom)"], [d["id"], d["titel"], d["thema"]]) for d in report.kaart_items
-                  if d["ST_AsText(geom)"].startswith("POINT")])
-    _add(areas, [(d["ST_AsText(geom)"], [d["id"], d["titel"], d["thema"]]) for d in report.kaart_items
-                 if not d["ST_AsText(geom)"].startswith("POINT")])
+    _add(points, [(d["wkt"], [d["id"], d["titel"], d["thema"]]) for d in report.kaart_items
+                  if d["wkt"].startswith("POINT")])
+    _add(areas, [(d["wkt"], [d["id"], d["titel"], d["thema"]]) for d in report.kaart_items
+                 if not d["wkt"].startswith("POINT")])
     _by_theme(points, colours, point=True)
     _by_theme(areas, colours, point=False)
     return [points, areas, wijken]
