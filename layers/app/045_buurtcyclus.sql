@@ -401,3 +401,36 @@ SELECT d.id AS buurtdeal_id, d.titel, d.jaar, d.wijkcode, d.thema, d.thema_naam,
   FROM publiek.buurtdeal d
   JOIN buurt.buurtdeal bd ON bd.id = d.id
   LEFT JOIN publiek.wijkagenda pa ON pa.id = bd.wijkagenda_id;
+
+-- The viewer's wijk panel in one row per wijk: what the wijk wants (published priorities with their jaarschijven)
+-- and which published deals serve which priority; deals without a published priority are the spontaneous ones.
+CREATE VIEW publiek.wijkagenda_paneel AS
+SELECT w.code AS wijkcode, w.naam AS wijknaam,
+       jsonb_build_object(
+         'wijkcode', w.code, 'wijknaam', w.naam,
+         'prioriteiten', coalesce((
+           SELECT jsonb_agg(jsonb_build_object(
+                    'id', a.id, 'thema', a.thema, 'thema_naam', a.thema_naam, 'thema_kleur', a.thema_kleur,
+                    'prioriteit', a.prioriteit, 'omschrijving', a.omschrijving, 'herkomst', a.herkomst_naam,
+                    'jaar_van', a.jaar_van, 'jaar_tot', a.jaar_tot,
+                    'jaarschijven', coalesce((
+                      SELECT jsonb_agg(jsonb_build_object('jaar', j.jaar, 'doel', j.doel,
+                                                          'evaluatie', j.evaluatie_naam,
+                                                          'toelichting', j.evaluatie_toelichting) ORDER BY j.jaar)
+                        FROM publiek.jaarschijf j WHERE j.wijkagenda_id = a.id), '[]'::jsonb),
+                    'buurtdeals', coalesce((
+                      SELECT jsonb_agg(jsonb_build_object('id', d.buurtdeal_id, 'titel', d.titel, 'jaar', d.jaar,
+                                                          'status_naam', d.status_naam,
+                                                          'budget_gemeente', d.budget_gemeente)
+                                       ORDER BY d.jaar, d.titel)
+                        FROM publiek.buurtdeal_prioriteit d WHERE d.wijkagenda_id = a.id), '[]'::jsonb))
+                  ORDER BY t.volgorde, a.id)
+             FROM publiek.wijkagenda a JOIN buurt_vl.thema t ON t.code = a.thema
+            WHERE a.wijkcode = w.code), '[]'::jsonb),
+         'spontaan', coalesce((
+           SELECT jsonb_agg(jsonb_build_object('id', d.buurtdeal_id, 'titel', d.titel, 'jaar', d.jaar,
+                                               'thema_naam', d.thema_naam, 'status_naam', d.status_naam,
+                                               'budget_gemeente', d.budget_gemeente) ORDER BY d.jaar, d.titel)
+             FROM publiek.buurtdeal_prioriteit d WHERE d.wijkcode = w.code AND d.wijkagenda_id IS NULL), '[]'::jsonb)
+       ) AS paneel
+  FROM buurt.wijk w;
