@@ -74,11 +74,11 @@ def _run(args: argparse.Namespace, make) -> int:
     from spatial_service.reports import layout
     from spatial_service.reports.html_report import euro
 
-    pages = layout.render(report, colours, args.pdf, args.html,
+    sections = layout.render(report, colours, args.pdf, args.html,
                           progress=lambda pct, text: print(f"  {pct:.0f}% {text}", file=sys.stderr))
     del app
     k = report.kerncijfers
-    line = f"{report.titel}: {pages} pagina's in {args.pdf}"
+    line = f"{report.titel}: {sections} hoofdstukken in {args.pdf}"
     if args.html:
         line += f" en {args.html}"
     if k:

@@ -158,7 +158,7 @@ def build_layout(project: QgsProject) -> QgsPrintLayout:
     layout.addLayoutItem(kaart)
     tekst = QgsLayoutItemHtml(layout)
     tekst.setContentMode(QgsLayoutItemHtml.Url)
-    tekst.setResizeMode(QgsLayoutMultiFrame.UseExistingFrames)
+    tekst.setResizeMode(QgsLayoutMultiFrame.RepeatUntilFinished)  # long sections continue on new pages
     tekst.dataDefinedProperties().setProperty(QgsLayoutObject.SourceUrl, QgsProperty.fromExpression('"html"'))
     frame = QgsLayoutFrame(layout, tekst)
     frame.setId("tekst")
@@ -193,7 +193,8 @@ def load_layout(project: QgsProject, template: Path = TEMPLATE) -> QgsPrintLayou
 
 def render(report: Report, colours: dict[str, str], pdf: Path, html: Path | None = None,
            progress: Progress | None = None) -> int:
-    """Writes the PDF (and the HTML with the same maps as PNG beside it); returns the number of pages."""
+    """Writes the PDF (and the HTML with the same maps as PNG beside it); returns the number of sections (atlas
+    features). A section longer than its page continues on extra pages (the text frame repeats until finished)."""
     progress = progress or (lambda _p, _m: None)
     with tempfile.TemporaryDirectory(prefix="buurtkaart-rapport-") as tmp:
         project = QgsProject()

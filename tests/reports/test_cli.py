@@ -117,3 +117,20 @@ def test_year_without_budget_even_with_deals_is_refused(fresh_db, tmp_path):
     result = run("jaar", "--gemeente", "GM0402", "--jaar", "2018", "--pdf", str(tmp_path / "r.pdf"),
                  "--dsn", fresh_db.editor_dsn)
     assert result.returncode == 2 and "jaren met budget: 2017, 2019" in result.stderr
+
+
+def test_a_long_wijk_section_continues_on_extra_pages(fresh_db, tmp_path):
+    """A wijk with many deals: its plan runs past one page and nothing is cut off."""
+    with psycopg.connect(fresh_db.admin_dsn) as conn:
+        conn.execute("""
+            INSERT INTO buurt.buurtdeal (titel, jaar, thema, status, budget_gemeente, geom)
+            SELECT 'Extra deal ' || k, 2018, 'ontmoeten', 'gesprek_wederkerigheid', 100,
+                   ST_PointOnSurface(b.geom) FROM buurt.buurt b, generate_series(1, 80) k
+             WHERE b.code = 'BU04020102'""")
+    result = run("wijk", "--wijk", "WK040201", "--jaar", "2018", "--pdf", str(tmp_path / "lang.pdf"),
+                 "--dsn", fresh_db.editor_dsn)
+    assert result.returncode == 0, result.stderr
+    assert pdf.pages(tmp_path / "lang.pdf") > 2
+    text = pdf.text(tmp_path / "lang.pdf")
+    assert all(f"Extra deal {k} " in text or text.rstrip().endswith(f"Extra deal {k}") or f"Extra deal {k}\n" in text
+               for k in range(1, 81))

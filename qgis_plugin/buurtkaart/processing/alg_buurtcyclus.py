@@ -58,7 +58,7 @@ class BuurtcyclusReportAlgorithm(BuurtkaartAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(OUTPUT_HTML, "Rapport (HTML)",
                                                                 "HTML-bestanden (*.html)", optional=True,
                                                                 createByDefault=False))
-        self.addOutput(QgsProcessingOutputNumber("PAGINAS", "Pagina's"))
+        self.addOutput(QgsProcessingOutputNumber("HOOFDSTUKKEN", "Hoofdstukken (atlaspagina's)"))
         self.addOutput(QgsProcessingOutputNumber("BUDGET", "Budget van het jaar (EUR)"))
         self.addOutput(QgsProcessingOutputNumber("BESTEED", "Besteed in gesloten buurtdeals (EUR)"))
         self.addOutput(QgsProcessingOutputNumber("BUURTDEALS", "Gesloten buurtdeals"))
@@ -101,12 +101,12 @@ class BuurtcyclusReportAlgorithm(BuurtkaartAlgorithm):
             feedback.pushInfo(text)
 
         try:
-            pages = layout.render(report, colours, pdf, html, progress=progress)
+            sections = layout.render(report, colours, pdf, html, progress=progress)
         except RuntimeError as exc:
             raise QgsProcessingException(str(exc)) from exc
         k = report.kerncijfers
         feedback.setProgress(100)
-        return {OUTPUT_PDF: str(pdf), OUTPUT_HTML: str(html) if html else None, "PAGINAS": pages,
+        return {OUTPUT_PDF: str(pdf), OUTPUT_HTML: str(html) if html else None, "HOOFDSTUKKEN": sections,
                 "BUDGET": float(k.get("budget") or 0), "BESTEED": float(k.get("besteed") or 0),
                 "BUURTDEALS": int(k.get("buurtdeals") or 0), "GROENE_DEALS": int(k.get("groene_deals") or 0)}
 
