@@ -181,5 +181,6 @@ def wijk_report(query: Query, wijk: str, jaar: int) -> Report:
     return report
 
 
-def theme_colours(query: Query) -> dict[str, str]:
-    return {r[0]: r[1] for r in query("SELECT code, kleur FROM buurt_vl.thema ORDER BY volgorde")}
+def theme_colours(query: Query) -> dict[str, tuple[str, str]]:
+    """Theme code -> (name, colour) from buurt_vl.thema, for the map symbols and legend."""
+    return {r[0]: (r[1], r[2]) for r in query("SELECT code, naam, kleur FROM buurt_vl.thema ORDER BY volgorde")}

@@ -21,12 +21,15 @@ from qgis.core import (
     QgsLayoutFrame,
     QgsLayoutItemHtml,
     QgsLayoutItemLabel,
+    QgsLayoutItemLegend,
     QgsLayoutItemMap,
     QgsLayoutItemPage,
     QgsLayoutMultiFrame,
     QgsLayoutObject,
     QgsLayoutPoint,
     QgsLayoutSize,
+    QgsLegendRenderer,
+    QgsLegendStyle,
     QgsMapRendererParallelJob,
     QgsMarkerSymbol,
     QgsPrintLayout,
@@ -97,17 +100,17 @@ def _add(layer: QgsVectorLayer, rows: list[tuple[str, list]]) -> None:
     layer.updateExtents()
 
 
-def _by_theme(layer: QgsVectorLayer, colours: dict[str, str], point: bool) -> None:
+def _by_theme(layer: QgsVectorLayer, colours: dict[str, tuple[str, str]], point: bool) -> None:
     categories = []
-    for code, colour in colours.items():
+    for code, (name, colour) in colours.items():
         symbol = (QgsMarkerSymbol.createSimple({"name": "circle", "color": colour, "size": "2.6",
                                                 "outline_color": "#ffffff"}) if point
                   else QgsFillSymbol.createSimple({"color": colour + "99", "outline_color": colour}))
-        categories.append(QgsRendererCategory(code, symbol, code))
+        categories.append(QgsRendererCategory(code, symbol, name))
     layer.setRenderer(QgsCategorizedSymbolRenderer("thema", categories))
 
 
-def map_layers(report: Report, colours: dict[str, str]) -> list[QgsVectorLayer]:
+def map_layers(report: Report, colours: dict[str, tuple[str, str]]) -> list[QgsVectorLayer]:
     """Deals of the year (points and areas, coloured by theme) over the wijk boundaries, top first."""
     crs = "crs=EPSG:28992"
     wijken = _memory_layer(f"MultiPolygon?{crs}&field=code:string&field=naam:string", "Wijken")
@@ -148,7 +151,7 @@ def build_layout(project: QgsProject) -> QgsPrintLayout:
     kaart = QgsLayoutItemMap(layout)
     kaart.setId("kaart")
     kaart.attemptMove(QgsLayoutPoint(12, 22, QgsUnitTypes.LayoutMillimeters))
-    kaart.attemptResize(QgsLayoutSize(186, 95, QgsUnitTypes.LayoutMillimeters))
+    kaart.attemptResize(QgsLayoutSize(150, 95, QgsUnitTypes.LayoutMillimeters))
     kaart.setFrameEnabled(True)
     kaart.setAtlasDriven(True)
     kaart.setAtlasScalingMode(QgsLayoutItemMap.Auto)
@@ -156,6 +159,19 @@ def build_layout(project: QgsProject) -> QgsPrintLayout:
     kaart.dataDefinedProperties().setProperty(QgsLayoutObject.ExcludeFromExports,
                                               QgsProperty.fromExpression('"kaart" = 0'))
     layout.addLayoutItem(kaart)
+    legenda = QgsLayoutItemLegend(layout)
+    legenda.setId("legenda")
+    legenda.setTitle("Buurtdeals per thema")
+    legenda.setLinkedMap(kaart)
+    legenda.setAutoUpdateModel(False)
+    legenda.rstyle(QgsLegendStyle.Title).setFont(QFont("DejaVu Sans", 8, QFont.Bold))
+    legenda.rstyle(QgsLegendStyle.SymbolLabel).setFont(QFont("DejaVu Sans", 7))
+    legenda.setSymbolWidth(4)
+    legenda.setSymbolHeight(3)
+    legenda.attemptMove(QgsLayoutPoint(164, 22, QgsUnitTypes.LayoutMillimeters))
+    legenda.dataDefinedProperties().setProperty(QgsLayoutObject.ExcludeFromExports,
+                                                QgsProperty.fromExpression('"kaart" = 0'))
+    layout.addLayoutItem(legenda)
     tekst = QgsLayoutItemHtml(layout)
     tekst.setContentMode(QgsLayoutItemHtml.Url)
     tekst.setResizeMode(QgsLayoutMultiFrame.RepeatUntilFinished)  # long sections continue on new pages
@@ -173,7 +189,8 @@ def build_layout(project: QgsProject) -> QgsPrintLayout:
     layout.addMultiFrame(tekst)
     voet = QgsLayoutItemLabel(layout)
     voet.setId("voet")
-    voet.setText("Buurtkaart — [% \"code\" %] — pagina [% @atlas_featurenumber %] van [% @atlas_totalfeatures %]")
+    voet.setText("Buurtkaart — [% \"titel\" %] — hoofdstuk [% @atlas_featurenumber %] van "
+                 "[% @atlas_totalfeatures %]")
     voet.setFont(QFont("DejaVu Sans", 7))
     voet.attemptMove(QgsLayoutPoint(12, 289, QgsUnitTypes.LayoutMillimeters))
     voet.attemptResize(QgsLayoutSize(186, 5, QgsUnitTypes.LayoutMillimeters))
@@ -191,7 +208,7 @@ def load_layout(project: QgsProject, template: Path = TEMPLATE) -> QgsPrintLayou
     return layout
 
 
-def render(report: Report, colours: dict[str, str], pdf: Path, html: Path | None = None,
+def render(report: Report, colours: dict[str, tuple[str, str]], pdf: Path, html: Path | None = None,
            progress: Progress | None = None) -> int:
     """Writes the PDF (and the HTML with the same maps as PNG beside it); returns the number of sections (atlas
     features). A section longer than its page continues on extra pages (the text frame repeats until finished)."""
@@ -215,6 +232,13 @@ def render(report: Report, colours: dict[str, str], pdf: Path, html: Path | None
         layout = load_layout(project)
         kaart = layout.itemById("kaart")
         kaart.setLayers([*layers[:-1], coverage, layers[-1]])
+        legenda = layout.itemById("legenda")
+        if legenda is not None:  # a template edited in QGIS may have dropped it
+            legenda.setAutoUpdateModel(False)
+            legenda.model().rootGroup().clear()
+            node = legenda.model().rootGroup().addLayer(layers[0])
+            QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Hidden)  # the title says it
+            legenda.refresh()
         kaart.setCrs(QgsCoordinateReferenceSystem("EPSG:28992"))
         # the atlas keeps the aspect ratio of the current extent: start from one with the item's own ratio, or it
         # resizes the item to each wijk's shape

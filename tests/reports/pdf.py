@@ -52,4 +52,4 @@ def magenta(r: int, g: int, b: int) -> bool:
     return r > 150 and g < 90 and b > 100
 
 
-MAP_BOX = (12, 22, 198, 117)  # the map item of the layout (mm)
+MAP_BOX = (12, 22, 162, 117)  # the map item of the layout (mm)
