@@ -50,7 +50,9 @@ OPTIONAL_VALUES = ("evaluatie", "indicator")
 # references to data layers shown as pickers: (table, field) -> (layer, key, value, filter, may be empty).
 # A deal or initiative may only serve a priority of its own wijk (the database refuses others): the picker
 # offers just those.
-OWN_WIJK = "\"wijkcode\" = current_value('wijkcode')"
+# a saved feature knows its wijk (derived by the database); a new one not yet: then the wijk under its geometry
+OWN_WIJK = ("\"wijkcode\" = current_value('wijkcode') OR (current_value('wijkcode') IS NULL AND "
+            "intersects(@current_geometry, geometry(get_feature('Wijken', 'code', \"wijkcode\"))))")
 PICKERS = {
     ("wijkagenda", "wijkcode"): ("wijk", "code", "naam", "", False),
     ("jaarschijf", "wijkagenda_id"): ("wijkagenda", "id", "prioriteit", "", False),

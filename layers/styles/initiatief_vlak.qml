@@ -507,7 +507,7 @@
             <Option type="bool" name="AllowMulti" value="false"/>
             <Option type="bool" name="AllowNull" value="true"/>
             <Option type="QString" name="BuurtkaartWaardelijst" value="wijkagenda"/>
-            <Option type="QString" name="FilterExpression" value="&quot;wijkcode&quot; = current_value('wijkcode')"/>
+            <Option type="QString" name="FilterExpression" value="&quot;wijkcode&quot; = current_value('wijkcode') OR (current_value('wijkcode') IS NULL AND intersects(@current_geometry, geometry(get_feature('Wijken', 'code', &quot;wijkcode&quot;))))"/>
             <Option type="QString" name="Key" value="id"/>
             <Option type="QString" name="Layer" value=""/>
             <Option type="QString" name="LayerName" value=""/>

@@ -20,7 +20,7 @@
   </geometryOptions>
   <legend type="default-vector" showLabelLegend="0"/>
   <referencedLayers>
-    <relation referencingLayer="Jaarschijven_a3543f15_e74f_4308_bd6f_5b3ef43b819a" id="jaarschijf_wijkagenda" name="Jaarschijven" strength="Composition" dataSource="dbname='buurtkaart' host=/work/wt/issue10/.local/pgdata port=55432 user='postgres' key='id' checkPrimaryKeyUnicity='1' table=&quot;buurt&quot;.&quot;wijkagenda&quot;" referencedLayer="Wijkagenda__prioriteiten__419093c3_6b63_41cf_94c7_ed4128c7ba23" layerName="Wijkagenda (prioriteiten)" providerKey="postgres" layerId="Wijkagenda__prioriteiten__419093c3_6b63_41cf_94c7_ed4128c7ba23">
+    <relation referencingLayer="Jaarschijven_ff71b5f9_8e2f_49a4_86eb_447611317e0e" id="jaarschijf_wijkagenda" name="Jaarschijven" strength="Composition" dataSource="dbname='buurtkaart' host=/work/wt/issue10/.local/pgdata port=55432 user='postgres' key='id' checkPrimaryKeyUnicity='1' table=&quot;buurt&quot;.&quot;wijkagenda&quot;" referencedLayer="Wijkagenda__prioriteiten__1caf9c76_2c94_4a0b_8d0d_e7f3f282542e" layerName="Wijkagenda (prioriteiten)" providerKey="postgres" layerId="Wijkagenda__prioriteiten__1caf9c76_2c94_4a0b_8d0d_e7f3f282542e">
       <fieldRef referencingField="wijkagenda_id" referencedField="id"/>
     </relation>
   </referencedLayers>

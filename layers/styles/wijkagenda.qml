@@ -20,7 +20,7 @@
   </geometryOptions>
   <legend type="default-vector" showLabelLegend="0"/>
   <referencedLayers>
-    <relation referencingLayer="Wijkagenda__prioriteiten__419093c3_6b63_41cf_94c7_ed4128c7ba23" id="wijkagenda_wijk" name="Wijkagenda (prioriteiten)" strength="Association" dataSource="dbname='buurtkaart' host=/work/wt/issue10/.local/pgdata port=55432 user='postgres' key='code' srid=28992 type=MultiPolygon checkPrimaryKeyUnicity='1' table=&quot;buurt&quot;.&quot;wijk&quot; (geom) sql=GeometryType(&quot;geom&quot;) = 'MULTIPOLYGON'" referencedLayer="Wijken_aaab7e51_b7df_43d9_8c85_7bb017382a5a" layerName="Wijken" providerKey="postgres" layerId="Wijken_aaab7e51_b7df_43d9_8c85_7bb017382a5a">
+    <relation referencingLayer="Wijkagenda__prioriteiten__1caf9c76_2c94_4a0b_8d0d_e7f3f282542e" id="wijkagenda_wijk" name="Wijkagenda (prioriteiten)" strength="Association" dataSource="dbname='buurtkaart' host=/work/wt/issue10/.local/pgdata port=55432 user='postgres' key='code' srid=28992 type=MultiPolygon checkPrimaryKeyUnicity='1' table=&quot;buurt&quot;.&quot;wijk&quot; (geom) sql=GeometryType(&quot;geom&quot;) = 'MULTIPOLYGON'" referencedLayer="Wijken_f8fbdc65_3107_464d_8213_be12a33dbe3a" layerName="Wijken" providerKey="postgres" layerId="Wijken_f8fbdc65_3107_464d_8213_be12a33dbe3a">
       <fieldRef referencingField="wijkcode" referencedField="code"/>
     </relation>
   </referencedLayers>

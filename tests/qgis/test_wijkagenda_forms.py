@@ -193,3 +193,20 @@ def test_wijk_form_lists_its_priorities(plugin, project, fresh_connection, dialo
     feature = next(wijken.getFeatures(QgsFeatureRequest().setFilterExpression("\"code\" = 'WK040201'")))
     dialog = _open(dialogs, wijken, feature, add=False)
     assert "wijkagenda_wijk" in _relation_ids(dialog)
+
+
+def test_new_deal_offers_the_priorities_of_the_wijk_under_its_geometry(plugin, project, fresh_connection, fresh_db,
+                                                                       dialogs):
+    """Before the first save the database has not derived the wijk yet: the picker follows the drawn geometry."""
+    layers = plugin.load_layers(connection=fresh_connection).layers
+    deals = layers["buurtdeal_punt"]
+    with psycopg.connect(fresh_db.admin_dsn) as conn:
+        x, y, wijk = conn.execute("SELECT ST_X(p), ST_Y(p), wijkcode FROM (SELECT ST_PointOnSurface(geom) p, wijkcode "
+                                  "FROM buurt.buurt WHERE code = 'BU04020402') s").fetchone()
+        own = sorted(r[0] for r in conn.execute("SELECT prioriteit FROM buurt.wijkagenda WHERE wijkcode = %s",
+                                                (wijk,)))
+    assert deals.isEditable() or deals.startEditing()
+    feature = QgsVectorLayerUtils.createFeature(deals, QgsGeometry.fromWkt(f"POINT ({x} {y})"), {})
+    dialog = _open(dialogs, deals, feature, add=True)
+    offered = sorted(o for o in _options(dialog, "wijkagenda_id") if o and o != "NULL" and not o.startswith("("))
+    assert offered == own and len(own) >= 2
