@@ -182,6 +182,42 @@ SELECT i.id, i.titel, i.thema, i.status, i.wijkcode, i.gemeentecode,
   LEFT JOIN LATERAL (SELECT dd.id, dd.jaar, dd.wijkagenda_id FROM buurt.buurtdeal dd WHERE dd.initiatief_id = i.id
                       ORDER BY dd.jaar DESC, dd.id DESC LIMIT 1) d ON true;
 
+-- The monitoring of a wijk and year: each deal of the year and each initiative of the cycle year without a deal,
+-- with the moment it reached each step, how long it has been in its current step at the peilmoment (the end of the
+-- year, or now for the running year) and whether that makes it stuck.
+CREATE FUNCTION buurt_app.wijk_monitoring(p_wijk text, p_jaar integer)
+RETURNS TABLE (soort text, id integer, titel text, status_naam text, stappen text, sinds date, dagen integer,
+               vastgelopen boolean)
+LANGUAGE sql STABLE AS $$
+  WITH peil AS (SELECT least(now(), make_timestamptz(p_jaar, 12, 31, 23, 59, 59)) AS moment),
+  items AS (
+    SELECT 'buurtdeal'::text AS soort, d.id, d.titel, d.status, d.initiatief_id FROM buurt.buurtdeal d
+     WHERE d.wijkcode = p_wijk AND d.jaar = p_jaar
+    UNION ALL
+    SELECT 'initiatief', ci.id, ci.titel, ci.status, NULL FROM buurt_app.cyclus_initiatief ci
+     WHERE ci.wijkcode = p_wijk AND ci.jaar = p_jaar AND ci.buurtdeal_id IS NULL)
+  SELECT i.soort, i.id, i.titel, s.naam,
+         -- a deal's steps start with those of its initiative before it became a deal
+         (SELECT string_agg(v.naam || ' ' || to_char(sv.op, 'DD-MM-YYYY'), ' → ' ORDER BY sv.op, sv.id)
+            FROM buurt.statusverloop sv JOIN buurt_vl.status v ON v.code = sv.status, peil
+           WHERE sv.op <= peil.moment
+             AND CASE WHEN i.soort = 'buurtdeal' THEN sv.buurtdeal_id = i.id
+                        OR (sv.initiatief_id = i.initiatief_id AND NOT v.voor_buurtdeal)
+                      ELSE sv.initiatief_id = i.id END),
+         l.op::date,
+         floor(extract(epoch FROM (SELECT moment FROM peil) - l.op) / 86400)::integer,
+         NOT s.eindstatus AND (SELECT moment FROM peil) - l.op
+             > make_interval(days => buurt_app.instelling('vastgelopen_na_dagen')::integer)
+    FROM items i
+    JOIN buurt_vl.status s ON s.code = i.status
+    LEFT JOIN LATERAL (
+          SELECT sv.op FROM buurt.statusverloop sv, peil
+           WHERE (i.soort = 'buurtdeal' AND sv.buurtdeal_id = i.id OR i.soort = 'initiatief' AND sv.initiatief_id = i.id)
+             AND sv.op <= peil.moment
+           ORDER BY sv.op DESC, sv.id DESC LIMIT 1) l ON true
+   ORDER BY i.soort = 'initiatief', i.titel, i.id
+$$;
+
 -- === buurtactiviteitenplan ===================================================================================
 
 -- The plan of a wijk and year: the deals of that year and the initiatives planned for it that have no deal yet,

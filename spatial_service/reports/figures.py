@@ -47,6 +47,7 @@ class WijkSection:
     prioriteiten: list[dict[str, Any]]   # prioriteit_voortgang
     plan: list[dict[str, Any]]           # buurtactiviteitenplan of the year
     wederkerigheid: list[dict[str, Any]]
+    monitoring: list[dict[str, Any]] = field(default_factory=list)  # steps reached, days, stuck
     cijfers: list[dict[str, Any]] = field(default_factory=list)   # wijkanalyse only
     items: list[dict[str, Any]] = field(default_factory=list)     # by theme and status (wijkanalyse)
     steun: list[dict[str, Any]] = field(default_factory=list)     # polls (wijkanalyse)
@@ -110,6 +111,8 @@ def _wijk_section(query: Query, gemeente: str, jaar: int, code: str, naam: str, 
         wederkerigheid=_dicts(query, f"buurt_app.jaar_wederkerigheid({g}, {y}, {w})",
                               "partij_naam, afspraken, gereed, gereed_pct"),
     )
+    section.monitoring = _dicts(query, f"buurt_app.wijk_monitoring({w}, {y})",
+                                "soort, titel, status_naam, stappen, sinds, dagen, vastgelopen::integer AS vastgelopen")
     if analyse:
         section.cijfers = _dicts(query, f"buurt_app.wijk_cijfers({w}, {y})",
                                  "indicator, indicator_naam, eenheid, jaar, waarde, streefwaarde, verschil")

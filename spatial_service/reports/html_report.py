@@ -141,6 +141,11 @@ def wijk_section(report: Report, section: WijkSection, part: str = "alles") -> s
             [["Green deal" if p["groene_deal"] else ("Buurtdeal" if p["soort"] == "buurtdeal" else "Initiatief"),
               _e(p["titel"]), _e(p["thema_naam"]), _e(p["status_naam"]), _e(p["prioriteit"] or "spontaan"),
               euro(p["gepland_budget"])] for p in section.plan], {5}))
+        out.append("<h3>Monitoring: stappen en doorlooptijd</h3>" + _table(
+            ["Soort", "Titel", "Stappen (bereikt op)", "Dagen in huidige stap", "Vastgelopen"],
+            [["Buurtdeal" if m["soort"] == "buurtdeal" else "Initiatief", _e(m["titel"]), _e(m["stappen"] or "–"),
+              "–" if m["dagen"] is None else str(m["dagen"]), "<b>ja</b>" if m["vastgelopen"] else "nee"]
+             for m in section.monitoring], {3}))
         out.append("<h3>Wederkerigheid</h3>" + _table(
             ["Partij", "Afspraken", "Gereed", "Gereed (%)"],
             [[_e(w["partij_naam"]), str(w["afspraken"]), str(w["gereed"]), pct(w["gereed_pct"])]

@@ -3,6 +3,8 @@ demo against independent SQL counts and DOMAIN.md."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import psycopg
 import pytest
 
@@ -206,3 +208,26 @@ def test_publiek_shows_published_priorities_only(admin_conn):
     leaked = admin_conn.execute("SELECT count(*) FROM publiek.jaarschijf j JOIN buurt.wijkagenda a "
                                 "ON a.id = j.wijkagenda_id WHERE NOT a.gepubliceerd").fetchone()[0]
     assert leaked == 0
+
+
+def test_wijk_monitoring_shows_when_each_step_was_reached_and_what_is_stuck(admin_conn):
+    rows = {r[0]: r[1:] for r in admin_conn.execute(
+        "SELECT titel, stappen, sinds, dagen, vastgelopen FROM buurt_app.wijk_monitoring('WK040201', 2018) "
+        "WHERE soort = 'buurtdeal'")}
+    deals = admin_conn.execute("SELECT id, titel, initiatief_id FROM buurt.buurtdeal WHERE wijkcode = 'WK040201' "
+                               "AND jaar = 2018").fetchall()
+    assert set(rows) == {d[1] for d in deals}
+    setting = int(admin_conn.execute("SELECT waarde FROM buurt_sys.instelling WHERE sleutel = 'vastgelopen_na_dagen'"
+                                     ).fetchone()[0])
+    for deal_id, titel, initiatief_id in deals:
+        last, final = admin_conn.execute(
+            "SELECT max(sv.op)::date, s.eindstatus FROM buurt.statusverloop sv, buurt.buurtdeal d "
+            "JOIN buurt_vl.status s ON s.code = d.status WHERE sv.buurtdeal_id = d.id AND d.id = %s "
+            "GROUP BY s.eindstatus", (deal_id,)).fetchone()
+        stappen, sinds, dagen, vastgelopen = rows[titel]
+        assert sinds == last and dagen == (date(2018, 12, 31) - last).days
+        assert vastgelopen == (not final and (date(2018, 12, 31) - last).days > setting)
+        first = admin_conn.execute("SELECT min(op)::date FROM buurt.statusverloop WHERE initiatief_id = %s",
+                                   (initiatief_id,)).fetchone()[0]
+        assert stappen.startswith(f"Initiatief binnen {first:%d-%m-%Y}")  # the initiative's steps come first
+    assert any(r[3] for r in rows.values()) and not all(r[3] for r in rows.values())

@@ -33,15 +33,22 @@ def test_pdf_has_overview_pages_then_a_section_per_wijk_with_its_map(jaar_2018, 
     wijken = admin_conn.execute("SELECT code, naam FROM buurt.wijk WHERE gemeentecode = 'GM0402' "
                                 "ORDER BY code").fetchall()
     path = jaar_2018 / "jaar.pdf"
-    assert pdf.pages(path) == 2 + len(wijken)
-    for number, (code, naam) in enumerate(wijken, start=3):
-        page = pdf.text(path, number)
-        assert f"{naam} ({code}) — 2018" in page
-        assert "Wijkagenda: voortgang per prioriteit" in page and "Buurtactiviteitenplan 2018" in page
+    texts = [pdf.text(path, n) for n in range(1, pdf.pages(path) + 1)]
+    assert texts[0].startswith("Jaarrapportage buurten Hilversum 2018")
+    starts = []
+    for code, naam in wijken:
+        # each wijk's chapter starts on its own page with its title, in code order after the overview
+        number = next(n for n, t in enumerate(texts, start=1) if t.startswith(f"{naam} ({code}) — 2018"))
+        starts.append(number)
+        chapter = "".join(texts[number - 1:(number + 1 if number < len(texts) else number)])
+        assert "Wijkagenda: voortgang per prioriteit" in chapter and "Buurtactiviteitenplan 2018" in chapter
         image = pdf.render(path, number, tmp_path / f"p{number}")
         assert pdf.count_pixels(image, pdf.MAP_BOX, pdf.magenta) > 50, f"no map with the outline of {naam}"
+    assert starts == sorted(starts) and starts[0] >= 3 and len(set(starts)) == len(wijken)
+    assert any("Monitoring: stappen en doorlooptijd" in t for t in texts[starts[0] - 1:])
     # the monitoring page has no map: nothing magenta where the map would be
     image = pdf.render(path, 2, tmp_path / "p2")
+    assert texts[1].startswith("Jaarrapportage buurten Hilversum 2018: monitoring")
     assert pdf.count_pixels(image, pdf.MAP_BOX, pdf.magenta) == 0
 
 
