@@ -74,8 +74,11 @@ def _run(args: argparse.Namespace, make) -> int:
     from spatial_service.reports import layout
     from spatial_service.reports.html_report import euro
 
-    sections = layout.render(report, colours, args.pdf, args.html,
-                          progress=lambda pct, text: print(f"  {pct:.0f}% {text}", file=sys.stderr))
+    try:
+        sections = layout.render(report, colours, args.pdf, args.html,
+                                 progress=lambda pct, text: print(f"  {pct:.0f}% {text}", file=sys.stderr))
+    except (RuntimeError, OSError) as exc:  # the exporter could not write, or the template is damaged
+        raise BuurtkaartError(f"--pdf {args.pdf}: het rapport kon niet worden geschreven: {exc}") from None
     del app
     k = report.kerncijfers
     line = f"{report.titel}: {sections} hoofdstukken in {args.pdf}"

@@ -29,6 +29,11 @@ def number(value: Any, decimals: int = 1) -> str:
     return f"{float(value):.{decimals}f}".replace(".", ",")
 
 
+def count(value: Any) -> str:
+    """A whole number with the Dutch thousands separator."""
+    return "–" if value is None else f"{round(float(value)):,}".replace(",", ".")
+
+
 def pct(value: Any) -> str:
     return "–" if value is None else number(value) + " %"
 
@@ -105,8 +110,12 @@ def wijk_section(report: Report, section: WijkSection, part: str = "alles") -> s
             row[c["jaar"]] = c["waarde"]
             row["streef"] = c["streefwaarde"]
             row["trend"] = c["verschil"]
-        rows = [[_e(f"{v['naam']} ({v['eenheid']})"), *(number(v.get(y), 2) for y in years), number(v["streef"], 2),
-                 ("+" if (v["trend"] or 0) > 0 else "") + number(v["trend"], 2)] for v in by_ind.values()]
+        def fmt(value: Any, unit: str) -> str:
+            return count(value) if unit == "aantal" else number(value, 2)
+
+        rows = [[_e(f"{v['naam']} ({v['eenheid']})"), *(fmt(v.get(y), v["eenheid"]) for y in years),
+                 fmt(v["streef"], v["eenheid"]),
+                 ("+" if (v["trend"] or 0) > 0 else "") + fmt(v["trend"], v["eenheid"])] for v in by_ind.values()]
         headers = ["Indicator", *map(str, years), "Streefwaarde", "Trend"]
         out.append("<h3>Buurtcijfers en trend</h3>" + _table(headers, rows, set(range(1, len(years) + 3))))
         out.append("<h3>Initiatieven en buurtdeals per thema en status</h3>" + _table(
