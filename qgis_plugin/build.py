@@ -1,6 +1,7 @@
 """Builds dist/buurtkaart.zip: the plugin package, metadata.txt from the repository root, the layers/ files the
-plugin reads (changelogs, app SQL, styles, catalogue) and a copy of spatial_service/db/migrations.py (which is
-dependency-free on purpose, so the plugin never imports spatial_service).
+plugin reads (changelogs, app SQL, styles, catalogue), and copies of spatial_service/db/migrations.py and of the
+report package spatial_service/reports/ (both dependency-free on purpose, so the plugin never imports
+spatial_service).
 
 Pure Python (no QGIS needed), so the CLI, the tests and CI can all build it.
 """
@@ -26,6 +27,9 @@ def plugin_files(repo_root: Path = REPO_ROOT) -> dict[str, bytes]:
             files[f"{PLUGIN_NAME}/{path.relative_to(SOURCE_DIR).as_posix()}"] = path.read_bytes()
     files[f"{PLUGIN_NAME}/metadata.txt"] = (repo_root / "metadata.txt").read_bytes()
     files[f"{PLUGIN_NAME}/migrations.py"] = (repo_root / "spatial_service" / "db" / "migrations.py").read_bytes()
+    for path in sorted((repo_root / "spatial_service" / "reports").glob("*")):
+        if path.suffix in (".py", ".qpt"):  # the report package: figures, HTML, print layout and its template
+            files[f"{PLUGIN_NAME}/reports/{path.name}"] = path.read_bytes()
     layers = repo_root / "layers"
     for pattern in LAYER_PATTERNS:
         for path in sorted(layers.glob(pattern)):

@@ -36,9 +36,30 @@ LABELS = {
     "gereed": "Gereed", "soort": "Soort", "naam": "Naam", "beheerder": "Beheerder", "bron": "Bron",
     "bron_id": "Bron-id", "code": "Code", "wijkcode_": "Wijk", "water": "Water", "peiljaar": "Peiljaar",
     "gebiedcode": "Gebied",
+    # the wijkagenda (issue 10)
+    "prioriteit": "Prioriteit", "herkomst": "Herkomst", "jaar_van": "Van (jaar)", "jaar_tot": "Tot en met (jaar)",
+    "wijkagenda_id": "Prioriteit uit de wijkagenda (leeg = spontaan)", "doel": "Doel van het jaar",
+    "indicator": "Indicator (buurtmonitor)", "streefwaarde": "Streefwaarde", "evaluatie": "Evaluatie",
+    "evaluatie_toelichting": "Toelichting op de evaluatie", "planjaar": "Gepland voor jaar",
+    "begroting": "Begroting (EUR)", "groene_deal": "Green deal (groenaanleg en -beheer)",
 }
 VALUE_LISTS = {"thema": "vl_thema", "status": "vl_status", "partij": "vl_partij", "beheerder": "vl_partij",
-               "soort": "vl_objectsoort"}
+               "soort": "vl_objectsoort", "herkomst": "vl_herkomst", "evaluatie": "vl_evaluatie",
+               "indicator": "vl_indicator"}
+OPTIONAL_VALUES = ("evaluatie", "indicator")
+# references to data layers shown as pickers: (table, field) -> (layer, key, value, filter, may be empty).
+# A deal or initiative may only serve a priority of its own wijk (the database refuses others): the picker
+# offers just those.
+# a saved feature knows its wijk (derived by the database); a new one not yet: then the wijk under its geometry
+OWN_WIJK = ("\"wijkcode\" = current_value('wijkcode') OR (current_value('wijkcode') IS NULL AND "
+            "intersects(@current_geometry, geometry(get_feature('Wijken', 'code', \"wijkcode\"))))")
+PICKERS = {
+    ("wijkagenda", "wijkcode"): ("wijk", "code", "naam", "", False),
+    ("jaarschijf", "wijkagenda_id"): ("wijkagenda", "id", "prioriteit", "", False),
+    ("initiatief", "wijkagenda_id"): ("wijkagenda", "id", "prioriteit", OWN_WIJK, True),
+    ("buurtdeal", "wijkagenda_id"): ("wijkagenda", "id", "prioriteit", OWN_WIJK, True),
+}
+YEAR_FIELDS = ("jaar", "jaar_van", "jaar_tot", "planjaar")
 
 
 def widget(layer: QgsVectorLayer, name: str, kind: str, config: dict) -> None:
@@ -52,24 +73,30 @@ def configure_fields(layer: QgsVectorLayer, layer_id: str, table: str) -> None:
     for index, fld in enumerate(fields):
         name = fld.name()
         layer.setFieldAlias(index, LABELS.get(name, name.replace("_", " ").capitalize()))
-        if name in VALUE_LISTS and table != "buurt_vl":
+        if (table, name) in PICKERS:
+            target, key, value, filter_expression, optional = PICKERS[(table, name)]
+            widget(layer, name, "ValueRelation", {
+                "Layer": "", "LayerName": "", "Key": key, "Value": value, "OrderByValue": True,
+                "AllowNull": optional, "AllowMulti": False, "UseCompleter": False,
+                "FilterExpression": filter_expression, loader.VALUE_LIST_KEY: target})
+        elif name in VALUE_LISTS and table != "buurt_vl":
             filter_expression = '"voor_buurtdeal"' if (name == "status" and table == "buurtdeal") else ""
             widget(layer, name, "ValueRelation", {
                 "Layer": "", "LayerName": "", "Key": "code", "Value": "naam", "OrderByValue": False,
-                "AllowNull": False, "AllowMulti": False, "UseCompleter": False, "FilterExpression": filter_expression,
-                loader.VALUE_LIST_KEY: VALUE_LISTS[name]})
+                "AllowNull": name in OPTIONAL_VALUES, "AllowMulti": False, "UseCompleter": False,
+                "FilterExpression": filter_expression, loader.VALUE_LIST_KEY: VALUE_LISTS[name]})
         elif fld.typeName() == "bool":
             widget(layer, name, "CheckBox", {"CheckedState": "", "UncheckedState": "", "TextDisplayMethod": 0})
         elif fld.typeName() == "date" or name.endswith("_op"):
             fmt = "yyyy-MM-dd" if fld.typeName() == "date" else "yyyy-MM-dd HH:mm"
             widget(layer, name, "DateTime", {"field_format": fmt, "display_format": fmt, "calendar_popup": True,
                                               "allow_null": True})
-        elif name == "omschrijving":
+        elif name in ("omschrijving", "doel", "evaluatie_toelichting"):
             widget(layer, name, "TextEdit", {"IsMultiline": True, "UseHtml": False})
-        elif name == "jaar":
+        elif name in YEAR_FIELDS:
             widget(layer, name, "Range", {"Min": YEAR_MIN, "Max": YEAR_MAX, "Step": 1, "Style": "SpinBox",
-                                           "AllowNull": False})
-        elif name == "budget_gemeente":
+                                           "AllowNull": name == "planjaar"})
+        elif name in ("budget_gemeente", "begroting"):
             widget(layer, name, "Range", {"Min": 0.0, "Max": 10000000.0, "Step": 100.0, "Precision": 2,
                                            "Style": "SpinBox", "AllowNull": False})
         else:
@@ -89,8 +116,16 @@ def configure_fields(layer: QgsVectorLayer, layer_id: str, table: str) -> None:
     constrain("jaar", f'"jaar" >= {YEAR_MIN} AND "jaar" <= {YEAR_MAX}',
               f"Het jaar ligt tussen {YEAR_MIN} en {YEAR_MAX}.")
     constrain("budget_gemeente", '"budget_gemeente" >= 0', "Het budget is niet negatief.")
-    if fields.indexOf("jaar") >= 0:
-        layer.setDefaultValueDefinition(fields.indexOf("jaar"), QgsDefaultValue("year(now())"))
+    if table == "wijkagenda":
+        constrain("prioriteit", "length(trim(\"prioriteit\")) > 0", "Geef de prioriteit een titel.")
+        constrain("jaar_tot", '"jaar_tot" >= "jaar_van"', "De looptijd eindigt niet voor hij begint.")
+    if table == "jaarschijf":
+        constrain("doel", "length(trim(\"doel\")) > 0", "Beschrijf het doel van het jaar.")
+    for name in ("jaar", "jaar_van"):
+        if fields.indexOf(name) >= 0:
+            layer.setDefaultValueDefinition(fields.indexOf(name), QgsDefaultValue("year(now())"))
+    if fields.indexOf("jaar_tot") >= 0:
+        layer.setDefaultValueDefinition(fields.indexOf("jaar_tot"), QgsDefaultValue("year(now()) + 3"))
     if table == "beheerobject":
         soort = layer_id.split("_")[0]
         layer.setDefaultValueDefinition(fields.indexOf("soort"), QgsDefaultValue(f"'{soort}'"))
@@ -99,12 +134,15 @@ def configure_fields(layer: QgsVectorLayer, layer_id: str, table: str) -> None:
 def build_form(layer: QgsVectorLayer, layer_id: str, table: str, relation_id: str | None) -> None:
     config: QgsEditFormConfig = layer.editFormConfig()
     fields = layer.fields()
-    for name in (*DERIVED, "id", "code"):
+    # a priority's wijk is chosen, not derived from a geometry
+    derived = tuple(n for n in DERIVED if not (table == "wijkagenda" and n == "wijkcode"))
+    relations = ([relation_id] if relation_id else []) + loader.FORM_RELATIONS.get(layer_id, [])
+    for name in (*derived, "id", "code"):
         if fields.indexOf(name) >= 0 and (name != "code" or table in ("buurt", "wijk")):
             config.setReadOnly(fields.indexOf(name), True)
     if table == "beheerobject":
         config.setReadOnly(fields.indexOf("soort"), True)
-    if table in ("buurt", "wijk") or table == "buurt_vl":
+    if table == "buurt" or table == "buurt_vl" or (table == "wijk" and not relations):
         layer.setEditFormConfig(config)
         return
     layout = getattr(getattr(Qgis, "AttributeFormLayout", None), "DragAndDrop", None)
@@ -113,23 +151,27 @@ def build_form(layer: QgsVectorLayer, layer_id: str, table: str, relation_id: st
     root.clear()
     names = [f.name() for f in fields]
     private = [n for n in names if n.startswith("indiener_")]
-    main = [n for n in names if n not in DERIVED and n not in private]
+    main = [n for n in names if n not in derived and n not in private]
     titles = {"initiatief": "Initiatief", "buurtdeal": "Buurtdeal", "afspraak": "Afspraak",
-              "beheerobject": "Object"}
+              "beheerobject": "Object", "wijk": "Wijk", "wijkagenda": "Prioriteit", "jaarschijf": "Jaarschijf"}
+    relation_titles = {"wijkagenda_wijk": "Wijkagenda", "jaarschijf_wijkagenda": "Jaarschijven"}
     tabs: list[tuple[str, list[str]]] = [(titles[table], main)]
     if private:
         tabs.append(("Indiener (privé, nooit openbaar)", private))
-    tabs.append(("Afgeleid (door de database)", [n for n in names if n in DERIVED]))
+    if any(n in derived for n in names):
+        tabs.append(("Afgeleid (door de database)", [n for n in names if n in derived]))
     for title, members in tabs:
         tab = QgsAttributeEditorContainer(title, root)
         for name in members:
             tab.addChildElement(QgsAttributeEditorField(name, fields.indexOf(name), tab))
         root.addChildElement(tab)
-        if title == titles[table] and relation_id:
-            relation = QgsProject.instance().relationManager().relation(relation_id)
-            commitments = QgsAttributeEditorContainer("Afspraken (wederkerigheid)", root)
-            commitments.addChildElement(QgsAttributeEditorRelation(relation, commitments))
-            root.addChildElement(commitments)
+        if title != titles[table]:
+            continue
+        for rel_id in relations:
+            relation = QgsProject.instance().relationManager().relation(rel_id)
+            container = QgsAttributeEditorContainer(relation_titles.get(rel_id, "Afspraken (wederkerigheid)"), root)
+            container.addChildElement(QgsAttributeEditorRelation(relation, container))
+            root.addChildElement(container)
     layer.setEditFormConfig(config)
 
 

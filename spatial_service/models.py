@@ -142,6 +142,9 @@ class Initiatief(_Derived, Base):
     indiener_telefoon: Mapped[str | None] = mapped_column(Text)
     gepubliceerd: Mapped[bool] = mapped_column(Boolean)
     geom = mapped_column(Geometry("GEOMETRY", srid=SRID, spatial_index=False))
+    wijkagenda_id: Mapped[int | None] = mapped_column(ForeignKey("buurt.wijkagenda.id"))
+    planjaar: Mapped[int | None] = mapped_column(SmallInteger)
+    begroting: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
     peilingen: Mapped[list[Peiling]] = relationship(back_populates="initiatief")
 
 
@@ -158,6 +161,8 @@ class Buurtdeal(_Derived, Base):
     budget_gemeente: Mapped[Decimal] = mapped_column(Numeric(12, 2))
     gepubliceerd: Mapped[bool] = mapped_column(Boolean)
     geom = mapped_column(Geometry("GEOMETRY", srid=SRID, spatial_index=False))
+    wijkagenda_id: Mapped[int | None] = mapped_column(ForeignKey("buurt.wijkagenda.id"))
+    groene_deal: Mapped[bool] = mapped_column(Boolean)
     afspraken: Mapped[list[Afspraak]] = relationship(back_populates="buurtdeal", cascade="all, delete-orphan")
 
 
@@ -234,6 +239,58 @@ class Wijkagenda(Base):
     prioriteit: Mapped[str] = mapped_column(Text)
     jaar_van: Mapped[int] = mapped_column(SmallInteger)
     jaar_tot: Mapped[int] = mapped_column(SmallInteger)
+    omschrijving: Mapped[str | None] = mapped_column(Text)
+    herkomst: Mapped[str] = mapped_column(Text)
+    gepubliceerd: Mapped[bool] = mapped_column(Boolean)
+    aangemaakt_door: Mapped[str | None] = mapped_column(Text)
+    aangemaakt_op: Mapped[datetime | None] = mapped_column(TIMESTAMP(timezone=True))
+    gewijzigd_door: Mapped[str | None] = mapped_column(Text)
+    gewijzigd_op: Mapped[datetime | None] = mapped_column(TIMESTAMP(timezone=True))
+    jaarschijven: Mapped[list[Jaarschijf]] = relationship(back_populates="prioriteit_rij")
+
+
+class Jaarschijf(Base):
+    __tablename__ = "jaarschijf"
+    __table_args__ = {"schema": "buurt"}
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    wijkagenda_id: Mapped[int] = mapped_column(ForeignKey("buurt.wijkagenda.id"))
+    jaar: Mapped[int] = mapped_column(SmallInteger)
+    doel: Mapped[str] = mapped_column(Text)
+    indicator: Mapped[str | None] = mapped_column(ForeignKey("buurt_vl.indicator.code"))
+    streefwaarde: Mapped[Decimal | None] = mapped_column(Numeric)
+    evaluatie: Mapped[str | None] = mapped_column(Text)
+    evaluatie_toelichting: Mapped[str | None] = mapped_column(Text)
+    aangemaakt_door: Mapped[str | None] = mapped_column(Text)
+    aangemaakt_op: Mapped[datetime | None] = mapped_column(TIMESTAMP(timezone=True))
+    gewijzigd_door: Mapped[str | None] = mapped_column(Text)
+    gewijzigd_op: Mapped[datetime | None] = mapped_column(TIMESTAMP(timezone=True))
+    prioriteit_rij: Mapped[Wijkagenda] = relationship(back_populates="jaarschijven")
+
+
+class Statusverloop(Base):
+    """Written by a trigger only: read it."""
+
+    __tablename__ = "statusverloop"
+    __table_args__ = {"schema": "buurt"}
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    initiatief_id: Mapped[int | None] = mapped_column(ForeignKey("buurt.initiatief.id"))
+    buurtdeal_id: Mapped[int | None] = mapped_column(ForeignKey("buurt.buurtdeal.id"))
+    status_van: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(Text)
+    op: Mapped[datetime] = mapped_column(TIMESTAMP(timezone=True))
+    door: Mapped[str] = mapped_column(Text)
+
+
+class Jaarverslag(Base):
+    __tablename__ = "jaarverslag"
+    __table_args__ = {"schema": "buurt"}
+    gemeentecode: Mapped[str] = mapped_column(ForeignKey("buurt.gemeente.code"), primary_key=True)
+    jaar: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    lessen: Mapped[str] = mapped_column(Text)
+    aangemaakt_door: Mapped[str | None] = mapped_column(Text)
+    aangemaakt_op: Mapped[datetime | None] = mapped_column(TIMESTAMP(timezone=True))
+    gewijzigd_door: Mapped[str | None] = mapped_column(Text)
+    gewijzigd_op: Mapped[datetime | None] = mapped_column(TIMESTAMP(timezone=True))
 
 
 def engine_url(dsn: str) -> str:

@@ -252,7 +252,8 @@ BEGIN
       ('gemeente', 'code'), ('gebied', 'code'), ('wijk', 'code'), ('buurt', 'code'),
       ('initiatief', 'id'), ('buurtdeal', 'id'), ('afspraak', 'id'), ('beheerobject', 'id'),
       ('budget', 'gemeentecode,jaar'), ('peiling', 'id'), ('wijkagenda', 'id'),
-      ('buurtcijfer', 'buurtcode,indicator,jaar')) AS v(tabel, sleutel)
+      ('buurtcijfer', 'buurtcode,indicator,jaar'),
+      ('jaarschijf', 'id'), ('jaarverslag', 'gemeentecode,jaar')) AS v(tabel, sleutel)
   LOOP
     PERFORM buurt_app.maak_statementtriggers(t.tabel, 'z_audit', format('buurt_app.tg_audit(%L)', t.sleutel));
   END LOOP;

@@ -15,4 +15,6 @@ GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA buurt_app TO buurtkaart_lezer;
 -- editors (GIS staff) change data, not value lists or settings; they read the change log.
 GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA buurt TO buurtkaart_editor;
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA buurt TO buurtkaart_editor;
+-- the status history is written by its trigger only (buurt_app.tg_statusverloop)
+REVOKE INSERT, UPDATE, DELETE ON buurt.statusverloop FROM buurtkaart_editor;
 GRANT SELECT ON buurt_sys.wijziging TO buurtkaart_editor;

@@ -575,6 +575,35 @@
         </config>
       </editWidget>
     </field>
+    <field name="wijkagenda_id" configurationFlags="None">
+      <editWidget type="ValueRelation">
+        <config>
+          <Option type="Map">
+            <Option type="bool" name="AllowMulti" value="false"/>
+            <Option type="bool" name="AllowNull" value="true"/>
+            <Option type="QString" name="BuurtkaartWaardelijst" value="wijkagenda"/>
+            <Option type="QString" name="FilterExpression" value="&quot;wijkcode&quot; = current_value('wijkcode') OR (current_value('wijkcode') IS NULL AND intersects(@current_geometry, geometry(get_feature('Wijken', 'code', &quot;wijkcode&quot;))))"/>
+            <Option type="QString" name="Key" value="id"/>
+            <Option type="QString" name="Layer" value=""/>
+            <Option type="QString" name="LayerName" value=""/>
+            <Option type="bool" name="OrderByValue" value="true"/>
+            <Option type="bool" name="UseCompleter" value="false"/>
+            <Option type="QString" name="Value" value="prioriteit"/>
+          </Option>
+        </config>
+      </editWidget>
+    </field>
+    <field name="groene_deal" configurationFlags="None">
+      <editWidget type="CheckBox">
+        <config>
+          <Option type="Map">
+            <Option type="QString" name="CheckedState" value=""/>
+            <Option type="int" name="TextDisplayMethod" value="0"/>
+            <Option type="QString" name="UncheckedState" value=""/>
+          </Option>
+        </config>
+      </editWidget>
+    </field>
   </fieldConfiguration>
   <aliases>
     <alias name="Nummer" field="id" index="0"/>
@@ -593,6 +622,8 @@
     <alias name="Aangemaakt op" field="aangemaakt_op" index="13"/>
     <alias name="Gewijzigd door" field="gewijzigd_door" index="14"/>
     <alias name="Gewijzigd op" field="gewijzigd_op" index="15"/>
+    <alias name="Prioriteit uit de wijkagenda (leeg = spontaan)" field="wijkagenda_id" index="16"/>
+    <alias name="Green deal (groenaanleg en -beheer)" field="groene_deal" index="17"/>
   </aliases>
   <defaults>
     <default expression="" field="id" applyOnUpdate="0"/>
@@ -611,6 +642,8 @@
     <default expression="" field="aangemaakt_op" applyOnUpdate="0"/>
     <default expression="" field="gewijzigd_door" applyOnUpdate="0"/>
     <default expression="" field="gewijzigd_op" applyOnUpdate="0"/>
+    <default expression="" field="wijkagenda_id" applyOnUpdate="0"/>
+    <default expression="" field="groene_deal" applyOnUpdate="0"/>
   </defaults>
   <constraints>
     <constraint unique_strength="1" exp_strength="0" field="id" notnull_strength="1" constraints="3"/>
@@ -629,6 +662,8 @@
     <constraint unique_strength="0" exp_strength="0" field="aangemaakt_op" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="gewijzigd_door" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="gewijzigd_op" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="wijkagenda_id" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="groene_deal" notnull_strength="1" constraints="1"/>
   </constraints>
   <constraintExpressions>
     <constraint desc="" field="id" exp=""/>
@@ -647,6 +682,8 @@
     <constraint desc="" field="aangemaakt_op" exp=""/>
     <constraint desc="" field="gewijzigd_door" exp=""/>
     <constraint desc="" field="gewijzigd_op" exp=""/>
+    <constraint desc="" field="wijkagenda_id" exp=""/>
+    <constraint desc="" field="groene_deal" exp=""/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>
@@ -676,6 +713,8 @@
       <attributeEditorField name="initiatief_id" showLabel="1" index="6"/>
       <attributeEditorField name="budget_gemeente" showLabel="1" index="7"/>
       <attributeEditorField name="gepubliceerd" showLabel="1" index="8"/>
+      <attributeEditorField name="wijkagenda_id" showLabel="1" index="16"/>
+      <attributeEditorField name="groene_deal" showLabel="1" index="17"/>
     </attributeEditorContainer>
     <attributeEditorContainer groupBox="1" visibilityExpressionEnabled="0" name="Afspraken (wederkerigheid)" visibilityExpression="" showLabel="1" columnCount="1">
       <attributeEditorRelation name="afspraak_buurtdeal_punt" relationWidgetTypeId="" showLabel="1" forceSuppressFormPopup="0" relation="afspraak_buurtdeal_punt" nmRelationId="" label="">

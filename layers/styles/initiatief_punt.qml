@@ -580,6 +580,51 @@
         </config>
       </editWidget>
     </field>
+    <field name="wijkagenda_id" configurationFlags="None">
+      <editWidget type="ValueRelation">
+        <config>
+          <Option type="Map">
+            <Option type="bool" name="AllowMulti" value="false"/>
+            <Option type="bool" name="AllowNull" value="true"/>
+            <Option type="QString" name="BuurtkaartWaardelijst" value="wijkagenda"/>
+            <Option type="QString" name="FilterExpression" value="&quot;wijkcode&quot; = current_value('wijkcode') OR (current_value('wijkcode') IS NULL AND intersects(@current_geometry, geometry(get_feature('Wijken', 'code', &quot;wijkcode&quot;))))"/>
+            <Option type="QString" name="Key" value="id"/>
+            <Option type="QString" name="Layer" value=""/>
+            <Option type="QString" name="LayerName" value=""/>
+            <Option type="bool" name="OrderByValue" value="true"/>
+            <Option type="bool" name="UseCompleter" value="false"/>
+            <Option type="QString" name="Value" value="prioriteit"/>
+          </Option>
+        </config>
+      </editWidget>
+    </field>
+    <field name="planjaar" configurationFlags="None">
+      <editWidget type="Range">
+        <config>
+          <Option type="Map">
+            <Option type="bool" name="AllowNull" value="true"/>
+            <Option type="int" name="Max" value="2100"/>
+            <Option type="int" name="Min" value="2000"/>
+            <Option type="int" name="Step" value="1"/>
+            <Option type="QString" name="Style" value="SpinBox"/>
+          </Option>
+        </config>
+      </editWidget>
+    </field>
+    <field name="begroting" configurationFlags="None">
+      <editWidget type="Range">
+        <config>
+          <Option type="Map">
+            <Option type="bool" name="AllowNull" value="false"/>
+            <Option type="double" name="Max" value="1e+07"/>
+            <Option type="double" name="Min" value="0"/>
+            <Option type="int" name="Precision" value="2"/>
+            <Option type="double" name="Step" value="100"/>
+            <Option type="QString" name="Style" value="SpinBox"/>
+          </Option>
+        </config>
+      </editWidget>
+    </field>
   </fieldConfiguration>
   <aliases>
     <alias name="Nummer" field="id" index="0"/>
@@ -599,6 +644,9 @@
     <alias name="Aangemaakt op" field="aangemaakt_op" index="14"/>
     <alias name="Gewijzigd door" field="gewijzigd_door" index="15"/>
     <alias name="Gewijzigd op" field="gewijzigd_op" index="16"/>
+    <alias name="Prioriteit uit de wijkagenda (leeg = spontaan)" field="wijkagenda_id" index="17"/>
+    <alias name="Gepland voor jaar" field="planjaar" index="18"/>
+    <alias name="Begroting (EUR)" field="begroting" index="19"/>
   </aliases>
   <defaults>
     <default expression="" field="id" applyOnUpdate="0"/>
@@ -618,6 +666,9 @@
     <default expression="" field="aangemaakt_op" applyOnUpdate="0"/>
     <default expression="" field="gewijzigd_door" applyOnUpdate="0"/>
     <default expression="" field="gewijzigd_op" applyOnUpdate="0"/>
+    <default expression="" field="wijkagenda_id" applyOnUpdate="0"/>
+    <default expression="" field="planjaar" applyOnUpdate="0"/>
+    <default expression="" field="begroting" applyOnUpdate="0"/>
   </defaults>
   <constraints>
     <constraint unique_strength="1" exp_strength="0" field="id" notnull_strength="1" constraints="3"/>
@@ -637,6 +688,9 @@
     <constraint unique_strength="0" exp_strength="0" field="aangemaakt_op" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="gewijzigd_door" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="gewijzigd_op" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="wijkagenda_id" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="planjaar" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="begroting" notnull_strength="0" constraints="0"/>
   </constraints>
   <constraintExpressions>
     <constraint desc="" field="id" exp=""/>
@@ -656,6 +710,9 @@
     <constraint desc="" field="aangemaakt_op" exp=""/>
     <constraint desc="" field="gewijzigd_door" exp=""/>
     <constraint desc="" field="gewijzigd_op" exp=""/>
+    <constraint desc="" field="wijkagenda_id" exp=""/>
+    <constraint desc="" field="planjaar" exp=""/>
+    <constraint desc="" field="begroting" exp=""/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>
@@ -683,6 +740,9 @@
       <attributeEditorField name="status" showLabel="1" index="4"/>
       <attributeEditorField name="ingediend_op" showLabel="1" index="5"/>
       <attributeEditorField name="gepubliceerd" showLabel="1" index="9"/>
+      <attributeEditorField name="wijkagenda_id" showLabel="1" index="17"/>
+      <attributeEditorField name="planjaar" showLabel="1" index="18"/>
+      <attributeEditorField name="begroting" showLabel="1" index="19"/>
     </attributeEditorContainer>
     <attributeEditorContainer groupBox="1" visibilityExpressionEnabled="0" name="Indiener (privé, nooit openbaar)" visibilityExpression="" showLabel="1" columnCount="1">
       <attributeEditorField name="indiener_naam" showLabel="1" index="6"/>

@@ -277,7 +277,24 @@
   <editforminitfilepath></editforminitfilepath>
   <editforminitcode><![CDATA[]]></editforminitcode>
   <featformsuppress>0</featformsuppress>
-  <editorlayout>generatedlayout</editorlayout>
+  <editorlayout>tablayout</editorlayout>
+  <attributeEditorForm>
+    <attributeEditorContainer groupBox="1" visibilityExpressionEnabled="0" name="Wijk" visibilityExpression="" showLabel="1" columnCount="1">
+      <attributeEditorField name="code" showLabel="1" index="0"/>
+      <attributeEditorField name="naam" showLabel="1" index="1"/>
+      <attributeEditorField name="gebiedcode" showLabel="1" index="3"/>
+      <attributeEditorField name="bron" showLabel="1" index="4"/>
+      <attributeEditorField name="peiljaar" showLabel="1" index="5"/>
+    </attributeEditorContainer>
+    <attributeEditorContainer groupBox="1" visibilityExpressionEnabled="0" name="Wijkagenda" visibilityExpression="" showLabel="1" columnCount="1">
+      <attributeEditorRelation name="wijkagenda_wijk" relationWidgetTypeId="" showLabel="1" forceSuppressFormPopup="0" relation="wijkagenda_wijk" nmRelationId="" label="">
+        <editor_configuration/>
+      </attributeEditorRelation>
+    </attributeEditorContainer>
+    <attributeEditorContainer groupBox="1" visibilityExpressionEnabled="0" name="Afgeleid (door de database)" visibilityExpression="" showLabel="1" columnCount="1">
+      <attributeEditorField name="gemeentecode" showLabel="1" index="2"/>
+    </attributeEditorContainer>
+  </attributeEditorForm>
   <editable>
     <field editable="0" name="code"/>
     <field editable="0" name="gemeentecode"/>

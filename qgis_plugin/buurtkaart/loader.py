@@ -31,6 +31,13 @@ VALUE_LIST_KEY = "BuurtkaartWaardelijst"
 SRID = "28992"
 # relations from the commitments table to each deal layer; ids are fixed so QML forms can name them
 DEAL_RELATIONS = {"buurtdeal_punt": "afspraak_buurtdeal_punt", "buurtdeal_vlak": "afspraak_buurtdeal_vlak"}
+# the wijkagenda: (relation id, name, child layer, parent layer, child field, parent field, composition)
+AGENDA_RELATIONS = [
+    ("wijkagenda_wijk", "Wijkagenda (prioriteiten)", "wijkagenda", "wijk", "wijkcode", "code", False),
+    ("jaarschijf_wijkagenda", "Jaarschijven", "jaarschijf", "wijkagenda", "wijkagenda_id", "id", True),
+]
+# relation editors shown in a layer's form, besides the commitments of a deal
+FORM_RELATIONS = {"wijk": ["wijkagenda_wijk"], "wijkagenda": ["jaarschijf_wijkagenda"]}
 
 
 @dataclass
@@ -195,5 +202,20 @@ def _add_relations(project: QgsProject, layers: dict[str, QgsVectorLayer]) -> No
         relation.setReferencedLayer(deal.id())
         relation.addFieldPair("buurtdeal_id", "id")
         relation.setStrength(QgsRelation.Composition)
+        if relation.isValid():
+            manager.addRelation(relation)
+    for relation_id, name, child_id, parent_id, child_field, parent_field, composition in AGENDA_RELATIONS:
+        child, parent = layers.get(child_id), layers.get(parent_id)
+        if child is None or parent is None:
+            continue
+        if manager.relation(relation_id).isValid():
+            manager.removeRelation(relation_id)
+        relation = QgsRelation()
+        relation.setId(relation_id)
+        relation.setName(name)
+        relation.setReferencingLayer(child.id())
+        relation.setReferencedLayer(parent.id())
+        relation.addFieldPair(child_field, parent_field)
+        relation.setStrength(QgsRelation.Composition if composition else QgsRelation.Association)
         if relation.isValid():
             manager.addRelation(relation)

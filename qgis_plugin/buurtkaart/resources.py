@@ -1,8 +1,9 @@
 """Where the plugin finds layers/ and the install script: inside the built plugin, or in the source tree.
 
-The build (qgis_plugin/build.py) puts layers/ and a copy of spatial_service/db/migrations.py inside the
-package. Run from the source tree (developers, other engineers' algorithm tests) the same files are read from
-the repository, by path, so the plugin never imports the spatial_service package.
+The build (qgis_plugin/build.py) puts layers/, a copy of spatial_service/db/migrations.py and of the report
+package spatial_service/reports/ inside the package. Run from the source tree (developers, other engineers'
+algorithm tests) the same files are read from the repository, by path, so the plugin never imports the
+spatial_service package.
 """
 
 from __future__ import annotations
@@ -42,3 +43,28 @@ def migrations() -> ModuleType:
         sys.modules[spec.name] = module  # dataclasses look their module up there
         spec.loader.exec_module(module)
         return module
+
+
+@cache
+def reports() -> ModuleType:
+    """The report package (a copy of spatial_service/reports: figures, HTML, the print layout and its template)."""
+    try:
+        from . import reports as packaged  # type: ignore[attr-defined]
+
+        return packaged
+    except ImportError:
+        init = _SOURCE_ROOT / "spatial_service" / "reports" / "__init__.py"
+        spec = importlib.util.spec_from_file_location("buurtkaart_reports", init,
+                                                      submodule_search_locations=[str(init.parent)])
+        if spec is None or spec.loader is None or not init.exists():
+            raise ImportError("reports/ ontbreekt in de plugin: bouw hem met 'buurtkaart plugin build'.") from None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module
+        spec.loader.exec_module(module)
+        return module
+
+
+def report_module(name: str) -> ModuleType:
+    """A submodule of the report package: 'figures', 'html_report' or 'layout'."""
+    package = reports()
+    return importlib.import_module(f"{package.__name__}.{name}")

@@ -14,7 +14,7 @@ from shapely.geometry import MultiPolygon
 from shapely.geometry.base import BaseGeometry
 
 from spatial_service.db.connection import connect
-from spatial_service.demo import geography, programme
+from spatial_service.demo import cycle, geography, programme
 from spatial_service.demo.shapes import Placer
 from spatial_service.errors import BuurtkaartError
 
@@ -63,6 +63,7 @@ def load(dsn: str, seed: int = SEED) -> Summary:
 def _load(conn: psycopg.Connection, rng: random.Random) -> Summary:
     geo = geography.build()
     _insert_geography(conn, geo)
+    serves = cycle.insert_agenda(conn)
     buurten_by_wijk: dict[str, list[geography.Buurt]] = {}
     for b in geo.buurten:
         buurten_by_wijk.setdefault(b.wijkcode, []).append(b)
@@ -71,11 +72,14 @@ def _load(conn: psycopg.Connection, rng: random.Random) -> Summary:
     placer = Placer(rng)
     objects: list[tuple] = []  # (soort, naam, beheerder, deal index or None, geom)
     deal_rows = _deals(rng, buurten_by_wijk, placer, objects)
-    deal_ids = _insert_deals(conn, rng, deal_rows)
+    deal_ids = _insert_deals(conn, rng, deal_rows, serves)
     _fill_assets(rng, urban, geo.buurten, placer, objects)
     _insert_objects(conn, objects, deal_ids)
     n_init = _insert_open_initiatives(conn, rng, urban, placer)
     _insert_figures(conn, rng, geo)
+    cycle.insert_lessons(conn, geography.GEMEENTE[0])
+    # its own generator, so the history never shifts the rows above
+    cycle.write_history(conn, random.Random(SEED + 1))
     n_afspraken = sum(sum(len(v) for v in d[0].commitments.values()) for d in deal_rows)
     counts = {s: sum(1 for o in objects if o[0] == s) for s in COUNTS}
     return Summary(len(geo.wijken), len(geo.buurten), len(deal_rows), n_afspraken, n_init + len(deal_rows), counts)
@@ -170,24 +174,27 @@ def _contact(rng: random.Random) -> tuple[str, str, str]:
 
 
 def _insert_deals(conn: psycopg.Connection, rng: random.Random,
-                  rows: list[tuple[programme.DealSpec, BaseGeometry, str]]) -> list[int]:
+                  rows: list[tuple[programme.DealSpec, BaseGeometry, str]],
+                  serves: dict[tuple[str, str], int]) -> list[int]:
     budgets = _budgets([r[0] for r in rows], rng)
     ids = []
     for (spec, geom, status), budget in zip(rows, budgets, strict=True):
         naam, email, tel = _contact(rng)
         submitted = date(spec.jaar - 1, rng.randint(3, 11), rng.randint(1, 28))
+        priority = serves.get((spec.wijkcode, spec.titel)) if spec.jaar >= cycle.AGENDA_YEARS[0] else None
         init_id = conn.execute(
             f"INSERT INTO buurt.initiatief (titel, omschrijving, thema, status, ingediend_op, indiener_naam, "
-            f"indiener_email, indiener_telefoon, gepubliceerd, geom) "
-            f"VALUES (%s, %s, %s, %s, %s, %s, %s, %s, true, {GEOM}) RETURNING id",
+            f"indiener_email, indiener_telefoon, gepubliceerd, wijkagenda_id, geom) "
+            f"VALUES (%s, %s, %s, %s, %s, %s, %s, %s, true, %s, {GEOM}) RETURNING id",
             (spec.titel, f"Initiatief van bewoners: {spec.titel}.", spec.thema, status, submitted, naam, email, tel,
-             _wkb(geom))).fetchone()[0]
+             priority, _wkb(geom))).fetchone()[0]
         published = spec.titel != "Aanpak verwarde personen"  # sensitive: kept off the public map
         deal_id = conn.execute(
             f"INSERT INTO buurt.buurtdeal (titel, omschrijving, jaar, thema, status, initiatief_id, budget_gemeente, "
-            f"gepubliceerd, geom) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, {GEOM}) RETURNING id",
+            f"gepubliceerd, wijkagenda_id, groene_deal, geom) "
+            f"VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, {GEOM}) RETURNING id",
             (spec.titel, f"Buurtdeal {spec.jaar}: {spec.titel}.", spec.jaar, spec.thema, status, init_id, budget,
-             published, _wkb(geom))).fetchone()[0]
+             published, priority, cycle.is_green(spec.titel), _wkb(geom))).fetchone()[0]
         with conn.cursor() as cur:
             cur.executemany(
                 "INSERT INTO buurt.afspraak (buurtdeal_id, partij, omschrijving, gereed) VALUES (%s, %s, %s, %s)",
@@ -266,13 +273,16 @@ def _insert_open_initiatives(conn: psycopg.Connection, rng: random.Random, urban
             geom = placer.point_in(buurt.geom, margin=25)
         naam, email, tel = _contact(rng)
         submitted = date(2018, 1, 1) + timedelta(days=rng.randint(0, 330))
+        planned = status == "gesprek_wederkerigheid"  # in the buurtactiviteitenplan 2019
+        priority = cycle.priority_for_initiative(conn, buurt.wijkcode, thema) if status != "initiatief_binnen" else None
         rows.append((titel, f"{titel} — ingediend door bewoners uit {buurt.naam}.", thema, status, submitted,
-                     naam, email, tel, status != "initiatief_binnen", _wkb(geom)))
+                     naam, email, tel, status != "initiatief_binnen", priority, 2019 if planned else None,
+                     (len(titel) * 250) if planned else None, _wkb(geom)))
     with conn.cursor() as cur:
         cur.executemany(
             f"INSERT INTO buurt.initiatief (titel, omschrijving, thema, status, ingediend_op, indiener_naam, "
-            f"indiener_email, indiener_telefoon, gepubliceerd, geom) "
-            f"VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, {GEOM})",
+            f"indiener_email, indiener_telefoon, gepubliceerd, wijkagenda_id, planjaar, begroting, geom) "
+            f"VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, {GEOM})",
             rows)
     return len(rows)
 
@@ -298,8 +308,3 @@ def _insert_figures(conn: psycopg.Connection, rng: random.Random, geo: geography
                                  target[ind]))
         cur.executemany("INSERT INTO buurt.buurtcijfer (buurtcode, indicator, jaar, waarde, streefwaarde, bron) "
                         "VALUES (%s, %s, %s, %s, %s, 'demo')", rows)
-        agenda = [(w.code, t, p, 2018, 2021) for w in geo.wijken if w.code != geography.LANDELIJK[0]
-                  for t, p in (("openbare_ruimte", "Meer en beter onderhouden groen"),
-                               ("ontmoeten", "Plekken om elkaar te ontmoeten"))]
-        cur.executemany("INSERT INTO buurt.wijkagenda (wijkcode, thema, prioriteit, jaar_van, jaar_tot) "
-                        "VALUES (%s, %s, %s, %s, %s)", agenda)

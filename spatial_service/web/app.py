@@ -31,7 +31,9 @@ from spatial_service.settings import Settings
 
 log = logging.getLogger(__name__)
 
-ROUTE_MODULES: tuple[str, ...] = ("spatial_service.web.plancheck", "spatial_service.web.ogc")
+ROUTE_MODULES: tuple[str, ...] = (
+    "spatial_service.web.plancheck", "spatial_service.web.ogc", "spatial_service.web.agenda",
+)
 
 
 def extra_modules(module_names: tuple[str, ...] = ROUTE_MODULES) -> list[ModuleType]:

@@ -28,9 +28,9 @@ def test_loads_every_catalogue_layer_with_database_counts(bk, plugin, project, g
     cat = bk.catalogue.load()
     assert result is not None
     assert set(result.layers) == {entry.id for entry in cat.layers}
-    assert len(project.mapLayers()) == len(cat.layers) == 15
+    assert len(project.mapLayers()) == len(cat.layers) == 20
     group = project.layerTreeRoot().findGroup("Buurtkaart")
-    assert group is not None and len(group.findLayers()) == 15
+    assert group is not None and len(group.findLayers()) == 20
     assert group.findGroup("Waardelijsten") is not None
     for entry in cat.layers:
         layer = result.layers[entry.id]
@@ -108,10 +108,10 @@ def test_loading_twice_adds_nothing(plugin, project, gis_connection):
     first = plugin.load_layers(connection=gis_connection)
     second = plugin.load_layers(connection=gis_connection)
     assert second.added == []
-    assert len(project.mapLayers()) == 15
+    assert len(project.mapLayers()) == 20
     assert {k: v.id() for k, v in first.layers.items()} == {k: v.id() for k, v in second.layers.items()}
-    assert len(project.layerTreeRoot().findGroup("Buurtkaart").findLayers()) == 15
-    assert len(project.relationManager().relations()) == 2
+    assert len(project.layerTreeRoot().findGroup("Buurtkaart").findLayers()) == 20
+    assert len(project.relationManager().relations()) == 4  # commitments x2, wijkagenda, jaarschijven
 
 
 def test_service_connection(bk, project, demo_db, tmp_path, monkeypatch):

@@ -1,0 +1,189 @@
+"""The figures of the buurtcyclus reports, read from the SQL functions in layers/app/045_buurtcyclus.sql (the
+only place they are computed). Dependency-free on purpose: the CLI passes a psycopg query function, the QGIS
+plugin its provider connection, so both reports carry the same numbers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+Query = Callable[[str], list[Sequence[Any]]]
+
+GEMEENTE_CODE = re.compile(r"^GM\d{4}$")
+WIJK_CODE = re.compile(r"^WK\d{6}$")
+
+
+class ReportInputError(ValueError):
+    """Bad input for a report; `parameter` names what the user gave ('gemeente', 'wijk', 'jaar')."""
+
+    def __init__(self, parameter: str, message: str) -> None:
+        super().__init__(message)
+        self.parameter = parameter
+
+
+def literal(value: str | int | None) -> str:
+    if value is None:
+        return "NULL"
+    if isinstance(value, int):
+        return str(value)
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def _dicts(query: Query, sql: str, columns: str) -> list[dict[str, Any]]:
+    """Rows as dicts; a column "expr AS name" is keyed by name. Booleans travel as integers (the QGIS provider
+    returns some as text)."""
+    names = [c.strip().rsplit(" AS ", 1)[-1] for c in columns.split(",")]
+    return [dict(zip(names, row, strict=True)) for row in query(f"SELECT {columns} FROM {sql}")]
+
+
+@dataclass
+class WijkSection:
+    code: str
+    naam: str
+    geom_wkt: str
+    deals: list[dict[str, Any]]          # jaar_deals rows of this wijk (per theme)
+    prioriteiten: list[dict[str, Any]]   # prioriteit_voortgang
+    plan: list[dict[str, Any]]           # buurtactiviteitenplan of the year
+    wederkerigheid: list[dict[str, Any]]
+    monitoring: list[dict[str, Any]] = field(default_factory=list)  # steps reached, days, stuck
+    cijfers: list[dict[str, Any]] = field(default_factory=list)   # wijkanalyse only
+    items: list[dict[str, Any]] = field(default_factory=list)     # by theme and status (wijkanalyse)
+    steun: list[dict[str, Any]] = field(default_factory=list)     # polls (wijkanalyse)
+
+
+@dataclass
+class Report:
+    soort: str                      # 'jaar' or 'wijk'
+    gemeentecode: str
+    gemeentenaam: str
+    jaar: int
+    gemeente_wkt: str
+    kerncijfers: dict[str, Any] = field(default_factory=dict)
+    deals: list[dict[str, Any]] = field(default_factory=list)
+    stappen: list[dict[str, Any]] = field(default_factory=list)
+    wederkerigheid: list[dict[str, Any]] = field(default_factory=list)
+    evaluaties: list[dict[str, Any]] = field(default_factory=list)
+    lessen: str | None = None
+    wijken: list[WijkSection] = field(default_factory=list)
+    kaart_items: list[dict[str, Any]] = field(default_factory=list)  # deals of the year for the maps
+
+    @property
+    def titel(self) -> str:
+        if self.soort == "wijk" and self.wijken:
+            return f"Wijkanalyse en buurtactiviteitenplan {self.wijken[0].naam} {self.jaar}"
+        return f"Jaarrapportage buurten {self.gemeentenaam} {self.jaar}"
+
+
+def _check_year(jaar: int) -> None:
+    if not 2000 <= jaar <= 2100:
+        raise ReportInputError("jaar", f"jaar {jaar} ligt buiten 2000-2100.")
+
+
+def _gemeente(query: Query, code: str) -> tuple[str, str]:
+    rows = query(f"SELECT naam, ST_AsText(geom) FROM buurt.gemeente WHERE code = {literal(code)}")
+    if not GEMEENTE_CODE.match(code) or not rows:
+        known = ", ".join(r[0] for r in query("SELECT code FROM buurt.gemeente ORDER BY code")) or "geen"
+        raise ReportInputError("gemeente", f"gemeente '{code}' is onbekend (bekend: {known}).")
+    return rows[0][0], rows[0][1]
+
+
+def _years(query: Query, gemeente: str) -> dict[int, bool]:
+    rows = query(f"SELECT jaar, heeft_budget::integer FROM buurt_app.rapport_jaren({literal(gemeente)})")
+    return {int(r[0]): int(r[1]) == 1 for r in rows}
+
+
+def _wijk_section(query: Query, gemeente: str, jaar: int, code: str, naam: str, wkt: str,
+                  analyse: bool) -> WijkSection:
+    g, w, y = literal(gemeente), literal(code), jaar
+    section = WijkSection(
+        code, naam, wkt,
+        deals=_dicts(query, f"buurt_app.jaar_deals({g}, {y}) WHERE wijkcode = {w}",
+                     "thema_naam, buurtdeals, groene_deals, budget"),
+        prioriteiten=_dicts(query, f"buurt_app.prioriteit_voortgang({g}, {y}, {w})",
+                            "thema_naam, prioriteit, herkomst_naam, jaar_van, jaar_tot, doel, evaluatie_naam, "
+                            "evaluatie_toelichting, buurtdeals, initiatieven, budget"),
+        plan=_dicts(query, f"buurt_app.buurtactiviteitenplan WHERE wijkcode = {w} AND jaar = {y} "
+                           "ORDER BY soort DESC, thema, titel, id",
+                    "soort, titel, thema_naam, status_naam, gepland_budget, prioriteit, "
+                    "groene_deal::integer AS groene_deal"),
+        wederkerigheid=_dicts(query, f"buurt_app.jaar_wederkerigheid({g}, {y}, {w})",
+                              "partij_naam, afspraken, gereed, gereed_pct"),
+    )
+    section.monitoring = _dicts(query, f"buurt_app.wijk_monitoring({w}, {y})",
+                                "soort, titel, status_naam, stappen, sinds, dagen, vastgelopen::integer AS vastgelopen")
+    if analyse:
+        section.cijfers = _dicts(query, f"buurt_app.wijk_cijfers({w}, {y})",
+                                 "indicator, indicator_naam, eenheid, jaar, waarde, streefwaarde, verschil")
+        section.items = _dicts(query, f"buurt_app.rapport_wijk_jaar({y}, {w})",
+                               "soort, thema_naam, status_naam, aantal, budget_gemeente")
+        section.steun = _dicts(query, f"buurt_app.wijk_steun({w}, {y})",
+                               "titel, thema_naam, datum, voor, tegen, neutraal, respondenten, steun_pct")
+    return section
+
+
+def _map_items(query: Query, gemeente: str, jaar: int, wijk: str | None = None) -> list[dict[str, Any]]:
+    where = f"gemeentecode = {literal(gemeente)} AND jaar = {jaar}" + (f" AND wijkcode = {literal(wijk)}"
+                                                                        if wijk else "")
+    return _dicts(query, f"buurt.buurtdeal WHERE {where} ORDER BY id",
+                  "id, titel, thema, wijkcode, ST_AsText(geom) AS wkt")
+
+
+def year_report(query: Query, gemeente: str, jaar: int) -> Report:
+    """The jaarrapportage of a gemeente: headline figures, monitoring, and a section per wijk."""
+    _check_year(jaar)
+    gemeente = gemeente.strip().upper()
+    naam, wkt = _gemeente(query, gemeente)
+    years = _years(query, gemeente)
+    if not years.get(jaar):
+        with_budget = ", ".join(str(y) for y, b in sorted(years.items()) if b) or "geen"
+        raise ReportInputError("jaar", f"voor {naam} ({gemeente}) is geen budget voor {jaar} vastgelegd in "
+                                       f"buurt.budget (jaren met budget: {with_budget}).")
+    g = literal(gemeente)
+    k = _dicts(query, f"buurt_app.jaar_kerncijfers({g}, {jaar})",
+               "budget, besteed, in_gesprek, resterend, benut_pct, buurtdeals, groene_deals, initiatieven, agenda, "
+               "spontaan, spontaan_pct, vastgelopen")
+    report = Report("jaar", gemeente, naam, jaar, wkt, kerncijfers=k[0])
+    report.deals = _dicts(query, f"buurt_app.jaar_deals({g}, {jaar})",
+                          "wijkcode, wijknaam, thema, thema_naam, buurtdeals, groene_deals, budget")
+    report.stappen = _dicts(query, f"buurt_app.jaar_stappen({g}, {jaar})",
+                            "status_naam, initiatieven, stappen, gemiddeld_dagen, mediaan_dagen")
+    report.wederkerigheid = _dicts(query, f"buurt_app.jaar_wederkerigheid({g}, {jaar})",
+                                   "partij_naam, afspraken, gereed, gereed_pct, per_deal")
+    report.evaluaties = [
+        {"evaluatie_naam": r[0] or "Nog niet geëvalueerd", "aantal": int(r[1])}
+        for r in query(f"SELECT evaluatie_naam, count(*) FROM buurt_app.prioriteit_voortgang({g}, {jaar}) "
+                       "GROUP BY evaluatie_naam ORDER BY evaluatie_naam NULLS LAST")]
+    lessons = query(f"SELECT lessen FROM buurt.jaarverslag WHERE gemeentecode = {g} AND jaar = {jaar}")
+    report.lessen = lessons[0][0] if lessons else None
+    for code, wnaam, wwkt in query(f"SELECT code, naam, ST_AsText(geom) FROM buurt.wijk WHERE gemeentecode = {g} "
+                                   "ORDER BY code"):
+        report.wijken.append(_wijk_section(query, gemeente, jaar, code, wnaam, wwkt, analyse=False))
+    report.kaart_items = _map_items(query, gemeente, jaar)
+    return report
+
+
+def wijk_report(query: Query, wijk: str, jaar: int) -> Report:
+    """The wijkanalyse and buurtactiviteitenplan of one wijk and year."""
+    _check_year(jaar)
+    wijk = wijk.strip().upper()
+    rows = query(f"SELECT w.naam, ST_AsText(w.geom), w.gemeentecode FROM buurt.wijk w WHERE w.code = {literal(wijk)}")
+    if not WIJK_CODE.match(wijk) or not rows:
+        raise ReportInputError("wijk", f"wijk '{wijk}' is onbekend; gebruik een CBS-wijkcode zoals WK040201.")
+    wnaam, wwkt, gemeente = rows[0]
+    naam, wkt = _gemeente(query, gemeente)
+    years = _years(query, gemeente)
+    if jaar not in years:
+        known = ", ".join(str(y) for y in sorted(years)) or "geen"
+        raise ReportInputError("jaar", f"voor {naam} zijn er geen buurtdeals of budget in {jaar} "
+                                       f"(jaren met gegevens: {known}).")
+    report = Report("wijk", gemeente, naam, jaar, wkt)
+    report.wijken.append(_wijk_section(query, gemeente, jaar, wijk, wnaam, wwkt, analyse=True))
+    report.kaart_items = _map_items(query, gemeente, jaar, wijk)
+    return report
+
+
+def theme_colours(query: Query) -> dict[str, tuple[str, str]]:
+    """Theme code -> (name, colour) from buurt_vl.thema, for the map symbols and legend."""
+    return {r[0]: (r[1], r[2]) for r in query("SELECT code, naam, kleur FROM buurt_vl.thema ORDER BY volgorde")}
