@@ -134,10 +134,11 @@ BEGIN
          NULL::text AS uitkomst, NULL::text AS melding
     FROM t;
 
-  UPDATE pg_temp.cijfers_werk w SET uitkomst = CASE WHEN w.melding LIKE 'buiten:%' THEN 'buiten' ELSE 'geweigerd' END,
-                                    melding = regexp_replace(w.melding, '^buiten:', '')
+  UPDATE pg_temp.cijfers_werk w SET uitkomst = CASE WHEN f.melding LIKE 'buiten:%' THEN 'buiten' ELSE 'geweigerd' END,
+                                    melding = regexp_replace(f.melding, '^buiten:', '')
     FROM (SELECT x.ctid AS rid, CASE
             WHEN coalesce(x.code, '') = '' THEN 'veld gebiedcode is leeg'
+            WHEN x.code ~ '^NL[0-9]{2}$' AND p_buiten_negeren THEN 'buiten:landelijk totaal'
             WHEN x.niveau IS NULL THEN format('veld gebiedcode: "%s" is geen CBS-code van een buurt (BU + 8 cijfers), '
                                               'wijk (WK + 6) of gemeente (GM + 4)', x.code_tekst)
             WHEN NOT x.gemeente_bekend AND p_buiten_negeren
