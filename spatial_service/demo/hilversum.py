@@ -14,7 +14,7 @@ from shapely.geometry import MultiPolygon
 from shapely.geometry.base import BaseGeometry
 
 from spatial_service.db.connection import connect
-from spatial_service.demo import geography, programme
+from spatial_service.demo import geography, monitor, programme
 from spatial_service.demo.shapes import Placer
 from spatial_service.errors import BuurtkaartError
 
@@ -76,6 +76,7 @@ def _load(conn: psycopg.Connection, rng: random.Random) -> Summary:
     _insert_objects(conn, objects, deal_ids)
     n_init = _insert_open_initiatives(conn, rng, urban, placer)
     _insert_figures(conn, rng, geo)
+    monitor.add_hilversum(conn)
     n_afspraken = sum(sum(len(v) for v in d[0].commitments.values()) for d in deal_rows)
     counts = {s: sum(1 for o in objects if o[0] == s) for s in COUNTS}
     return Summary(len(geo.wijken), len(geo.buurten), len(deal_rows), n_afspraken, n_init + len(deal_rows), counts)
