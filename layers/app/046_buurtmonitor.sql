@@ -240,14 +240,27 @@ SELECT i.code, i.naam, i.eenheid, i.decimalen, i.hoger_is_beter, i.bron, i.omsch
                              ELSE ARRAY(SELECT k.kleuren[n] FROM generate_series(5, 1, -1) n) END AS kleuren
   FROM buurt_vl.indicator i JOIN buurt_vl.kleurenschaal k ON k.code = i.kleurenschaal;
 
--- Buurt and wijk figures with the target that applies (own, wijk, gemeente) and whether it is met.
+-- Areas by level without geometry (names for the legend and the chart; tiles carry the shapes).
+CREATE VIEW publiek.gebied AS
+SELECT 'buurt'::text AS niveau, b.code, b.naam, b.wijkcode, b.gemeentecode, b.water FROM buurt.buurt b
+UNION ALL
+SELECT 'wijk', w.code, w.naam, w.code, w.gemeentecode, false FROM buurt.wijk w
+UNION ALL
+SELECT 'gemeente', g.code, g.naam, NULL, g.code, false FROM buurt.gemeente g;
+
+-- Figures with the target that applies (own, else the wijk's, else the gemeente's: as buurt_app.streefwaarde,
+-- written as joins here because the public role may call no buurt_app function) and whether it is met.
 CREATE VIEW publiek.cijfer AS
-SELECT c.niveau, c.gebiedcode, c.gebiednaam, c.gemeentecode, c.indicator, c.jaar, c.waarde,
-       s.streefwaarde, buurt_app.gehaald(c.waarde, s.streefwaarde, i.hoger_is_beter) AS gehaald, c.bron
+SELECT c.niveau, c.gebiedcode, c.gebiednaam, c.gemeentecode, c.indicator, c.jaar, c.waarde, s.streefwaarde,
+       CASE WHEN i.hoger_is_beter THEN c.waarde >= s.streefwaarde ELSE c.waarde <= s.streefwaarde END AS gehaald,
+       c.bron
   FROM buurt_app.cijfer c
   JOIN buurt_vl.indicator i ON i.code = c.indicator
-  CROSS JOIN LATERAL (SELECT coalesce(c.streefwaarde, buurt_app.streefwaarde(c.gebiedcode, c.indicator, c.jaar))
-                             AS streefwaarde) s;
+  LEFT JOIN buurt.wijkcijfer wc ON c.niveau = 'buurt' AND wc.wijkcode = c.wijkcode AND wc.indicator = c.indicator
+                               AND wc.jaar = c.jaar
+  LEFT JOIN buurt.gemeentecijfer gc ON c.niveau <> 'gemeente' AND gc.gemeentecode = c.gemeentecode
+                                   AND gc.indicator = c.indicator AND gc.jaar = c.jaar
+  CROSS JOIN LATERAL (SELECT coalesce(c.streefwaarde, wc.streefwaarde, gc.streefwaarde) AS streefwaarde) s;
 
 -- Five classes by quantiles (percentile_cont, linear interpolation, as numpy's default), over the areas of
 -- the level (buurt or wijk) in the chosen gemeente (NULL: all) that have a value. grenzen holds 6 bounds
@@ -256,7 +269,7 @@ CREATE FUNCTION publiek.cijfer_klassen(p_indicator text, p_jaar integer, p_nivea
 RETURNS numeric[]
 LANGUAGE sql STABLE AS $$
   SELECT percentile_cont(ARRAY[0, 0.2, 0.4, 0.6, 0.8, 1]::float8[]) WITHIN GROUP (ORDER BY c.waarde::float8)::numeric[]
-    FROM buurt_app.cijfer c
+    FROM publiek.cijfer c
    WHERE c.indicator = p_indicator AND c.jaar = p_jaar AND c.niveau = p_niveau AND c.waarde IS NOT NULL
      AND (p_gemeente IS NULL OR c.gemeentecode = p_gemeente)
 $$;
@@ -269,11 +282,8 @@ LANGUAGE sql STABLE AS $$
   WITH ind AS (SELECT * FROM publiek.indicator WHERE code = p_indicator),
   k AS (SELECT publiek.cijfer_klassen(p_indicator, p_jaar, p_niveau, p_gemeente) AS g),
   gebied AS (
-    SELECT b.code, b.naam, b.gemeentecode FROM buurt.buurt b
-     WHERE p_niveau = 'buurt' AND NOT b.water AND (p_gemeente IS NULL OR b.gemeentecode = p_gemeente)
-    UNION ALL
-    SELECT w.code, w.naam, w.gemeentecode FROM buurt.wijk w
-     WHERE p_niveau = 'wijk' AND (p_gemeente IS NULL OR w.gemeentecode = p_gemeente)),
+    SELECT a.code, a.naam FROM publiek.gebied a
+     WHERE a.niveau = p_niveau AND NOT a.water AND (p_gemeente IS NULL OR a.gemeentecode = p_gemeente)),
   v AS (
     SELECT a.code, a.naam, c.waarde, c.streefwaarde, c.gehaald,
            CASE WHEN c.waarde IS NOT NULL
@@ -287,7 +297,7 @@ LANGUAGE sql STABLE AS $$
     'jaar', p_jaar, 'niveau', p_niveau, 'gemeente', p_gemeente,
     'methode', 'kwantielen',
     'grenzen', (SELECT g FROM k),
-    'jaren', (SELECT json_agg(DISTINCT c.jaar ORDER BY c.jaar) FROM buurt_app.cijfer c
+    'jaren', (SELECT json_agg(DISTINCT c.jaar ORDER BY c.jaar) FROM publiek.cijfer c
                WHERE c.indicator = p_indicator AND c.niveau = p_niveau AND c.waarde IS NOT NULL
                  AND (p_gemeente IS NULL OR c.gemeentecode = p_gemeente)),
     'waarden', coalesce((SELECT json_object_agg(v.code, json_build_object('waarde', v.waarde, 'klasse', v.klasse,
@@ -303,9 +313,7 @@ CREATE FUNCTION publiek.cijfertrend(p_code text, p_indicator text) RETURNS json
 LANGUAGE sql STABLE AS $$
   SELECT json_build_object(
     'code', p_code,
-    'naam', (SELECT coalesce((SELECT naam FROM buurt.buurt WHERE code = p_code),
-                             (SELECT naam FROM buurt.wijk WHERE code = p_code),
-                             (SELECT naam FROM buurt.gemeente WHERE code = p_code))),
+    'naam', (SELECT min(a.naam) FROM publiek.gebied a WHERE a.code = p_code),
     'indicator', (SELECT json_build_object('code', code, 'naam', naam, 'eenheid', eenheid, 'decimalen', decimalen,
                                            'hoger_is_beter', hoger_is_beter)
                     FROM publiek.indicator WHERE code = p_indicator),

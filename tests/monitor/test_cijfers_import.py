@@ -61,9 +61,9 @@ def test_kwb_spreadsheet_layout_year_from_the_file_name(fresh_db, tmp_path, kind
     assert got[("BU04020201", "inwoners")] == 2100 and got[("BU04020201", "huishoudens")] == 1000
     assert got[("WK040202", "woz_waarde")] is None
     # 3 areas x 4 mapped columns (a_inw, a_hh, bev_dich, g_woz); "." in 2 + 3 + 1 of them. The demo has 2018
-    # inhabitants per buurt already: that one changes, the other figures are new
+    # inhabitants for buurt, wijk and gemeente already: those change, the other figures are new
     assert result.read == 12 and result.count("leeg") == 6 and result.count("geweigerd") == 0
-    assert result.count("gewijzigd") == 1 and result.count("nieuw") == 5
+    assert result.count("gewijzigd") == 3 and result.count("nieuw") == 3
     assert rows(fresh_db.admin_dsn, "SELECT bron FROM buurt.buurtcijfer WHERE buurtcode = 'BU04020201' "
                                     "AND indicator = 'inwoners' AND jaar = 2018") == [
         (f"CBS Kerncijfers wijken en buurten (kwb-2018.{kind})",)]
@@ -71,21 +71,23 @@ def test_kwb_spreadsheet_layout_year_from_the_file_name(fresh_db, tmp_path, kind
 
 def test_long_csv_with_targets_and_a_target_only_year(fresh_db, tmp_path):
     path = long_csv(tmp_path / "stadspeiling.csv", [
-        "GM0402;sociale_cohesie;2016;6,4;",
-        "GM0402;sociale_cohesie;2017;.;6,6",
-        "WK040201 ;rapportcijfer_woonomgeving;2017;7.1;7.5",
+        "GM0402;sociale_cohesie;2015;6,4;",
+        "GM0402;sociale_cohesie;2020;.;6,6",
+        "WK040201 ;rapportcijfer_woonomgeving;2015;7.1;7.5",
         "BU04020101;betrokkenheid_buurt;2017;35;"])
     result = import_figures(fresh_db.editor_dsn, path, QUIET)
-    assert result.count("nieuw") == 2 and result.count("leeg") == 1
-    assert rows(fresh_db.admin_dsn, "SELECT jaar, waarde, streefwaarde FROM buurt.gemeentecijfer "
-                                    "WHERE gemeentecode = 'GM0402' ORDER BY jaar") == [(2016, Decimal("6.4"), None),
-                                                                                       (2017, None, Decimal("6.6"))]
+    assert result.count("nieuw") == 2 and result.count("leeg") == 1 and result.count("gewijzigd") == 1
+    assert rows(fresh_db.admin_dsn, "SELECT jaar, waarde, streefwaarde FROM buurt.gemeentecijfer WHERE "
+                                    "gemeentecode = 'GM0402' AND indicator = 'sociale_cohesie' "
+                                    "AND jaar IN (2015, 2020) "
+                                    "ORDER BY jaar") == [(2015, Decimal("6.4"), None), (2020, None, Decimal("6.6"))]
     # the buurt had a target from the demo; an empty streefwaarde keeps it
     assert rows(fresh_db.admin_dsn, "SELECT waarde, streefwaarde FROM buurt.buurtcijfer WHERE buurtcode = "
-                                    "'BU04020101' AND indicator = 'betrokkenheid_buurt' AND jaar = 2017")[0][1] == 37
+                                    "'BU04020101' AND indicator = 'betrokkenheid_buurt' AND jaar = 2017") == [
+        (Decimal("35"), Decimal("37"))]
     # the gemeente's target applies to a wijk that has none of its own
-    assert rows(fresh_db.admin_dsn, "SELECT streefwaarde, gehaald FROM publiek.cijfer WHERE gebiedcode = 'GM0402' "
-                                    "AND jaar = 2017 AND indicator = 'sociale_cohesie'") == [(Decimal("6.6"), None)]
+    assert rows(fresh_db.admin_dsn, "SELECT buurt_app.streefwaarde('WK040203', 'sociale_cohesie', 2020)") == [
+        (Decimal("6.6"),)]
 
 
 def test_bad_input_is_refused_naming_row_and_field_and_nothing_changes(fresh_db, tmp_path):
