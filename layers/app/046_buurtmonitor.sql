@@ -300,7 +300,7 @@ LANGUAGE sql STABLE AS $$
     'jaren', (SELECT json_agg(DISTINCT c.jaar ORDER BY c.jaar) FROM publiek.cijfer c
                WHERE c.indicator = p_indicator AND c.niveau = p_niveau AND c.waarde IS NOT NULL
                  AND (p_gemeente IS NULL OR c.gemeentecode = p_gemeente)),
-    'waarden', coalesce((SELECT json_object_agg(v.code, json_build_object('waarde', v.waarde, 'klasse', v.klasse,
+    'waarden', coalesce((SELECT json_object_agg(v.code, json_build_object('naam', v.naam, 'waarde', v.waarde, 'klasse', v.klasse,
                                                 'streefwaarde', v.streefwaarde, 'gehaald', v.gehaald))
                            FROM v WHERE v.waarde IS NOT NULL), '{}'::json),
     'zonder_waarde', coalesce((SELECT json_agg(json_build_object('code', v.code, 'naam', v.naam) ORDER BY v.naam)
