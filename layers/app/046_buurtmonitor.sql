@@ -9,7 +9,7 @@ $$;
 -- All figures, whatever the level: buurt.buurtcijfer, buurt.wijkcijfer, buurt.gemeentecijfer.
 CREATE VIEW buurt_app.cijfer AS
 SELECT 'buurt'::text AS niveau, c.buurtcode AS gebiedcode, b.naam AS gebiednaam, b.wijkcode, b.gemeentecode,
-       c.indicator, c.jaar::integer AS jaar, c.waarde, c.streefwaarde, c.bron
+       c.indicator, c.jaar, c.waarde, c.streefwaarde, c.bron  -- smallint as stored: 'jaar = 2019' uses the index
   FROM buurt.buurtcijfer c JOIN buurt.buurt b ON b.code = c.buurtcode
 UNION ALL
 SELECT 'wijk', c.wijkcode, w.naam, w.code, w.gemeentecode, c.indicator, c.jaar, c.waarde, c.streefwaarde, c.bron
@@ -265,47 +265,68 @@ SELECT c.niveau, c.gebiedcode, c.gebiednaam, c.gemeentecode, c.indicator, c.jaar
 -- Five classes by quantiles (percentile_cont, linear interpolation, as numpy's default), over the areas of
 -- the level (buurt or wijk) in the chosen gemeente (NULL: all) that have a value. grenzen holds 6 bounds
 -- (minimum, 20 %, 40 %, 60 %, 80 %, maximum); an area's class is 1 + the number of inner bounds <= its value.
+-- Dynamic SQL with the values as literals: each call is planned for its own gemeente and indicator (the service
+-- forces generic plans, and a generic plan of "gemeente = $1 OR $1 IS NULL" scans the whole country).
 CREATE FUNCTION publiek.cijfer_klassen(p_indicator text, p_jaar integer, p_niveau text, p_gemeente text DEFAULT NULL)
 RETURNS numeric[]
-LANGUAGE sql STABLE AS $$
-  SELECT percentile_cont(ARRAY[0, 0.2, 0.4, 0.6, 0.8, 1]::float8[]) WITHIN GROUP (ORDER BY c.waarde::float8)::numeric[]
-    FROM publiek.cijfer c
-   WHERE c.indicator = p_indicator AND c.jaar = p_jaar AND c.niveau = p_niveau AND c.waarde IS NOT NULL
-     AND (p_gemeente IS NULL OR c.gemeentecode = p_gemeente)
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+  v_grenzen numeric[];
+BEGIN
+  EXECUTE format($q$
+    SELECT percentile_cont(ARRAY[0, 0.2, 0.4, 0.6, 0.8, 1]::float8[]) WITHIN GROUP (ORDER BY c.waarde::float8)::numeric[]
+      FROM publiek.cijfer c
+     WHERE c.indicator = %L AND c.jaar = %s AND c.niveau = %L AND c.waarde IS NOT NULL %s$q$,
+    p_indicator, p_jaar, p_niveau, CASE WHEN p_gemeente IS NOT NULL THEN format('AND c.gemeentecode = %L', p_gemeente)
+                                        ELSE '' END)
+    INTO v_grenzen;
+  RETURN v_grenzen;
+END
 $$;
 
 -- Everything the map needs for one indicator, year, level and gemeente as one JSON document: the indicator,
 -- the class bounds and colours, every area's value and class, and the areas without a value by name.
 CREATE FUNCTION publiek.cijferkaart(p_indicator text, p_jaar integer, p_niveau text, p_gemeente text DEFAULT NULL)
 RETURNS json
-LANGUAGE sql STABLE AS $$
-  WITH ind AS (SELECT * FROM publiek.indicator WHERE code = p_indicator),
-  k AS (SELECT publiek.cijfer_klassen(p_indicator, p_jaar, p_niveau, p_gemeente) AS g),
-  gebied AS (
-    SELECT a.code, a.naam FROM publiek.gebied a
-     WHERE a.niveau = p_niveau AND NOT a.water AND (p_gemeente IS NULL OR a.gemeentecode = p_gemeente)),
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+  v_gemeente text := CASE WHEN p_gemeente IS NOT NULL THEN format('AND x.gemeentecode = %L', p_gemeente) ELSE '' END;
+  v_uit json;
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM publiek.indicator WHERE code = p_indicator) THEN
+    RETURN NULL;
+  END IF;
+  EXECUTE format($q$
+  WITH ind AS (SELECT * FROM publiek.indicator WHERE code = %1$L),
+  k AS (SELECT publiek.cijfer_klassen(%1$L, %2$s, %3$L, %4$L) AS g),
+  gebied AS MATERIALIZED (
+    SELECT x.code, x.naam FROM publiek.gebied x WHERE x.niveau = %3$L AND NOT x.water %5$s),
+  c AS MATERIALIZED (
+    SELECT x.gebiedcode, x.waarde, x.streefwaarde, x.gehaald FROM publiek.cijfer x
+     WHERE x.indicator = %1$L AND x.jaar = %2$s AND x.niveau = %3$L %5$s),
   v AS (
     SELECT a.code, a.naam, c.waarde, c.streefwaarde, c.gehaald,
-           CASE WHEN c.waarde IS NOT NULL
-                THEN 1 + width_bucket(c.waarde, (SELECT g[2:5] FROM k)) END AS klasse
-      FROM gebied a
-      LEFT JOIN publiek.cijfer c ON c.gebiedcode = a.code AND c.indicator = p_indicator AND c.jaar = p_jaar)
+           CASE WHEN c.waarde IS NOT NULL THEN 1 + width_bucket(c.waarde, (SELECT g[2:5] FROM k)) END AS klasse
+      FROM gebied a LEFT JOIN c ON c.gebiedcode = a.code)
   SELECT json_build_object(
     'indicator', (SELECT json_build_object('code', code, 'naam', naam, 'eenheid', eenheid, 'decimalen', decimalen,
                                            'hoger_is_beter', hoger_is_beter, 'bron', bron, 'kleuren', kleuren)
                     FROM ind),
-    'jaar', p_jaar, 'niveau', p_niveau, 'gemeente', p_gemeente,
+    'jaar', %2$s, 'niveau', %3$L, 'gemeente', %4$L::text,
     'methode', 'kwantielen',
     'grenzen', (SELECT g FROM k),
-    'jaren', (SELECT json_agg(DISTINCT c.jaar ORDER BY c.jaar) FROM publiek.cijfer c
-               WHERE c.indicator = p_indicator AND c.niveau = p_niveau AND c.waarde IS NOT NULL
-                 AND (p_gemeente IS NULL OR c.gemeentecode = p_gemeente)),
-    'waarden', coalesce((SELECT json_object_agg(v.code, json_build_object('naam', v.naam, 'waarde', v.waarde, 'klasse', v.klasse,
-                                                'streefwaarde', v.streefwaarde, 'gehaald', v.gehaald))
+    'jaren', (SELECT json_agg(DISTINCT x.jaar ORDER BY x.jaar) FROM publiek.cijfer x
+               WHERE x.indicator = %1$L AND x.niveau = %3$L AND x.waarde IS NOT NULL %5$s),
+    'waarden', coalesce((SELECT json_object_agg(v.code, json_build_object('naam', v.naam, 'waarde', v.waarde,
+                                                'klasse', v.klasse, 'streefwaarde', v.streefwaarde,
+                                                'gehaald', v.gehaald))
                            FROM v WHERE v.waarde IS NOT NULL), '{}'::json),
     'zonder_waarde', coalesce((SELECT json_agg(json_build_object('code', v.code, 'naam', v.naam) ORDER BY v.naam)
-                                 FROM v WHERE v.waarde IS NULL), '[]'::json))
-   WHERE EXISTS (SELECT 1 FROM ind)
+                                 FROM v WHERE v.waarde IS NULL), '[]'::json))$q$,
+    p_indicator, p_jaar, p_niveau, p_gemeente, v_gemeente)
+    INTO v_uit;
+  RETURN v_uit;
+END
 $$;
 
 -- One area's trend for an indicator: every year with value, applicable target and whether it is met.
