@@ -34,7 +34,10 @@ SELECT json_build_object(
       FROM publiek.indicator i
      WHERE EXISTS (SELECT 1 FROM publiek.cijfer c WHERE c.indicator = i.code AND c.niveau IN ('buurt', 'wijk')
                      AND c.waarde IS NOT NULL)), '[]'::json),
-  'gemeenten', coalesce((SELECT json_agg(json_build_object('code', g.code, 'naam', g.naam) ORDER BY g.naam)
+  'gemeenten', coalesce((SELECT json_agg(json_build_object('code', g.code, 'naam', g.naam,
+                           'budgetjaren', (SELECT json_agg(DISTINCT b.jaar ORDER BY b.jaar)
+                                             FROM publiek.budgetverdeling b WHERE b.gemeentecode = g.code))
+                           ORDER BY g.naam)
                            FROM publiek.gebied g WHERE g.niveau = 'gemeente'), '[]'::json))
 """
 
@@ -77,10 +80,12 @@ async def figures(request: Request) -> Response:
         gemeente = _param(request, "gemeente", r"GM\d{4}", "GM0402", required=False)
     except BadParameter as exc:
         return _error(str(exc), 400)
-    data = await _one(request, "SELECT publiek.cijferkaart(%s, %s, %s, %s)", (indicator, int(year), level, gemeente))
+    # as text: the database writes the JSON, no parse and re-serialise here
+    data = await _one(request, "SELECT publiek.cijferkaart(%s, %s, %s, %s)::text",
+                      (indicator, int(year), level, gemeente))
     if data is None:
         return _error(f"Indicator {indicator} bestaat niet (zie /cijfers/indicatoren.json).", 404)
-    return JSONResponse(data, headers=CACHE)
+    return Response(data, media_type="application/json", headers=CACHE)
 
 
 async def trend(request: Request) -> Response:

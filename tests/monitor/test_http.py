@@ -25,7 +25,7 @@ def test_indicator_list_years_and_gemeenten(api):
     by_code = {i["code"]: i for i in data["indicatoren"]}
     assert by_code["sociale_cohesie"]["jaren"] == [2016, 2017, 2018]
     assert "huishoudens_laag_inkomen" not in by_code  # no figures yet: not offered
-    assert data["gemeenten"] == [{"code": "GM0402", "naam": "Hilversum"}]
+    assert data["gemeenten"] == [{"code": "GM0402", "naam": "Hilversum", "budgetjaren": [2017, 2018, 2019]}]
 
 
 def test_figures_for_wijken_and_the_trend(api, demo_db):

@@ -154,3 +154,15 @@ def test_trend_chart_shows_the_target_and_whether_it_is_met(page, monitor_server
                            f"{trend['naam']!r}", timeout=10_000)
     SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOT))
+
+
+def test_budget_table_per_wijk_adds_up_to_the_budget(page, monitor_server):
+    years = page.eval_on_selector_all("#monitor-budgetjaar option", "os => os.map(o => o.value)")
+    assert years == ["2017", "2018", "2019"]
+    page.select_option("#monitor-budgetjaar", "2017")
+    page.wait_for_function("document.querySelector('#monitor-budget-tabel tbody')?.rows.length === 9")
+    data = httpx.get(f"{monitor_server.url}/budget.json", params={"gemeente": "GM0402", "jaar": 2017}).json()
+    total = sum(w["bedrag"] for w in data["wijken"])
+    shown = page.inner_text("#monitor-budget .budget-totaal")
+    assert shown.replace("\u00a0", " ") == "€ " + f"{total:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
+    assert page.locator("#monitor-budget abbr").count() == sum(1 for w in data["wijken"] if w["prioriteit"])

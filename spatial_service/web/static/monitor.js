@@ -51,7 +51,9 @@
         <label>Trend van <select id="monitor-gebied"><option value="">kies een gebied (of klik op de kaart)</option></select></label>
       </form>
       <div id="monitor-legenda" aria-live="polite"></div>
-      <figure id="monitor-grafiek" aria-live="polite"></figure>`;
+      <figure id="monitor-grafiek" aria-live="polite"></figure>
+      <section id="monitor-budget" aria-labelledby="monitor-budget-titel"><h3 id="monitor-budget-titel">Buurtbudget per wijk</h3>
+        <label>Budgetjaar <select id="monitor-budgetjaar"></select></label><div id="monitor-budget-tabel"></div></section>`;
     const host = document.getElementById("paneel") || document.body;
     const before = document.getElementById("legenda");
     host.insertBefore(section, before && before.parentNode === host ? before : null);
@@ -167,6 +169,28 @@
     if (areas.value) await showTrend(areas.value);
   }
 
+  const euro = new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR" });
+
+  // The stored allocation (buurt_app.budget_verdelen) per wijk against what its published deals commit.
+  async function budget(gemeenten) {
+    const code = document.getElementById("monitor-gemeente").value;
+    const g = gemeenten.find((x) => x.code === code);
+    const years = document.getElementById("monitor-budgetjaar");
+    const chosen = years.value;
+    years.length = 0;
+    for (const y of (g && g.budgetjaren) || []) years.add(new Option(y, y));
+    const el = document.getElementById("monitor-budget-tabel");
+    if (!years.length) { el.innerHTML = "<p>Geen budgetverdeling voor deze gemeente.</p>"; return; }
+    years.value = [...years.options].some((o) => o.value === chosen) ? chosen : years.options[years.length - 1].value;
+    const data = await json(`/budget.json?gemeente=${encodeURIComponent(code)}&jaar=${years.value}`);
+    const total = data.wijken.reduce((s, w) => s + Number(w.bedrag), 0);
+    el.innerHTML = `<table class="budget-tabel"><thead><tr><th>Wijk</th><th>Budget</th><th>Toegezegd</th></tr></thead><tbody>
+      ${data.wijken.map((w) => `<tr title="${esc(w.toelichting)}"><td>${esc(w.wijknaam)}${w.prioriteit ? " <abbr title=\"prioriteitswijk\">*</abbr>" : ""}</td>
+        <td>${euro.format(w.bedrag)}</td><td>${euro.format(w.toegezegd)}</td></tr>`).join("")}</tbody>
+      <tfoot><tr><th>Totaal</th><th class="budget-totaal">${euro.format(total)}</th><th></th></tr></tfoot></table>
+      <p class="bron">* prioriteitswijk: extra gewicht (reden in de tooltip van de rij).</p>`;
+  }
+
   async function start(map) {
     const meta = await json("/cijfers/indicatoren.json");
     if (!meta.indicatoren.length) return;
@@ -180,14 +204,17 @@
     const gemeente = document.getElementById("monitor-gemeente");
     for (const g of meta.gemeenten) gemeente.add(new Option(g.naam, g.code));
     const byCode = new Map(meta.indicatoren.map((i) => [i.code, i]));
+    await budget(meta.gemeenten);
     map.addImage("monitor-arcering", hatch());
     map.addSource("monitor", { type: "vector", url: "/tiles/wijken,buurten.json", promoteId: { buurten: "code", wijken: "code" } });
     const form = document.getElementById("monitor-keuze");
     form.addEventListener("change", async (e) => {
       if (e.target.id === "monitor-gebied") { await showTrend(e.target.value); return; }
+      if (e.target.id === "monitor-gemeente") await budget(meta.gemeenten);
       if (e.target.id === "monitor-indicator") fillYears(byCode.get(select.value));
       await render(map);
     });
+    document.getElementById("monitor-budgetjaar").addEventListener("change", () => budget(meta.gemeenten));
     map.on("click", LAYERS.vlak, (e) => {
       const f = e.features && e.features[0];
       if (!f) return;
