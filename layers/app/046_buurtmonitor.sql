@@ -123,20 +123,18 @@ BEGIN
            buurt_app.cijfer_lezen(s.waarde) AS getal,
            buurt_app.cijfer_geheim(s.waarde) AS geheim,
            buurt_app.cijfer_lezen(s.streefwaarde) AS streef
-      FROM s)
-  SELECT t.*,
-         EXISTS (SELECT 1 FROM buurt.gemeente g WHERE g.code = 'GM' || substr(t.code, 3, 4)) AS gemeente_bekend,
-         CASE t.niveau WHEN 'buurt' THEN EXISTS (SELECT 1 FROM buurt.buurt b WHERE b.code = t.code)
-                       WHEN 'wijk' THEN EXISTS (SELECT 1 FROM buurt.wijk w WHERE w.code = t.code)
-                       WHEN 'gemeente' THEN EXISTS (SELECT 1 FROM buurt.gemeente g WHERE g.code = t.code)
-                       ELSE false END AS bekend,
-         EXISTS (SELECT 1 FROM buurt_vl.indicator i WHERE i.code = t.indicator) AS indicator_bekend,
-         NULL::text AS uitkomst, NULL::text AS melding
-    FROM t;
-
-  UPDATE pg_temp.cijfers_werk w SET uitkomst = CASE WHEN f.melding LIKE 'buiten:%' THEN 'buiten' ELSE 'geweigerd' END,
-                                    melding = regexp_replace(f.melding, '^buiten:', '')
-    FROM (SELECT x.ctid AS rid, CASE
+      FROM s),
+  u AS (
+    SELECT t.*,
+           EXISTS (SELECT 1 FROM buurt.gemeente g WHERE g.code = 'GM' || substr(t.code, 3, 4)) AS gemeente_bekend,
+           CASE t.niveau WHEN 'buurt' THEN EXISTS (SELECT 1 FROM buurt.buurt b WHERE b.code = t.code)
+                         WHEN 'wijk' THEN EXISTS (SELECT 1 FROM buurt.wijk w WHERE w.code = t.code)
+                         WHEN 'gemeente' THEN EXISTS (SELECT 1 FROM buurt.gemeente g WHERE g.code = t.code)
+                         ELSE false END AS bekend,
+           EXISTS (SELECT 1 FROM buurt_vl.indicator i WHERE i.code = t.indicator) AS indicator_bekend
+      FROM t),
+  f AS (  -- the first thing wrong with a row, in one pass (no second pass over half a million rows)
+    SELECT x.*, CASE
             WHEN coalesce(x.code, '') = '' THEN 'veld gebiedcode is leeg'
             WHEN x.code ~ '^NL[0-9]{2}$' AND p_buiten_negeren THEN 'buiten:landelijk totaal'
             WHEN x.niveau IS NULL THEN format('veld gebiedcode: "%s" is geen CBS-code van een buurt (BU + 8 cijfers), '
@@ -155,9 +153,13 @@ BEGIN
                           x.kolom, btrim(x.waarde))
             WHEN x.streef IS NULL AND coalesce(btrim(x.streefwaarde), '') NOT IN ('', '.', 'x', 'X')
               THEN format('veld streefwaarde: "%s" is geen getal', btrim(x.streefwaarde))
-          END AS melding
-          FROM pg_temp.cijfers_werk x) f
-   WHERE w.ctid = f.rid AND f.melding IS NOT NULL;
+          END AS fout
+      FROM u x)
+  SELECT f.bronrij, f.kolom, f.code, f.code_tekst, f.indicator, f.jaar_tekst, f.waarde, f.streefwaarde, f.niveau,
+         f.jaar, f.getal, f.geheim, f.streef,
+         CASE WHEN f.fout LIKE 'buiten:%' THEN 'buiten' WHEN f.fout IS NOT NULL THEN 'geweigerd' END AS uitkomst,
+         regexp_replace(f.fout, '^buiten:', '') AS melding
+    FROM f;
 
   -- the same area, indicator and year twice: both rows are refused, each naming the other
   UPDATE pg_temp.cijfers_werk w
