@@ -83,3 +83,20 @@ def test_budget_allocation_from_qgis(provider, fresh_connection, fresh_db):
     with pytest.raises(QgsProcessingException, match="geen buurtbudget voor 2031"):
         processing.run("buurtkaart:budget_verdelen", {"VERBINDING": fresh_connection, "GEMEENTE": "GM0402",
                                                      "JAAR": 2031, "OUTPUT": "memory:"})
+
+
+def test_jaarrapportage_shows_the_allocation_per_wijk(provider, gis_connection, demo_db, tmp_path):
+    import processing
+
+    html_path = tmp_path / "rapport.html"
+    processing.run("buurtkaart:rapportage", {"VERBINDING": gis_connection, "JAAR": 2018, "OUTPUT": "memory:",
+                                             "OUTPUT_HTML": str(html_path)})
+    text = html_path.read_text(encoding="utf-8")
+    assert "Buurtbudget per wijk 2018" in text
+    with psycopg.connect(demo_db.admin_dsn) as conn:
+        stored = conn.execute("SELECT w.naam, v.bedrag, v.prioriteit FROM buurt.budgetverdeling v JOIN buurt.wijk w "
+                              "ON w.code = v.wijkcode WHERE v.jaar = 2018 AND v.gemeentecode = 'GM0402'").fetchall()
+    assert len(stored) == 9
+    for naam, bedrag, prioriteit in stored:
+        amount = "EUR " + f"{float(bedrag):,.0f}".replace(",", ".")
+        assert f"<td>{naam}{' *' if prioriteit else ''}</td><td class='n'>{amount}</td>" in text
