@@ -35,6 +35,9 @@ SELECT json_build_object(
      WHERE EXISTS (SELECT 1 FROM publiek.cijfer c WHERE c.indicator = i.code AND c.niveau IN ('buurt', 'wijk')
                      AND c.waarde IS NOT NULL)), '[]'::json),
   'gemeenten', coalesce((SELECT json_agg(json_build_object('code', g.code, 'naam', g.naam,
+                           'bbox', (SELECT ARRAY[ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e)]
+                                      FROM (SELECT ST_Transform(ST_Envelope(x.geom), 4326) AS e
+                                              FROM publiek.gemeente x WHERE x.code = g.code) b),
                            'budgetjaren', (SELECT json_agg(DISTINCT b.jaar ORDER BY b.jaar)
                                              FROM publiek.budgetverdeling b WHERE b.gemeentecode = g.code))
                            ORDER BY g.naam)

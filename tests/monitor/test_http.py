@@ -25,7 +25,10 @@ def test_indicator_list_years_and_gemeenten(api):
     by_code = {i["code"]: i for i in data["indicatoren"]}
     assert by_code["sociale_cohesie"]["jaren"] == [2016, 2017, 2018]
     assert "huishoudens_laag_inkomen" not in by_code  # no figures yet: not offered
-    assert data["gemeenten"] == [{"code": "GM0402", "naam": "Hilversum", "budgetjaren": [2017, 2018, 2019]}]
+    assert [(g["code"], g["naam"], g["budgetjaren"]) for g in data["gemeenten"]] == [
+        ("GM0402", "Hilversum", [2017, 2018, 2019])]
+    lon0, lat0, lon1, lat1 = data["gemeenten"][0]["bbox"]
+    assert 5.0 < lon0 < lon1 < 5.4 and 52.1 < lat0 < lat1 < 52.4  # Hilversum in WGS84
 
 
 def test_figures_for_wijken_and_the_trend(api, demo_db):

@@ -210,7 +210,11 @@
     const form = document.getElementById("monitor-keuze");
     form.addEventListener("change", async (e) => {
       if (e.target.id === "monitor-gebied") { await showTrend(e.target.value); return; }
-      if (e.target.id === "monitor-gemeente") await budget(meta.gemeenten);
+      if (e.target.id === "monitor-gemeente") {
+        const g = meta.gemeenten.find((x) => x.code === e.target.value);
+        if (g && g.bbox) map.fitBounds([[g.bbox[0], g.bbox[1]], [g.bbox[2], g.bbox[3]]], { padding: 20, duration: 0 });
+        await budget(meta.gemeenten);
+      }
       if (e.target.id === "monitor-indicator") fillYears(byCode.get(select.value));
       await render(map);
     });
