@@ -154,27 +154,47 @@ BEGIN
             WHEN x.streef IS NULL AND coalesce(btrim(x.streefwaarde), '') NOT IN ('', '.', 'x', 'X')
               THEN format('veld streefwaarde: "%s" is geen getal', btrim(x.streefwaarde))
           END AS fout
-      FROM u x)
-  SELECT f.bronrij, f.kolom, f.code, f.code_tekst, f.indicator, f.jaar_tekst, f.waarde, f.streefwaarde, f.niveau,
-         f.jaar, f.getal, f.geheim, f.streef,
-         CASE WHEN f.fout LIKE 'buiten:%' THEN 'buiten' WHEN f.fout IS NOT NULL THEN 'geweigerd' END AS uitkomst,
-         regexp_replace(f.fout, '^buiten:', '') AS melding
-    FROM f;
+      FROM u x),
+  -- the outcome against what is stored, in the same pass; a target left empty keeps the stored one
+  e AS (
+    SELECT f.*, coalesce(eb.buurtcode, ew.wijkcode, eg.gemeentecode) IS NOT NULL AS bestaat,
+           coalesce(eb.waarde, ew.waarde, eg.waarde) AS oud_waarde,
+           coalesce(eb.streefwaarde, ew.streefwaarde, eg.streefwaarde) AS oud_streef,
+           coalesce(eb.bron, ew.bron, eg.bron) AS oud_bron
+      FROM f
+      LEFT JOIN buurt.buurtcijfer eb ON f.fout IS NULL AND f.niveau = 'buurt' AND eb.buurtcode = f.code
+                                    AND eb.indicator = f.indicator AND eb.jaar = f.jaar
+      LEFT JOIN buurt.wijkcijfer ew ON f.fout IS NULL AND f.niveau = 'wijk' AND ew.wijkcode = f.code
+                                   AND ew.indicator = f.indicator AND ew.jaar = f.jaar
+      LEFT JOIN buurt.gemeentecijfer eg ON f.fout IS NULL AND f.niveau = 'gemeente' AND eg.gemeentecode = f.code
+                                       AND eg.indicator = f.indicator AND eg.jaar = f.jaar)
+  SELECT e.bronrij, e.kolom, e.code, e.indicator, e.waarde, e.niveau, e.jaar, e.getal, e.streef,
+         CASE WHEN e.fout LIKE 'buiten:%' THEN 'buiten'
+              WHEN e.fout IS NOT NULL THEN 'geweigerd'
+              WHEN e.getal IS NULL THEN 'leeg'
+              WHEN NOT e.bestaat THEN 'nieuw'
+              WHEN e.oud_waarde IS NOT DISTINCT FROM e.getal AND e.oud_bron = p_bron
+               AND e.oud_streef IS NOT DISTINCT FROM coalesce(e.streef, e.oud_streef) THEN 'ongewijzigd'
+              ELSE 'gewijzigd' END AS uitkomst,
+         CASE WHEN e.fout IS NOT NULL THEN regexp_replace(e.fout, '^buiten:', '')
+              WHEN e.getal IS NULL THEN format('veld %s: geheim of onbekend ("%s"), opgeslagen als leeg', e.kolom,
+                                               coalesce(btrim(e.waarde), '')) END AS melding,
+         -- a stored value that the file now marks secret is changed to NULL: write it
+         e.fout IS NULL AND (NOT e.bestaat OR e.oud_waarde IS DISTINCT FROM e.getal OR e.oud_bron <> p_bron
+                             OR e.oud_streef IS DISTINCT FROM coalesce(e.streef, e.oud_streef)) AS schrijven
+    FROM e;
 
   -- the same area, indicator and year twice: both rows are refused, each naming the other
   UPDATE pg_temp.cijfers_werk w
-     SET uitkomst = 'geweigerd',
-         melding = format('dubbel: %s, indicator %s, jaar %s staat ook in rij %s', w.code, w.indicator, w.jaar,
-                          d.andere)
-    FROM (SELECT x.ctid AS rid,
-                 (SELECT string_agg(DISTINCT y.bronrij::text, ', ') FROM pg_temp.cijfers_werk y
-                   WHERE y.code = x.code AND y.indicator = x.indicator AND y.jaar = x.jaar
-                     AND y.ctid <> x.ctid AND y.uitkomst IS NULL) AS andere
-            FROM pg_temp.cijfers_werk x
-           WHERE x.uitkomst IS NULL
-             AND (x.code, x.indicator, x.jaar) IN (SELECT code, indicator, jaar FROM pg_temp.cijfers_werk
-                                                    WHERE uitkomst IS NULL GROUP BY 1, 2, 3 HAVING count(*) > 1)) d
-   WHERE w.ctid = d.rid;
+     SET uitkomst = 'geweigerd', schrijven = false,
+         melding = format('dubbel: %s, indicator %s, jaar %s staat ook in %s', w.code, w.indicator, w.jaar,
+                          coalesce('rij ' || nullif(array_to_string(array_remove(d.rijen, w.bronrij), ', '), ''),
+                                   'dezelfde rij (twee kolommen voor deze indicator)'))
+    FROM (SELECT x.code, x.indicator, x.jaar, array_agg(DISTINCT x.bronrij ORDER BY x.bronrij) AS rijen
+            FROM pg_temp.cijfers_werk x WHERE x.uitkomst NOT IN ('geweigerd', 'buiten')
+           GROUP BY 1, 2, 3 HAVING count(*) > 1) d
+   WHERE w.code = d.code AND w.indicator = d.indicator AND w.jaar = d.jaar
+     AND w.uitkomst NOT IN ('geweigerd', 'buiten');
 
   IF NOT p_overslaan AND EXISTS (SELECT 1 FROM pg_temp.cijfers_werk w WHERE w.uitkomst = 'geweigerd') THEN
     SELECT count(*), string_agg(format('rij %s: %s', x.bronrij, x.melding), '; ' ORDER BY x.bronrij)
@@ -187,39 +207,23 @@ BEGIN
             HINT = 'Herstel het bestand of sla de onbruikbare rijen over (en krijg een verslag). Er is niets gewijzigd.';
   END IF;
 
-  -- outcome against what is stored; a target left empty keeps the stored one
-  UPDATE pg_temp.cijfers_werk w
-     SET uitkomst = CASE WHEN c.gebiedcode IS NULL THEN CASE WHEN w.getal IS NULL THEN 'leeg' ELSE 'nieuw' END
-                         WHEN c.waarde IS NOT DISTINCT FROM w.getal
-                          AND c.streefwaarde IS NOT DISTINCT FROM coalesce(w.streef, c.streefwaarde)
-                          AND c.bron = p_bron THEN CASE WHEN w.getal IS NULL THEN 'leeg' ELSE 'ongewijzigd' END
-                         WHEN w.getal IS NULL THEN 'leeg'
-                         ELSE 'gewijzigd' END,
-         melding = CASE WHEN w.getal IS NULL THEN format('veld %s: geheim of onbekend ("%s"), opgeslagen als leeg',
-                                                        w.kolom, coalesce(btrim(w.waarde), '')) END
-    FROM (SELECT x.ctid AS rid, e.gebiedcode, e.waarde, e.streefwaarde, e.bron
-            FROM pg_temp.cijfers_werk x
-            LEFT JOIN buurt_app.cijfer e ON e.gebiedcode = x.code AND e.indicator = x.indicator AND e.jaar = x.jaar
-           WHERE x.uitkomst IS NULL) c
-   WHERE w.ctid = c.rid;
-
   INSERT INTO buurt.buurtcijfer AS t (buurtcode, indicator, jaar, waarde, streefwaarde, bron)
   SELECT w.code, w.indicator, w.jaar, w.getal, w.streef, p_bron FROM pg_temp.cijfers_werk w
-   WHERE w.niveau = 'buurt' AND w.uitkomst IN ('nieuw', 'gewijzigd', 'leeg')
+   WHERE w.niveau = 'buurt' AND w.schrijven
   ON CONFLICT (buurtcode, indicator, jaar) DO UPDATE
      SET waarde = EXCLUDED.waarde, streefwaarde = coalesce(EXCLUDED.streefwaarde, t.streefwaarde), bron = EXCLUDED.bron
    WHERE (t.waarde, t.streefwaarde, t.bron) IS DISTINCT FROM
          (EXCLUDED.waarde, coalesce(EXCLUDED.streefwaarde, t.streefwaarde), EXCLUDED.bron);
   INSERT INTO buurt.wijkcijfer AS t (wijkcode, indicator, jaar, waarde, streefwaarde, bron)
   SELECT w.code, w.indicator, w.jaar, w.getal, w.streef, p_bron FROM pg_temp.cijfers_werk w
-   WHERE w.niveau = 'wijk' AND w.uitkomst IN ('nieuw', 'gewijzigd', 'leeg')
+   WHERE w.niveau = 'wijk' AND w.schrijven
   ON CONFLICT (wijkcode, indicator, jaar) DO UPDATE
      SET waarde = EXCLUDED.waarde, streefwaarde = coalesce(EXCLUDED.streefwaarde, t.streefwaarde), bron = EXCLUDED.bron
    WHERE (t.waarde, t.streefwaarde, t.bron) IS DISTINCT FROM
          (EXCLUDED.waarde, coalesce(EXCLUDED.streefwaarde, t.streefwaarde), EXCLUDED.bron);
   INSERT INTO buurt.gemeentecijfer AS t (gemeentecode, indicator, jaar, waarde, streefwaarde, bron)
   SELECT w.code, w.indicator, w.jaar, w.getal, w.streef, p_bron FROM pg_temp.cijfers_werk w
-   WHERE w.niveau = 'gemeente' AND w.uitkomst IN ('nieuw', 'gewijzigd', 'leeg')
+   WHERE w.niveau = 'gemeente' AND w.schrijven
   ON CONFLICT (gemeentecode, indicator, jaar) DO UPDATE
      SET waarde = EXCLUDED.waarde, streefwaarde = coalesce(EXCLUDED.streefwaarde, t.streefwaarde), bron = EXCLUDED.bron
    WHERE (t.waarde, t.streefwaarde, t.bron) IS DISTINCT FROM
@@ -228,7 +232,7 @@ BEGIN
   RETURN QUERY
   SELECT w.uitkomst, coalesce(w.niveau, 'onbekend'), w.code, w.bronrij,
          CASE WHEN w.uitkomst IN ('nieuw', 'gewijzigd', 'ongewijzigd') THEN NULL ELSE w.melding END
-    FROM pg_temp.cijfers_werk w ORDER BY w.bronrij, w.kolom;
+    FROM pg_temp.cijfers_werk w ORDER BY w.bronrij;
 END
 $$;
 

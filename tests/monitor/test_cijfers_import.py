@@ -134,3 +134,13 @@ def test_cli_exit_code_2_with_a_dutch_message_and_skip_with_report(fresh_db, tmp
     assert main(["import", "cijfers", str(nojaar), "--dsn", fresh_db.editor_dsn, "--stil", "--jaar", "2020"]) == 0
     assert rows(fresh_db.admin_dsn, "SELECT waarde FROM buurt.buurtcijfer WHERE buurtcode = 'BU04020101' "
                                     "AND indicator = 'inwoners' AND jaar = 2020") == [(3000,)]
+
+
+def test_two_columns_for_one_indicator_are_refused(fresh_db, tmp_path):
+    path = statline_csv(tmp_path / "kwb_2019.csv", [{"code": "BU04020101", "inwoners": "3000"}])
+    before = fingerprint(fresh_db.admin_dsn)
+    with pytest.raises(ImportRefused) as err:
+        import_figures(fresh_db.editor_dsn, path, FigureOptions(columns=("Mannen_6=inwoners",), progress=False))
+    assert ("dubbel: BU04020101, indicator inwoners, jaar 2019 staat ook in dezelfde rij (twee kolommen voor "
+            "deze indicator)") in str(err.value)
+    assert fingerprint(fresh_db.admin_dsn) == before
