@@ -133,7 +133,8 @@ BEGIN
                          ELSE false END AS bekend,
            EXISTS (SELECT 1 FROM buurt_vl.indicator i WHERE i.code = t.indicator) AS indicator_bekend
       FROM t),
-  f AS (  -- the first thing wrong with a row, in one pass (no second pass over half a million rows)
+  -- MATERIALIZED: computed once per row (inlined, each use of fout would re-run its EXISTS lookups)
+  f AS MATERIALIZED (  -- the first thing wrong with a row, in one pass (no second pass over half a million rows)
     SELECT x.*, CASE
             WHEN coalesce(x.code, '') = '' THEN 'veld gebiedcode is leeg'
             WHEN x.code ~ '^NL[0-9]{2}$' AND p_buiten_negeren THEN 'buiten:landelijk totaal'
