@@ -127,6 +127,20 @@ def choropleth(url: str, gemeente: str) -> tuple[float, float, int]:
     return statistics.median(times), times[int(0.95 * (len(times) - 1))], n
 
 
+def choropleth_sql(dsn: str, gemeente: str) -> tuple[float, float]:
+    """The same document straight from the database (public role): what the SQL costs without HTTP."""
+    times = []
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute("SET plan_cache_mode = force_generic_plan")  # as the service's pool
+        for i in range(WARMUP + RUNS):
+            start = time.perf_counter()
+            conn.execute("SELECT publiek.cijferkaart('inwoners', 2019, 'buurt', %s)::text", (gemeente,)).fetchone()
+            if i >= WARMUP:
+                times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    return statistics.median(times), times[int(0.95 * (len(times) - 1))]
+
+
 def main() -> None:
     settings = ensure_cluster()
     db = new_database(settings, with_demo=False)
@@ -147,6 +161,9 @@ def main() -> None:
             mid = choropleth(server.url, typical)
         finally:
             server.stop()
+        big_sql = choropleth_sql(db.public_dsn, "GM1000")
+        mid_sql = choropleth_sql(db.public_dsn, typical)
+        load = os.getloadavg()[0]
         with psycopg.connect(db.admin_dsn) as conn:
             version = conn.execute("SELECT split_part(version(), ' ', 2), postgis_lib_version()").fetchone()
     finally:
@@ -174,6 +191,11 @@ def main() -> None:
         f"| import, opnieuw (ongewijzigd {r2.count('ongewijzigd')}) | {again:.1f} s | < 60 s |",
         f"| choropleet grootste gemeente ({big[2]} buurten) | mediaan {big[0]:.1f} ms, p95 {big[1]:.1f} ms | < 50 ms |",
         f"| choropleet gewone gemeente ({mid[2]} buurten) | mediaan {mid[0]:.1f} ms, p95 {mid[1]:.1f} ms | < 50 ms |",
+        f"| idem, alleen SQL (publiek.cijferkaart), grootste gemeente | mediaan {big_sql[0]:.1f} ms, "
+        f"p95 {big_sql[1]:.1f} ms | |",
+        f"| idem, alleen SQL, gewone gemeente | mediaan {mid_sql[0]:.1f} ms, p95 {mid_sql[1]:.1f} ms | |",
+        "",
+        f"Load average of the machine at the end of the run: {load:.1f} on 2 cores (shared with other work).",
         "",
     ]
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
