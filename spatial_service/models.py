@@ -60,6 +60,19 @@ class Indicator(Base):
     eenheid: Mapped[str] = mapped_column(Text)
     hoger_is_beter: Mapped[bool] = mapped_column(Boolean)
     volgorde: Mapped[int] = mapped_column(Integer)
+    decimalen: Mapped[int] = mapped_column(SmallInteger)
+    bron: Mapped[str] = mapped_column(Text)
+    kleurenschaal: Mapped[str] = mapped_column(ForeignKey("buurt_vl.kleurenschaal.code"))
+    omschrijving: Mapped[str | None] = mapped_column(Text)
+    cbs_kolommen: Mapped[list[str]] = mapped_column(ARRAY(Text))
+
+
+class Kleurenschaal(Base):
+    __tablename__ = "kleurenschaal"
+    __table_args__ = {"schema": "buurt_vl"}
+    code: Mapped[str] = mapped_column(Text, primary_key=True)
+    naam: Mapped[str] = mapped_column(Text)
+    kleuren: Mapped[list[str]] = mapped_column(ARRAY(Text))
 
 
 class Objectsoort(Base):
@@ -228,6 +241,50 @@ class Buurtcijfer(Base):
     waarde: Mapped[Decimal | None] = mapped_column(Numeric)
     streefwaarde: Mapped[Decimal | None] = mapped_column(Numeric)
     bron: Mapped[str] = mapped_column(Text)
+
+
+class Wijkcijfer(Base):
+    __tablename__ = "wijkcijfer"
+    __table_args__ = {"schema": "buurt"}
+    wijkcode: Mapped[str] = mapped_column(ForeignKey("buurt.wijk.code"), primary_key=True)
+    indicator: Mapped[str] = mapped_column(ForeignKey("buurt_vl.indicator.code"), primary_key=True)
+    jaar: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    waarde: Mapped[Decimal | None] = mapped_column(Numeric)
+    streefwaarde: Mapped[Decimal | None] = mapped_column(Numeric)
+    bron: Mapped[str] = mapped_column(Text)
+
+
+class Gemeentecijfer(Base):
+    __tablename__ = "gemeentecijfer"
+    __table_args__ = {"schema": "buurt"}
+    gemeentecode: Mapped[str] = mapped_column(ForeignKey("buurt.gemeente.code"), primary_key=True)
+    indicator: Mapped[str] = mapped_column(ForeignKey("buurt_vl.indicator.code"), primary_key=True)
+    jaar: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    waarde: Mapped[Decimal | None] = mapped_column(Numeric)
+    streefwaarde: Mapped[Decimal | None] = mapped_column(Numeric)
+    bron: Mapped[str] = mapped_column(Text)
+
+
+class Prioriteitswijk(Base):
+    __tablename__ = "prioriteitswijk"
+    __table_args__ = {"schema": "buurt"}
+    wijkcode: Mapped[str] = mapped_column(ForeignKey("buurt.wijk.code"), primary_key=True)
+    jaar: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    reden: Mapped[str] = mapped_column(Text)
+
+
+class Budgetverdeling(Base):
+    __tablename__ = "budgetverdeling"
+    __table_args__ = {"schema": "buurt"}
+    wijkcode: Mapped[str] = mapped_column(ForeignKey("buurt.wijk.code"), primary_key=True)
+    jaar: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    gemeentecode: Mapped[str] = mapped_column(ForeignKey("buurt.gemeente.code"))
+    grondslag: Mapped[Decimal] = mapped_column(Numeric)
+    prioriteit: Mapped[bool] = mapped_column(Boolean)
+    gewicht: Mapped[Decimal] = mapped_column(Numeric)
+    bedrag: Mapped[Decimal] = mapped_column(Numeric(12, 2))
+    toelichting: Mapped[str] = mapped_column(Text)
+    berekend_op: Mapped[datetime] = mapped_column(TIMESTAMP(timezone=True))
 
 
 class Wijkagenda(Base):

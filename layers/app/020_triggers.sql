@@ -253,7 +253,9 @@ BEGIN
       ('initiatief', 'id'), ('buurtdeal', 'id'), ('afspraak', 'id'), ('beheerobject', 'id'),
       ('budget', 'gemeentecode,jaar'), ('peiling', 'id'), ('wijkagenda', 'id'),
       ('buurtcijfer', 'buurtcode,indicator,jaar'),
-      ('jaarschijf', 'id'), ('jaarverslag', 'gemeentecode,jaar')) AS v(tabel, sleutel)
+      ('jaarschijf', 'id'), ('jaarverslag', 'gemeentecode,jaar'),
+      ('wijkcijfer', 'wijkcode,indicator,jaar'), ('gemeentecijfer', 'gemeentecode,indicator,jaar'),
+      ('prioriteitswijk', 'wijkcode,jaar'), ('budgetverdeling', 'wijkcode,jaar')) AS v(tabel, sleutel)
   LOOP
     PERFORM buurt_app.maak_statementtriggers(t.tabel, 'z_audit', format('buurt_app.tg_audit(%L)', t.sleutel));
   END LOOP;

@@ -1,4 +1,4 @@
-"""buurtkaart import grenzen|objecten|peilingen (aliases boundaries|assets|polls).
+"""buurtkaart import grenzen|objecten|peilingen|cijfers (aliases boundaries|assets|polls|figures).
 
 Every import: one transaction, a progress bar on stderr, a summary on stdout. A refused record stops the
 import with nothing written, unless --sla-onbruikbare-over: then it is skipped and listed in a report file.
@@ -12,6 +12,7 @@ from pathlib import Path
 from spatial_service.importers import bgt, osm, sources, table
 from spatial_service.importers.assets import AssetOptions, ReadStats, import_assets
 from spatial_service.importers.boundaries import BoundaryOptions, import_boundaries
+from spatial_service.importers.cijfers import FigureOptions, import_figures
 from spatial_service.importers.polls import import_polls
 from spatial_service.importers.report import ImportResult, default_report_path
 from spatial_service.settings import get_settings
@@ -29,7 +30,8 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("import", help="grenzen, objecten in de openbare ruimte en buurtpeilingen importeren")
+    p = sub.add_parser("import", help="grenzen, objecten in de openbare ruimte, buurtpeilingen en buurtcijfers "
+                                      "importeren")
     isub = p.add_subparsers(dest="import_command", metavar="SOORT", required=True)
 
     s = isub.add_parser("grenzen", aliases=["boundaries"],
@@ -68,6 +70,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     _common(s)
     s.add_argument("--bron", default="locali", help="naam van het peilingsinstrument (standaard: locali)")
     s.set_defaults(func=_polls)
+
+    s = isub.add_parser("cijfers", aliases=["figures"],
+                        help="buurtmonitor: CBS Kerncijfers wijken en buurten (StatLine-CSV, kwb-xlsx/csv) of "
+                             "gebiedcode;indicator;jaar;waarde[;streefwaarde]")
+    _common(s)
+    s.add_argument("--formaat", choices=["statline", "kwb", "lang"], help="standaard: uit de kopregel")
+    s.add_argument("--jaar", type=int, help="jaar van de cijfers in een CBS-bestand (standaard: uit de bestandsnaam "
+                                            "of de kolom Perioden)")
+    s.add_argument("--kolom", action="append", default=[], metavar="KOLOM=INDICATOR",
+                   help="extra koppeling van een CBS-kolom aan een indicator (herhaalbaar)")
+    s.add_argument("--bron", help="bronvermelding (standaard: CBS … (bestandsnaam) of de bestandsnaam)")
+    s.set_defaults(func=_figures)
 
 
 def _dsn(args: argparse.Namespace) -> str:
@@ -124,3 +138,9 @@ def _polls(args: argparse.Namespace) -> int:
     result = import_polls(_dsn(args), args.bestand, args.bron, skip_invalid=args.skip_invalid,
                           progress=not args.stil)
     return _finish(result, args)
+
+
+def _figures(args: argparse.Namespace) -> int:
+    options = FigureOptions(layout=args.formaat, year=args.jaar, columns=tuple(args.kolom), source_name=args.bron,
+                            skip_invalid=args.skip_invalid, progress=not args.stil)
+    return _finish(import_figures(_dsn(args), args.bestand, options), args)

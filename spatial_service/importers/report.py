@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 # order in which the summary names the outcomes
-ACTIONS = ("nieuw", "gewijzigd", "ongewijzigd", "hersteld", "geweigerd", "buiten", "vervallen", "verwijderd",
+# (leeg: a figure CBS marks as secret or unknown, stored as NULL; only the figure import has it)
+ACTIONS = ("nieuw", "gewijzigd", "ongewijzigd", "leeg", "hersteld", "geweigerd", "buiten", "vervallen", "verwijderd",
            "genegeerd")
 # outcomes the report file lists (the others are the normal case)
 REPORTED = ("geweigerd", "hersteld", "buiten", "vervallen", "verwijderd")

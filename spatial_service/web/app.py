@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 
 ROUTE_MODULES: tuple[str, ...] = (
     "spatial_service.web.plancheck", "spatial_service.web.ogc", "spatial_service.web.agenda",
+    "spatial_service.web.monitor",
 )
 
 

@@ -9,7 +9,9 @@ import pytest
 from spatial_service.demo import geography, programme
 from spatial_service.paths import PROJECT_ROOT
 
-DOMAIN = PROJECT_ROOT.parent / "shared" / "DOMAIN.md"
+# shared/ lies next to the project (the lead's checkout) or further up (an engineer's worktree in wt/)
+DOMAIN = next((p / "shared" / "DOMAIN.md" for p in PROJECT_ROOT.parents if (p / "shared" / "DOMAIN.md").exists()),
+              PROJECT_ROOT.parent / "shared" / "DOMAIN.md")
 WIJK_NAMES = {"Centrum": "WK040201", "Noordwest": "WK040202", "Zuidwest": "WK040203", "Zuid": "WK040204",
               "Zuidoost": "WK040205", "Oost": "WK040206", "Noordoost": "WK040207", "Hilversumse Meent": "WK040208"}
 

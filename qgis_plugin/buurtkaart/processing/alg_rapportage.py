@@ -82,6 +82,10 @@ class ReportAlgorithm(BuurtkaartAlgorithm):
                                    + (f" WHERE code = {quote_literal(wijk)}" if wijk else "") + " ORDER BY code")
             rows = run_sql(conn, f"SELECT * FROM buurt_app.rapport_wijk_jaar({year}, {quote_literal(wijk)})")
             budgets = run_sql(conn, f"SELECT * FROM buurt_app.rapport_budget({year}, {quote_literal(wijk)})")
+            # the buurtbudget per wijk (buurt_app.budget_verdelen) against what its deals commit
+            allocation = [r for b in budgets for r in run_sql(
+                conn, f"SELECT * FROM buurt_app.rapport_budgetverdeling({quote_literal(b[0])}, {year})")
+                if not wijk or r[0] == wijk]
         except DatabaseRefused as exc:
             raise QgsProcessingException(f"Rapportage mislukt: {exc}") from exc
         feedback.setProgress(20)
@@ -113,7 +117,7 @@ class ReportAlgorithm(BuurtkaartAlgorithm):
             sections.append(self._wijk_section(items[0][0], items[0][1], items))
 
         html_path = self.parameterAsFileOutput(parameters, OUTPUT_HTML, context)
-        Path(html_path).write_text(self._html(year, wijk, budgets, sections), encoding="utf-8")
+        Path(html_path).write_text(self._html(year, wijk, budgets, sections, allocation), encoding="utf-8")
         budget = float(budgets[0][3]) if budgets and budgets[0][3] is not None else 0.0
         committed = float(budgets[0][4]) if budgets else 0.0
         pct = float(budgets[0][7]) if budgets and budgets[0][7] is not None else 0.0
@@ -140,7 +144,20 @@ class ReportAlgorithm(BuurtkaartAlgorithm):
                 f"<th>Budget gemeente</th></tr></thead><tbody>{body}</tbody></table>")
 
     @staticmethod
-    def _html(year: int, wijk: str | None, budgets: list[list], sections: list[str]) -> str:
+    def _allocation(year: int, rows: list[list]) -> str:
+        if not rows:
+            return ""
+        body = "".join(
+            f"<tr><td>{html.escape(r[1])}{' *' if r[2] else ''}</td><td class='n'>{euro(r[3])}</td>"
+            f"<td class='n'>{euro(r[4])}</td><td class='n'>{euro(r[5])}</td><td class='n'>{euro(r[6])}</td>"
+            f"<td>{html.escape(r[7])}</td></tr>" for r in rows)
+        return (f"<h2>Buurtbudget per wijk {year}</h2><table class='verdeling'><thead><tr><th>Wijk</th><th>Budget</th>"
+                "<th>Toegezegd</th><th>In gesprek</th><th>Resterend</th><th>Toelichting</th></tr></thead>"
+                f"<tbody>{body}</tbody></table><p>* prioriteitswijk (extra gewicht)</p>")
+
+    @staticmethod
+    def _html(year: int, wijk: str | None, budgets: list[list], sections: list[str],
+              allocation: list[list] | None = None) -> str:
         budget_rows = "".join(
             f"<tr><td>{html.escape(b[1])}</td><td class='n'>{euro(b[3])}</td><td class='n'>{euro(b[4])}</td>"
             f"<td class='n'>{euro(b[5])}</td><td class='n'>{euro(b[6])}</td>"
@@ -155,6 +172,7 @@ small{{color:#777;font-weight:normal}}</style></head>
 <h2>Budget {year}</h2>
 <table><thead><tr><th>Gemeente</th><th>Budget</th><th>Toegezegd (gesloten deals)</th><th>In gesprek</th>
 <th>Resterend</th><th>Benut</th></tr></thead><tbody>{budget_rows}</tbody></table>
+{ReportAlgorithm._allocation(year, allocation or [])}
 {''.join(sections)}
 </body></html>
 """
