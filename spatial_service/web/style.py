@@ -80,7 +80,9 @@ def _kleur(rows: list[dict[str, Any]], code: str) -> str:
 
 
 def style(layers: list[LayerSql], base_url: str, lists: dict[str, list[dict[str, Any]]],
-          basemap_url: str = "") -> dict[str, Any]:
+          basemap: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The style; `basemap` (web/basemap.py) goes into the metadata: the viewer adds it only once it answered,
+    so without a network the map is the plain one at once, without failing tile requests."""
     ids = [layer.id for layer in layers]
     present = set(ids)
     src = COMPOSITE_SOURCE
@@ -93,10 +95,6 @@ def style(layers: list[LayerSql], base_url: str, lists: dict[str, list[dict[str,
     style_layers: list[dict[str, Any]] = [
         {"id": "achtergrond", "type": "background", "paint": {"background-color": "#f4f1ea"}},
     ]
-    if basemap_url:
-        sources["basiskaart"] = {"type": "raster", "tiles": [basemap_url], "tileSize": 256,
-                                 "attribution": "Basiskaart: zie instelling BUURTKAART_BASEMAP_URL"}
-        style_layers.append({"id": "basiskaart", "type": "raster", "source": "basiskaart"})
 
     def add(layer_id: str, entries: list[dict[str, Any]]) -> None:
         if layer_id in present:
@@ -141,7 +139,7 @@ def style(layers: list[LayerSql], base_url: str, lists: dict[str, list[dict[str,
     return {
         "version": 8,
         "name": "Buurtkaart — virtuele stad",
-        "metadata": {"buurtkaart:waardelijsten": lists,
+        "metadata": {"buurtkaart:waardelijsten": lists, "buurtkaart:basiskaart": basemap or {},
                      "buurtkaart:lagen": [{"id": layer.id, "titel": layer.layer.titel,
                                            "filters": list(layer.layer.filters)} for layer in layers]},
         "sources": sources,
