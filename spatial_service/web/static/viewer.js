@@ -232,7 +232,6 @@ async function main() {
   symbols.install(map);
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");
   map.addControl(new maplibregl.ScaleControl({ unit: "metric" }), "bottom-right");
-  applyFilters(map, api.filters());
 
   document.getElementById("filters").addEventListener("change", () => {
     const f = api.filters();
@@ -284,6 +283,7 @@ async function main() {
   map.on("moveend", () => { renderList(); updateHash(); api.emit("beweeg", map.getBounds()); });
 
   await new Promise((resolve) => map.on("load", resolve));
+  applyFilters(map, api.filters());  // from a permalink; the layers exist only now
   api.basemapDefault = (meta["buurtkaart:basiskaart"] || {}).keuze || "geen";
   basemap = setupBasemap(map, meta["buurtkaart:basiskaart"], document.getElementById("basiskaart"),
     state.achtergrond, () => updateHash());
