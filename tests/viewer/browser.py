@@ -43,6 +43,8 @@ def open_viewer(browser: Browser, url: str, width: int = 1280, height: int = 820
 
 def wait_idle(page: Page) -> None:
     page.wait_for_function("window.buurtkaartMap.loaded() && window.buurtkaartMap.areTilesLoaded()", timeout=30_000)
+    # symbols are placed in the frame after a change (filter, move): wait for a full render and 'idle'
+    page.evaluate("new Promise(r => { const m = window.buurtkaartMap; m.once('idle', r); m.triggerRepaint(); })")
 
 
 def rendered_ids(page: Page, layer: str) -> set[int]:

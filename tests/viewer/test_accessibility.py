@@ -111,7 +111,7 @@ def test_the_list_follows_the_filters_and_the_map_extent(browser, live):
         page.select_option("#filter-thema", "")
         # a pan/zoom to Centrum: only what lies in the new extent stays in the list
         page.evaluate("window.buurtkaartMap.jumpTo({center: [5.1762, 52.2260], zoom: 15})")
-        page.wait_for_function("document.querySelectorAll('#lijst .item').length < %d" % len(everything))
+        page.wait_for_function(f"document.querySelectorAll('#lijst .item').length < {len(everything)}")
         bounds = page.evaluate("window.buurtkaartMap.getBounds().toArray()")
         inside = listed(page)
         assert inside
@@ -168,6 +168,7 @@ def test_desktop_screenshot_for_the_readme(browser, live):
             && i.status === 'uitvoering' && i.afspraken.length >= 4).id""")
         page.evaluate("(id) => window.buurtkaart.openDetails('buurtdeal:' + id)", key)
         wait_idle(page)
+        page.evaluate("document.activeElement.blur()")
         page.wait_for_timeout(300)
         page.screenshot(path=str(DESKTOP_SHOT))
         assert DESKTOP_SHOT.stat().st_size > 50_000

@@ -6,7 +6,6 @@ from __future__ import annotations
 import psycopg
 
 from tests.service.conftest import start_server
-
 from tests.viewer.browser import open_viewer
 
 
