@@ -64,6 +64,7 @@ async def value_lists(conn: AsyncConnection) -> dict[str, list[dict[str, Any]]]:
         "statussen": await rows("SELECT code, naam, kleur FROM publiek.status ORDER BY volgorde"),
         "objectsoorten": await rows("SELECT code, naam, meervoud, kleur FROM publiek.objectsoort ORDER BY volgorde"),
         "wijken": await rows("SELECT code, naam FROM publiek.wijk ORDER BY code"),
+        "stappen": await rows("SELECT code, naam FROM publiek.workflowstap ORDER BY volgorde"),
         "jaren": [r["jaar"] for r in await rows("SELECT DISTINCT jaar FROM publiek.buurtdeal ORDER BY jaar")],
     }
 

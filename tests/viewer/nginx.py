@@ -24,7 +24,9 @@ http {{
   include /etc/nginx/mime.types;
   types {{ application/octet-stream pmtiles; }}
   default_type application/octet-stream;
-  access_log {prefix}/access.log;
+  # the Range asked and the bytes sent, so a test or benchmark can tell which bytes went out twice
+  log_format bereik '$request_uri $status $body_bytes_sent "$http_range"';
+  access_log {prefix}/access.log bereik;
   client_body_temp_path {prefix}/tmp/body;
   proxy_temp_path {prefix}/tmp/proxy;
   fastcgi_temp_path {prefix}/tmp/fastcgi;

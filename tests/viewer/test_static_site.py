@@ -43,7 +43,7 @@ def test_the_static_site_renders_from_nginx_without_the_tile_service(browser, st
         assert not v.foreign(), v.foreign()
         assert not [u for u in v.requests if "/tiles/" in u or ("style.json" in u and "/data/" not in u)]
         log = static_host.access_log()
-        assert '"GET /data/virtuele_stad.pmtiles HTTP/1.1" 206' in log  # the archive is read by Range
+        assert "/data/virtuele_stad.pmtiles 206 " in log  # the archive is read by Range
         assert not v.errors, v.errors
     finally:
         page.close()

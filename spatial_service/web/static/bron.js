@@ -16,6 +16,36 @@ function loadScript(src) {
   });
 }
 
+// The archive's byte ranges, kept for the session (bounded, least recently used out first). MapLibre drops tiles
+// it no longer shows, and the browser's HTTP cache keeps ranges in 1 KiB blocks, so a tile seen again would
+// otherwise be fetched again, wholly or its unaligned head: with this, no byte of the archive travels twice.
+function cachedRanges(url, limitBytes = 32 * 1024 * 1024) {
+  const fetcher = new window.pmtiles.FetchSource(url);
+  const kept = new Map();
+  let size = 0;
+  return {
+    getKey: () => url,
+    async getBytes(offset, length, signal, etag) {
+      const key = `${offset}:${length}:${etag || ""}`;
+      const hit = kept.get(key);
+      if (hit) {
+        kept.delete(key);
+        kept.set(key, hit);
+        return hit;
+      }
+      const result = await fetcher.getBytes(offset, length, signal, etag);
+      kept.set(key, result);
+      size += result.data.byteLength;
+      for (const [k, v] of kept) {
+        if (size <= limitBytes) break;
+        kept.delete(k);
+        size -= v.data.byteLength;
+      }
+      return result;
+    },
+  };
+}
+
 export function createSource(kind = document.body.dataset.bron || "live", base = document.baseURI) {
   const url = (path) => new URL(path, base).href;
   const json = async (path, options) => {
@@ -33,7 +63,11 @@ export function createSource(kind = document.body.dataset.bron || "live", base =
         window.maplibregl.addProtocol("pmtiles", protocol.tile);
         const style = await json("data/style.json");
         for (const source of Object.values(style.sources)) {
-          if (source.url && source.url.startsWith("pmtiles://")) source.url = "pmtiles://" + url(source.url.slice(10));
+          if (source.url && source.url.startsWith("pmtiles://")) {
+            const archive = url(source.url.slice(10));
+            source.url = "pmtiles://" + archive;
+            protocol.add(new window.pmtiles.PMTiles(cachedRanges(archive)));
+          }
         }
         return style;
       },

@@ -45,7 +45,7 @@ export function makeSymbols(lists, stappen) {
     const px = size * RATIO;
     const el = document.createElement("canvas");
     el.width = el.height = px;
-    const ctx = el.getContext("2d");
+    const ctx = el.getContext("2d", { willReadFrequently: true });  // read back at once: keep it off the GPU
     const c = px / 2;
     const r = px * 0.36;
     path(ctx, t.vorm, c, r);
@@ -91,7 +91,7 @@ export function makeSymbols(lists, stappen) {
         const [prefix, thema, status] = e.id.split("|");
         if (prefix !== "bk" || map.hasImage(e.id)) return;
         const el = canvas(thema, status);
-        const data = el.getContext("2d").getImageData(0, 0, el.width, el.height);
+        const data = el.getContext("2d", { willReadFrequently: true }).getImageData(0, 0, el.width, el.height);
         map.addImage(e.id, { width: el.width, height: el.height, data: data.data }, { pixelRatio: RATIO });
       });
     },

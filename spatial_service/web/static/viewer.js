@@ -178,8 +178,8 @@ function updateHash() {
   writeHash(api.map, api.filters(), selected, choice && choice !== defaultChoice ? choice : null);
 }
 
-async function labels(map) {
-  const data = await api.bron.labels();
+async function labels(map, pending) {
+  const data = await pending;
   for (const f of data.features) {
     const el = document.createElement("div");
     el.className = `label label-${f.properties.soort}`;
@@ -201,13 +201,17 @@ function indexData(data) {
 }
 
 async function main() {
+  // the map's worker starts while the style and the details are on their way (MapLibre parses its code twice)
+  maplibregl.prewarm();
   const bron = createSource();
   api.bron = bron;
-  const [style, data] = await Promise.all([bron.style(), bron.details()]);
-  api.data = indexData(data);
+  const names = bron.labels();
+  // the map waits for its style only; the details (list, panel) arrive meanwhile
+  const details = bron.details();
+  const style = await bron.style();
   const meta = style.metadata;
   const lists = meta["buurtkaart:waardelijsten"];
-  const symbols = makeSymbols(lists, data.stappen);
+  const symbols = makeSymbols(lists, lists.stappen);
   api.symbols = symbols;
   style.layers = symbolLayers(style);
   for (const layer of style.layers) if (layer.filter) GEOMETRY_FILTERS[layer.id] = layer.filter;
@@ -280,9 +284,13 @@ async function main() {
     map.on("mouseenter", id, () => { map.getCanvas().style.cursor = "pointer"; });
     map.on("mouseleave", id, () => { map.getCanvas().style.cursor = ""; });
   }
+  // what benchmarks/viewer_bench.py measures: the first complete rendering ('load') and all settled ('idle')
+  map.once("load", () => performance.mark("buurtkaart:eerste-beeld"));
+  map.once("idle", () => performance.mark("buurtkaart:rust"));
   map.on("moveend", () => { renderList(); updateHash(); api.emit("beweeg", map.getBounds()); });
 
   await new Promise((resolve) => map.on("load", resolve));
+  api.data = indexData(await details);
   applyFilters(map, api.filters());  // from a permalink; the layers exist only now
   api.basemapDefault = (meta["buurtkaart:basiskaart"] || {}).keuze || "geen";
   basemap = setupBasemap(map, meta["buurtkaart:basiskaart"], document.getElementById("basiskaart"),
@@ -290,7 +298,7 @@ async function main() {
   renderList();
   if (state.item) openDetails(state.item, { zoom: !state.view, focus: true });
   updateHash();
-  labels(map).catch((err) => console.warn("namen van wijken en buurten ontbreken", err));
+  labels(map, names).catch((err) => console.warn("namen van wijken en buurten ontbreken", err));
   bron.follow(map, async () => {
     api.data = indexData(await bron.details());
     renderList();
