@@ -18,8 +18,9 @@ from tests.viewer.nginx import Nginx, start_nginx
 BUURTKAART = str(Path(sys.executable).parent / "buurtkaart")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
+    # per module: Playwright's sync API allows one instance at a time, and other test modules start their own
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         yield b

@@ -78,3 +78,13 @@ def test_export_site_refuses_a_folder_that_is_not_a_site(demo_db, tmp_path):
     assert "niet leeg" in done.stderr and str(target) in done.stderr and "Traceback" not in done.stderr
     assert [p.name for p in target.iterdir()] == ["belangrijk.txt"]
     assert [p.name for p in tmp_path.iterdir()] == ["mijn-map"]  # no half-written site beside it
+
+
+def test_a_wrong_base_map_setting_is_named_before_any_work(demo_db, tmp_path):
+    target = tmp_path / "site"
+    for name, value, words in (("BUURTKAART_BASEMAP", "satelliet", "standaard, grijs of geen"),
+                               ("BUURTKAART_BASEMAP_URL", "https://kaart.example/tegel.png", "{z}, {x} en {y}")):
+        done = subprocess.run([BUURTKAART, "export-site", str(target)], env={**cli_env(demo_db), name: value},
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 2 and name in done.stderr and words in done.stderr, done.stderr
+        assert "Traceback" not in done.stderr and not target.exists()

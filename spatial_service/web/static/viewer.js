@@ -140,12 +140,14 @@ function openDetails(key, { zoom = false, focus = true } = {}) {
   panel.hidden = false;
   document.body.classList.add("met-details");
   openDrawer(true);
+  // on a phone the drawer covers the lower part of the map: show the item in the part above it
+  const drawer = window.matchMedia("(max-width: 640px)").matches ? panel.closest("#paneel").offsetHeight : 0;
   if (zoom) {
     const [w, s, e, n] = item.bbox;
-    map.fitBounds([[w, s], [e, n]], { maxZoom: 16, padding: 60, animate: false });
-  } else {
-    const b = map.getBounds();
-    if (!b.contains([item.lon, item.lat])) map.easeTo({ center: [item.lon, item.lat], duration: 0 });
+    map.fitBounds([[w, s], [e, n]], { maxZoom: 16, padding: { top: 60, left: 60, right: 60, bottom: 60 + drawer },
+      animate: false });
+  } else if (drawer || !map.getBounds().contains([item.lon, item.lat])) {
+    map.easeTo({ center: [item.lon, item.lat], offset: [0, -drawer / 2], duration: 0 });
   }
   if (focus) document.getElementById("details-titel").focus();
   updateHash();
