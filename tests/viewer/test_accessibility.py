@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from spatial_service.paths import PROJECT_ROOT
-from tests.viewer.browser import axe_violations, open_viewer, wait_idle
+from tests.viewer.browser import axe_violations, open_viewer, rendered_ids, wait_idle
 
 PHONE_SHOT = PROJECT_ROOT / "docs" / "img" / "viewer-telefoon.png"
 DESKTOP_SHOT = PROJECT_ROOT / "docs" / "img" / "viewer.png"
@@ -147,7 +147,17 @@ def test_phone_reflow_drawer_and_screenshots(browser, live):
         deal.click()
         page.locator("#details .stappen").wait_for()
         assert page.evaluate("document.documentElement.scrollWidth") <= 320
-        page.wait_for_timeout(300)
+        wait_idle(page)
+        # the deal shows in the part of the map above the drawer
+        key = page.evaluate("new URLSearchParams(location.hash.slice(1)).get('item')")  # the one opened
+        assert key.startswith("buurtdeal:")
+        pt = page.evaluate("""(key) => { const it = window.buurtkaart.data.byKey.get(key);
+            return window.buurtkaartMap.project([it.lon, it.lat]); }""", key)
+        drawer = page.locator("#paneel").bounding_box()
+        map_box = page.locator("#kaart").bounding_box()
+        assert map_box["y"] + map_box["height"] <= drawer["y"] and map_box["height"] > 200  # map above, not under
+        assert 0 < pt["y"] < map_box["height"] and 0 < pt["x"] < 320, (pt, map_box)
+        assert int(key.split(":")[1]) in rendered_ids(page, "buurtdeals")
         PHONE_SHOT.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(PHONE_SHOT))
         assert PHONE_SHOT.stat().st_size > 20_000

@@ -140,14 +140,14 @@ function openDetails(key, { zoom = false, focus = true } = {}) {
   panel.hidden = false;
   document.body.classList.add("met-details");
   openDrawer(true);
-  // on a phone the drawer covers the lower part of the map: show the item in the part above it
-  const drawer = window.matchMedia("(max-width: 640px)").matches ? panel.closest("#paneel").offsetHeight : 0;
+  // on a phone the map shrinks above the opened drawer: always bring the item into that smaller view
+  const drawer = window.matchMedia("(max-width: 640px)").matches;
+  if (drawer) map.resize();
   if (zoom) {
     const [w, s, e, n] = item.bbox;
-    map.fitBounds([[w, s], [e, n]], { maxZoom: 16, padding: { top: 60, left: 60, right: 60, bottom: 60 + drawer },
-      animate: false });
+    map.fitBounds([[w, s], [e, n]], { maxZoom: 16, padding: drawer ? 20 : 60, animate: false });
   } else if (drawer || !map.getBounds().contains([item.lon, item.lat])) {
-    map.easeTo({ center: [item.lon, item.lat], offset: [0, -drawer / 2], duration: 0 });
+    map.easeTo({ center: [item.lon, item.lat], duration: 0 });
   }
   if (focus) document.getElementById("details-titel").focus();
   updateHash();
@@ -169,7 +169,8 @@ function openDrawer(open) {
   const button = document.getElementById("paneel-knop");
   document.body.classList.toggle("paneel-open", open);
   button.setAttribute("aria-expanded", String(open));
-  button.textContent = open ? "Kaart tonen" : "Filters, lijst en legenda";
+  button.textContent = open ? "Paneel sluiten" : "Filters, lijst en legenda";
+  if (api.map) api.map.resize();  // on a phone the map's height changes with the drawer
 }
 
 let basemap = null;
