@@ -44,10 +44,12 @@ class Settings:
     public_dsn: str = field(default_factory=lambda: _env("PUBLIC_DSN", ""))
     host: str = field(default_factory=lambda: _env("HOST", "127.0.0.1"))
     http_port: int = field(default_factory=lambda: int(_env("HTTP_PORT", "8765")))
-    # spatial service: tile cache size (MB, bounded memory), pool size, optional base map (XYZ raster URL
-    # template, e.g. PDOK BRT-Achtergrondkaart); empty = no base map, the viewer works offline
+    # spatial service: tile cache size (MB, bounded memory), pool size, base map of the virtuele stad:
+    # BASEMAP = standaard | grijs (PDOK BRT-Achtergrondkaart) | geen; BASEMAP_URL = an own XYZ raster template
+    # (wins over BASEMAP). The viewer falls back to the plain map when the base map is unreachable.
     tile_cache_mb: int = field(default_factory=lambda: int(_env("TILE_CACHE_MB", "64")))
     pool_size: int = field(default_factory=lambda: int(_env("POOL_SIZE", "8")))
+    basemap: str = field(default_factory=lambda: _env("BASEMAP", "standaard"))
     basemap_url: str = field(default_factory=lambda: _env("BASEMAP_URL", ""))
 
     @property

@@ -19,7 +19,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from spatial_service.web.basemap import basemap_config
+
     settings = get_settings()
+    basemap_config(settings)  # a wrong BUURTKAART_BASEMAP(_URL) stops here with its message, not at the first map
     host = args.host or settings.host
     port = args.port or settings.http_port
     print(f"Buurtkaart-service op http://{host}:{port}/ (tegels uit schema publiek)")

@@ -17,7 +17,9 @@ from starlette.staticfiles import StaticFiles
 from spatial_service.db import connection
 from spatial_service.errors import BuurtkaartError
 from spatial_service.paths import PACKAGE_DIR
+from spatial_service.web.basemap import basemap_config
 from spatial_service.web.cache import CachedTile
+from spatial_service.web.details import details
 from spatial_service.web.requests import RequestError, TileRequest, parse_layers, tile_request
 from spatial_service.web.service import TileService
 from spatial_service.web.style import style, tilejson, value_lists
@@ -25,6 +27,7 @@ from spatial_service.web.tilesql import CatalogueMismatch
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 MAPLIBRE_DIR = PACKAGE_DIR / "viewer" / "node_modules" / "maplibre-gl" / "dist"
+PMTILES_DIR = PACKAGE_DIR / "viewer" / "node_modules" / "pmtiles" / "dist"
 MVT_TYPE = "application/vnd.mapbox-vector-tile"
 # Browsers and proxies revalidate every time (cheap: 304 on an unchanged ETag), so an edit shows at once.
 TILE_CACHE_CONTROL = "public, no-cache"
@@ -98,7 +101,7 @@ async def style_json(request: Request) -> Response:
     await svc.ready()
     async with svc.pool.connection() as conn:
         lists = await value_lists(conn)
-    body = style(list(svc.compiled.values()), base_url(request), lists, svc.settings.basemap_url)
+    body = style(list(svc.compiled.values()), base_url(request), lists, basemap_config(svc.settings))
     body["metadata"]["buurtkaart:extent"] = svc.extent
     return JSONResponse(body, headers={"Access-Control-Allow-Origin": "*"})
 
@@ -194,9 +197,11 @@ def routes() -> list[BaseRoute]:
         Route("/versie.json", version),
         Route("/style.json", style_json),
         Route("/labels.json", labels),
+        Route("/details.json", details),
         Route("/tiles/{layers}.json", tile_json),
         TILE_ROUTE,
         Route("/tiles/{rest:path}", bad_tile_path),
         Mount("/static", StaticFiles(directory=STATIC_DIR, check_dir=False), name="static"),
         Mount("/vendor/maplibre-gl", StaticFiles(directory=MAPLIBRE_DIR, check_dir=False), name="maplibre"),
+        Mount("/vendor/pmtiles", StaticFiles(directory=PMTILES_DIR, check_dir=False), name="pmtiles"),
     ]

@@ -64,6 +64,7 @@ async def value_lists(conn: AsyncConnection) -> dict[str, list[dict[str, Any]]]:
         "statussen": await rows("SELECT code, naam, kleur FROM publiek.status ORDER BY volgorde"),
         "objectsoorten": await rows("SELECT code, naam, meervoud, kleur FROM publiek.objectsoort ORDER BY volgorde"),
         "wijken": await rows("SELECT code, naam FROM publiek.wijk ORDER BY code"),
+        "stappen": await rows("SELECT code, naam FROM publiek.workflowstap ORDER BY volgorde"),
         "jaren": [r["jaar"] for r in await rows("SELECT DISTINCT jaar FROM publiek.buurtdeal ORDER BY jaar")],
     }
 
@@ -80,7 +81,9 @@ def _kleur(rows: list[dict[str, Any]], code: str) -> str:
 
 
 def style(layers: list[LayerSql], base_url: str, lists: dict[str, list[dict[str, Any]]],
-          basemap_url: str = "") -> dict[str, Any]:
+          basemap: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The style; `basemap` (web/basemap.py) goes into the metadata: the viewer adds it only once it answered,
+    so without a network the map is the plain one at once, without failing tile requests."""
     ids = [layer.id for layer in layers]
     present = set(ids)
     src = COMPOSITE_SOURCE
@@ -93,10 +96,6 @@ def style(layers: list[LayerSql], base_url: str, lists: dict[str, list[dict[str,
     style_layers: list[dict[str, Any]] = [
         {"id": "achtergrond", "type": "background", "paint": {"background-color": "#f4f1ea"}},
     ]
-    if basemap_url:
-        sources["basiskaart"] = {"type": "raster", "tiles": [basemap_url], "tileSize": 256,
-                                 "attribution": "Basiskaart: zie instelling BUURTKAART_BASEMAP_URL"}
-        style_layers.append({"id": "basiskaart", "type": "raster", "source": "basiskaart"})
 
     def add(layer_id: str, entries: list[dict[str, Any]]) -> None:
         if layer_id in present:
@@ -141,7 +140,7 @@ def style(layers: list[LayerSql], base_url: str, lists: dict[str, list[dict[str,
     return {
         "version": 8,
         "name": "Buurtkaart — virtuele stad",
-        "metadata": {"buurtkaart:waardelijsten": lists,
+        "metadata": {"buurtkaart:waardelijsten": lists, "buurtkaart:basiskaart": basemap or {},
                      "buurtkaart:lagen": [{"id": layer.id, "titel": layer.layer.titel,
                                            "filters": list(layer.layer.filters)} for layer in layers]},
         "sources": sources,

@@ -1,0 +1,148 @@
+"""The static virtuele stad (`buurtkaart export-site DIR`): a complete site for any static host with HTTP Range.
+
+    DIR/index.html                 the live viewer's page, marked data-bron="statisch"
+    DIR/static/                    every file of spatial_service/web/static (viewer and the modules beside it)
+    DIR/vendor/maplibre-gl/        MapLibre GL JS + CSS (npm, no CDN)
+    DIR/vendor/pmtiles/pmtiles.js  the PMTiles protocol for MapLibre (npm)
+    DIR/data/virtuele_stad.pmtiles the public tiles (spatial_service/web/export.py, the same SQL as the service)
+    DIR/data/style.json            the service's style, its source pointing at the archive
+    DIR/data/labels.json, details.json   what /labels.json and /details.json answer live
+
+Everything is read as the public role from schema publiek, so the site holds nothing the live map does not show.
+The site is built in a folder beside DIR and swapped in at the end: a failed export leaves DIR as it was.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import psycopg
+
+from spatial_service.catalogue import Catalogue
+from spatial_service.db.connection import connect
+from spatial_service.errors import BuurtkaartError
+from spatial_service.settings import Settings
+from spatial_service.web import export as tile_export
+from spatial_service.web.basemap import basemap_config
+from spatial_service.web.details import DETAILS_QUERY
+from spatial_service.web.routes import LABELS_QUERY, MAPLIBRE_DIR, PMTILES_DIR, STATIC_DIR
+from spatial_service.web.style import COMPOSITE_SOURCE, style, value_lists
+
+MARKER = ".buurtkaart-site.json"
+ARCHIVE = "virtuele_stad.pmtiles"
+VENDOR_FILES = {MAPLIBRE_DIR: ("maplibre-gl.js", "maplibre-gl.css"), PMTILES_DIR: ("pmtiles.js",)}
+Say = Callable[[str], None]
+
+
+class SiteError(BuurtkaartError):
+    pass
+
+
+@dataclass(frozen=True)
+class SiteResult:
+    path: Path
+    tiles: int
+    items: int
+    bytes: int
+
+    def summary(self) -> str:
+        return (f"Virtuele stad geschreven naar {self.path}: {self.tiles} tegels, {self.items} buurtdeals en "
+                f"initiatieven, {self.bytes / 1e6:.1f} MB. Zet de map op een webserver met HTTP Range "
+                "(bv. nginx, object storage); index.html is de startpagina.")
+
+
+def check_target(target: Path) -> None:
+    if target.exists() and not target.is_dir():
+        raise SiteError(f"{target} bestaat en is geen map: kies een (nieuwe) map voor de site.")
+    if target.is_dir() and any(target.iterdir()) and not (target / MARKER).is_file():
+        raise SiteError(f"De map {target} is niet leeg en bevat geen eerder geschreven virtuele stad "
+                        f"({MARKER} ontbreekt): kies een lege of nieuwe map, dan wordt er niets overschreven.")
+
+
+def check_vendor() -> None:
+    for folder, names in VENDOR_FILES.items():
+        for name in names:
+            if not (folder / name).is_file():
+                raise SiteError(f"{folder / name} ontbreekt: de npm-pakketten van de viewer zijn niet "
+                                "geïnstalleerd. Draai eerst: bash scripts/setup.sh")
+
+
+async def _read_public(dsn: str) -> tuple[dict, dict, str]:
+    async with await psycopg.AsyncConnection.connect(dsn, autocommit=True) as conn:
+        lists = await value_lists(conn)
+        labels = (await (await conn.execute(LABELS_QUERY)).fetchone())[0]
+        details = (await (await conn.execute(DETAILS_QUERY)).fetchone())[0]
+    return lists, labels, details
+
+
+def static_style(dsn: str, catalogue: Catalogue, settings: Settings, lists: dict) -> dict:
+    with connect(dsn, autocommit=True) as conn:
+        compiled, _ = tile_export.compile_for(conn, catalogue)
+        bounds = tile_export.municipality_bounds(conn)
+    body = style(list(compiled.values()), "", lists, basemap_config(settings))
+    # the viewer (bron.js) makes this relative URL absolute against the page, so the site runs under any path
+    body["sources"][COMPOSITE_SOURCE] = {"type": "vector", "url": f"pmtiles://data/{ARCHIVE}",
+                                         "attribution": "Gemeente — Buurtkaart"}
+    body["metadata"]["buurtkaart:extent"] = list(bounds)
+    return body
+
+
+def write_pages(site: Path) -> None:
+    shutil.copytree(STATIC_DIR, site / "static")
+    page = (STATIC_DIR / "index.html").read_text(encoding="utf-8")
+    marked = page.replace('<body data-bron="live">', '<body data-bron="statisch">')
+    if marked == page:
+        raise SiteError(f"{STATIC_DIR / 'index.html'} heeft geen <body data-bron=\"live\">: de viewer kan dan "
+                        "niet weten dat hij statisch draait.")
+    (site / "index.html").write_text(marked, encoding="utf-8")
+    for folder, names in VENDOR_FILES.items():
+        dest = site / "vendor" / folder.parent.name
+        dest.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            shutil.copy2(folder / name, dest / name)
+
+
+def export_site(dsn: str, target: Path, catalogue: Catalogue, settings: Settings, minzoom: int, maxzoom: int,
+                progress: tile_export.Progress | None = None, say: Say = lambda _: None) -> SiteResult:
+    target = target.resolve()
+    check_target(target)
+    check_vendor()
+    basemap_config(settings)  # a wrong BUURTKAART_BASEMAP fails before any work
+    target.parent.mkdir(parents=True, exist_ok=True)
+    site = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    try:
+        (site / "data").mkdir()
+        say("tegels naar data/" + ARCHIVE)
+        tiles = tile_export.export(dsn, catalogue, site / "data" / ARCHIVE, None, minzoom, maxzoom, progress)
+        say("stijl, namen en details")
+        lists, labels, details = asyncio.run(_read_public(dsn))
+        (site / "data" / "style.json").write_text(
+            json.dumps(static_style(dsn, catalogue, settings, lists), ensure_ascii=False, default=str),
+            encoding="utf-8")
+        (site / "data" / "labels.json").write_text(json.dumps(labels, ensure_ascii=False), encoding="utf-8")
+        (site / "data" / "details.json").write_text(details, encoding="utf-8")
+        say("viewer, MapLibre GL en PMTiles")
+        write_pages(site)
+        items = len(json.loads(details)["items"])
+        (site / MARKER).write_text(json.dumps({"tegels": tiles.tiles, "items": items,
+                                               "zoom": [minzoom, maxzoom]}), encoding="utf-8")
+        size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+        site.chmod(0o755)  # mkdtemp made it private; a web server must read it
+        if target.exists():
+            old = target.with_name(f".{target.name}-oud")
+            shutil.rmtree(old, ignore_errors=True)
+            target.rename(old)
+            site.rename(target)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            site.rename(target)
+    except BaseException:
+        shutil.rmtree(site, ignore_errors=True)
+        raise
+    return SiteResult(target, tiles.tiles, items, size)

@@ -1,0 +1,84 @@
+"""Debian's real nginx as the static host of the virtuele stad: own prefix and config, loopback only."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+from tests.service.conftest import free_port
+
+CONFIG = """
+worker_processes 1;
+daemon off;
+{user}
+pid {prefix}/nginx.pid;
+error_log {prefix}/error.log warn;
+events {{ worker_connections 128; }}
+http {{
+  include /etc/nginx/mime.types;
+  types {{ application/octet-stream pmtiles; }}
+  default_type application/octet-stream;
+  # the Range asked and the bytes sent, so a test or benchmark can tell which bytes went out twice
+  log_format bereik '$request_uri $status $body_bytes_sent "$http_range"';
+  access_log {prefix}/access.log bereik;
+  client_body_temp_path {prefix}/tmp/body;
+  proxy_temp_path {prefix}/tmp/proxy;
+  fastcgi_temp_path {prefix}/tmp/fastcgi;
+  uwsgi_temp_path {prefix}/tmp/uwsgi;
+  scgi_temp_path {prefix}/tmp/scgi;
+  server {{
+    listen 127.0.0.1:{port};
+    root {root};
+    index index.html;
+  }}
+}}
+"""
+
+
+@dataclass
+class Nginx:
+    url: str
+    process: subprocess.Popen
+    prefix: Path
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=10)
+
+    def access_log(self) -> str:
+        return (self.prefix / "access.log").read_text() if (self.prefix / "access.log").exists() else ""
+
+
+def start_nginx(root: Path, prefix: Path) -> Nginx:
+    binary = shutil.which("nginx") or "/usr/sbin/nginx"
+    assert Path(binary).is_file(), "nginx ontbreekt: draai bash scripts/setup.sh (apt-pakket nginx)"
+    (prefix / "tmp").mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    # as root nginx would run its workers as nobody, who cannot enter pytest's private temp folders
+    user = "user root;" if os.geteuid() == 0 else ""
+    conf = prefix / "nginx.conf"
+    conf.write_text(CONFIG.format(user=user, prefix=prefix, port=port, root=root))
+    process = subprocess.Popen([binary, "-p", str(prefix), "-c", str(conf)], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(f"nginx stopte meteen: {process.stderr.read().decode()[:500]}")
+        try:
+            httpx.get(url + "/", timeout=1)
+            return Nginx(url, process, prefix)
+        except httpx.TransportError:
+            time.sleep(0.1)
+    process.kill()
+    raise AssertionError("nginx kwam niet op in 15 s")
