@@ -93,14 +93,17 @@ $$;
 -- p_gemeenten: only these gemeentecodes (NULL: all); p_degeneraat_herstellen: repair rings with fewer than four
 -- points (true) or refuse the records that have them (false); p_overslaan: skip refused records instead of
 -- refusing the import; p_vervallen_verwijderen: delete buurten/wijken of the imported gemeenten that the file
--- no longer has (default: only report them).
+-- no longer has (default: only report them); p_buiten_toestaan: import even when initiatives/deals then lie
+-- outside every gemeente (they stay, flagged buiten_gemeente, and are reported as actie 'buiten'; default: refuse
+-- the import naming each of them).
 CREATE FUNCTION buurt_app.grenzen_samenvoegen(
   p_bron text,
   p_peiljaar integer DEFAULT NULL,
   p_gemeenten text[] DEFAULT NULL,
   p_degeneraat_herstellen boolean DEFAULT false,
   p_overslaan boolean DEFAULT false,
-  p_vervallen_verwijderen boolean DEFAULT false
+  p_vervallen_verwijderen boolean DEFAULT false,
+  p_buiten_toestaan boolean DEFAULT false
 ) RETURNS TABLE (actie text, niveau text, code text, bronrij integer, melding text)
 LANGUAGE plpgsql AS $$
 #variable_conflict use_column
@@ -380,9 +383,12 @@ BEGIN
 
   -- 9. Everything that was derived from the old boundaries follows the new ones.
   v_n := NULL;
+  DROP TABLE IF EXISTS pg_temp.buiten_gemeente;  -- filled by herbereken_gebieden; empty when it does not run
+  CREATE TEMP TABLE buiten_gemeente (soort text, id integer, titel text, geom geometry, al_buiten boolean)
+    ON COMMIT DROP;
   IF EXISTS (SELECT 1 FROM pg_temp.grenzen_vergelijk v WHERE v.is_nieuw OR v.naam_anders OR v.geom_anders)
      OR (p_vervallen_verwijderen AND EXISTS (SELECT 1 FROM pg_temp.grenzen_vervallen)) THEN
-    v_n := buurt_app.herbereken_gebieden();
+    v_n := buurt_app.herbereken_gebieden(p_buiten_toestaan);
   END IF;
 
   -- 10. The report.
@@ -407,6 +413,12 @@ BEGIN
                 CASE WHEN p_vervallen_verwijderen THEN ' en is verwijderd'
                      ELSE '; blijft staan (verwijderen: vervallen gebieden verwijderen)' END)
     FROM pg_temp.grenzen_vervallen v
+  UNION ALL
+  SELECT 'buiten', b.soort, b.id::text, NULL,
+         format('"%s" ligt %s buiten de gemeente (x %s, y %s in RD New); blijft staan, gemarkeerd als buiten_gemeente',
+                b.titel, CASE WHEN b.al_buiten THEN 'nog steeds (deels)' ELSE 'met de nieuwe grenzen (deels)' END,
+                round(ST_X(ST_PointOnSurface(b.geom))), round(ST_Y(ST_PointOnSurface(b.geom))))
+    FROM pg_temp.buiten_gemeente b
   UNION ALL
   SELECT 'herberekend', NULL, NULL, NULL,
          format('%s initiatieven, buurtdeals en objecten opnieuw aan buurt en wijk toegekend', v_n)

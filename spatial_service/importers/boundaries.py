@@ -20,7 +20,7 @@ from spatial_service.importers.progress import Progress
 from spatial_service.importers.report import ImportResult
 from spatial_service.importers.staging import run_merge
 
-MERGE_SQL = "SELECT * FROM buurt_app.grenzen_samenvoegen(%s, %s, %s, %s, %s, %s)"
+MERGE_SQL = "SELECT * FROM buurt_app.grenzen_samenvoegen(%s, %s, %s, %s, %s, %s, %s)"
 STAGING_COLUMNS = ("bronrij", "laag", "eigenschappen", "geom")
 
 
@@ -34,6 +34,7 @@ class BoundaryOptions:
     repair_degenerate: bool = False
     skip_invalid: bool = False
     delete_vanished: bool = False
+    allow_outside: bool = False  # keep initiatives/deals the new boundaries leave outside, flagged and reported
     progress: bool = True
 
 
@@ -72,7 +73,8 @@ def import_boundaries(dsn: str, path: Path, options: BoundaryOptions = BoundaryO
     params = (options.source_name or f"CBS wijk- en buurtkaart ({path.name})",
               options.year if options.year is not None else year_from_name(path),
               [g.upper() for g in options.gemeenten] or None,
-              options.repair_degenerate, options.skip_invalid, options.delete_vanished)
+              options.repair_degenerate, options.skip_invalid, options.delete_vanished,
+              options.allow_outside)
     run_merge(dsn, result, staging="grenzen_staging", table="grenzen_staging", columns=STAGING_COLUMNS,
               rows=_features(path, names, options, result, progress), merge_sql=MERGE_SQL, merge_params=params)
     progress.done()

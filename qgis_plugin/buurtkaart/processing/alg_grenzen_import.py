@@ -49,9 +49,10 @@ YEAR = "PEILJAAR"
 REPAIR_DEGENERATE = "GEDEGENEREERD_HERSTELLEN"
 SKIP_INVALID = "ONBRUIKBARE_OVERSLAAN"
 DELETE_VANISHED = "VERVALLEN_VERWIJDEREN"
+ALLOW_OUTSIDE = "BUITEN_GEMEENTE_TOESTAAN"
 REPORT = "VERSLAG"
-ACTIONS = ("nieuw", "gewijzigd", "ongewijzigd", "hersteld", "geweigerd", "vervallen", "verwijderd")
-REPORTED = ("geweigerd", "hersteld", "vervallen", "verwijderd")
+ACTIONS = ("nieuw", "gewijzigd", "ongewijzigd", "hersteld", "geweigerd", "buiten", "vervallen", "verwijderd")
+REPORTED = ("geweigerd", "hersteld", "buiten", "vervallen", "verwijderd")
 RD_NEW = "EPSG:28992"
 BATCH = 500
 
@@ -101,7 +102,10 @@ class ImportBoundariesAlgorithm(BuurtkaartAlgorithm):
             "uitkomst meldt wat nieuw, gewijzigd of ongewijzigd is. Ongeldige ringen worden hersteld en gemeld; "
             "ringen met minder dan 4 punten weigeren het gebied (of worden hersteld als u dat aanvinkt). Een "
             "onbruikbaar gebied weigert de hele import (er verandert niets), tenzij u onbruikbare gebieden "
-            "overslaat. Daarna krijgen initiatieven, buurtdeals en objecten hun buurt opnieuw toegekend. "
+            "overslaat. Daarna krijgen initiatieven, buurtdeals en objecten hun buurt opnieuw toegekend; komt een "
+            "initiatief of buurtdeal daardoor buiten de gemeente te liggen, dan weigert de import en noemt ze, "
+            "tenzij u dat toestaat: dan blijven ze staan, gemarkeerd als buiten_gemeente, en staan ze in het "
+            "verslag. "
             "Dezelfde import als `buurtkaart import grenzen`.")
 
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
@@ -126,6 +130,9 @@ class ImportBoundariesAlgorithm(BuurtkaartAlgorithm):
             defaultValue=False))
         self.addParameter(QgsProcessingParameterBoolean(
             DELETE_VANISHED, "Buurten/wijken die niet meer in het bestand staan verwijderen", defaultValue=False))
+        self.addParameter(QgsProcessingParameterBoolean(
+            ALLOW_OUTSIDE, "Ook importeren als initiatieven/buurtdeals dan buiten de gemeente liggen (ze blijven "
+                           "staan, gemarkeerd als buiten_gemeente; anders: niets importeren)", defaultValue=False))
         self.addParameter(QgsProcessingParameterFileDestination(
             REPORT, "Verslag (CSV)", "CSV (*.csv)", optional=True, createByDefault=False))
         for action in ACTIONS:
@@ -214,7 +221,8 @@ class ImportBoundariesAlgorithm(BuurtkaartAlgorithm):
             f"{'ARRAY[' + ', '.join(quote_literal(g) for g in gemeenten) + ']::text[]' if gemeenten else 'NULL'}, "
             f"{str(self.parameterAsBoolean(parameters, REPAIR_DEGENERATE, context)).lower()}, "
             f"{str(self.parameterAsBoolean(parameters, SKIP_INVALID, context)).lower()}, "
-            f"{str(self.parameterAsBoolean(parameters, DELETE_VANISHED, context)).lower()})")
+            f"{str(self.parameterAsBoolean(parameters, DELETE_VANISHED, context)).lower()}, "
+            f"{str(self.parameterAsBoolean(parameters, ALLOW_OUTSIDE, context)).lower()})")
         feedback.pushInfo(f"{row} objecten gelezen; samenvoegen in de database…")
         feedback.setProgress(65)
         try:
