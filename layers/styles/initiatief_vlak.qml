@@ -500,6 +500,17 @@
         </config>
       </editWidget>
     </field>
+    <field name="buiten_gemeente" configurationFlags="None">
+      <editWidget type="CheckBox">
+        <config>
+          <Option type="Map">
+            <Option type="QString" name="CheckedState" value=""/>
+            <Option type="int" name="TextDisplayMethod" value="0"/>
+            <Option type="QString" name="UncheckedState" value=""/>
+          </Option>
+        </config>
+      </editWidget>
+    </field>
   </fieldConfiguration>
   <aliases>
     <alias name="Nummer" field="id" index="0"/>
@@ -519,6 +530,7 @@
     <alias name="Aangemaakt op" field="aangemaakt_op" index="14"/>
     <alias name="Gewijzigd door" field="gewijzigd_door" index="15"/>
     <alias name="Gewijzigd op" field="gewijzigd_op" index="16"/>
+    <alias name="Buiten de gemeente (na grenzenimport)" field="buiten_gemeente" index="17"/>
   </aliases>
   <defaults>
     <default expression="" field="id" applyOnUpdate="0"/>
@@ -538,6 +550,7 @@
     <default expression="" field="aangemaakt_op" applyOnUpdate="0"/>
     <default expression="" field="gewijzigd_door" applyOnUpdate="0"/>
     <default expression="" field="gewijzigd_op" applyOnUpdate="0"/>
+    <default expression="" field="buiten_gemeente" applyOnUpdate="0"/>
   </defaults>
   <constraints>
     <constraint unique_strength="1" exp_strength="0" field="id" notnull_strength="1" constraints="3"/>
@@ -557,6 +570,7 @@
     <constraint unique_strength="0" exp_strength="0" field="aangemaakt_op" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="gewijzigd_door" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="gewijzigd_op" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="buiten_gemeente" notnull_strength="1" constraints="1"/>
   </constraints>
   <constraintExpressions>
     <constraint desc="" field="id" exp=""/>
@@ -576,6 +590,7 @@
     <constraint desc="" field="aangemaakt_op" exp=""/>
     <constraint desc="" field="gewijzigd_door" exp=""/>
     <constraint desc="" field="gewijzigd_op" exp=""/>
+    <constraint desc="" field="buiten_gemeente" exp=""/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>
@@ -617,11 +632,13 @@
       <attributeEditorField name="aangemaakt_op" showLabel="1" index="14"/>
       <attributeEditorField name="gewijzigd_door" showLabel="1" index="15"/>
       <attributeEditorField name="gewijzigd_op" showLabel="1" index="16"/>
+      <attributeEditorField name="buiten_gemeente" showLabel="1" index="17"/>
     </attributeEditorContainer>
   </attributeEditorForm>
   <editable>
     <field editable="0" name="aangemaakt_door"/>
     <field editable="0" name="aangemaakt_op"/>
+    <field editable="0" name="buiten_gemeente"/>
     <field editable="0" name="buurtcode"/>
     <field editable="0" name="gemeentecode"/>
     <field editable="0" name="gewijzigd_door"/>

@@ -114,7 +114,7 @@ def _assets(args: argparse.Namespace) -> int:
     fmt = args.formaat or asset_format(path)
     stats = ReadStats()
     if fmt == "osm":
-        records = osm.read_osm(path, stats)
+        records = osm.read_osm(path, stats, osm.kinds_from_db(_dsn(args)))
     elif fmt == "bgt":
         records = bgt.read_bgt(path, stats, crs=args.crs, only=[args.laag] if args.laag else None)
     else:

@@ -66,9 +66,9 @@ class ExportResult:
         return f"Export naar {self.directory}: {layers}; {len(self.files)} bestanden."
 
 
-def export_layers() -> list[ExportLayer]:
+def export_layers(cat: catalogue.Catalogue | None = None) -> list[ExportLayer]:
     layers = [ExportLayer(layer.id, layer.titel, layer.bron, layer.sleutel, layer.velden, layer.filter)
-              for layer in catalogue.load().public]
+              for layer in (cat or catalogue.load()).public]
     layers.append(ExportLayer("afspraken", "Afspraken van gepubliceerde buurtdeals", "publiek.afspraak", "id",
                               ("id", "buurtdeal_id", "partij", "partij_naam", "omschrijving", "gereed"),
                               geometry=False))
@@ -129,13 +129,14 @@ def _feature(row: dict[str, Any], layer: ExportLayer, geom_key: str | None) -> f
 
 
 def export_open_data(dsn: str, directory: Path, formats: tuple[str, ...] = FORMATS,
-                     licence: str = DEFAULT_LICENCE, source: str | None = None) -> ExportResult:
+                     licence: str = DEFAULT_LICENCE, source: str | None = None,
+                     cat: catalogue.Catalogue | None = None) -> ExportResult:
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise ExportError(f"Onbekend formaat {', '.join(unknown)}; kies uit {', '.join(FORMATS)}.")
     directory.mkdir(parents=True, exist_ok=True)
     result = ExportResult(directory)
-    layers = export_layers()
+    layers = export_layers(cat)
     gpkg = directory / GPKG_NAME
     if "gpkg" in formats and gpkg.exists():
         gpkg.unlink()  # a GeoPackage would otherwise keep layers of an earlier export

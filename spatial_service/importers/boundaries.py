@@ -8,12 +8,12 @@ the layouts, repairs, refuses, upserts by code and re-derives the buurt of every
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from spatial_service.core.imports import year_from_name
 from spatial_service.importers import sources
 from spatial_service.importers.ewkb import to_ewkb_hex
 from spatial_service.importers.progress import Progress
@@ -36,12 +36,6 @@ class BoundaryOptions:
     delete_vanished: bool = False
     allow_outside: bool = False  # keep initiatives/deals the new boundaries leave outside, flagged and reported
     progress: bool = True
-
-
-def year_from_name(path: Path) -> int | None:
-    """wijkenbuurten_2023_v1.gpkg -> 2023."""
-    m = re.search(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)", path.stem)
-    return int(m.group(1)) if m else None
 
 
 def _json_value(value: Any) -> Any:
@@ -75,7 +69,7 @@ def import_boundaries(dsn: str, path: Path, options: BoundaryOptions = BoundaryO
               [g.upper() for g in options.gemeenten] or None,
               options.repair_degenerate, options.skip_invalid, options.delete_vanished,
               options.allow_outside)
-    run_merge(dsn, result, staging="grenzen_staging", table="grenzen_staging", columns=STAGING_COLUMNS,
+    run_merge(dsn, result, staging="grenzen_staging", columns=STAGING_COLUMNS,
               rows=_features(path, names, options, result, progress), merge_sql=MERGE_SQL, merge_params=params)
     progress.done()
     return result
