@@ -36,9 +36,9 @@ from benchmarks.loadclient import Connection, split  # noqa: E402
 from spatial_service.catalogue import load as load_catalogue  # noqa: E402
 from spatial_service.db import cluster, install  # noqa: E402
 from spatial_service.settings import Settings  # noqa: E402
-from spatial_service.web import tilesql  # noqa: E402
+from spatial_service.tiles import sql as tilesql  # noqa: E402
+from spatial_service.tiles.export import compile_for, municipality_bounds, tile_range  # noqa: E402
 from spatial_service.web.app import configure_connection  # noqa: E402
-from spatial_service.web.export import compile_for, municipality_bounds, tile_range  # noqa: E402
 
 PGDATA = Path(f"/tmp/buurtkaart_bench_{os.getuid()}/pgdata")
 PGPORT = 55491
@@ -267,7 +267,7 @@ async def edit_latency(base: str, samples: int = 10) -> list[float]:
             deal, lon, lat = editor.execute(
                 "SELECT id, ST_X(p), ST_Y(p) FROM (SELECT id, ST_Transform(geom, 4326) p FROM buurt.buurtdeal "
                 "WHERE gepubliceerd AND GeometryType(geom) = 'POINT' ORDER BY id LIMIT 1) d").fetchone()
-            from spatial_service.web.export import lonlat_to_tile
+            from spatial_service.tiles.export import lonlat_to_tile
 
             x, y = lonlat_to_tile(lon, lat, 14)
             path = f"/tiles/buurtdeals/14/{x}/{y}.pbf"

@@ -1,7 +1,7 @@
 """Builds dist/buurtkaart.zip: the plugin package, metadata.txt from the repository root, the layers/ files the
-plugin reads (changelogs, app SQL, styles, catalogue), and copies of spatial_service/db/migrations.py and of the
-report package spatial_service/reports/ (both dependency-free on purpose, so the plugin never imports
-spatial_service).
+plugin reads (changelogs, app SQL, styles, catalogue), the shared core spatial_service/core as
+buurtkaart/core and a copy of the report package spatial_service/reports/ (both dependency-free on purpose,
+so the plugin never imports spatial_service).
 
 Pure Python (no QGIS needed), so the CLI, the tests and CI can all build it.
 """
@@ -19,14 +19,22 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 LAYER_PATTERNS = ("prelude.sql", "migrations/*.sql", "app/*.sql", "styles/*.qml", "catalogue.toml")
 
 
+def _python_and_assets(directory: Path) -> list[Path]:
+    """Files below directory, without caches and without what a dev link placed there (metadata.txt)."""
+    return [path for path in sorted(directory.rglob("*"))
+            if path.is_file() and not path.is_symlink() and "__pycache__" not in path.parts
+            and path.suffix not in (".pyc", ".pyo")]
+
+
 def plugin_files(repo_root: Path = REPO_ROOT) -> dict[str, bytes]:
     """Archive path -> content, in a stable order."""
     files: dict[str, bytes] = {}
-    for path in sorted(SOURCE_DIR.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts and path.suffix not in (".pyc", ".pyo"):
-            files[f"{PLUGIN_NAME}/{path.relative_to(SOURCE_DIR).as_posix()}"] = path.read_bytes()
+    for path in _python_and_assets(SOURCE_DIR):
+        files[f"{PLUGIN_NAME}/{path.relative_to(SOURCE_DIR).as_posix()}"] = path.read_bytes()
     files[f"{PLUGIN_NAME}/metadata.txt"] = (repo_root / "metadata.txt").read_bytes()
-    files[f"{PLUGIN_NAME}/migrations.py"] = (repo_root / "spatial_service" / "db" / "migrations.py").read_bytes()
+    core = repo_root / "spatial_service" / "core"
+    for path in _python_and_assets(core):
+        files[f"{PLUGIN_NAME}/core/{path.relative_to(core).as_posix()}"] = path.read_bytes()
     for path in sorted((repo_root / "spatial_service" / "reports").glob("*")):
         if path.suffix in (".py", ".qpt"):  # the report package: figures, HTML, print layout and its template
             files[f"{PLUGIN_NAME}/reports/{path.name}"] = path.read_bytes()

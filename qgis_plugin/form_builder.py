@@ -21,10 +21,11 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+# the CHECK on buurt.buurtdeal.jaar; build_styles passes what publiek.jaarbereik reads from it (this is the default)
 YEAR_MIN, YEAR_MAX = 2000, 2100
 
-DERIVED = ("buurtcode", "wijkcode", "gemeentecode", "aangemaakt_door", "aangemaakt_op", "gewijzigd_door",
-           "gewijzigd_op")
+DERIVED = ("buurtcode", "wijkcode", "gemeentecode", "buiten_gemeente", "aangemaakt_door", "aangemaakt_op",
+           "gewijzigd_door", "gewijzigd_op")
 LABELS = {
     "id": "Nummer", "titel": "Titel", "omschrijving": "Omschrijving", "thema": "Thema", "status": "Status",
     "ingediend_op": "Ingediend op", "indiener_naam": "Naam indiener", "indiener_email": "E-mail indiener",
@@ -35,7 +36,7 @@ LABELS = {
     "gewijzigd_op": "Gewijzigd op", "buurtdeal_id": "Buurtdeal (nummer)", "partij": "Partij",
     "gereed": "Gereed", "soort": "Soort", "naam": "Naam", "beheerder": "Beheerder", "bron": "Bron",
     "bron_id": "Bron-id", "code": "Code", "wijkcode_": "Wijk", "water": "Water", "peiljaar": "Peiljaar",
-    "gebiedcode": "Gebied",
+    "gebiedcode": "Gebied", "buiten_gemeente": "Buiten de gemeente (na grenzenimport)",
     # the wijkagenda (issue 10)
     "prioriteit": "Prioriteit", "herkomst": "Herkomst", "jaar_van": "Van (jaar)", "jaar_tot": "Tot en met (jaar)",
     "wijkagenda_id": "Prioriteit uit de wijkagenda (leeg = spontaan)", "doel": "Doel van het jaar",
@@ -68,7 +69,11 @@ def widget(layer: QgsVectorLayer, name: str, kind: str, config: dict) -> None:
         layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup(kind, config))
 
 
-def configure_fields(layer: QgsVectorLayer, layer_id: str, table: str) -> None:
+def configure_fields(layer: QgsVectorLayer, layer_id: str, table: str, soort: str | None = None,
+                     years: tuple[int, int] = (YEAR_MIN, YEAR_MAX)) -> None:
+    """soort: the catalogue entry's kind (beheerobject layers), the form's default for new objects; years: the
+    range the database allows for jaar (the form says so while typing; the CHECK stays the rule)."""
+    year_min, year_max = years
     fields = layer.fields()
     for index, fld in enumerate(fields):
         name = fld.name()
@@ -94,7 +99,7 @@ def configure_fields(layer: QgsVectorLayer, layer_id: str, table: str) -> None:
         elif name in ("omschrijving", "doel", "evaluatie_toelichting"):
             widget(layer, name, "TextEdit", {"IsMultiline": True, "UseHtml": False})
         elif name in YEAR_FIELDS:
-            widget(layer, name, "Range", {"Min": YEAR_MIN, "Max": YEAR_MAX, "Step": 1, "Style": "SpinBox",
+            widget(layer, name, "Range", {"Min": year_min, "Max": year_max, "Step": 1, "Style": "SpinBox",
                                            "AllowNull": name == "planjaar"})
         elif name in ("budget_gemeente", "begroting"):
             widget(layer, name, "Range", {"Min": 0.0, "Max": 10000000.0, "Step": 100.0, "Precision": 2,
@@ -113,8 +118,8 @@ def configure_fields(layer: QgsVectorLayer, layer_id: str, table: str) -> None:
     if table == "afspraak":
         constrain("omschrijving", "length(trim(\"omschrijving\")) > 0", "Beschrijf de afspraak.")
     # not BETWEEN: QGIS before 3.26 cannot parse it, and a constraint that does not parse fails every feature
-    constrain("jaar", f'"jaar" >= {YEAR_MIN} AND "jaar" <= {YEAR_MAX}',
-              f"Het jaar ligt tussen {YEAR_MIN} en {YEAR_MAX}.")
+    constrain("jaar", f'"jaar" >= {year_min} AND "jaar" <= {year_max}',
+              f"Het jaar ligt tussen {year_min} en {year_max}.")
     constrain("budget_gemeente", '"budget_gemeente" >= 0', "Het budget is niet negatief.")
     if table == "wijkagenda":
         constrain("prioriteit", "length(trim(\"prioriteit\")) > 0", "Geef de prioriteit een titel.")
@@ -126,8 +131,7 @@ def configure_fields(layer: QgsVectorLayer, layer_id: str, table: str) -> None:
             layer.setDefaultValueDefinition(fields.indexOf(name), QgsDefaultValue("year(now())"))
     if fields.indexOf("jaar_tot") >= 0:
         layer.setDefaultValueDefinition(fields.indexOf("jaar_tot"), QgsDefaultValue("year(now()) + 3"))
-    if table == "beheerobject":
-        soort = layer_id.split("_")[0]
+    if table == "beheerobject" and soort:
         layer.setDefaultValueDefinition(fields.indexOf("soort"), QgsDefaultValue(f"'{soort}'"))
 
 

@@ -11,7 +11,8 @@ import sys
 import psycopg
 
 from spatial_service import commands
-from spatial_service.db.migrations import MigrationError
+from spatial_service.core.catalogue import CatalogueError
+from spatial_service.core.migrations import MigrationError
 from spatial_service.errors import BuurtkaartError, database_message, is_rule_violation
 
 
@@ -35,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Afgebroken.", file=sys.stderr)
         return 130
-    except (BuurtkaartError, MigrationError) as exc:
+    except (BuurtkaartError, MigrationError, CatalogueError) as exc:
         print(f"buurtkaart: {exc}", file=sys.stderr)
         return 2
     except psycopg.Error as exc:

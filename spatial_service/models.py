@@ -42,6 +42,7 @@ class Status(Base):
     eindstatus: Mapped[bool] = mapped_column(Boolean)
     voor_buurtdeal: Mapped[bool] = mapped_column(Boolean)
     deal_gesloten: Mapped[bool] = mapped_column(Boolean)
+    gestopt: Mapped[bool] = mapped_column(Boolean)
 
 
 class Partij(Base):
@@ -84,6 +85,10 @@ class Objectsoort(Base):
     geometrietypes: Mapped[list[str]] = mapped_column(ARRAY(Text))
     kleur: Mapped[str] = mapped_column(Text)
     volgorde: Mapped[int] = mapped_column(Integer)
+    symbool: Mapped[str] = mapped_column(Text)
+    grootte: Mapped[Decimal] = mapped_column(Numeric)
+    rand: Mapped[str | None] = mapped_column(Text)
+    osm_tags: Mapped[list[str]] = mapped_column(ARRAY(Text))
 
 
 class Gemeente(Base):
@@ -141,7 +146,13 @@ class _Derived:
     gewijzigd_op: Mapped[datetime | None] = mapped_column(TIMESTAMP(timezone=True))
 
 
-class Initiatief(_Derived, Base):
+class _InsideGemeente(_Derived):
+    """Initiatives and deals must lie in a gemeente; one that new boundaries left outside is flagged."""
+
+    buiten_gemeente: Mapped[bool] = mapped_column(Boolean)
+
+
+class Initiatief(_InsideGemeente, Base):
     __tablename__ = "initiatief"
     __table_args__ = {"schema": "buurt"}
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -161,7 +172,7 @@ class Initiatief(_Derived, Base):
     peilingen: Mapped[list[Peiling]] = relationship(back_populates="initiatief")
 
 
-class Buurtdeal(_Derived, Base):
+class Buurtdeal(_InsideGemeente, Base):
     __tablename__ = "buurtdeal"
     __table_args__ = {"schema": "buurt"}
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

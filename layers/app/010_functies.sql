@@ -49,12 +49,24 @@ LANGUAGE sql STABLE AS $$
 $$;
 
 -- Re-derive buurt/wijk/gemeente of everything after new boundaries were imported. Returns rows touched.
-CREATE FUNCTION buurt_app.herbereken_gebieden() RETURNS integer
+-- Initiatives and deals the new boundaries leave outside every gemeente are flagged (buiten_gemeente) by
+-- tg_geometrie instead of refused. pg_temp.buiten_gemeente lists every flagged one afterwards (al_buiten: it was
+-- flagged before this run); unless p_buiten_toestaan, a newly flagged one refuses the whole import with a
+-- message naming each (kind, id, title), so a boundary import never hides what it does to them.
+CREATE FUNCTION buurt_app.herbereken_gebieden(p_buiten_toestaan boolean DEFAULT false) RETURNS integer
 LANGUAGE plpgsql AS $$
 DECLARE
   n integer := 0;
   m integer;
+  v_nieuw integer;
+  v_lijst text;
 BEGIN
+  DROP TABLE IF EXISTS pg_temp.buiten_voor;
+  CREATE TEMP TABLE buiten_voor ON COMMIT DROP AS
+  SELECT 'initiatief'::text AS soort, i.id FROM buurt.initiatief i WHERE i.buiten_gemeente
+  UNION ALL
+  SELECT 'buurtdeal', d.id FROM buurt.buurtdeal d WHERE d.buiten_gemeente;
+
   PERFORM set_config('buurtkaart.herbereken', 'aan', true);
   UPDATE buurt.initiatief SET geom = geom;
   GET DIAGNOSTICS m = ROW_COUNT; n := n + m;
@@ -63,6 +75,26 @@ BEGIN
   UPDATE buurt.beheerobject SET geom = geom;
   GET DIAGNOSTICS m = ROW_COUNT; n := n + m;
   PERFORM set_config('buurtkaart.herbereken', 'uit', true);
+
+  DROP TABLE IF EXISTS pg_temp.buiten_gemeente;
+  CREATE TEMP TABLE buiten_gemeente ON COMMIT DROP AS
+  SELECT o.soort, o.id, o.titel, o.geom, EXISTS (SELECT 1 FROM pg_temp.buiten_voor v
+                                                  WHERE v.soort = o.soort AND v.id = o.id) AS al_buiten
+    FROM (SELECT 'initiatief'::text AS soort, i.id, i.titel, i.geom FROM buurt.initiatief i WHERE i.buiten_gemeente
+          UNION ALL
+          SELECT 'buurtdeal', d.id, d.titel, d.geom FROM buurt.buurtdeal d WHERE d.buiten_gemeente) o;
+
+  SELECT count(*), string_agg(format('%s %s "%s"', b.soort, b.id, b.titel), '; ' ORDER BY b.soort DESC, b.id)
+    INTO v_nieuw, v_lijst
+    FROM pg_temp.buiten_gemeente b WHERE NOT b.al_buiten;
+  IF v_nieuw > 0 AND NOT p_buiten_toestaan THEN
+    RAISE EXCEPTION 'Import geweigerd: met de nieuwe grenzen liggen % initiatieven/buurtdeals (deels) buiten de gemeente: %.',
+      v_nieuw, v_lijst
+      USING ERRCODE = 'check_violation',
+            HINT = 'Pas ze eerst aan, of importeer toch met "buiten de gemeente toestaan" (--buiten-gemeente-toestaan): '
+                   'dan blijven ze staan, gemarkeerd in de kolom buiten_gemeente, en staan ze in het verslag. '
+                   'Er is niets gewijzigd.';
+  END IF;
   RETURN n;
 END
 $$;

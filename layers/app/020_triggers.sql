@@ -20,6 +20,9 @@ BEGIN
     NEW.buurtcode := OLD.buurtcode;
     NEW.wijkcode := OLD.wijkcode;
     NEW.gemeentecode := OLD.gemeentecode;
+    IF TG_ARGV[1] = 'binnen_gemeente' AND to_jsonb(NEW) ? 'buiten_gemeente' THEN
+      NEW.buiten_gemeente := OLD.buiten_gemeente;
+    END IF;
     RETURN NEW;
   END IF;
   IF NEW.geom IS NULL OR ST_IsEmpty(NEW.geom) THEN
@@ -63,7 +66,12 @@ BEGIN
   ELSE
     v_gemeente := v_buurt.gemeentecode;
   END IF;
-  IF v_gemeente IS NULL AND TG_ARGV[1] = 'binnen_gemeente' THEN
+  IF TG_ARGV[1] = 'binnen_gemeente' AND to_jsonb(NEW) ? 'buiten_gemeente' THEN
+    NEW.buiten_gemeente := v_gemeente IS NULL;
+  END IF;
+  -- new boundaries (herbereken_gebieden) do not refuse a row here: they flag it, and the import decides
+  IF v_gemeente IS NULL AND TG_ARGV[1] = 'binnen_gemeente'
+     AND current_setting('buurtkaart.herbereken', true) IS DISTINCT FROM 'aan' THEN
     IF NOT EXISTS (SELECT 1 FROM buurt.gemeente) THEN
       RAISE EXCEPTION '% kan niet worden opgeslagen: er zijn nog geen gemeentegrenzen geladen.', v_wat
         USING ERRCODE = 'check_violation', HINT = 'Importeer eerst de wijk- en buurtkaart.';

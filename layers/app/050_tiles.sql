@@ -9,10 +9,18 @@ CREATE VIEW publiek.thema AS
 SELECT code, naam, omschrijving, kleur, volgorde FROM buurt_vl.thema;
 
 CREATE VIEW publiek.status AS
-SELECT code, naam, kleur, volgorde, eindstatus FROM buurt_vl.status;
+SELECT code, naam, kleur, volgorde, eindstatus, gestopt FROM buurt_vl.status;
+
+-- The years a deal may have, read from the CHECK on buurt.buurtdeal.jaar (the one place the range is written), so
+-- the tile service refuses an impossible ?jaar= with the same bounds without keeping its own copy.
+CREATE VIEW publiek.jaarbereik AS
+SELECT min(m[1]::integer) AS van, max(m[2]::integer) AS tot
+  FROM pg_constraint c,
+       regexp_match(pg_get_constraintdef(c.oid), 'jaar >= (\d+)\).*\(jaar <= (\d+)') AS m
+ WHERE c.conrelid = 'buurt.buurtdeal'::regclass AND c.contype = 'c';
 
 CREATE VIEW publiek.objectsoort AS
-SELECT code, naam, meervoud, kleur, volgorde FROM buurt_vl.objectsoort;
+SELECT code, naam, meervoud, kleur, volgorde, geometrietypes, symbool, grootte, rand FROM buurt_vl.objectsoort;
 
 -- Cache invalidation. Every change to data the public map shows NOTIFYs channel 'buurtkaart_tegels' with
 --   {"tabel": "buurt.buurtdeal", "items": [{"bron": "publiek.buurtdeal", "soorten": [...], "bbox": [...]}, ...]}

@@ -89,6 +89,63 @@ BEGIN
 END
 $$;
 
+-- One finding category per function where a category stands on its own (the object, deal and commitment
+-- findings share their intermediate sets, so they stay one chain in buurt_app.plantoets). Each returns the
+-- columns of buurt_app.plantoets_rij; plantoets joins them with UNION ALL and numbers the whole.
+CREATE TYPE buurt_app.plantoets_rij AS (
+  cat text, ern text, rgl text, srt text, oid text, nm text, rel text, opp numeric, pct numeric, len numeric,
+  afst numeric, deal_id integer, deal_titel text, mld text, g geometry
+);
+
+-- Initiatives in or near the plan (stopped ones left out; the public sees published ones only).
+CREATE FUNCTION buurt_app.plantoets_initiatieven(p_plan geometry, p_zoek numeric, p_publiek boolean)
+RETURNS SETOF buurt_app.plantoets_rij
+LANGUAGE sql STABLE AS $$
+  SELECT 'initiatief'::text AS cat,
+         CASE WHEN x.rel <> 'nabij' AND NOT x.eindstatus THEN 'waarschuwing' ELSE 'info' END AS ern,
+         CASE WHEN x.rel <> 'nabij' AND NOT x.eindstatus THEN 'initiatief_geraakt' END AS rgl,
+         'initiatief'::text AS srt, x.id::text AS oid, x.titel AS nm, x.rel,
+         round(CASE WHEN x.deel IS NOT NULL AND GeometryType(x.geom) <> 'POINT'
+                    THEN ST_Area(x.deel)::numeric END, 2) AS opp,
+         NULL::numeric AS pct, NULL::numeric AS len, round(x.afstand, 2) AS afst,
+         NULL::integer AS deal_id, NULL::text AS deal_titel,
+         format('Initiatief "%s" (%s) %s', x.titel, lower(x.statusnaam),
+           CASE x.rel WHEN 'nabij' THEN format('ligt op %s m van het plan.', buurt_app.plantoets_getal(x.afstand, 1))
+                      WHEN 'binnen' THEN 'ligt binnen het plan.' ELSE 'overlapt het plan.' END) AS mld,
+         CASE WHEN x.rel = 'nabij' THEN x.geom ELSE x.deel END AS g
+    FROM (SELECT i.id, i.titel, i.geom, s.naam AS statusnaam, s.eindstatus,
+                 ST_Distance(i.geom, p_plan)::numeric AS afstand, y.deel,
+                 CASE WHEN y.deel IS NULL OR (GeometryType(i.geom) <> 'POINT' AND ST_Area(y.deel) = 0) THEN 'nabij'
+                      WHEN ST_CoveredBy(i.geom, p_plan) THEN 'binnen' ELSE 'overlapt' END AS rel
+            FROM buurt.initiatief i
+            JOIN buurt_vl.status s ON s.code = i.status
+            CROSS JOIN LATERAL (SELECT CASE WHEN ST_Intersects(i.geom, p_plan)
+                                            THEN ST_Intersection(i.geom, p_plan) END AS deel) y
+           WHERE ST_DWithin(i.geom, p_plan, p_zoek)
+             AND NOT s.gestopt
+             AND (NOT p_publiek OR EXISTS (SELECT 1 FROM publiek.initiatief pi WHERE pi.id = i.id))) x
+$$;
+
+-- The wijken and buurten the plan lies in, with the share of the plan in each.
+CREATE FUNCTION buurt_app.plantoets_gebieden(p_plan geometry, p_opp numeric)
+RETURNS SETOF buurt_app.plantoets_rij
+LANGUAGE sql STABLE AS $$
+  SELECT gb.cat, 'info'::text AS ern, NULL::text AS rgl, gb.cat AS srt, gb.code AS oid, gb.gnaam AS nm,
+         CASE WHEN ST_CoveredBy(p_plan, gb.ggeom) THEN 'binnen' ELSE 'overlapt' END AS rel,
+         round(ST_Area(gb.deel)::numeric, 2) AS opp, round(100 * ST_Area(gb.deel)::numeric / p_opp, 1) AS pct,
+         NULL::numeric AS len, 0::numeric AS afst, NULL::integer AS deal_id, NULL::text AS deal_titel,
+         format('%s %s (%s): %s%% van het plan (%s m²).', initcap(gb.cat), gb.gnaam, gb.code,
+                buurt_app.plantoets_getal(100 * ST_Area(gb.deel)::numeric / p_opp, 1),
+                buurt_app.plantoets_getal(ST_Area(gb.deel)::numeric)) AS mld,
+         gb.deel AS g
+    FROM (SELECT 'wijk'::text AS cat, w.code, w.naam AS gnaam, w.geom AS ggeom, ST_Intersection(w.geom, p_plan) AS deel
+            FROM buurt.wijk w WHERE ST_Intersects(w.geom, p_plan)
+          UNION ALL
+          SELECT 'buurt', b.code, b.naam, b.geom, ST_Intersection(b.geom, p_plan)
+            FROM buurt.buurt b WHERE ST_Intersects(b.geom, p_plan)) gb
+   WHERE ST_Area(gb.deel) > 0
+$$;
+
 CREATE FUNCTION buurt_app.plantoets(p_plan geometry,
                                     p_lijnbuffer_m numeric DEFAULT NULL,
                                     p_zoekafstand_m numeric DEFAULT NULL,
@@ -144,7 +201,7 @@ BEGIN
   ),
   -- deals the caller may see: everything for staff, only what publiek shows for the public
   zichtbare_deal AS (
-    SELECT d.id, d.titel, d.status, d.geom, s.naam AS statusnaam, s.eindstatus, s.deal_gesloten
+    SELECT d.id, d.titel, d.status, d.geom, s.naam AS statusnaam, s.eindstatus, s.deal_gesloten, s.gestopt
       FROM buurt.buurtdeal d JOIN buurt_vl.status s ON s.code = d.status
      WHERE NOT p_publiek OR EXISTS (SELECT 1 FROM publiek.buurtdeal pd WHERE pd.id = d.id)
   ),
@@ -228,7 +285,7 @@ BEGIN
            (SELECT string_agg(DISTINCT r.objnaam, ', ') FROM objrel r
              WHERE r.deal_id = zd.id AND r.rel <> 'nabij') AS via
       FROM zichtbare_deal zd
-     WHERE zd.status NOT IN ('afgewezen', 'ingetrokken')
+     WHERE NOT zd.gestopt
        AND (ST_DWithin(zd.geom, v_plan, v_zoek)
             OR zd.id IN (SELECT r.deal_id FROM objrel r WHERE r.rel <> 'nabij'))
   ),
@@ -281,47 +338,6 @@ BEGIN
       JOIN buurt_vl.partij p ON p.code = a.partij
      WHERE d.rel <> 'nabij'
   ),
-  initiatiefrij AS (
-    SELECT 'initiatief'::text AS cat,
-           CASE WHEN x.rel <> 'nabij' AND NOT x.eindstatus THEN 'waarschuwing' ELSE 'info' END AS ern,
-           CASE WHEN x.rel <> 'nabij' AND NOT x.eindstatus THEN 'initiatief_geraakt' END AS rgl,
-           'initiatief'::text AS srt, x.id::text AS oid, x.titel AS nm, x.rel,
-           round(CASE WHEN x.deel IS NOT NULL AND GeometryType(x.geom) <> 'POINT'
-                      THEN ST_Area(x.deel)::numeric END, 2) AS opp,
-           NULL::numeric AS pct, NULL::numeric AS len, round(x.afstand, 2) AS afst,
-           NULL::integer AS deal_id, NULL::text AS deal_titel,
-           format('Initiatief "%s" (%s) %s', x.titel, lower(x.statusnaam),
-             CASE x.rel WHEN 'nabij' THEN format('ligt op %s m van het plan.', buurt_app.plantoets_getal(x.afstand, 1))
-                        WHEN 'binnen' THEN 'ligt binnen het plan.' ELSE 'overlapt het plan.' END) AS mld,
-           CASE WHEN x.rel = 'nabij' THEN x.geom ELSE x.deel END AS g
-      FROM (SELECT i.id, i.titel, i.geom, s.naam AS statusnaam, s.eindstatus,
-                   ST_Distance(i.geom, v_plan)::numeric AS afstand, y.deel,
-                   CASE WHEN y.deel IS NULL OR (GeometryType(i.geom) <> 'POINT' AND ST_Area(y.deel) = 0) THEN 'nabij'
-                        WHEN ST_CoveredBy(i.geom, v_plan) THEN 'binnen' ELSE 'overlapt' END AS rel
-              FROM buurt.initiatief i
-              JOIN buurt_vl.status s ON s.code = i.status
-              CROSS JOIN LATERAL (SELECT CASE WHEN ST_Intersects(i.geom, v_plan)
-                                              THEN ST_Intersection(i.geom, v_plan) END AS deel) y
-             WHERE ST_DWithin(i.geom, v_plan, v_zoek)
-               AND i.status NOT IN ('afgewezen', 'ingetrokken')
-               AND (NOT p_publiek OR EXISTS (SELECT 1 FROM publiek.initiatief pi WHERE pi.id = i.id))) x
-  ),
-  gebiedrij AS (
-    SELECT gb.cat, 'info'::text AS ern, NULL::text AS rgl, gb.cat AS srt, gb.code AS oid, gb.gnaam AS nm,
-           CASE WHEN ST_CoveredBy(v_plan, gb.ggeom) THEN 'binnen' ELSE 'overlapt' END AS rel,
-           round(ST_Area(gb.deel)::numeric, 2) AS opp, round(100 * ST_Area(gb.deel)::numeric / v_opp, 1) AS pct,
-           NULL::numeric AS len, 0::numeric AS afst, NULL::integer AS deal_id, NULL::text AS deal_titel,
-           format('%s %s (%s): %s%% van het plan (%s m²).', initcap(gb.cat), gb.gnaam, gb.code,
-                  buurt_app.plantoets_getal(100 * ST_Area(gb.deel)::numeric / v_opp, 1),
-                  buurt_app.plantoets_getal(ST_Area(gb.deel)::numeric)) AS mld,
-           gb.deel AS g
-      FROM (SELECT 'wijk'::text AS cat, w.code, w.naam AS gnaam, w.geom AS ggeom, ST_Intersection(w.geom, v_plan) AS deel
-              FROM buurt.wijk w WHERE ST_Intersects(w.geom, v_plan)
-            UNION ALL
-            SELECT 'buurt', b.code, b.naam, b.geom, ST_Intersection(b.geom, v_plan)
-              FROM buurt.buurt b WHERE ST_Intersects(b.geom, v_plan)) gb
-     WHERE ST_Area(gb.deel) > 0
-  ),
   groentotaal AS (
     SELECT sum(r.opp_deel) AS opp, count(*) AS n FROM objrel r WHERE r.soort = 'groen' AND r.rel <> 'nabij'
   ),
@@ -363,8 +379,9 @@ BEGIN
   ),
   alles AS (
     SELECT * FROM planrij UNION ALL SELECT * FROM regelrij UNION ALL SELECT * FROM objrij
-    UNION ALL SELECT * FROM dealrij UNION ALL SELECT * FROM afspraakrij UNION ALL SELECT * FROM initiatiefrij
-    UNION ALL SELECT * FROM gebiedrij
+    UNION ALL SELECT * FROM dealrij UNION ALL SELECT * FROM afspraakrij
+    UNION ALL SELECT * FROM buurt_app.plantoets_initiatieven(v_plan, v_zoek, p_publiek)
+    UNION ALL SELECT * FROM buurt_app.plantoets_gebieden(v_plan, v_opp)
   )
   SELECT (row_number() OVER (ORDER BY
             a.cat <> 'plan', e.volgorde,

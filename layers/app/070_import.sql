@@ -70,6 +70,51 @@ LANGUAGE sql IMMUTABLE AS $$
    LIMIT 1
 $$;
 
+-- Reproject the work table's geometry column to RD New for the rows still in play. A CRS declaration that does
+-- not fit the coordinates makes PROJ fail: say so, with the SRID the file declared (one message, every import).
+CREATE FUNCTION buurt_app.werk_naar_rd(p_werk text, p_kolom text) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_fout text;
+  v_srid integer;
+BEGIN
+  EXECUTE format('UPDATE pg_temp.%1$I SET %2$I = buurt_app.naar_rd(%2$I) WHERE uitkomst IS NULL', p_werk, p_kolom);
+EXCEPTION WHEN OTHERS THEN
+  GET STACKED DIAGNOSTICS v_fout = MESSAGE_TEXT;
+  EXECUTE format('SELECT ST_SRID(%2$I) FROM pg_temp.%1$I WHERE %2$I IS NOT NULL LIMIT 1', p_werk, p_kolom)
+    INTO v_srid;
+  RAISE EXCEPTION 'De coördinaten passen niet bij het coördinatenstelsel van het bestand (EPSG:%): %', v_srid, v_fout
+    USING ERRCODE = 'check_violation',
+          HINT = 'Het bestand declareert waarschijnlijk een verkeerd coördinatenstelsel; geef het juiste op (--crs).';
+END
+$$;
+
+-- Refused records stop the whole import: one message naming the first ten (row, key, why) of the work table's
+-- rows with uitkomst 'geweigerd'. p_wat names the records in Dutch plural (gebieden, objecten).
+CREATE FUNCTION buurt_app.weiger_onbruikbare(p_werk text, p_sleutel text, p_wat text, p_hint text) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_n integer;
+  v_totaal integer;
+  v_lijst text;
+BEGIN
+  EXECUTE format($q$
+    SELECT count(*) FILTER (WHERE w.geweigerd), count(*),
+           string_agg(format('rij %%s%%s: %%s', w.bronrij, coalesce(' (' || w.%2$I || ')', ''), w.melding),
+                      '; ' ORDER BY w.bronrij) FILTER (WHERE w.geweigerd AND w.volgnr <= 10)
+      FROM (SELECT x.*, x.uitkomst IS NOT DISTINCT FROM 'geweigerd' AS geweigerd,
+                   row_number() OVER (PARTITION BY x.uitkomst IS NOT DISTINCT FROM 'geweigerd'
+                                      ORDER BY x.bronrij) AS volgnr
+              FROM pg_temp.%1$I x) w$q$, p_werk, p_sleutel)
+    INTO v_n, v_totaal, v_lijst;
+  IF v_n > 0 THEN
+    RAISE EXCEPTION 'Import geweigerd: % van de % % zijn onbruikbaar: %', v_n, v_totaal, p_wat,
+      v_lijst || CASE WHEN v_n > 10 THEN ' …' ELSE '' END
+      USING ERRCODE = 'check_violation', HINT = p_hint;
+  END IF;
+END
+$$;
+
 ---------------------------------------------------------------------------------------------------------------
 -- Boundaries
 ---------------------------------------------------------------------------------------------------------------
@@ -93,14 +138,17 @@ $$;
 -- p_gemeenten: only these gemeentecodes (NULL: all); p_degeneraat_herstellen: repair rings with fewer than four
 -- points (true) or refuse the records that have them (false); p_overslaan: skip refused records instead of
 -- refusing the import; p_vervallen_verwijderen: delete buurten/wijken of the imported gemeenten that the file
--- no longer has (default: only report them).
+-- no longer has (default: only report them); p_buiten_toestaan: import even when initiatives/deals then lie
+-- outside every gemeente (they stay, flagged buiten_gemeente, and are reported as actie 'buiten'; default: refuse
+-- the import naming each of them).
 CREATE FUNCTION buurt_app.grenzen_samenvoegen(
   p_bron text,
   p_peiljaar integer DEFAULT NULL,
   p_gemeenten text[] DEFAULT NULL,
   p_degeneraat_herstellen boolean DEFAULT false,
   p_overslaan boolean DEFAULT false,
-  p_vervallen_verwijderen boolean DEFAULT false
+  p_vervallen_verwijderen boolean DEFAULT false,
+  p_buiten_toestaan boolean DEFAULT false
 ) RETURNS TABLE (actie text, niveau text, code text, bronrij integer, melding text)
 LANGUAGE plpgsql AS $$
 #variable_conflict use_column
@@ -218,16 +266,7 @@ BEGIN
            GROUP BY 1, 2 HAVING count(*) > 1) d
    WHERE w.uitkomst IS NULL AND d.niveau = w.niveau AND d.code = w.code;
 
-  -- Reproject. A CRS declaration that does not fit the coordinates makes PROJ fail: say so.
-  BEGIN
-    UPDATE pg_temp.grenzen_werk w SET geom_bron = buurt_app.naar_rd(w.geom_bron) WHERE w.uitkomst IS NULL;
-  EXCEPTION WHEN OTHERS THEN
-    GET STACKED DIAGNOSTICS v_fout = MESSAGE_TEXT;
-    RAISE EXCEPTION 'De coördinaten passen niet bij het coördinatenstelsel van het bestand (EPSG:%): %',
-      (SELECT ST_SRID(geom_bron) FROM pg_temp.grenzen_werk WHERE geom_bron IS NOT NULL LIMIT 1), v_fout
-      USING ERRCODE = 'check_violation',
-            HINT = 'Het bestand declareert waarschijnlijk een verkeerd coördinatenstelsel; geef het juiste op (--crs).';
-  END;
+  PERFORM buurt_app.werk_naar_rd('grenzen_werk', 'geom_bron');
 
   UPDATE pg_temp.grenzen_werk w
      SET uitkomst = CASE WHEN p_degeneraat_herstellen THEN 'hersteld' ELSE 'geweigerd' END,
@@ -260,17 +299,10 @@ BEGIN
   END IF;
 
   -- 4. Refused records stop everything, unless the caller asked to skip them.
-  IF NOT p_overslaan AND EXISTS (SELECT 1 FROM pg_temp.grenzen_werk w WHERE w.uitkomst = 'geweigerd') THEN
-    SELECT count(*), string_agg(format('rij %s%s: %s', w.bronrij, coalesce(' (' || w.code || ')', ''), w.melding),
-                                '; ' ORDER BY w.bronrij) FILTER (WHERE w.volgnr <= 10)
-      INTO v_n, v_fout
-      FROM (SELECT x.*, row_number() OVER (ORDER BY x.bronrij) AS volgnr
-              FROM pg_temp.grenzen_werk x WHERE x.uitkomst = 'geweigerd') w;
-    RAISE EXCEPTION 'Import geweigerd: % van de % gebieden zijn onbruikbaar: %', v_n,
-      (SELECT count(*) FROM pg_temp.grenzen_werk), v_fout || CASE WHEN v_n > 10 THEN ' …' ELSE '' END
-      USING ERRCODE = 'check_violation',
-            HINT = 'Herstel het bestand, laat gedegenereerde ringen herstellen, of sla de onbruikbare gebieden over '
-                   '(en krijg een verslag). Er is niets gewijzigd.';
+  IF NOT p_overslaan THEN
+    PERFORM buurt_app.weiger_onbruikbare('grenzen_werk', 'code', 'gebieden',
+      'Herstel het bestand, laat gedegenereerde ringen herstellen, of sla de onbruikbare gebieden over '
+      '(en krijg een verslag). Er is niets gewijzigd.');
   END IF;
 
   -- 5. Target sets per level: the file's own rows, plus a wijk/gemeente derived from the buurten (and the
@@ -380,9 +412,12 @@ BEGIN
 
   -- 9. Everything that was derived from the old boundaries follows the new ones.
   v_n := NULL;
+  DROP TABLE IF EXISTS pg_temp.buiten_gemeente;  -- filled by herbereken_gebieden; empty when it does not run
+  CREATE TEMP TABLE buiten_gemeente (soort text, id integer, titel text, geom geometry, al_buiten boolean)
+    ON COMMIT DROP;
   IF EXISTS (SELECT 1 FROM pg_temp.grenzen_vergelijk v WHERE v.is_nieuw OR v.naam_anders OR v.geom_anders)
      OR (p_vervallen_verwijderen AND EXISTS (SELECT 1 FROM pg_temp.grenzen_vervallen)) THEN
-    v_n := buurt_app.herbereken_gebieden();
+    v_n := buurt_app.herbereken_gebieden(p_buiten_toestaan);
   END IF;
 
   -- 10. The report.
@@ -407,6 +442,12 @@ BEGIN
                 CASE WHEN p_vervallen_verwijderen THEN ' en is verwijderd'
                      ELSE '; blijft staan (verwijderen: vervallen gebieden verwijderen)' END)
     FROM pg_temp.grenzen_vervallen v
+  UNION ALL
+  SELECT 'buiten', b.soort, b.id::text, NULL,
+         format('"%s" ligt %s buiten de gemeente (x %s, y %s in RD New); blijft staan, gemarkeerd als buiten_gemeente',
+                b.titel, CASE WHEN b.al_buiten THEN 'nog steeds (deels)' ELSE 'met de nieuwe grenzen (deels)' END,
+                round(ST_X(ST_PointOnSurface(b.geom))), round(ST_Y(ST_PointOnSurface(b.geom))))
+    FROM pg_temp.buiten_gemeente b
   UNION ALL
   SELECT 'herberekend', NULL, NULL, NULL,
          format('%s initiatieven, buurtdeals en objecten opnieuw aan buurt en wijk toegekend', v_n)
@@ -479,13 +520,7 @@ BEGIN
             FROM pg_temp.objecten_werk x WHERE x.uitkomst IS NULL GROUP BY 1 HAVING count(*) > 1) d
    WHERE w.uitkomst IS NULL AND w.bron_id = d.bron_id;
 
-  BEGIN
-    UPDATE pg_temp.objecten_werk w SET geom = buurt_app.naar_rd(w.geom) WHERE w.uitkomst IS NULL;
-  EXCEPTION WHEN OTHERS THEN
-    GET STACKED DIAGNOSTICS v_fout = MESSAGE_TEXT;
-    RAISE EXCEPTION 'De coördinaten passen niet bij het coördinatenstelsel van het bestand: %', v_fout
-      USING ERRCODE = 'check_violation', HINT = 'Geef het juiste coördinatenstelsel op (--crs).';
-  END;
+  PERFORM buurt_app.werk_naar_rd('objecten_werk', 'geom');
   UPDATE pg_temp.objecten_werk w SET uitkomst = 'buiten',
          melding = format('ligt buiten elke gemeente (x %s, y %s); niet geïmporteerd',
                           round(ST_X(ST_PointOnSurface(w.geom))), round(ST_Y(ST_PointOnSurface(w.geom))))
@@ -536,16 +571,9 @@ BEGIN
     END LOOP;
   END IF;
 
-  IF NOT p_overslaan AND EXISTS (SELECT 1 FROM pg_temp.objecten_werk w WHERE w.uitkomst = 'geweigerd') THEN
-    SELECT count(*), string_agg(format('rij %s%s: %s', w.bronrij, coalesce(' (' || w.bron_id || ')', ''), w.melding),
-                                '; ' ORDER BY w.bronrij) FILTER (WHERE w.volgnr <= 10)
-      INTO v_n, v_fout
-      FROM (SELECT x.*, row_number() OVER (ORDER BY x.bronrij) AS volgnr
-              FROM pg_temp.objecten_werk x WHERE x.uitkomst = 'geweigerd') w;
-    RAISE EXCEPTION 'Import geweigerd: % van de % objecten zijn onbruikbaar: %', v_n,
-      (SELECT count(*) FROM pg_temp.objecten_werk), v_fout || CASE WHEN v_n > 10 THEN ' …' ELSE '' END
-      USING ERRCODE = 'check_violation',
-            HINT = 'Herstel het bestand of sla de onbruikbare objecten over (en krijg een verslag). Er is niets gewijzigd.';
+  IF NOT p_overslaan THEN
+    PERFORM buurt_app.weiger_onbruikbare('objecten_werk', 'bron_id', 'objecten',
+      'Herstel het bestand of sla de onbruikbare objecten over (en krijg een verslag). Er is niets gewijzigd.');
   END IF;
 
   RETURN QUERY

@@ -81,6 +81,46 @@
         </config>
       </editWidget>
     </field>
+    <field name="symbool" configurationFlags="None">
+      <editWidget type="TextEdit">
+        <config>
+          <Option type="Map">
+            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option type="bool" name="UseHtml" value="false"/>
+          </Option>
+        </config>
+      </editWidget>
+    </field>
+    <field name="grootte" configurationFlags="None">
+      <editWidget type="TextEdit">
+        <config>
+          <Option type="Map">
+            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option type="bool" name="UseHtml" value="false"/>
+          </Option>
+        </config>
+      </editWidget>
+    </field>
+    <field name="rand" configurationFlags="None">
+      <editWidget type="TextEdit">
+        <config>
+          <Option type="Map">
+            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option type="bool" name="UseHtml" value="false"/>
+          </Option>
+        </config>
+      </editWidget>
+    </field>
+    <field name="osm_tags" configurationFlags="None">
+      <editWidget type="TextEdit">
+        <config>
+          <Option type="Map">
+            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option type="bool" name="UseHtml" value="false"/>
+          </Option>
+        </config>
+      </editWidget>
+    </field>
   </fieldConfiguration>
   <aliases>
     <alias name="Code" field="code" index="0"/>
@@ -89,6 +129,10 @@
     <alias name="Geometrietypes" field="geometrietypes" index="3"/>
     <alias name="Kleur" field="kleur" index="4"/>
     <alias name="Volgorde" field="volgorde" index="5"/>
+    <alias name="Symbool" field="symbool" index="6"/>
+    <alias name="Grootte" field="grootte" index="7"/>
+    <alias name="Rand" field="rand" index="8"/>
+    <alias name="Osm tags" field="osm_tags" index="9"/>
   </aliases>
   <defaults>
     <default expression="" field="code" applyOnUpdate="0"/>
@@ -97,6 +141,10 @@
     <default expression="" field="geometrietypes" applyOnUpdate="0"/>
     <default expression="" field="kleur" applyOnUpdate="0"/>
     <default expression="" field="volgorde" applyOnUpdate="0"/>
+    <default expression="" field="symbool" applyOnUpdate="0"/>
+    <default expression="" field="grootte" applyOnUpdate="0"/>
+    <default expression="" field="rand" applyOnUpdate="0"/>
+    <default expression="" field="osm_tags" applyOnUpdate="0"/>
   </defaults>
   <constraints>
     <constraint unique_strength="1" exp_strength="0" field="code" notnull_strength="1" constraints="3"/>
@@ -105,6 +153,10 @@
     <constraint unique_strength="0" exp_strength="0" field="geometrietypes" notnull_strength="1" constraints="1"/>
     <constraint unique_strength="0" exp_strength="0" field="kleur" notnull_strength="1" constraints="1"/>
     <constraint unique_strength="1" exp_strength="0" field="volgorde" notnull_strength="1" constraints="3"/>
+    <constraint unique_strength="0" exp_strength="0" field="symbool" notnull_strength="1" constraints="1"/>
+    <constraint unique_strength="0" exp_strength="0" field="grootte" notnull_strength="1" constraints="1"/>
+    <constraint unique_strength="0" exp_strength="0" field="rand" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="osm_tags" notnull_strength="1" constraints="1"/>
   </constraints>
   <constraintExpressions>
     <constraint desc="" field="code" exp=""/>
@@ -113,6 +165,10 @@
     <constraint desc="" field="geometrietypes" exp=""/>
     <constraint desc="" field="kleur" exp=""/>
     <constraint desc="" field="volgorde" exp=""/>
+    <constraint desc="" field="symbool" exp=""/>
+    <constraint desc="" field="grootte" exp=""/>
+    <constraint desc="" field="rand" exp=""/>
+    <constraint desc="" field="osm_tags" exp=""/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>

@@ -94,6 +94,17 @@
         </config>
       </editWidget>
     </field>
+    <field name="gestopt" configurationFlags="None">
+      <editWidget type="CheckBox">
+        <config>
+          <Option type="Map">
+            <Option type="QString" name="CheckedState" value=""/>
+            <Option type="int" name="TextDisplayMethod" value="0"/>
+            <Option type="QString" name="UncheckedState" value=""/>
+          </Option>
+        </config>
+      </editWidget>
+    </field>
   </fieldConfiguration>
   <aliases>
     <alias name="Code" field="code" index="0"/>
@@ -103,6 +114,7 @@
     <alias name="Eindstatus" field="eindstatus" index="4"/>
     <alias name="Voor buurtdeal" field="voor_buurtdeal" index="5"/>
     <alias name="Deal gesloten" field="deal_gesloten" index="6"/>
+    <alias name="Gestopt" field="gestopt" index="7"/>
   </aliases>
   <defaults>
     <default expression="" field="code" applyOnUpdate="0"/>
@@ -112,6 +124,7 @@
     <default expression="" field="eindstatus" applyOnUpdate="0"/>
     <default expression="" field="voor_buurtdeal" applyOnUpdate="0"/>
     <default expression="" field="deal_gesloten" applyOnUpdate="0"/>
+    <default expression="" field="gestopt" applyOnUpdate="0"/>
   </defaults>
   <constraints>
     <constraint unique_strength="1" exp_strength="0" field="code" notnull_strength="1" constraints="3"/>
@@ -121,6 +134,7 @@
     <constraint unique_strength="0" exp_strength="0" field="eindstatus" notnull_strength="1" constraints="1"/>
     <constraint unique_strength="0" exp_strength="0" field="voor_buurtdeal" notnull_strength="1" constraints="1"/>
     <constraint unique_strength="0" exp_strength="0" field="deal_gesloten" notnull_strength="1" constraints="1"/>
+    <constraint unique_strength="0" exp_strength="0" field="gestopt" notnull_strength="1" constraints="1"/>
   </constraints>
   <constraintExpressions>
     <constraint desc="" field="code" exp=""/>
@@ -130,6 +144,7 @@
     <constraint desc="" field="eindstatus" exp=""/>
     <constraint desc="" field="voor_buurtdeal" exp=""/>
     <constraint desc="" field="deal_gesloten" exp=""/>
+    <constraint desc="" field="gestopt" exp=""/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>

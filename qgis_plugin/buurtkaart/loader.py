@@ -53,13 +53,12 @@ def check_database(name_or_uri: str) -> int:
     """The installed schema version; BuurtkaartDbError (Dutch) when unreachable or not a Buurtkaart database."""
     conn = connect(name_or_uri)
     mig = migrations()
-    has_table = run_sql(conn, mig.HAS_VERSION_TABLE)[0][0]
-    if not has_table:
+    if not run_sql(conn, mig.HAS_VERSION_TABLE)[0][0]:
         raise NotInstalled(
             "Deze database is (nog) geen Buurtkaart-database. Installeer het datamodel met Processing > "
             "Buurtkaart > Database installeren of bijwerken."
         )
-    applied = mig.parse_applied(run_sql(conn, mig.VERSION_QUERY)[0][0] or "")
+    applied = mig.applied_versions(lambda sql: run_sql(conn, sql)[0][0])
     return max(applied) if applied else 0
 
 
@@ -111,7 +110,10 @@ def load_layer_set(name_or_uri: str, project: QgsProject | None = None) -> LoadR
     project = project or QgsProject.instance()
     version = check_database(name_or_uri)
     conninfo = data_source_uri(name_or_uri).connectionInfo(False)
-    cat = catalogue_module.load()
+    try:
+        cat = catalogue_module.load()
+    except catalogue_module.CatalogueError as exc:  # shown in the message bar like any other load failure
+        raise BuurtkaartDbError(str(exc)) from exc
 
     root = project.layerTreeRoot()
     group = root.findGroup(cat.group) or root.insertGroup(0, cat.group)

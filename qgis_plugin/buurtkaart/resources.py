@@ -1,18 +1,21 @@
-"""Where the plugin finds layers/ and the install script: inside the built plugin, or in the source tree.
+"""Where the plugin finds layers/: inside the built plugin, or in the source tree.
 
-The build (qgis_plugin/build.py) puts layers/, a copy of spatial_service/db/migrations.py and of the report
-package spatial_service/reports/ inside the package. Run from the source tree (developers, other engineers'
-algorithm tests) the same files are read from the repository, by path, so the plugin never imports the
-spatial_service package.
+The build (qgis_plugin/build.py) puts layers/, the shared core (spatial_service/core, as buurtkaart/core)
+and a copy of the report package spatial_service/reports/ inside the package. Run from the source tree (a dev
+link, other engineers' algorithm tests) the same files are read from the repository by path (the core is loaded
+by buurtkaart/__init__.py), so the plugin never imports the spatial_service package.
 """
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import sys
 from functools import cache
 from pathlib import Path
 from types import ModuleType
+
+from .core import migrations as _migrations
 
 PLUGIN_DIR = Path(__file__).resolve().parent
 _SOURCE_ROOT = PLUGIN_DIR.parent.parent
@@ -27,22 +30,9 @@ def styles_dir() -> Path:
     return layers_dir() / "styles"
 
 
-@cache
 def migrations() -> ModuleType:
-    """The install/upgrade module (a copy of spatial_service/db/migrations.py, dependency-free)."""
-    try:
-        from . import migrations as packaged  # type: ignore[attr-defined]
-
-        return packaged
-    except ImportError:
-        path = _SOURCE_ROOT / "spatial_service" / "db" / "migrations.py"
-        spec = importlib.util.spec_from_file_location("buurtkaart_migrations", path)
-        if spec is None or spec.loader is None or not path.exists():
-            raise ImportError("migrations.py ontbreekt in de plugin: bouw hem met 'buurtkaart plugin build'.") from None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[spec.name] = module  # dataclasses look their module up there
-        spec.loader.exec_module(module)
-        return module
+    """The install/upgrade module of the shared core (the one the CLI runs)."""
+    return _migrations
 
 
 @cache

@@ -23,7 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from spatial_service.web.export import export
+    from spatial_service.tiles.export import export
 
     settings = get_settings()
     started = time.monotonic()

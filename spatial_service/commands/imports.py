@@ -48,6 +48,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     s.add_argument("--verwijder-vervallen", dest="delete_vanished", action="store_true",
                    help="buurten/wijken van de geïmporteerde gemeenten die niet meer in het bestand staan "
                         "verwijderen (standaard: alleen melden)")
+    s.add_argument("--buiten-gemeente-toestaan", "--allow-outside", dest="allow_outside", action="store_true",
+                   help="ook importeren als initiatieven/buurtdeals daarna (deels) buiten de gemeente liggen: ze "
+                        "blijven staan, gemarkeerd (kolom buiten_gemeente) en in het verslag (standaard: import "
+                        "weigeren en ze noemen)")
     s.set_defaults(func=_boundaries)
 
     s = isub.add_parser("objecten", aliases=["assets"],
@@ -89,7 +93,8 @@ def _dsn(args: argparse.Namespace) -> str:
 
 
 def _finish(result: ImportResult, args: argparse.Namespace) -> int:
-    if args.verslag or (args.skip_invalid and result.count("geweigerd")):
+    if args.verslag or (args.skip_invalid and result.count("geweigerd")) or (
+            getattr(args, "allow_outside", False) and result.count("buiten")):
         result.write_report(args.verslag or default_report_path(args.bestand))
     print(result.summary())
     return 0
@@ -99,7 +104,7 @@ def _boundaries(args: argparse.Namespace) -> int:
     options = BoundaryOptions(gemeenten=tuple(args.gemeente), layers=tuple(args.laag), crs=args.crs,
                               source_name=args.bron, year=args.peiljaar, repair_degenerate=args.repair_degenerate,
                               skip_invalid=args.skip_invalid, delete_vanished=args.delete_vanished,
-                              progress=not args.stil)
+                              allow_outside=args.allow_outside, progress=not args.stil)
     return _finish(import_boundaries(_dsn(args), args.bestand, options), args)
 
 
@@ -123,7 +128,7 @@ def _assets(args: argparse.Namespace) -> int:
     fmt = args.formaat or asset_format(path)
     stats = ReadStats()
     if fmt == "osm":
-        records = osm.read_osm(path, stats)
+        records = osm.read_osm(path, stats, osm.kinds_from_db(_dsn(args)))
     elif fmt == "bgt":
         records = bgt.read_bgt(path, stats, crs=args.crs, only=[args.laag] if args.laag else None)
     else:

@@ -7,10 +7,12 @@ import json
 import sys
 from pathlib import Path
 
+from spatial_service.core import plancheck_report
+from spatial_service.core.plancheck_report import SEVERITY_QUERY
 from spatial_service.db.connection import connect
 from spatial_service.plancheck import reading, report
 from spatial_service.plancheck.errors import PlanError
-from spatial_service.plancheck.findings import feature_collection, run_check, summary
+from spatial_service.plancheck.findings import feature_collection, run_check
 from spatial_service.settings import get_settings
 
 
@@ -45,8 +47,9 @@ def _plancheck(args: argparse.Namespace) -> int:
     with connect(dsn) as conn:
         findings = run_check(conn, plan.ewkb_hex(), lijnbuffer_m=args.lijnbuffer, zoekafstand_m=args.zoekafstand,
                              public=args.publiek)
+        severities = [tuple(r) for r in conn.execute(SEVERITY_QUERY).fetchall()]
     if args.out:
-        page = report.render(findings, title=f"Plantoets {args.plan.name}", source=str(args.plan),
+        page = report.render(findings, severities, title=f"Plantoets {args.plan.name}", source=str(args.plan),
                              notes=plan.notes)
         args.out.write_text(page, encoding="utf-8")
     if args.json:
@@ -54,9 +57,10 @@ def _plancheck(args: argparse.Namespace) -> int:
                                         meldingen=plan.notes)
         json.dump(collection, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
-    counts = summary(findings)
-    line = (f"Plantoets {args.plan.name}: {counts['ernstig']} ernstig, {counts['waarschuwing']} waarschuwing, "
-            f"{counts['info']} informatie" + (f"; rapport: {args.out}" if args.out else ""))
+    counts = plancheck_report.counts([f.properties for f in findings], severities)
+    line = (f"Plantoets {args.plan.name}: "
+            + ", ".join(f"{counts[code]} {name.lower()}" for code, name, _ in severities)
+            + (f"; rapport: {args.out}" if args.out else ""))
     if not args.json:
         for note in plan.notes:
             print(f"let op: {note}")

@@ -1,4 +1,5 @@
-"""buurtkaart plugin build|styles|render: the QGIS plugin zip, its QML styles and the README map picture."""
+"""buurtkaart plugin build|link|styles|render: the QGIS plugin zip, a dev link for working on the plugin in place,
+its QML styles and the README map picture."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from spatial_service.paths import LAYERS_DIR, PROJECT_ROOT
 from spatial_service.settings import get_settings
 
 PLUGIN_SOURCE = PROJECT_ROOT / "qgis_plugin"
+DEFAULT_PLUGINS = Path.home() / ".local" / "share" / "QGIS" / "QGIS3" / "profiles" / "default" / "python" / "plugins"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -21,6 +23,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     s = psub.add_parser("build", help="bouw dist/buurtkaart.zip (plugin + metadata.txt + layers/)")
     s.add_argument("--out", type=Path, default=PROJECT_ROOT / "dist" / "buurtkaart.zip")
     s.set_defaults(func=_build)
+
+    s = psub.add_parser("link", help="ontwikkelen zonder bouwen: koppel de bronmap van de plugin aan een "
+                                     "QGIS-profiel (symbolische link; metadata.txt erbij)")
+    s.add_argument("--plugins", type=Path, default=DEFAULT_PLUGINS,
+                   help=f"de map python/plugins van het QGIS-profiel (standaard: {DEFAULT_PLUGINS})")
+    s.set_defaults(func=_link)
 
     s = psub.add_parser("styles", help="maak layers/styles/<id>.qml opnieuw uit de waardelijsten van een database")
     s.add_argument("--dsn", help="geïnstalleerde Buurtkaart-database (standaard: de lokale cluster)")
@@ -40,6 +48,34 @@ def _build(args: argparse.Namespace) -> int:
     import build  # qgis_plugin/build.py: pure Python
 
     print(build.build(args.out))
+    return 0
+
+
+def link_plugin(plugins: Path) -> Path:
+    """<plugins>/buurtkaart -> qgis_plugin/buurtkaart, plus metadata.txt in the source folder as a link to the one
+    in the repository root (single source; git ignores the link, build.py skips it). Layers and the shared core
+    are found in the repository by the plugin itself (resources.py, __init__.py). Idempotent."""
+    source = PLUGIN_SOURCE / "buurtkaart"
+    metadata = source / "metadata.txt"
+    if not metadata.is_symlink():
+        if metadata.exists():
+            raise BuurtkaartError(f"{metadata} is een gewoon bestand: metadata.txt hoort alleen in de "
+                                  "hoofdmap van de repository; verwijder deze kopie.")
+        metadata.symlink_to(Path("..") / ".." / "metadata.txt")
+    target = plugins / "buurtkaart"
+    if target.is_symlink() and target.resolve() == source.resolve():
+        return target
+    if target.exists() or target.is_symlink():
+        raise BuurtkaartError(f"{target} bestaat al (een geïnstalleerde plugin?); verwijder hem eerst.")
+    plugins.mkdir(parents=True, exist_ok=True)
+    target.symlink_to(source, target_is_directory=True)
+    return target
+
+
+def _link(args: argparse.Namespace) -> int:
+    target = link_plugin(args.plugins)
+    print(f"{target} -> {PLUGIN_SOURCE / 'buurtkaart'}; herstart QGIS en zet de plugin aan "
+          "(Plugins > Beheren). Wijzigingen in de bron gelden na 'Plugin herladen' of een herstart.")
     return 0
 
 

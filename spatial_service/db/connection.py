@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 import psycopg
 
 from spatial_service.errors import BuurtkaartError
@@ -21,17 +18,6 @@ def connect(dsn: str, *, autocommit: bool = False) -> psycopg.Connection:
         raise DatabaseUnavailable(
             f"Kan geen verbinding maken met de database ({describe_dsn(dsn)}): {str(exc).strip()}"
         ) from exc
-
-
-@contextmanager
-def transaction(dsn: str) -> Iterator[psycopg.Connection]:
-    """One connection, one transaction: committed on success, rolled back on any error."""
-    conn = connect(dsn)
-    try:
-        with conn.transaction():
-            yield conn
-    finally:
-        conn.close()
 
 
 def describe_dsn(dsn: str) -> str:

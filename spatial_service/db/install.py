@@ -7,7 +7,7 @@ from pathlib import Path
 
 import psycopg
 
-from spatial_service.db import migrations
+from spatial_service.core import migrations
 from spatial_service.db.connection import connect
 from spatial_service.paths import LAYERS_DIR
 
@@ -19,9 +19,7 @@ class UpgradeResult:
 
 
 def applied_versions(conn: psycopg.Connection) -> dict[int, str]:
-    if not conn.execute(migrations.HAS_VERSION_TABLE).fetchone()[0]:
-        return {}
-    return migrations.parse_applied(conn.execute(migrations.VERSION_QUERY).fetchone()[0])
+    return migrations.applied_versions(lambda sql: conn.execute(sql).fetchone()[0])
 
 
 def upgrade(dsn: str, *, upto: int | None = None, layers_dir: Path = LAYERS_DIR) -> UpgradeResult:

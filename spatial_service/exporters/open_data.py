@@ -72,9 +72,9 @@ class ExportResult:
         return f"Export naar {self.directory}: {layers}; {len(self.files)} bestanden."
 
 
-def export_layers() -> list[ExportLayer]:
+def export_layers(cat: catalogue.Catalogue | None = None) -> list[ExportLayer]:
     layers = [ExportLayer(layer.id, layer.titel, layer.bron, layer.sleutel, layer.velden, layer.filter)
-              for layer in catalogue.load().public]
+              for layer in (cat or catalogue.load()).public]
     layers.append(ExportLayer("afspraken", "Afspraken van gepubliceerde buurtdeals", "publiek.afspraak", "id",
                               ("id", "buurtdeal_id", "partij", "partij_naam", "omschrijving", "gereed"),
                               geometry=False))
@@ -137,7 +137,7 @@ def _feature(row: dict[str, Any], layer: ExportLayer, geom_key: str | None) -> f
 def export_open_data(dsn: str, directory: Path, formats: tuple[str, ...] = FORMATS,
                      licence: str = DEFAULT_LICENCE, source: str | None = None, *, base_url: str | None = None,
                      version: str | None = None, contact: str | None = None,
-                     ogc_url: str | None = None) -> ExportResult:
+                     ogc_url: str | None = None, cat: catalogue.Catalogue | None = None) -> ExportResult:
     """All files into `directory`. The DCAT distributions point at `base_url` (+ `version`/) + file name; without
     a base URL, at the directory itself as a file: URL."""
     unknown = [f for f in formats if f not in FORMATS]
@@ -149,7 +149,7 @@ def export_open_data(dsn: str, directory: Path, formats: tuple[str, ...] = FORMA
     moment = dt.datetime.now(dt.UTC).astimezone()
     directory.mkdir(parents=True, exist_ok=True)
     result = ExportResult(directory)
-    layers = export_layers()
+    layers = export_layers(cat)
     gpkg = directory / GPKG_NAME
     if "gpkg" in formats and gpkg.exists():
         gpkg.unlink()  # a GeoPackage would otherwise keep layers of an earlier export

@@ -28,7 +28,7 @@ from spatial_service.catalogue import Catalogue
 from spatial_service.db.connection import connect
 from spatial_service.errors import BuurtkaartError
 from spatial_service.settings import Settings
-from spatial_service.web import export as tile_export
+from spatial_service.tiles import export as tile_export
 from spatial_service.web.basemap import basemap_config
 from spatial_service.web.details import DETAILS_QUERY
 from spatial_service.web.routes import LABELS_QUERY, MAPLIBRE_DIR, PMTILES_DIR, STATIC_DIR

@@ -56,7 +56,7 @@ def import_assets(dsn: str, records: Iterable[AssetRecord], stats: ReadStats, op
     # keep only the exceptions: a country-wide import must not hold 100,000 'nieuw' rows in memory
     result = ImportResult(source=source, keep_all=False)
     progress = Progress(f"objecten {source}", total, enabled=options.progress)
-    run_merge(dsn, result, staging="objecten_staging", table="objecten_staging", columns=STAGING_COLUMNS,
+    run_merge(dsn, result, staging="objecten_staging", columns=STAGING_COLUMNS,
               rows=_rows(records, result, progress), merge_sql=MERGE_SQL,
               merge_params=(options.source_name, options.skip_invalid))
     result.ignored = stats.ignored

@@ -8,19 +8,19 @@ the layouts, repairs, refuses, upserts by code and re-derives the buurt of every
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from spatial_service.core.imports import year_from_name
 from spatial_service.importers import sources
 from spatial_service.importers.ewkb import to_ewkb_hex
 from spatial_service.importers.progress import Progress
 from spatial_service.importers.report import ImportResult
 from spatial_service.importers.staging import run_merge
 
-MERGE_SQL = "SELECT * FROM buurt_app.grenzen_samenvoegen(%s, %s, %s, %s, %s, %s)"
+MERGE_SQL = "SELECT * FROM buurt_app.grenzen_samenvoegen(%s, %s, %s, %s, %s, %s, %s)"
 STAGING_COLUMNS = ("bronrij", "laag", "eigenschappen", "geom")
 
 
@@ -34,13 +34,8 @@ class BoundaryOptions:
     repair_degenerate: bool = False
     skip_invalid: bool = False
     delete_vanished: bool = False
+    allow_outside: bool = False  # keep initiatives/deals the new boundaries leave outside, flagged and reported
     progress: bool = True
-
-
-def year_from_name(path: Path) -> int | None:
-    """wijkenbuurten_2023_v1.gpkg -> 2023."""
-    m = re.search(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)", path.stem)
-    return int(m.group(1)) if m else None
 
 
 def _json_value(value: Any) -> Any:
@@ -72,8 +67,9 @@ def import_boundaries(dsn: str, path: Path, options: BoundaryOptions = BoundaryO
     params = (options.source_name or f"CBS wijk- en buurtkaart ({path.name})",
               options.year if options.year is not None else year_from_name(path),
               [g.upper() for g in options.gemeenten] or None,
-              options.repair_degenerate, options.skip_invalid, options.delete_vanished)
-    run_merge(dsn, result, staging="grenzen_staging", table="grenzen_staging", columns=STAGING_COLUMNS,
+              options.repair_degenerate, options.skip_invalid, options.delete_vanished,
+              options.allow_outside)
+    run_merge(dsn, result, staging="grenzen_staging", columns=STAGING_COLUMNS,
               rows=_features(path, names, options, result, progress), merge_sql=MERGE_SQL, merge_params=params)
     progress.done()
     return result

@@ -95,7 +95,7 @@ def import_polls(dsn: str, path: Path, source_name: str, skip_invalid: bool = Fa
             bar.step()
             yield row
 
-    run_merge(dsn, result, staging="peilingen_staging", table="peilingen_staging", columns=STAGING_COLUMNS,
+    run_merge(dsn, result, staging="peilingen_staging", columns=STAGING_COLUMNS,
               rows=rows(), merge_sql=MERGE_SQL, merge_params=(source_name, skip_invalid))
     bar.done()
     return result

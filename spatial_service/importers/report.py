@@ -7,18 +7,14 @@ boundaries, the exceptions for objects) are kept, and row labels are derived fro
 from __future__ import annotations
 
 import bisect
-import csv
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-# order in which the summary names the outcomes
-# (leeg: a figure CBS marks as secret or unknown, stored as NULL; only the figure import has it)
-ACTIONS = ("nieuw", "gewijzigd", "ongewijzigd", "leeg", "hersteld", "geweigerd", "buiten", "vervallen", "verwijderd",
-           "genegeerd")
-# outcomes the report file lists (the others are the normal case)
-REPORTED = ("geweigerd", "hersteld", "buiten", "vervallen", "verwijderd")
+from spatial_service.core.imports import ACTIONS, REPORTED, write_report
+
+__all__ = ["ACTIONS", "REPORTED", "ImportResult", "Outcome", "default_report_path"]
 
 
 class Outcome(NamedTuple):
@@ -85,13 +81,8 @@ class ImportResult:
         return f"{self._layer_names[i]} rij {bronrij - self._layer_starts[i] + 1}"
 
     def write_report(self, path: Path) -> Path:
-        """CSV (semicolon, as Dutch Excel opens it) listing every refused, repaired or skipped record and why."""
-        with open(path, "w", newline="", encoding="utf-8") as fh:
-            writer = csv.writer(fh, delimiter=";")
-            writer.writerow(["actie", "niveau", "code", "rij", "melding"])
-            for o in self.outcomes:
-                if o.actie in REPORTED:
-                    writer.writerow([o.actie, o.niveau or "", o.code or "", self.label(o.bronrij), o.melding or ""])
+        """CSV listing every refused, repaired, outside or vanished record and why (core.imports.write_report)."""
+        write_report(path, ((o.actie, o.niveau, o.code, self.label(o.bronrij), o.melding) for o in self.outcomes))
         self.report_path = path
         return path
 

@@ -16,9 +16,10 @@ class ImportRefused(BuurtkaartError):
     """The merge refused the import (or a record); nothing was written."""
 
 
-def run_merge(dsn: str, result: ImportResult, *, staging: str, table: str, columns: Sequence[str],
+def run_merge(dsn: str, result: ImportResult, *, staging: str, columns: Sequence[str],
               rows: Iterable[Sequence[Any]], merge_sql: str, merge_params: Sequence[Any]) -> ImportResult:
-    """Fill pg_temp.<table> from rows (streamed with COPY) and run the merge, all in one transaction; the merge's
+    """Make pg_temp.<staging> with buurt_app.<staging>(), fill it from rows (streamed with COPY) and run the
+    merge, all in one transaction; the merge's
     rows stream back into result (a server-side cursor: memory stays flat).
 
     A refusal by the database becomes ImportRefused naming the source; the transaction is rolled back, so
@@ -29,7 +30,7 @@ def run_merge(dsn: str, result: ImportResult, *, staging: str, table: str, colum
         with conn.transaction():
             conn.execute(f"SELECT buurt_app.{staging}()")
             with conn.cursor() as cur, cur.copy(
-                    f"COPY pg_temp.{table} ({', '.join(columns)}) FROM STDIN") as copy:
+                    f"COPY pg_temp.{staging} ({', '.join(columns)}) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
                     result.read += 1

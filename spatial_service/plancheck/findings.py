@@ -12,14 +12,9 @@ from typing import Any
 
 import psycopg
 
+from spatial_service.core.plancheck_report import PROPERTY_COLUMNS
 from spatial_service.errors import database_message, is_rule_violation
 from spatial_service.plancheck.errors import PlanError
-
-PROPERTY_COLUMNS = (
-    "volgnr", "categorie", "ernst", "regel", "soort", "object_id", "naam", "relatie", "oppervlakte_m2",
-    "aandeel_pct", "lengte_m", "afstand_m", "buurtdeal_id", "buurtdeal_titel", "melding",
-)
-SEVERITIES = ("ernstig", "waarschuwing", "info")
 
 _SELECT = (
     "SELECT " + ", ".join(f"f.{c}" for c in PROPERTY_COLUMNS)
@@ -87,11 +82,3 @@ def feature_collection(findings: list[Finding], **members: Any) -> dict[str, Any
         for f in findings
     ]
     return {"type": "FeatureCollection", **members, "features": features}
-
-
-def summary(findings: list[Finding]) -> dict[str, int]:
-    counts = dict.fromkeys(SEVERITIES, 0)
-    for f in findings:
-        if f.properties["categorie"] != "plan":
-            counts[f.severity] += 1
-    return counts

@@ -4,6 +4,7 @@ in the SQL function, like for every other entry point."""
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -25,6 +26,8 @@ def parse_plan(body: Any) -> tuple[BaseGeometry, int]:
         raise PlanError("Het plan moet GeoJSON zijn: een geometrie, Feature of FeatureCollection.")
     srid = _srid(body.get("crs"))
     kind = body["type"]
+    if not isinstance(kind, str):
+        raise PlanError(f"Het GeoJSON-lid 'type' moet tekst zijn, niet {type(kind).__name__}.")
     if kind == "FeatureCollection":
         features = body.get("features")
         if not isinstance(features, list):
@@ -43,20 +46,24 @@ def parse_plan(body: Any) -> tuple[BaseGeometry, int]:
             continue
         try:
             geom = shape(g)
-        except (AttributeError, KeyError, TypeError, ValueError, shapely.errors.GEOSException) as exc:
+        except (AttributeError, KeyError, TypeError, ValueError, OverflowError,
+                shapely.errors.GEOSException) as exc:
             raise PlanError(f"Object {i} heeft een ongeldige GeoJSON-geometrie: {exc}") from exc
+        except RecursionError as exc:
+            raise PlanError(f"Object {i} heeft een ongeldige GeoJSON-geometrie: te diep genest.") from exc
         if not geom.is_empty:
             geoms.append(geom)
     if not geoms:
         raise PlanError("Het plan is leeg: de GeoJSON bevat geen geometrie.")
     collection = GeometryCollection(geoms)
-    if srid == 4326:
-        minx, miny, maxx, maxy = collection.bounds
-        if not (-180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90):
-            raise PlanError(
-                f"De coördinaten (x {minx:.0f}..{maxx:.0f}, y {miny:.0f}..{maxy:.0f}) zijn geen WGS84-lengte/"
-                "breedtegraden. GeoJSON is WGS84 (RFC 7946); stuur RD New mee met "
-                '"crs": {"type": "name", "properties": {"name": "EPSG:28992"}}.')
+    minx, miny, maxx, maxy = collection.bounds
+    if not all(math.isfinite(v) for v in (minx, miny, maxx, maxy)):
+        raise PlanError("De coördinaten bevatten een oneindige of ontbrekende waarde (NaN/Infinity).")
+    if srid == 4326 and not (-180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90):
+        raise PlanError(
+            f"De coördinaten (x {minx:.0f}..{maxx:.0f}, y {miny:.0f}..{maxy:.0f}) zijn geen WGS84-lengte/"
+            "breedtegraden. GeoJSON is WGS84 (RFC 7946); stuur RD New mee met "
+            '"crs": {"type": "name", "properties": {"name": "EPSG:28992"}}.')
     return collection, srid
 
 

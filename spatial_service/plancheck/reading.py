@@ -19,7 +19,8 @@ from shapely.geometry.base import BaseGeometry
 from spatial_service.plancheck.errors import PlanError
 
 RD_NEW = CRS.from_epsg(28992)
-# Where RD New coordinates of the Netherlands lie (with a margin); a DXF outside this is not in RD New.
+# Where RD New is defined (a DXF outside it is not in RD New): buurt_app.rd_gebied() in layers/app/070_import.sql,
+# repeated here only for the check before any connection exists; tests/plancheck/test_reading.py holds them equal.
 RD_BOUNDS = (-7_000.0, 289_000.0, 300_000.0, 629_000.0)
 DXF_SUFFIXES = {".dxf"}
 FIONA_SUFFIXES = {".geojson", ".json", ".gpkg", ".shp", ".fgb", ".gml", ".kml"}

@@ -1,98 +1,27 @@
-"""The plan-check report: one self-contained HTML page with a map image (inline SVG) and the findings tables."""
+"""The CLI's plan-check report: the shared page (spatial_service/core/plancheck_report.py, the same QGIS writes)
+with the map as an inline SVG drawn from the findings' RD New geometry."""
 
 from __future__ import annotations
 
 import html
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from spatial_service.plancheck.findings import SEVERITIES, Finding, summary
+from spatial_service.core import plancheck_report as core
+from spatial_service.core.plancheck_report import Severity
+from spatial_service.plancheck.findings import Finding
 
-COLOURS = {"ernstig": "#d7191c", "waarschuwing": "#fdae61", "info": "#2c7bb6"}
-SEVERITY_NAMES = {"ernstig": "Ernstig", "waarschuwing": "Waarschuwing", "info": "Informatie"}
-SECTIONS = (
-    ("regel", "Regels"), ("beheerobject", "Objecten in de openbare ruimte"), ("buurtdeal", "Buurtdeals"),
-    ("afspraak", "Afspraken die op het spel staan"), ("initiatief", "Initiatieven"),
-    ("wijk", "Wijken"), ("buurt", "Buurten"),
-)
 MAP_WIDTH = 640
 
-_CSS = """
-body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:70em}
-h1{margin-bottom:.2em} .meta{color:#555} table{border-collapse:collapse;width:100%;margin-bottom:1.5em}
-th,td{border:1px solid #ccc;padding:.3em .5em;text-align:left;vertical-align:top;font-size:.9em}
-th{background:#f0f0f0} td.num{text-align:right;white-space:nowrap}
-.badge{display:inline-block;padding:.1em .5em;border-radius:.8em;color:#fff;font-size:.85em}
-.ernstig{background:#d7191c}.waarschuwing{background:#fdae61;color:#222}.info{background:#2c7bb6}
-svg{border:1px solid #ccc;background:#fafaf7} .legend span{margin-right:1em}
-"""
 
-
-def render(findings: list[Finding], *, title: str, source: str, notes: Iterable[str] = (),
-           generated: datetime | None = None) -> str:
-    counts = summary(findings)
-    generated = generated or datetime.now()
-    plan = next((f for f in findings if f.properties["categorie"] == "plan"), None)
-    parts = [
-        "<!DOCTYPE html>", '<html lang="nl"><head><meta charset="utf-8">',
-        f"<title>{_e(title)}</title><style>{_CSS}</style></head><body>",
-        f"<h1>{_e(title)}</h1>",
-        f'<p class="meta">Plan: {_e(source)} · gemaakt op {generated:%d-%m-%Y %H:%M}</p>',
-    ]
-    if plan is not None:
-        parts.append(f"<p>{_e(plan.properties['melding'])}</p>")
-    parts.append("<p>" + " ".join(
-        f'<span class="badge {s}">{SEVERITY_NAMES[s]}: {counts[s]}</span>' for s in SEVERITIES) + "</p>")
-    notes = list(notes)
-    if notes:
-        parts.append("<ul>" + "".join(f"<li>{_e(n)}</li>" for n in notes) + "</ul>")
-    parts.append(map_svg(findings))
-    parts.append('<p class="legend">' + "".join(
-        f'<span><svg width="12" height="12"><rect width="12" height="12" fill="{COLOURS[s]}"/></svg> '
-        f"{SEVERITY_NAMES[s]}</span>" for s in SEVERITIES)
-        + '<span><svg width="12" height="12"><rect width="12" height="12" fill="none" stroke="#000" '
-          'stroke-dasharray="3,2"/></svg> Plangebied</span></p>')
-    for category, heading in SECTIONS:
-        rows = [f for f in findings if f.properties["categorie"] == category]
-        if rows:
-            parts.append(f"<h2>{_e(heading)} ({len(rows)})</h2>")
-            parts.append(_table(rows))
-    if not any(f.properties["categorie"] not in ("plan", "wijk", "buurt") for f in findings):
-        parts.append("<p>Het plan raakt geen objecten, buurtdeals of initiatieven.</p>")
-    parts.append("</body></html>")
-    return "\n".join(parts)
-
-
-def _e(value: Any) -> str:
-    return html.escape("" if value is None else str(value))
-
-
-def _num(value: Any, unit: str) -> str:
-    if value is None:
-        return ""
-    text = f"{value:,.1f}" if isinstance(value, float) else f"{value:,}"
-    return text.replace(",", " ").replace(".", ",") + f" {unit}"
-
-
-def _table(rows: list[Finding]) -> str:
-    head = ("Nr", "Ernst", "Id", "Naam", "Relatie", "In plan", "Aandeel", "Lengte", "Afstand", "Buurtdeal", "Melding")
-    out = ["<table><tr>" + "".join(f"<th>{h}</th>" for h in head) + "</tr>"]
-    for f in rows:
-        p = f.properties
-        deal = f"{p['buurtdeal_id']}: {p['buurtdeal_titel']}" if p["buurtdeal_id"] is not None else ""
-        cells = [
-            _e(p["volgnr"]), f'<span class="badge {p["ernst"]}">{SEVERITY_NAMES[p["ernst"]]}</span>',
-            _e(p["object_id"]), _e(p["naam"]), _e(p["relatie"]),
-        ]
-        out.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells)
-                   + "".join(f'<td class="num">{_e(c)}</td>' for c in (
-                       _num(p["oppervlakte_m2"], "m²"), _num(p["aandeel_pct"], "%"), _num(p["lengte_m"], "m"),
-                       _num(p["afstand_m"], "m")))
-                   + f"<td>{_e(deal)}</td><td>{_e(p['melding'])}</td></tr>")
-    out.append("</table>")
-    return "".join(out)
+def render(findings: list[Finding], severities: Sequence[Severity], *, title: str, source: str,
+           notes: Iterable[str] = (), generated: datetime | None = None) -> str:
+    """The shared report (spatial_service.core.plancheck_report) with an inline SVG map."""
+    colours = {code: colour for code, _, colour in severities}
+    return core.render([f.properties for f in findings], severities, title=title, source=source,
+                       map_html=map_svg(findings, colours), notes=notes, generated=generated)
 
 
 def _coords(geometry: dict[str, Any]) -> list[tuple[str, list]]:
@@ -106,7 +35,11 @@ def _coords(geometry: dict[str, Any]) -> list[tuple[str, list]]:
     return [(simple[kind[5:]], c) for c in geometry["coordinates"]]
 
 
-def map_svg(findings: list[Finding]) -> str:
+def _e(value: Any) -> str:
+    return html.escape("" if value is None else str(value))
+
+
+def map_svg(findings: list[Finding], colours: Mapping[str, str]) -> str:
     """The plan and every finding's geometry in RD New, coloured by severity; the extent is the plan's
     plus what lies near it (north up, 1 RD metre = 1 unit before scaling)."""
     shapes = [(f, json.loads(f.geometry_rd)) for f in findings if f.geometry_rd]
@@ -136,7 +69,7 @@ def map_svg(findings: list[Finding]) -> str:
     for f, g in sorted(drawn, key=lambda fg: order["plan" if fg[0].properties["categorie"] == "plan"
                                                   else fg[0].severity]):
         is_plan = f.properties["categorie"] == "plan"
-        colour = "#000" if is_plan else COLOURS[f.severity]
+        colour = "#000" if is_plan else colours.get(f.severity, "#777")
         title = f"<title>{_e(f.properties['volgnr'])}. {_e(f.properties['melding'])}</title>"
         for kind, coords in _coords(g):
             if kind == "point":

@@ -11,7 +11,7 @@ import hashlib
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from spatial_service.web.tilesql import BUFFER, EXTENT, WEB_MERCATOR_SIZE
+from spatial_service.tiles.sql import BUFFER, EXTENT, WEB_MERCATOR_SIZE
 
 HALF = WEB_MERCATOR_SIZE / 2
 ENTRY_OVERHEAD = 1500  # bytes per entry besides the tile body: key, filters, ETag, dict node (measured: RSS

@@ -58,6 +58,17 @@ def _error(message: str, status: int) -> JSONResponse:
     return JSONResponse({"fout": message, "status": status}, status_code=status)
 
 
+def parse_json(body: bytes) -> object:
+    """The body as JSON; PlanError (the Dutch 400) for anything json cannot read, nesting too deep included."""
+    try:
+        return json.loads(body)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise PlanError(f"De body is geen geldige JSON: {exc}") from exc
+    except RecursionError as exc:
+        # json's C decoder recurses per nesting level: a body of many '[' would otherwise be a 500
+        raise PlanError("De body is geen geldige JSON: te diep genest.") from exc
+
+
 def _metres(request: Request, name: str) -> float | None:
     raw = request.query_params.get(name)
     if raw is None or raw == "":
@@ -80,10 +91,7 @@ async def plancheck(request: Request) -> Response:
                           f"{MAX_BODY_BYTES // 1024 // 1024} MB GeoJSON).", 413)
         if not body.strip():
             raise PlanError("Leeg verzoek: stuur het plan als GeoJSON in de body.")
-        try:
-            data = json.loads(body)
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise PlanError(f"De body is geen geldige JSON: {exc}") from exc
+        data = parse_json(body)
         geom, srid = geojson_input.parse_plan(data)
         params = query_params(geojson_input.ewkb_hex(geom, srid), _metres(request, "lijnbuffer"),
                               _metres(request, "zoekafstand"))

@@ -10,12 +10,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from spatial_service.errors import BuurtkaartError
+from spatial_service.tiles.sql import LayerSql
 from spatial_service.web.cache import TileKey
-from spatial_service.web.tilesql import LayerSql
 
 MAX_ZOOM = 22
 MAX_VALUES = 50
-YEAR_RANGE = (2000, 2100)  # as the CHECK on buurt.buurtdeal.jaar
 # Query parameter -> filter column: the public word for it where the column name is technical.
 PARAM_ALIASES = {"wijk": "wijkcode"}
 _INT = re.compile(r"^[0-9]{1,9}$")
@@ -105,9 +104,11 @@ def _public_name(column: str) -> str:
 def _parse_value(param: str, column: str, kind: str, value: str,
                  value_lists: Mapping[str, frozenset[str]]) -> int | str:
     if kind == "integer":
-        if column == "jaar" and not (_INT.match(value) and YEAR_RANGE[0] <= int(value) <= YEAR_RANGE[1]):
+        years = value_lists.get("jaar") if column == "jaar" else None  # the CHECK's range, read by the service
+        if years and not (_INT.match(value) and str(int(value)) in years):
+            first, last = min(map(int, years)), max(map(int, years))
             raise RequestError(f"Ongeldige waarde '{value[:20]}' voor parameter '{param}': verwacht een jaartal "
-                               f"van {YEAR_RANGE[0]} tot en met {YEAR_RANGE[1]}.")
+                               f"van {first} tot en met {last}.")
         if not _INT.match(value):
             raise RequestError(f"Ongeldige waarde '{value[:20]}' voor parameter '{param}': verwacht een getal.")
         return int(value)

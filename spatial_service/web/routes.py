@@ -18,12 +18,12 @@ from spatial_service.db import connection
 from spatial_service.errors import BuurtkaartError
 from spatial_service.paths import PACKAGE_DIR
 from spatial_service.web.basemap import basemap_config
+from spatial_service.tiles.sql import CatalogueMismatch
 from spatial_service.web.cache import CachedTile
 from spatial_service.web.details import details
 from spatial_service.web.requests import RequestError, TileRequest, parse_layers, tile_request
 from spatial_service.web.service import TileService
 from spatial_service.web.style import style, tilejson, value_lists
-from spatial_service.web.tilesql import CatalogueMismatch
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 MAPLIBRE_DIR = PACKAGE_DIR / "viewer" / "node_modules" / "maplibre-gl" / "dist"

@@ -17,7 +17,7 @@ from psycopg_pool import AsyncConnectionPool, PoolTimeout
 from spatial_service.catalogue import Catalogue, PublicLayer
 from spatial_service.db import connection
 from spatial_service.settings import Settings
-from spatial_service.web import tilesql
+from spatial_service.tiles import sql as tilesql
 from spatial_service.web.cache import CachedTile, TileCache, make_etag
 from spatial_service.web.requests import TileRequest
 
@@ -33,6 +33,8 @@ VALUE_LIST_QUERIES = {
     "thema": "SELECT code FROM publiek.thema",
     "status": "SELECT code FROM publiek.status",
     "wijkcode": "SELECT code FROM publiek.wijk",
+    # every allowed year, from the CHECK on buurt.buurtdeal.jaar (publiek.jaarbereik)
+    "jaar": "SELECT generate_series(van, tot)::text FROM publiek.jaarbereik",
 }
 
 
@@ -56,9 +58,10 @@ def layers_for_change(public: Iterable[PublicLayer], bron: str, soorten: list[st
     for layer in public:
         if layer.bron != bron:
             continue
-        if layer.filter and soorten is not None:
-            m = tilesql._FIXED_FILTER.match(layer.filter)
-            if m and m.group(2) not in soorten:
+        if soorten is not None:
+            m = tilesql._FIXED_FILTER.match(layer.filter) if layer.filter and not layer.soort else None
+            kind = layer.soort or (m.group(2) if m else None)
+            if kind and kind not in soorten:
                 continue
         hit.add(layer.id)
     return hit

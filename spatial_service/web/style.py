@@ -1,7 +1,8 @@
 """TileJSON 3.0 and the MapLibre style of the virtuele stad, built from the catalogue and the publiek value lists.
 
 Colours of themes, statuses and object kinds come from the value lists (publiek.thema/status/objectsoort), the
-same rows QGIS styles from, so a new colour is one UPDATE, not a code change.
+same rows QGIS styles from, so a new colour is one UPDATE, not a code change; a [[publiek]] layer with a `soort`
+is drawn from its objectsoort row (colour, outline, geometry types), so a new kind needs no code here either.
 """
 
 from __future__ import annotations
@@ -10,19 +11,10 @@ from typing import Any
 
 from psycopg import AsyncConnection
 
-from spatial_service.web.tilesql import LayerSql
+from spatial_service.tiles.sql import LayerSql, field_type
 
 COMPOSITE_SOURCE = "buurtkaart"
 FALLBACK_COLOUR = "#888888"
-_NUMBER_TYPES = {"integer", "smallint", "bigint", "numeric", "double precision", "real"}
-
-
-def field_type(dtype: str) -> str:
-    if dtype in _NUMBER_TYPES:
-        return "Number"
-    return "Boolean" if dtype == "boolean" else "String"
-
-
 def tilejson(layers: list[LayerSql], base_url: str, query: str, extent: tuple[float, ...] | None,
              field_types: dict[str, dict[str, str]]) -> dict[str, Any]:
     ids = ",".join(layer.id for layer in layers)
@@ -62,7 +54,8 @@ async def value_lists(conn: AsyncConnection) -> dict[str, list[dict[str, Any]]]:
     return {
         "themas": await rows("SELECT code, naam, kleur FROM publiek.thema ORDER BY volgorde"),
         "statussen": await rows("SELECT code, naam, kleur FROM publiek.status ORDER BY volgorde"),
-        "objectsoorten": await rows("SELECT code, naam, meervoud, kleur FROM publiek.objectsoort ORDER BY volgorde"),
+        "objectsoorten": await rows("SELECT code, naam, meervoud, kleur, rand, symbool, grootte::float8 AS grootte, "
+                                    "geometrietypes FROM publiek.objectsoort ORDER BY volgorde"),
         "wijken": await rows("SELECT code, naam FROM publiek.wijk ORDER BY code"),
         "stappen": await rows("SELECT code, naam FROM publiek.workflowstap ORDER BY volgorde"),
         "jaren": [r["jaar"] for r in await rows("SELECT DISTINCT jaar FROM publiek.buurtdeal ORDER BY jaar")],
@@ -76,8 +69,25 @@ def _match(prop: str, rows: list[dict[str, Any]]) -> list[Any]:
     return [*expr, FALLBACK_COLOUR]
 
 
-def _kleur(rows: list[dict[str, Any]], code: str) -> str:
-    return next((r["kleur"] for r in rows if r["code"] == code), FALLBACK_COLOUR)
+def kind_layers(layer_id: str, kind: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """Style layers for a [[publiek]] layer of one object kind, from its buurt_vl.objectsoort row: an area,
+    point and/or line layer per allowed geometry type (one type: the layer's own id), in the kind's colours."""
+    if kind is None:
+        return []
+    colour, edge = kind["kleur"], kind["rand"] or kind["kleur"]
+    by_type = {
+        "MULTIPOLYGON": ("vlak", {"type": "fill", "filter": ["==", ["geometry-type"], "Polygon"],
+                                  "paint": {"fill-color": colour, "fill-opacity": 0.55, "fill-outline-color": edge}}),
+        "LINESTRING": ("lijn", {"type": "line", "filter": ["==", ["geometry-type"], "LineString"],
+                                "paint": {"line-color": colour, "line-width": 2.5}}),
+        "POINT": ("punt", {"type": "circle", "filter": ["==", ["geometry-type"], "Point"],
+                           "paint": {"circle-color": colour, "circle-radius": round(1.25 * float(kind["grootte"]), 2),
+                                     "circle-stroke-color": "#ffffff",
+                                     "circle-stroke-width": 0.8}}),
+    }
+    wanted = [t for t in by_type if t in kind["geometrietypes"]]  # areas below lines below points
+    return [{"id": layer_id if len(wanted) == 1 else f"{layer_id}-{by_type[t][0]}", **by_type[t][1]}
+            for t in wanted]
 
 
 def style(layers: list[LayerSql], base_url: str, lists: dict[str, list[dict[str, Any]]],
@@ -107,19 +117,9 @@ def style(layers: list[LayerSql], base_url: str, lists: dict[str, list[dict[str,
         {"id": "buurten-grens", "type": "line", "paint": {"line-color": "#8c8c8c", "line-width": 0.8,
                                                           "line-dasharray": [3, 2]}},
     ])
-    add("groen", [{"id": "groen", "type": "fill", "paint": {
-        "fill-color": _kleur(soorten, "groen"), "fill-opacity": 0.55,
-        "fill-outline-color": "#2b7a3d"}}])
-    add("speelplekken", [
-        {"id": "speelplekken-vlak", "type": "fill", "filter": polygon,
-         "paint": {"fill-color": _kleur(soorten, "speelplek"), "fill-opacity": 0.6}},
-        {"id": "speelplekken-punt", "type": "circle", "filter": point,
-         "paint": {"circle-color": _kleur(soorten, "speelplek"), "circle-radius": 3.5,
-                   "circle-stroke-color": "#ffffff", "circle-stroke-width": 0.8}},
-    ])
-    add("zebrapaden", [{"id": "zebrapaden", "type": "circle", "paint": {
-        "circle-color": _kleur(soorten, "zebrapad"), "circle-radius": 2.5,
-        "circle-stroke-color": "#ffffff", "circle-stroke-width": 1}}])
+    for layer in layers:
+        if layer.layer.soort:
+            add(layer.id, kind_layers(layer.id, next((r for r in soorten if r["code"] == layer.layer.soort), None)))
     add("wijken", [{"id": "wijken-grens", "type": "line", "paint": {"line-color": "#4d4d4d", "line-width": 2}}])
     add("initiatieven", [
         {"id": "initiatieven-vlak", "type": "fill", "filter": polygon,

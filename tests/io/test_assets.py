@@ -44,7 +44,7 @@ def osm_file(path, centres, playground_name="Speeltuin Noord"):
 
 def run_osm(dsn, path, skip=False):
     stats = ReadStats()
-    return import_assets(dsn, osm.read_osm(path, stats), stats,
+    return import_assets(dsn, osm.read_osm(path, stats, osm.kinds_from_db(dsn)), stats,
                          AssetOptions("osm", skip_invalid=skip, progress=False), source=path.name)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 
+import psycopg
 import pytest
 
 from spatial_service.cli import main
@@ -315,3 +316,100 @@ def test_editor_can_import_and_recalculation_moves_demo_initiatives(fresh_db, tm
     after = {c: rows(fresh_db.admin_dsn, "SELECT id FROM buurt.initiatief WHERE buurtcode = %s ORDER BY id", (c,))
              for c in (a, b)}
     assert after[a] == before[b] and after[b] == before[a]
+
+
+def _shrunk_edition() -> list[Area]:
+    """The newer edition: buurt 2.2 (x 141000..142000) loses its eastern half."""
+    newer = municipality()
+    x, y = newer[3].rings[0][0]
+    newer[3] = with_rings(newer[3], ((x, y), (x + 500, y), (x + 500, y + 1000), (x, y + 1000), (x, y)))
+    return newer
+
+
+def _objects_near_the_edge(dsn: str) -> dict[str, int]:
+    """Two initiatives (one inside buurt 1.1, one in the part of buurt 2.2 that will go) and a deal there."""
+    with psycopg.connect(dsn) as conn:
+        ids = {}
+        for key, table, title, geom in (
+                ("binnen", "initiatief", "Bankje Buurt 1.1", "POINT(138500 468500)"),
+                ("weg", "initiatief", "Moestuin Oostrand", "POINT(141800 468500)"),
+                ("deal", "buurtdeal", "Speelplek Oostrand",
+                 "MULTIPOLYGON(((141400 468400, 141600 468400, 141600 468600, 141400 468600, 141400 468400)))")):
+            extra = ", jaar" if table == "buurtdeal" else ""
+            value = ", 2024" if table == "buurtdeal" else ""
+            ids[key] = conn.execute(
+                f"INSERT INTO buurt.{table} (titel, thema, geom{extra}) "
+                f"VALUES (%s, 'ontmoeten', ST_GeomFromText(%s, 28992){value}) RETURNING id", (title, geom)
+            ).fetchone()[0]
+    return ids
+
+
+def test_new_boundaries_that_leave_objects_outside_name_each_and_can_be_imported_anyway(model_db, tmp_path):
+    import_boundaries(model_db.editor_dsn, write_boundaries(tmp_path / "buurten_2022.gpkg", municipality()), QUIET)
+    ids = _objects_near_the_edge(model_db.editor_dsn)
+    newer = write_boundaries(tmp_path / "buurten_2023.gpkg", _shrunk_edition())
+    before = fingerprint(model_db.admin_dsn)
+
+    with pytest.raises(ImportRefused) as refused:
+        import_boundaries(model_db.editor_dsn, newer, QUIET)
+    message = str(refused.value)
+    assert "2 initiatieven/buurtdeals (deels) buiten de gemeente" in message
+    assert f'initiatief {ids["weg"]} "Moestuin Oostrand"' in message
+    assert f'buurtdeal {ids["deal"]} "Speelplek Oostrand"' in message
+    assert "Bankje" not in message and "--buiten-gemeente-toestaan" in message
+    assert fingerprint(model_db.admin_dsn) == before  # nothing written
+
+    result = import_boundaries(model_db.editor_dsn, newer, opts(allow_outside=True))
+    outside = {(o.niveau, o.code): o.melding for o in result.outcomes if o.actie == "buiten"}
+    assert set(outside) == {("initiatief", str(ids["weg"])), ("buurtdeal", str(ids["deal"]))}
+    assert "Moestuin Oostrand" in outside[("initiatief", str(ids["weg"]))]
+    assert "met de nieuwe grenzen" in outside[("initiatief", str(ids["weg"]))]
+    assert result.count("buiten") == 2
+    assert rows(model_db.admin_dsn, "SELECT round(ST_Area(geom)) FROM buurt.buurt WHERE code = 'BU04020202'") == [
+        (500_000,)]
+    flagged = rows(model_db.admin_dsn, "SELECT 'initiatief', id, buiten_gemeente, gemeentecode FROM buurt.initiatief "
+                                       "UNION ALL SELECT 'buurtdeal', id, buiten_gemeente, gemeentecode "
+                                       "FROM buurt.buurtdeal ORDER BY 1, 2")
+    assert {(k, i): (f, g) for k, i, f, g in flagged} == {
+        ("initiatief", ids["binnen"]): (False, "GM0402"), ("initiatief", ids["weg"]): (True, None),
+        ("buurtdeal", ids["deal"]): (True, "GM0402")}  # the deal sticks out: it keeps its buurt and gemeente
+
+    # the flag is derived: an editor cannot clear it, an edit of another field keeps it, a move inside clears it
+    with psycopg.connect(model_db.editor_dsn) as conn:
+        conn.execute("UPDATE buurt.initiatief SET buiten_gemeente = false, omschrijving = 'x' WHERE id = %s",
+                     (ids["weg"],))
+        assert conn.execute("SELECT buiten_gemeente FROM buurt.initiatief WHERE id = %s",
+                            (ids["weg"],)).fetchone() == (True,)
+        with pytest.raises(psycopg.errors.CheckViolation, match="buiten de gemeente"), conn.transaction():
+            conn.execute("UPDATE buurt.initiatief SET geom = ST_GeomFromText('POINT(141900 468500)', 28992) "
+                         "WHERE id = %s", (ids["weg"],))
+
+    # a later edition that changes something else: the ones flagged before are reported as still outside and no
+    # longer refuse the import (they were accepted once)
+    renamed = _shrunk_edition()
+    renamed[0] = Area("buurt", "BU04020101", "Oude Haven", renamed[0].rings)
+    again = import_boundaries(model_db.editor_dsn, write_boundaries(tmp_path / "b2024.gpkg", renamed), QUIET)
+    still = sorted(o.melding for o in again.outcomes if o.actie == "buiten")
+    assert len(still) == 2 and all("ligt nog steeds (deels) buiten de gemeente" in m for m in still)
+
+    # the old edition back: everything inside again, the flags cleared
+    import_boundaries(model_db.editor_dsn, tmp_path / "buurten_2022.gpkg", QUIET)
+    assert rows(model_db.admin_dsn, "SELECT bool_or(buiten_gemeente) FROM buurt.initiatief") == [(False,)]
+    assert rows(model_db.admin_dsn, "SELECT bool_or(buiten_gemeente) FROM buurt.buurtdeal") == [(False,)]
+
+
+def test_cli_allow_outside_option_and_report(model_db, tmp_path, capsys):
+    import_boundaries(model_db.editor_dsn, write_boundaries(tmp_path / "buurten_2022.gpkg", municipality()), QUIET)
+    ids = _objects_near_the_edge(model_db.editor_dsn)
+    newer = write_boundaries(tmp_path / "buurten_2023.gpkg", _shrunk_edition())
+    assert main(["import", "grenzen", str(newer), "--dsn", model_db.editor_dsn, "--stil"]) == 2
+    err = capsys.readouterr().err
+    assert f'initiatief {ids["weg"]} "Moestuin Oostrand"' in err and "Traceback" not in err
+    assert main(["import", "boundaries", str(newer), "--dsn", model_db.editor_dsn, "--stil",
+                 "--allow-outside"]) == 0
+    out = capsys.readouterr().out
+    assert "buiten 2" in out and "verslag: " in out
+    report = (tmp_path / "buurten_2023.gpkg.verslag.csv").read_text(encoding="utf-8")
+    assert f"buiten;initiatief;{ids['weg']};;" in report and f"buiten;buurtdeal;{ids['deal']};;" in report
+    assert main(["import", "grenzen", str(newer), "--dsn", model_db.editor_dsn, "--stil",
+                 "--buiten-gemeente-toestaan"]) == 0

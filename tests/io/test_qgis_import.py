@@ -89,3 +89,24 @@ def test_processing_refusal_leaves_the_database_unchanged(provider, two_database
     result = processing.run(ALGORITHM, {"VERBINDING": saved_connection(db.editor_dsn), "INVOER": str(path),
                                         "GEDEGENEREERD_HERSTELLEN": True})
     assert result["HERSTELD"] == 1 and result["NIEUW"] == 7
+
+
+def test_processing_names_objects_left_outside_and_imports_them_when_allowed(provider, two_databases, tmp_path):
+    import processing
+
+    from tests.io.test_boundaries import _objects_near_the_edge, _shrunk_edition
+
+    db = two_databases[0]
+    import_boundaries(db.editor_dsn, write_boundaries(tmp_path / "buurten_2022.gpkg", municipality()),
+                      BoundaryOptions(progress=False))
+    ids = _objects_near_the_edge(db.editor_dsn)
+    newer = write_boundaries(tmp_path / "buurten_2023.gpkg", _shrunk_edition())
+    params = {"VERBINDING": saved_connection(db.editor_dsn), "INVOER": str(newer)}
+    with pytest.raises(QgsProcessingException, match=rf'initiatief {ids["weg"]} "Moestuin Oostrand"'):
+        processing.run(ALGORITHM, params)
+    result = processing.run(ALGORITHM, {**params, "BUITEN_GEMEENTE_TOESTAAN": True,
+                                        "VERSLAG": str(tmp_path / "verslag.csv")})
+    assert result["BUITEN"] == 2
+    report = (tmp_path / "verslag.csv").read_text(encoding="utf-8")
+    assert f"buiten;buurtdeal;{ids['deal']};;" in report
+    assert rows(db.admin_dsn, "SELECT count(*) FROM buurt.initiatief WHERE buiten_gemeente") == [(1,)]

@@ -137,6 +137,41 @@ def test_http_bad_input(minimal_url, body, params, message):
     assert message in r.json()["fout"]
 
 
+def _nested(depth: int) -> bytes:
+    inner = b'{"type": "Point", "coordinates": [5.17, 52.22]}'
+    return b'{"type": "GeometryCollection", "geometries": [' * depth + inner + b"]}" * depth
+
+
+RD_CRS = {"type": "name", "properties": {"name": "EPSG:28992"}}
+
+
+@pytest.mark.parametrize("body", [
+    b"[" * 100_000 + b"]" * 100_000,  # nesting deeper than json can decode
+    b'{"a": ' * 50_000 + b"1" + b"}" * 50_000,
+    _nested(5_000),
+    {"type": "Polygon", "coordinates": json.loads(b"[" * 400 + b"]" * 400)},  # deep coordinates
+    {"type": ["Polygon"], "coordinates": []},  # unhashable type member
+    {"type": {"naam": "Polygon"}},
+    {"type": "Point", "coordinates": [5.1, 52.2], "crs": ["EPSG:28992"]},
+    {"type": "Point", "coordinates": [1e999, 463000], "crs": RD_CRS},  # Infinity
+    {"type": "Point", "coordinates": [float("nan"), 463000], "crs": RD_CRS},
+    {"type": "Point", "coordinates": [1e300, 1e300], "crs": RD_CRS},
+    {"type": "Point", "coordinates": [int("9" * 400), 52.2]},
+    b'{"type": "Point", "coordinates": [' + b"9" * 5000 + b", 52.2]}",  # beyond int() digit limit
+    b"\xff\xfe\x00",
+    {"type": "FeatureCollection", "features": [{"geometry": 5}, "x", None]},
+    {"type": "GeometryCollection", "geometries": 5},
+    [1, 2, 3],
+    "Polygon",
+])
+def test_http_every_malformed_body_is_the_dutch_400(minimal_url, body):
+    content = body if isinstance(body, bytes) else json.dumps(body).encode()
+    r = httpx.post(f"{minimal_url}/plancheck", content=content,
+                   headers={"content-type": "application/geo+json"}, timeout=30)
+    assert r.status_code == 400, r.text
+    answer = r.json()
+    assert answer["status"] == 400 and answer["fout"] and "Traceback" not in answer["fout"]
+
 
 def test_http_refuses_an_oversized_body_before_reading_it(minimal_url):
     r = httpx.post(f"{minimal_url}/plancheck", content=b"{" + b" " * (6 * 1024 * 1024) + b"}",

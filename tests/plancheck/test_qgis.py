@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -128,3 +129,23 @@ def test_refusals_are_dutch_processing_errors(provider, connection_name, tmp_pat
     with pytest.raises(QgsProcessingException, match="Het plan ligt buiten de gemeente"):
         run({"VERBINDING": connection_name, "PLAN": str(far), "OUTPUT": "memory:", "OUTPUT_VLAKKEN": "memory:",
              "OUTPUT_HTML": str(tmp_path / "r2.html")})
+
+
+def _without_map_and_moment(page: str) -> str:
+    """The report minus what each client draws itself (its map) and the moment it was made."""
+    page = re.sub(r"<svg xmlns=.*?</svg>|<img alt=[^>]*>", "MAP", page, flags=re.S)
+    page = re.sub(r'<p class="meta">.*?</p>', "META", page)
+    return re.sub(r"<ul>.*?</ul>", "NOTES", page)  # how each reader skipped DXF texts is its own
+
+
+def test_qgis_and_cli_write_one_and_the_same_report(provider, connection_name, world_db, tmp_path):
+    dxf = plans.plan_dxf(tmp_path / "herinrichting.dxf")
+    run({"VERBINDING": connection_name, "PLAN": str(dxf), "OUTPUT": "memory:", "OUTPUT_VLAKKEN": "memory:",
+         "OUTPUT_HTML": str(tmp_path / "qgis.html")})
+    assert main(["plancheck", str(dxf), "--out", str(tmp_path / "cli.html"), "--dsn", world_db.editor_dsn]) == 0
+    qgis_page = (tmp_path / "qgis.html").read_text(encoding="utf-8")
+    cli_page = (tmp_path / "cli.html").read_text(encoding="utf-8")
+    assert "data:image/png;base64," in qgis_page and "<svg xmlns=" in cli_page  # each its own map
+    assert _without_map_and_moment(qgis_page) == _without_map_and_moment(cli_page)
+    assert 'class="badge ernstig">Ernstig: 4<' in qgis_page and "Plantoets herinrichting.dxf" in qgis_page
+    assert "5 000 m²" in qgis_page  # numbers formatted alike, whether QGIS read them as float or the CLI as int

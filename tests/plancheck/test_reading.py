@@ -67,3 +67,16 @@ def test_missing_file_and_bad_crs(tmp_path):
         read_plan(tmp_path / "weg.dxf")
     with pytest.raises(PlanError, match="onbekend coördinatenstelsel 'EPSG:999999'"):
         read_plan(plans.plan_dxf(tmp_path / "p.dxf"), crs="EPSG:999999")
+
+
+def test_offline_rd_bounds_are_the_databases_rd_gebied(demo_db):
+    """read_plan checks a DXF's coordinates before any connection exists, so it keeps the RD New extent as a
+    number; this is the one place that number may live besides buurt_app.rd_gebied(), and it must be equal."""
+    import psycopg
+
+    from spatial_service.plancheck.reading import RD_BOUNDS
+
+    with psycopg.connect(demo_db.admin_dsn) as conn:
+        row = conn.execute("SELECT ST_XMin(g), ST_YMin(g), ST_XMax(g), ST_YMax(g) "
+                           "FROM buurt_app.rd_gebied() g").fetchone()
+    assert tuple(float(v) for v in row) == RD_BOUNDS

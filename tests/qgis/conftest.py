@@ -4,6 +4,7 @@ real PostGIS; nothing is mocked or skipped."""
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 import sys
@@ -102,3 +103,29 @@ def plugin(bk, qgis_iface, qgis_processing) -> Iterator[object]:
     instance.initGui()
     yield instance
     instance.unload()
+
+
+@contextlib.contextmanager
+def plugin_started_from(plugins: Path) -> Iterator[object]:
+    """QGIS finds, loads and starts the buurtkaart plugin in `plugins` the way the plugin manager does; the
+    instance is yielded, and afterwards the plugin is unloaded and the session's own buurtkaart modules are back."""
+    import qgis.utils
+
+    saved = {k: v for k, v in sys.modules.items() if k == "buurtkaart" or k.startswith("buurtkaart.")}
+    for name in saved:
+        del sys.modules[name]
+    sys.path.insert(0, str(plugins))
+    qgis.utils.plugin_paths.insert(0, str(plugins))
+    try:
+        qgis.utils.updateAvailablePlugins()
+        assert "buurtkaart" in qgis.utils.available_plugins
+        assert qgis.utils.pluginMetadata("buurtkaart", "qgisMinimumVersion") == "3.22"
+        assert qgis.utils.loadPlugin("buurtkaart") and qgis.utils.startPlugin("buurtkaart")
+        yield qgis.utils.plugins["buurtkaart"]
+        assert qgis.utils.unloadPlugin("buurtkaart")
+    finally:
+        qgis.utils.plugin_paths.remove(str(plugins))
+        sys.path.remove(str(plugins))
+        for name in [k for k in sys.modules if k == "buurtkaart" or k.startswith("buurtkaart.")]:
+            del sys.modules[name]
+        sys.modules.update(saved)

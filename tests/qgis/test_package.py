@@ -8,17 +8,18 @@ import tomllib
 import zipfile
 from pathlib import Path
 
-import qgis.utils
 from qgis.core import QgsApplication
 
-from tests.qgis.conftest import REPO
+from tests.qgis.conftest import REPO, plugin_started_from
 
 
 def test_zip_holds_plugin_metadata_layers_and_migrations(plugin_zip):
     with zipfile.ZipFile(plugin_zip) as archive:
         names = set(archive.namelist())
         assert archive.read("buurtkaart/metadata.txt") == (REPO / "metadata.txt").read_bytes()
-        assert archive.read("buurtkaart/migrations.py") == (REPO / "spatial_service/db/migrations.py").read_bytes()
+        for path in (REPO / "spatial_service" / "core").glob("*.py"):  # the shared core, byte for byte
+            assert archive.read(f"buurtkaart/core/{path.name}") == path.read_bytes(), path.name
+        assert "buurtkaart/core/migrations.py" in names
         catalogue = archive.read("buurtkaart/layers/catalogue.toml").decode()
     for required in ("buurtkaart/__init__.py", "buurtkaart/plugin.py", "buurtkaart/connection.py",
                      "buurtkaart/processing/provider.py", "buurtkaart/layers/prelude.sql",
@@ -42,28 +43,10 @@ def test_zip_installs_into_fresh_profile_and_starts(plugin_zip, tmp_path, qgis_i
     plugins = tmp_path / "profiles" / "default" / "python" / "plugins"
     build.install(plugin_zip, plugins)
     assert (plugins / "buurtkaart" / "metadata.txt").exists()
-    saved_modules = {k: v for k, v in sys.modules.items() if k == "buurtkaart" or k.startswith("buurtkaart.")}
-    for name in saved_modules:
-        del sys.modules[name]
-    sys.path.insert(0, str(plugins))
-    qgis.utils.plugin_paths.insert(0, str(plugins))
-    try:
-        qgis.utils.updateAvailablePlugins()
-        assert "buurtkaart" in qgis.utils.available_plugins
-        assert qgis.utils.pluginMetadata("buurtkaart", "qgisMinimumVersion") == "3.22"
-        assert qgis.utils.loadPlugin("buurtkaart")
-        assert qgis.utils.startPlugin("buurtkaart")
-        instance = qgis.utils.plugins["buurtkaart"]
+    with plugin_started_from(plugins) as instance:
         assert Path(sys.modules["buurtkaart"].__file__).parent == plugins / "buurtkaart"
         assert [a.text() for a in instance.actions][:2] == ["Buurtkaart-lagen laden", "Buurtkaart-wijzigingen opslaan"]
         provider = QgsApplication.processingRegistry().providerById("buurtkaart")
         assert provider is not None
         assert {"buurtkaart:installeren", "buurtkaart:rapportage"} <= {a.id() for a in provider.algorithms()}
-        assert qgis.utils.unloadPlugin("buurtkaart")
-        assert QgsApplication.processingRegistry().providerById("buurtkaart") is None
-    finally:
-        qgis.utils.plugin_paths.remove(str(plugins))
-        sys.path.remove(str(plugins))
-        for name in [k for k in sys.modules if k == "buurtkaart" or k.startswith("buurtkaart.")]:
-            del sys.modules[name]
-        sys.modules.update(saved_modules)
+    assert QgsApplication.processingRegistry().providerById("buurtkaart") is None

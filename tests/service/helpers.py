@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import mapbox_vector_tile
 
-from spatial_service.web.export import lonlat_to_tile
+from spatial_service.tiles.export import lonlat_to_tile
 
 # Hilversum's Centrum (Kerkbrink), well inside the demo data
 CENTRUM = (5.1762, 52.2260)

@@ -7,7 +7,7 @@ import gzip
 from pmtiles.reader import MmapSource, Reader, all_tiles
 
 from spatial_service.catalogue import load
-from spatial_service.web.export import export, tile_range
+from spatial_service.tiles.export import export, tile_range
 from tests.service.helpers import ALL_LAYERS, decode
 
 

@@ -9,11 +9,10 @@ a refusal leaves the database unchanged.
 
 from __future__ import annotations
 
-import csv
 import datetime
 import json
-import re
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,7 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsCsException,
     QgsDataProvider,
+    QgsGeometry,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -37,6 +37,7 @@ from qgis.core import (
 )
 
 from ..connection import DatabaseRefused, quote_literal, run_sql
+from ..core.imports import BOUNDARY_ACTIONS, REPORTED, write_report, year_from_name
 from .base import BuurtkaartAlgorithm
 from .parameters import connection_from, connection_parameter
 
@@ -49,9 +50,9 @@ YEAR = "PEILJAAR"
 REPAIR_DEGENERATE = "GEDEGENEREERD_HERSTELLEN"
 SKIP_INVALID = "ONBRUIKBARE_OVERSLAAN"
 DELETE_VANISHED = "VERVALLEN_VERWIJDEREN"
+ALLOW_OUTSIDE = "BUITEN_GEMEENTE_TOESTAAN"
 REPORT = "VERSLAG"
-ACTIONS = ("nieuw", "gewijzigd", "ongewijzigd", "hersteld", "geweigerd", "vervallen", "verwijderd")
-REPORTED = ("geweigerd", "hersteld", "vervallen", "verwijderd")
+ACTIONS = BOUNDARY_ACTIONS
 RD_NEW = "EPSG:28992"
 BATCH = 500
 
@@ -73,10 +74,22 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
-def year_from_name(path: str) -> int | None:
-    """wijkenbuurten_2023_v1.gpkg -> 2023 (as the CLI does)."""
-    m = re.search(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)", Path(path).stem)
-    return int(m.group(1)) if m else None
+def _ewkb_sql(geom: QgsGeometry, transform: QgsCoordinateTransform | None, where: str,
+              crs: QgsCoordinateReferenceSystem) -> str:
+    """A feature's geometry as SQL (hex EWKB in RD New, 2D), NULL when it has none."""
+    if geom.isNull():
+        return "NULL"
+    geom.get().dropZValue()
+    geom.get().dropMValue()
+    if transform is not None:
+        try:
+            geom.transform(transform)
+        except QgsCsException as exc:
+            raise QgsProcessingException(
+                f"{where}: de coördinaten passen niet bij het coördinatenstelsel {crs.authid()} ({exc}). Het "
+                "bestand declareert waarschijnlijk een verkeerd coördinatenstelsel; kies het juiste in de "
+                "parameter.") from exc
+    return f"ST_SetSRID({quote_literal(bytes(geom.asWkb()).hex())}::geometry, 28992)"
 
 
 def sublayer_names(path: str) -> list[str]:
@@ -101,7 +114,10 @@ class ImportBoundariesAlgorithm(BuurtkaartAlgorithm):
             "uitkomst meldt wat nieuw, gewijzigd of ongewijzigd is. Ongeldige ringen worden hersteld en gemeld; "
             "ringen met minder dan 4 punten weigeren het gebied (of worden hersteld als u dat aanvinkt). Een "
             "onbruikbaar gebied weigert de hele import (er verandert niets), tenzij u onbruikbare gebieden "
-            "overslaat. Daarna krijgen initiatieven, buurtdeals en objecten hun buurt opnieuw toegekend. "
+            "overslaat. Daarna krijgen initiatieven, buurtdeals en objecten hun buurt opnieuw toegekend; komt een "
+            "initiatief of buurtdeal daardoor buiten de gemeente te liggen, dan weigert de import en noemt ze, "
+            "tenzij u dat toestaat: dan blijven ze staan, gemarkeerd als buiten_gemeente, en staan ze in het "
+            "verslag. "
             "Dezelfde import als `buurtkaart import grenzen`.")
 
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
@@ -126,6 +142,9 @@ class ImportBoundariesAlgorithm(BuurtkaartAlgorithm):
             defaultValue=False))
         self.addParameter(QgsProcessingParameterBoolean(
             DELETE_VANISHED, "Buurten/wijken die niet meer in het bestand staan verwijderen", defaultValue=False))
+        self.addParameter(QgsProcessingParameterBoolean(
+            ALLOW_OUTSIDE, "Ook importeren als initiatieven/buurtdeals dan buiten de gemeente liggen (ze blijven "
+                           "staan, gemarkeerd als buiten_gemeente; anders: niets importeren)", defaultValue=False))
         self.addParameter(QgsProcessingParameterFileDestination(
             REPORT, "Verslag (CSV)", "CSV (*.csv)", optional=True, createByDefault=False))
         for action in ACTIONS:
@@ -139,21 +158,58 @@ class ImportBoundariesAlgorithm(BuurtkaartAlgorithm):
         if not path or not Path(path).exists():
             raise QgsProcessingException(f"Bestand {path or '(geen)'} bestaat niet.")
         name = Path(path).name
-        wanted = [s.strip() for s in (self.parameterAsString(parameters, LAYERS, context) or "").split(",")
-                  if s.strip()]
-        names = sublayer_names(path)
-        unknown = [n for n in wanted if n not in names]
-        if unknown:
-            raise QgsProcessingException(f"{name}: laag {', '.join(unknown)} bestaat niet (wel: {', '.join(names)}).")
-        names = wanted or names
+        names = self._layer_names(path, parameters, context)
         override = self.parameterAsCrs(parameters, CRS, context)
         conn = connection_from(self, parameters, context)
 
         statements = ["SELECT buurt_app.grenzen_staging()"]
         labels: dict[int, str] = {}
-        row = 0
         values: list[str] = []
+        for row, label, value in self._staged_rows(path, names, override, context, feedback):
+            labels[row] = label
+            values.append(value)
+            if len(values) >= BATCH:
+                statements.append(self._insert(values))
+                values = []
+        if values:
+            statements.append(self._insert(values))
+        row = len(labels)
+        statements.append(self._merge_statement(parameters, context, path))
+        feedback.pushInfo(f"{row} objecten gelezen; samenvoegen in de database…")
+        feedback.setProgress(65)
+        try:
+            outcome = run_sql(conn, ";\n".join(statements) + ";")
+        except DatabaseRefused as exc:
+            raise QgsProcessingException(f"{name}: {exc}") from exc
+        feedback.setProgress(95)
+        results = self._report(outcome, labels, name, row, feedback)
+        report = self.parameterAsFileOutput(parameters, REPORT, context)
+        if report:
+            write_report(report, ((actie, niveau, code, labels.get(bronrij, "") if bronrij else "", melding)
+                                  for actie, niveau, code, bronrij, melding in outcome))
+            results[REPORT] = report
+        feedback.setProgress(100)
+        return results
+
+    def _layer_names(self, path: str, parameters: dict[str, Any], context: QgsProcessingContext) -> list[str]:
+        """The file's layers to read: the ones asked for (all when none), refused by name when missing."""
+        wanted = [s.strip() for s in (self.parameterAsString(parameters, LAYERS, context) or "").split(",")
+                  if s.strip()]
+        names = sublayer_names(path)
+        unknown = [n for n in wanted if n not in names]
+        if unknown:
+            raise QgsProcessingException(
+                f"{Path(path).name}: laag {', '.join(unknown)} bestaat niet (wel: {', '.join(names)}).")
+        return wanted or names
+
+    @staticmethod
+    def _staged_rows(path: str, names: list[str], override: QgsCoordinateReferenceSystem,
+                     context: QgsProcessingContext, feedback: QgsProcessingFeedback
+                     ) -> Iterator[tuple[int, str, str]]:
+        """(row, label, VALUES tuple) per feature of every layer, reprojected to RD New as hex EWKB."""
+        name = Path(path).name
         rd = QgsCoordinateReferenceSystem(RD_NEW)
+        row = 0
         for layer_name in names:
             layer = QgsVectorLayer(f"{path}|layername={layer_name}", layer_name, "ogr")
             try:
@@ -172,57 +228,35 @@ class ImportBoundariesAlgorithm(BuurtkaartAlgorithm):
                     if feedback.isCanceled():
                         raise QgsProcessingException("Afgebroken: er is niets gewijzigd.")
                     row += 1
-                    labels[row] = f"{layer_name} rij {n}" if len(names) > 1 else str(n)
+                    label = f"{layer_name} rij {n}" if len(names) > 1 else str(n)
                     props = {f: _plain(v) for f, v in zip(fields, feature.attributes(), strict=True)}
-                    geom = feature.geometry()
-                    wkb = "NULL"
-                    if not geom.isNull():
-                        geom.get().dropZValue()
-                        geom.get().dropMValue()
-                        if transform is not None:
-                            try:
-                                geom.transform(transform)
-                            except QgsCsException as exc:
-                                raise QgsProcessingException(
-                                    f"{name}, {labels[row]}: de coördinaten passen niet bij het coördinatenstelsel "
-                                    f"{crs.authid()} ({exc}). Het bestand declareert waarschijnlijk een verkeerd "
-                                    "coördinatenstelsel; kies het juiste in de parameter.") from exc
-                        wkb = f"ST_SetSRID({quote_literal(bytes(geom.asWkb()).hex())}::geometry, 28992)"
-                    values.append(f"({row}, {quote_literal(layer_name)}, "
-                                  f"{quote_literal(json.dumps(props, ensure_ascii=False, default=str))}::jsonb, {wkb})")
-                    if len(values) >= BATCH:
-                        statements.append(self._insert(values))
-                        values = []
+                    wkb = _ewkb_sql(feature.geometry(), transform, f"{name}, {label}", crs)
+                    yield row, label, (f"({row}, {quote_literal(layer_name)}, "
+                                       f"{quote_literal(json.dumps(props, ensure_ascii=False, default=str))}::jsonb, "
+                                       f"{wkb})")
                     feedback.setProgress(60 * n / total)
             finally:
                 # a layer kept alive by a traceback is destroyed after QGIS shuts down, which crashes QGIS
-                feature = geom = layer = None
+                feature = layer = None
 
-        if values:
-            statements.append(self._insert(values))
-
+    def _merge_statement(self, parameters: dict[str, Any], context: QgsProcessingContext, path: str) -> str:
         gemeenten = [g.strip().upper() for g in
                      (self.parameterAsString(parameters, MUNICIPALITIES, context) or "").replace(";", ",").split(",")
                      if g.strip()]
         year = (self.parameterAsInt(parameters, YEAR, context) if parameters.get(YEAR) not in (None, "")
                 else year_from_name(path))
-        source = self.parameterAsString(parameters, SOURCE, context) or f"CBS wijk- en buurtkaart ({name})"
-        statements.append(
-            "SELECT * FROM buurt_app.grenzen_samenvoegen("
-            f"{quote_literal(source)}, "
-            f"{int(year) if year else 'NULL'}, "
-            f"{'ARRAY[' + ', '.join(quote_literal(g) for g in gemeenten) + ']::text[]' if gemeenten else 'NULL'}, "
-            f"{str(self.parameterAsBoolean(parameters, REPAIR_DEGENERATE, context)).lower()}, "
-            f"{str(self.parameterAsBoolean(parameters, SKIP_INVALID, context)).lower()}, "
-            f"{str(self.parameterAsBoolean(parameters, DELETE_VANISHED, context)).lower()})")
-        feedback.pushInfo(f"{row} objecten gelezen; samenvoegen in de database…")
-        feedback.setProgress(65)
-        try:
-            outcome = run_sql(conn, ";\n".join(statements) + ";")
-        except DatabaseRefused as exc:
-            raise QgsProcessingException(f"{name}: {exc}") from exc
-        feedback.setProgress(95)
+        source = self.parameterAsString(parameters, SOURCE, context) or f"CBS wijk- en buurtkaart ({Path(path).name})"
+        flags = ", ".join(str(self.parameterAsBoolean(parameters, p, context)).lower()
+                          for p in (REPAIR_DEGENERATE, SKIP_INVALID, DELETE_VANISHED, ALLOW_OUTSIDE))
+        return ("SELECT * FROM buurt_app.grenzen_samenvoegen("
+                f"{quote_literal(source)}, "
+                f"{int(year) if year else 'NULL'}, "
+                f"{'ARRAY[' + ', '.join(quote_literal(g) for g in gemeenten) + ']::text[]' if gemeenten else 'NULL'}, "
+                f"{flags})")
 
+    @staticmethod
+    def _report(outcome: list, labels: dict[int, str], name: str, read: int,
+                feedback: QgsProcessingFeedback) -> dict[str, Any]:
         counts = Counter(r[0] for r in outcome)
         for actie, niveau, code, bronrij, melding in outcome:
             if actie in REPORTED:
@@ -230,21 +264,10 @@ class ImportBoundariesAlgorithm(BuurtkaartAlgorithm):
                 feedback.reportError(f"{actie}: {where}: {melding}", fatalError=False)
             elif actie == "herberekend":
                 feedback.pushInfo(melding)
-        summary = f"{name}: gelezen {row}; " + ", ".join(f"{a} {counts[a]}" for a in ACTIONS if counts[a])
+        summary = f"{name}: gelezen {read}; " + ", ".join(f"{a} {counts[a]}" for a in ACTIONS if counts[a])
         feedback.pushInfo(summary)
         results: dict[str, Any] = {a.upper(): counts[a] for a in ACTIONS}
-        results.update(GELEZEN=row, SAMENVATTING=summary)
-        report = self.parameterAsFileOutput(parameters, REPORT, context)
-        if report:
-            with open(report, "w", newline="", encoding="utf-8") as fh:
-                writer = csv.writer(fh, delimiter=";")
-                writer.writerow(["actie", "niveau", "code", "rij", "melding"])
-                for actie, niveau, code, bronrij, melding in outcome:
-                    if actie in REPORTED:
-                        writer.writerow([actie, niveau or "", code or "",
-                                         labels.get(bronrij, "") if bronrij else "", melding or ""])
-            results[REPORT] = report
-        feedback.setProgress(100)
+        results.update(GELEZEN=read, SAMENVATTING=summary)
         return results
 
     @staticmethod

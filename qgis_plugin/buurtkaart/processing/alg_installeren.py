@@ -22,10 +22,7 @@ CONFIRM = "BEVESTIG"
 
 
 def applied_versions(conn) -> dict[int, str]:
-    mig = migrations()
-    if not run_sql(conn, mig.HAS_VERSION_TABLE)[0][0]:
-        return {}
-    return mig.parse_applied(run_sql(conn, mig.VERSION_QUERY)[0][0] or "")
+    return migrations().applied_versions(lambda sql: run_sql(conn, sql)[0][0])
 
 
 class InstallAlgorithm(BuurtkaartAlgorithm):

@@ -5,8 +5,6 @@ builds the findings layers (styled by severity) and the HTML report from its row
 from __future__ import annotations
 
 import base64
-import datetime
-import html
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -17,8 +15,6 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsFillSymbol,
     QgsGeometry,
     QgsMapLayer,
@@ -45,7 +41,9 @@ from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QSize, QVariant
 from qgis.PyQt.QtGui import QColor, QImage, QPainter
 
 from ..connection import DatabaseRefused, quote_literal, run_sql
-from .base import BuurtkaartAlgorithm
+from ..core import plancheck_report
+from ..core.plancheck_report import INTEGER, NUMERIC, PROPERTY_COLUMNS, SEVERITY_QUERY
+from .base import BuurtkaartAlgorithm, fields_of
 from .parameters import connection_from, connection_parameter
 
 PLAN = "PLAN"
@@ -57,16 +55,9 @@ OUTPUT_AREAS = "OUTPUT_VLAKKEN"
 OUTPUT_HTML = "OUTPUT_HTML"
 RD_NEW = "EPSG:28992"
 
-# The columns of buurt_app.plantoets (layers/app/060_plancheck.sql), in order.
-COLUMNS = [("volgnr", QVariant.Int), ("categorie", QVariant.String), ("ernst", QVariant.String),
-           ("regel", QVariant.String), ("soort", QVariant.String), ("object_id", QVariant.String),
-           ("naam", QVariant.String), ("relatie", QVariant.String), ("oppervlakte_m2", QVariant.Double),
-           ("aandeel_pct", QVariant.Double), ("lengte_m", QVariant.Double), ("afstand_m", QVariant.Double),
-           ("buurtdeal_id", QVariant.Int), ("buurtdeal_titel", QVariant.String), ("melding", QVariant.String)]
-NUMERIC = {"oppervlakte_m2", "aandeel_pct", "lengte_m", "afstand_m"}
-SECTIONS = (("regel", "Regels"), ("beheerobject", "Objecten in de openbare ruimte"), ("buurtdeal", "Buurtdeals"),
-            ("afspraak", "Afspraken die op het spel staan"), ("initiatief", "Initiatieven"), ("wijk", "Wijken"),
-            ("buurt", "Buurten"))
+# The columns of buurt_app.plantoets (the shared core's list) with their QGIS field types.
+COLUMNS = [(name, QVariant.Double if name in NUMERIC else QVariant.Int if name in INTEGER else QVariant.String)
+           for name in PROPERTY_COLUMNS]
 
 
 def plan_ewkt(geometries: list[QgsGeometry]) -> str:
@@ -173,43 +164,7 @@ class PlanCheckAlgorithm(BuurtkaartAlgorithm):
         source = self.parameterAsSource(parameters, PLAN, context)
         if source is None:
             raise QgsProcessingException(f"Het plan (parameter {PLAN}) kan niet worden gelezen.")
-        notes: list[str] = []
-        source_crs = source.sourceCrs()
-        if not source_crs.isValid():
-            source_crs = self.parameterAsCrs(parameters, CRS_ASSUMED, context)
-            if not source_crs.isValid():
-                source_crs = QgsCoordinateReferenceSystem(RD_NEW)
-            notes.append(f"Het plan heeft geen coördinatenstelsel; aangenomen is {source_crs.authid()}.")
-        rd = QgsCoordinateReferenceSystem(RD_NEW)
-        transform = QgsCoordinateTransform(source_crs, rd, context.transformContext())
-        geometries = []
-        skipped = texts = 0
-        # GDAL's DXF reader: text entities are points with a Text value, closed polylines are rings
-        is_dxf = {"SubClasses", "Text"} <= set(source.fields().names())
-        for feature in source.getFeatures(QgsFeatureRequest()):
-            if feedback.isCanceled():
-                raise QgsProcessingException("Afgebroken.")
-            geometry = QgsGeometry(feature.geometry())
-            if geometry.isNull() or geometry.isEmpty():
-                skipped += 1
-                continue
-            if is_dxf:
-                if feature["Text"] not in (None, "") and str(feature["Text"]) != "NULL":
-                    texts += 1
-                    continue
-                geometry = closed_lines_as_areas(geometry)
-            try:
-                geometry.transform(transform)
-            except Exception as exc:  # QgsCsException: the CRS does not fit the coordinates
-                raise QgsProcessingException(
-                    f"Het plan kan niet van {source_crs.authid()} naar RD New worden omgezet: {exc}") from exc
-            geometries.append(geometry)
-        if skipped:
-            notes.append(f"{skipped} object(en) zonder geometrie overgeslagen.")
-        if texts:
-            notes.append(f"{texts} DXF-tekst(en) overgeslagen.")
-        if source_crs.authid() != RD_NEW:
-            notes.append(f"Het plan is omgezet van {source_crs.authid() or source_crs.description()} naar RD New.")
+        geometries, notes = self._plan_in_rd(source, parameters, context, feedback)
         feedback.setProgress(20)
 
         line_buffer = self._optional_number(parameters, LINE_BUFFER, context)
@@ -217,15 +172,13 @@ class PlanCheckAlgorithm(BuurtkaartAlgorithm):
         conn = connection_from(self, parameters, context)
         try:
             rows = run_sql(conn, findings_sql(plan_ewkt(geometries), line_buffer, search))
-            colours = [tuple(r) for r in run_sql(conn, "SELECT code, naam, kleur FROM buurt_vl.ernst "
-                                                       "ORDER BY volgorde")]
+            colours = [tuple(r) for r in run_sql(conn, SEVERITY_QUERY)]
         except DatabaseRefused as exc:
             raise QgsProcessingException(f"Plantoets geweigerd: {exc}") from exc
         feedback.setProgress(60)
 
-        fields = QgsFields()
-        for name, kind in COLUMNS:
-            fields.append(QgsField(name, kind))
+        fields = fields_of(COLUMNS)
+        rd = QgsCoordinateReferenceSystem(RD_NEW)
         sink, sink_id = self.parameterAsSink(parameters, OUTPUT, context, fields, QgsWkbTypes.Point, rd)
         area_sink, area_id = self.parameterAsSink(parameters, OUTPUT_AREAS, context, fields,
                                                   QgsWkbTypes.MultiPolygon, rd)
@@ -265,15 +218,61 @@ class PlanCheckAlgorithm(BuurtkaartAlgorithm):
         points.setRenderer(severity_renderer(colours, False))
         areas.setRenderer(severity_renderer(colours, True))
         image = self._map_png(points, areas)
-        counts = {code: sum(1 for f in findings if f["ernst"] == code and f["categorie"] != "plan")
-                  for code in ("ernstig", "waarschuwing", "info")}
+        counts = plancheck_report.counts(findings, colours)
         html_path = self.parameterAsFileOutput(parameters, OUTPUT_HTML, context)
-        Path(html_path).write_text(self._html(findings, counts, colours, notes, image), encoding="utf-8")
+        picture = (f'<img alt="Kaart van het plan en de bevindingen" src="data:image/png;base64,{image}">'
+                   if image else "<p>(geen kaart: geen geometrie)</p>")
+        plan_name = self._source_name(parameters)
+        page = plancheck_report.render(findings, colours, title=f"Plantoets {Path(plan_name).name}",
+                                       source=plan_name, map_html=picture, notes=notes)
+        Path(html_path).write_text(page, encoding="utf-8")
         feedback.pushInfo(f"Plantoets: {counts['ernstig']} ernstig, {counts['waarschuwing']} waarschuwing, "
                           f"{counts['info']} informatie. Rapport: {html_path}")
         feedback.setProgress(100)
         return {OUTPUT: sink_id, OUTPUT_AREAS: area_id, OUTPUT_HTML: html_path, "ERNSTIG": counts["ernstig"],
                 "WAARSCHUWING": counts["waarschuwing"], "INFO": counts["info"]}
+
+    def _plan_in_rd(self, source: Any, parameters: dict[str, Any], context: QgsProcessingContext,
+                    feedback: QgsProcessingFeedback) -> tuple[list[QgsGeometry], list[str]]:
+        """The plan's geometries in RD New, and notes for the report (CRS assumed, what was skipped)."""
+        notes: list[str] = []
+        source_crs = source.sourceCrs()
+        if not source_crs.isValid():
+            source_crs = self.parameterAsCrs(parameters, CRS_ASSUMED, context)
+            if not source_crs.isValid():
+                source_crs = QgsCoordinateReferenceSystem(RD_NEW)
+            notes.append(f"Het plan heeft geen coördinatenstelsel; aangenomen is {source_crs.authid()}.")
+        transform = QgsCoordinateTransform(source_crs, QgsCoordinateReferenceSystem(RD_NEW),
+                                           context.transformContext())
+        geometries = []
+        skipped = texts = 0
+        # GDAL's DXF reader: text entities are points with a Text value, closed polylines are rings
+        is_dxf = {"SubClasses", "Text"} <= set(source.fields().names())
+        for feature in source.getFeatures(QgsFeatureRequest()):
+            if feedback.isCanceled():
+                raise QgsProcessingException("Afgebroken.")
+            geometry = QgsGeometry(feature.geometry())
+            if geometry.isNull() or geometry.isEmpty():
+                skipped += 1
+                continue
+            if is_dxf:
+                if feature["Text"] not in (None, "") and str(feature["Text"]) != "NULL":
+                    texts += 1
+                    continue
+                geometry = closed_lines_as_areas(geometry)
+            try:
+                geometry.transform(transform)
+            except Exception as exc:  # QgsCsException: the CRS does not fit the coordinates
+                raise QgsProcessingException(
+                    f"Het plan kan niet van {source_crs.authid()} naar RD New worden omgezet: {exc}") from exc
+            geometries.append(geometry)
+        if skipped:
+            notes.append(f"{skipped} object(en) zonder geometrie overgeslagen.")
+        if texts:
+            notes.append(f"{texts} DXF-tekst(en) overgeslagen.")
+        if source_crs.authid() != RD_NEW:
+            notes.append(f"Het plan is omgezet van {source_crs.authid() or source_crs.description()} naar RD New.")
+        return geometries, notes
 
     def _optional_number(self, parameters: dict[str, Any], name: str, context: QgsProcessingContext) -> float | None:
         value = parameters.get(name)
@@ -287,7 +286,7 @@ class PlanCheckAlgorithm(BuurtkaartAlgorithm):
             return None
         if name in NUMERIC:
             return float(value)
-        if name in ("volgnr", "buurtdeal_id"):
+        if name in INTEGER:
             return int(value)
         return str(value)
 
@@ -318,41 +317,12 @@ class PlanCheckAlgorithm(BuurtkaartAlgorithm):
         return base64.b64encode(bytes(data)).decode("ascii")
 
     @staticmethod
-    def _html(findings: list[dict], counts: dict[str, int], colours: list[tuple[str, str, str]],
-              notes: list[str], image: str) -> str:
-        e = lambda v: html.escape("" if v is None else str(v))  # noqa: E731
-        names = {code: name for code, name, _ in colours}
-        plan = next((f for f in findings if f["categorie"] == "plan"), None)
-        badges = " ".join(f'<span class="b" style="background:{c}">{e(n)}: {counts.get(code, 0)}</span>'
-                          for code, n, c in colours)
-        sections = []
-        for category, heading in SECTIONS:
-            rows = [f for f in findings if f["categorie"] == category]
-            if not rows:
-                continue
-            body = "".join(
-                "<tr>" + "".join(f"<td>{e(f[k])}</td>" for k in ("volgnr",))
-                + f'<td>{e(names.get(f["ernst"], f["ernst"]))}</td>'
-                + "".join(f"<td>{e(f[k])}</td>" for k in ("object_id", "naam", "relatie", "oppervlakte_m2",
-                                                          "aandeel_pct", "lengte_m", "afstand_m",
-                                                          "buurtdeal_titel", "melding"))
-                + "</tr>" for f in rows)
-            sections.append(f"<h2>{e(heading)} ({len(rows)})</h2><table><tr><th>Nr</th><th>Ernst</th><th>Id</th>"
-                            "<th>Naam</th><th>Relatie</th><th>m² in plan</th><th>Aandeel %</th><th>Lengte m</th>"
-                            f"<th>Afstand m</th><th>Buurtdeal</th><th>Melding</th></tr>{body}</table>")
-        note_list = "".join(f"<li>{e(n)}</li>" for n in notes)
-        picture = (f'<img alt="Kaart van het plan en de bevindingen" src="data:image/png;base64,{image}">'
-                   if image else "")
-        return f"""<!DOCTYPE html>
-<html lang="nl"><head><meta charset="utf-8"><title>Plantoets</title>
-<style>body{{font-family:sans-serif;margin:2em;color:#222}} table{{border-collapse:collapse;margin-bottom:1em}}
-td,th{{border:1px solid #ccc;padding:.25em .5em;text-align:left;font-size:.9em}} .b{{padding:.1em .5em;
-border-radius:.8em;color:#fff}} img{{border:1px solid #ccc}}</style></head>
-<body><h1>Plantoets</h1><p>Gemaakt op {datetime.datetime.now():%d-%m-%Y %H:%M} in QGIS.</p>
-<p>{e(plan["melding"]) if plan else ""}</p><p>{badges}</p><ul>{note_list}</ul>{picture}
-{"".join(sections)}
-</body></html>
-"""
+    def _source_name(parameters: dict[str, Any]) -> str:
+        """What the report names as the plan (as the CLI does: the path as given), or the layer's source."""
+        plan = parameters.get(PLAN)
+        source = getattr(plan, "source", plan)
+        text = source.staticValue() if hasattr(source, "staticValue") else source
+        return str(text) if text else "(plan)"
 
 
 ALGORITHMS = [PlanCheckAlgorithm]

@@ -12,8 +12,6 @@ from typing import Any
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
@@ -28,7 +26,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..connection import DatabaseRefused, quote_literal, run_sql
-from .base import BuurtkaartAlgorithm
+from .base import BuurtkaartAlgorithm, fields_of
 from .parameters import connection_from, connection_parameter
 
 YEAR = "JAAR"
@@ -90,9 +88,7 @@ class ReportAlgorithm(BuurtkaartAlgorithm):
             raise QgsProcessingException(f"Rapportage mislukt: {exc}") from exc
         feedback.setProgress(20)
 
-        fields = QgsFields()
-        for name, kind in COLUMNS:
-            fields.append(QgsField(name, kind))
+        fields = fields_of(COLUMNS)
         sink, sink_id = self.parameterAsSink(parameters, OUTPUT, context, fields, QgsWkbTypes.NoGeometry)
         if sink is None:
             raise QgsProcessingException(f"Kan de uitvoertabel niet maken (parameter {OUTPUT}).")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsProcessingAlgorithm
+from collections.abc import Iterable
+
+from qgis.core import QgsField, QgsFields, QgsProcessingAlgorithm
 
 
 class BuurtkaartAlgorithm(QgsProcessingAlgorithm):
@@ -28,3 +30,11 @@ class BuurtkaartAlgorithm(QgsProcessingAlgorithm):
 
     def createInstance(self) -> BuurtkaartAlgorithm:
         return type(self)()
+
+
+def fields_of(columns: Iterable[tuple[str, int]]) -> QgsFields:
+    """QgsFields for (name, QVariant type) pairs: the output columns of an algorithm's SQL function."""
+    fields = QgsFields()
+    for name, kind in columns:
+        fields.append(QgsField(name, kind))
+    return fields

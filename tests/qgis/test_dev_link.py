@@ -1,0 +1,29 @@
+"""Developing the plugin in place: `buurtkaart plugin link` links the source folder into a QGIS profile, and QGIS
+finds, loads and starts it without a build, with the repository's one metadata.txt and the core from the source
+tree (spatial_service/core)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from qgis.core import QgsApplication
+
+from spatial_service.cli import main
+from tests.qgis.conftest import REPO, plugin_started_from
+
+
+def test_source_folder_loads_as_a_plugin_through_the_dev_link(tmp_path, qgis_iface, qgis_processing, capsys):
+    plugins = tmp_path / "profiles" / "default" / "python" / "plugins"
+    assert main(["plugin", "link", "--plugins", str(plugins)]) == 0
+    assert main(["plugin", "link", "--plugins", str(plugins)]) == 0  # again: nothing to do, no error
+    linked = plugins / "buurtkaart"
+    assert linked.is_symlink() and linked.resolve() == (REPO / "qgis_plugin" / "buurtkaart").resolve()
+    assert (linked / "metadata.txt").read_bytes() == (REPO / "metadata.txt").read_bytes()
+    assert not (REPO / "qgis_plugin" / "buurtkaart" / "core").exists()  # no copy of the core in the source
+
+    with plugin_started_from(plugins):
+        core = sys.modules["buurtkaart.core.migrations"]
+        assert Path(core.__file__).resolve() == (REPO / "spatial_service" / "core" / "migrations.py").resolve()
+        provider = QgsApplication.processingRegistry().providerById("buurtkaart")
+        assert provider is not None and "buurtkaart:plantoets" in {a.id() for a in provider.algorithms()}

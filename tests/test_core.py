@@ -1,0 +1,98 @@
+"""The shared core (spatial_service/core): standard library only, the plugin imports nothing else of the service,
+and the one catalogue reader refuses unknown keys for both clients."""
+
+from __future__ import annotations
+
+import ast
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from spatial_service import catalogue as service_catalogue
+from spatial_service.core import catalogue as core_catalogue
+
+REPO = Path(__file__).resolve().parents[1]
+CORE = REPO / "spatial_service" / "core"
+PLUGIN = REPO / "qgis_plugin"
+
+
+def imports(path: Path) -> list[tuple[int, str]]:
+    """(level, module) of every import in a file; level > 0 is a relative import."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.extend((0, alias.name) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            found.append((node.level, node.module or ""))
+    return found
+
+
+def test_core_imports_only_the_standard_library_and_itself():
+    files = sorted(CORE.glob("*.py"))
+    assert {p.name for p in files} >= {"__init__.py", "migrations.py", "catalogue.py", "imports.py",
+                                       "plancheck_report.py"}
+    for path in files:
+        for level, module in imports(path):
+            if level:
+                continue  # relative: another core module
+            top = module.split(".")[0]
+            assert top in sys.stdlib_module_names or top == "__future__", f"{path.name} imports {module}"
+
+
+def test_plugin_imports_nothing_of_the_service_but_the_bundled_core():
+    for path in sorted(PLUGIN.rglob("*.py")):
+        for _level, module in imports(path):
+            assert not module.startswith("spatial_service"), f"{path.relative_to(REPO)} imports {module}"
+
+
+def write_catalogue(tmp_path: Path, section: str, extra: dict[str, object]) -> Path:
+    data = tomllib.loads((REPO / "layers" / "catalogue.toml").read_text(encoding="utf-8"))
+    data[section][0].update(extra)
+    lines = ["[groep]", f'naam = "{data["groep"]["naam"]}"']
+    for name in ("qgis", "publiek"):
+        for entry in data[name]:
+            lines.append(f"[[{name}]]")
+            for key, value in entry.items():
+                lines.append(f"{key} = {_toml(value)}")
+    path = tmp_path / "catalogue.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _toml(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+@pytest.mark.parametrize("section", ["qgis", "publiek"])
+def test_unknown_catalogue_key_is_refused_naming_entry_and_key(tmp_path, section):
+    good = write_catalogue(tmp_path, section, {})
+    assert service_catalogue.parse(good) == service_catalogue.load()  # the rewrite itself is faithful
+    write_catalogue(tmp_path, section, {"kleurr": "#ff0000"})
+    with pytest.raises(core_catalogue.CatalogueError, match=rf"\[\[{section}\]\] '[a-z_]+' heeft onbekende "
+                                                             r"sleutel\(s\) kleurr; toegestaan: id, titel"):
+        service_catalogue.parse(tmp_path / "catalogue.toml")
+    with pytest.raises(core_catalogue.CatalogueError, match="kleurr"):
+        core_catalogue.load(tmp_path)
+
+
+def test_catalogue_refuses_missing_keys_and_unknown_sections(tmp_path):
+    with pytest.raises(core_catalogue.CatalogueError, match="onbekende sectie"):
+        core_catalogue.parse({"groep": {"naam": "x"}, "qgsi": []})
+    with pytest.raises(core_catalogue.CatalogueError, match=r"\[\[publiek\]\] 'a' mist bron, sleutel, velden"):
+        core_catalogue.parse({"groep": {"naam": "x"}, "publiek": [{"id": "a", "titel": "A"}]})
+
+
+def test_a_kind_layer_filters_on_its_kind():
+    base = {"id": "bank", "titel": "Banken", "tabel": "buurt.beheerobject", "sleutel": "id", "soort": "bank"}
+    cat = core_catalogue.parse({"groep": {"naam": "x"}, "qgis": [base]})
+    assert cat.layers[0].filter == "soort = 'bank'"  # derived when the entry leaves it out
+    with pytest.raises(core_catalogue.CatalogueError, match="soort = \"bank\" maar filter"):
+        core_catalogue.parse({"groep": {"naam": "x"}, "qgis": [{**base, "filter": "soort = 'groen'"}]})
