@@ -604,6 +604,17 @@
         </config>
       </editWidget>
     </field>
+    <field name="buiten_gemeente" configurationFlags="None">
+      <editWidget type="CheckBox">
+        <config>
+          <Option type="Map">
+            <Option type="QString" name="CheckedState" value=""/>
+            <Option type="int" name="TextDisplayMethod" value="0"/>
+            <Option type="QString" name="UncheckedState" value=""/>
+          </Option>
+        </config>
+      </editWidget>
+    </field>
   </fieldConfiguration>
   <aliases>
     <alias name="Nummer" field="id" index="0"/>
@@ -624,6 +635,7 @@
     <alias name="Gewijzigd op" field="gewijzigd_op" index="15"/>
     <alias name="Prioriteit uit de wijkagenda (leeg = spontaan)" field="wijkagenda_id" index="16"/>
     <alias name="Green deal (groenaanleg en -beheer)" field="groene_deal" index="17"/>
+    <alias name="Buiten de gemeente (na grenzenimport)" field="buiten_gemeente" index="18"/>
   </aliases>
   <defaults>
     <default expression="" field="id" applyOnUpdate="0"/>
@@ -644,6 +656,7 @@
     <default expression="" field="gewijzigd_op" applyOnUpdate="0"/>
     <default expression="" field="wijkagenda_id" applyOnUpdate="0"/>
     <default expression="" field="groene_deal" applyOnUpdate="0"/>
+    <default expression="" field="buiten_gemeente" applyOnUpdate="0"/>
   </defaults>
   <constraints>
     <constraint unique_strength="1" exp_strength="0" field="id" notnull_strength="1" constraints="3"/>
@@ -664,6 +677,7 @@
     <constraint unique_strength="0" exp_strength="0" field="gewijzigd_op" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="wijkagenda_id" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="groene_deal" notnull_strength="1" constraints="1"/>
+    <constraint unique_strength="0" exp_strength="0" field="buiten_gemeente" notnull_strength="1" constraints="1"/>
   </constraints>
   <constraintExpressions>
     <constraint desc="" field="id" exp=""/>
@@ -684,6 +698,7 @@
     <constraint desc="" field="gewijzigd_op" exp=""/>
     <constraint desc="" field="wijkagenda_id" exp=""/>
     <constraint desc="" field="groene_deal" exp=""/>
+    <constraint desc="" field="buiten_gemeente" exp=""/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>
@@ -729,11 +744,13 @@
       <attributeEditorField name="aangemaakt_op" showLabel="1" index="13"/>
       <attributeEditorField name="gewijzigd_door" showLabel="1" index="14"/>
       <attributeEditorField name="gewijzigd_op" showLabel="1" index="15"/>
+      <attributeEditorField name="buiten_gemeente" showLabel="1" index="18"/>
     </attributeEditorContainer>
   </attributeEditorForm>
   <editable>
     <field editable="0" name="aangemaakt_door"/>
     <field editable="0" name="aangemaakt_op"/>
+    <field editable="0" name="buiten_gemeente"/>
     <field editable="0" name="buurtcode"/>
     <field editable="0" name="gemeentecode"/>
     <field editable="0" name="gewijzigd_door"/>

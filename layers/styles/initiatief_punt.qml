@@ -625,6 +625,17 @@
         </config>
       </editWidget>
     </field>
+    <field name="buiten_gemeente" configurationFlags="None">
+      <editWidget type="CheckBox">
+        <config>
+          <Option type="Map">
+            <Option type="QString" name="CheckedState" value=""/>
+            <Option type="int" name="TextDisplayMethod" value="0"/>
+            <Option type="QString" name="UncheckedState" value=""/>
+          </Option>
+        </config>
+      </editWidget>
+    </field>
   </fieldConfiguration>
   <aliases>
     <alias name="Nummer" field="id" index="0"/>
@@ -647,6 +658,7 @@
     <alias name="Prioriteit uit de wijkagenda (leeg = spontaan)" field="wijkagenda_id" index="17"/>
     <alias name="Gepland voor jaar" field="planjaar" index="18"/>
     <alias name="Begroting (EUR)" field="begroting" index="19"/>
+    <alias name="Buiten de gemeente (na grenzenimport)" field="buiten_gemeente" index="20"/>
   </aliases>
   <defaults>
     <default expression="" field="id" applyOnUpdate="0"/>
@@ -669,6 +681,7 @@
     <default expression="" field="wijkagenda_id" applyOnUpdate="0"/>
     <default expression="" field="planjaar" applyOnUpdate="0"/>
     <default expression="" field="begroting" applyOnUpdate="0"/>
+    <default expression="" field="buiten_gemeente" applyOnUpdate="0"/>
   </defaults>
   <constraints>
     <constraint unique_strength="1" exp_strength="0" field="id" notnull_strength="1" constraints="3"/>
@@ -691,6 +704,7 @@
     <constraint unique_strength="0" exp_strength="0" field="wijkagenda_id" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="planjaar" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="begroting" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="buiten_gemeente" notnull_strength="1" constraints="1"/>
   </constraints>
   <constraintExpressions>
     <constraint desc="" field="id" exp=""/>
@@ -713,6 +727,7 @@
     <constraint desc="" field="wijkagenda_id" exp=""/>
     <constraint desc="" field="planjaar" exp=""/>
     <constraint desc="" field="begroting" exp=""/>
+    <constraint desc="" field="buiten_gemeente" exp=""/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>
@@ -757,11 +772,13 @@
       <attributeEditorField name="aangemaakt_op" showLabel="1" index="14"/>
       <attributeEditorField name="gewijzigd_door" showLabel="1" index="15"/>
       <attributeEditorField name="gewijzigd_op" showLabel="1" index="16"/>
+      <attributeEditorField name="buiten_gemeente" showLabel="1" index="20"/>
     </attributeEditorContainer>
   </attributeEditorForm>
   <editable>
     <field editable="0" name="aangemaakt_door"/>
     <field editable="0" name="aangemaakt_op"/>
+    <field editable="0" name="buiten_gemeente"/>
     <field editable="0" name="buurtcode"/>
     <field editable="0" name="gemeentecode"/>
     <field editable="0" name="gewijzigd_door"/>

@@ -20,7 +20,7 @@
   </geometryOptions>
   <legend type="default-vector" showLabelLegend="0"/>
   <referencedLayers>
-    <relation referencingLayer="Jaarschijven_ff71b5f9_8e2f_49a4_86eb_447611317e0e" id="jaarschijf_wijkagenda" name="Jaarschijven" strength="Composition" dataSource="dbname='buurtkaart' host=/work/wt/issue10/.local/pgdata port=55432 user='postgres' key='id' checkPrimaryKeyUnicity='1' table=&quot;buurt&quot;.&quot;wijkagenda&quot;" referencedLayer="Wijkagenda__prioriteiten__1caf9c76_2c94_4a0b_8d0d_e7f3f282542e" layerName="Wijkagenda (prioriteiten)" providerKey="postgres" layerId="Wijkagenda__prioriteiten__1caf9c76_2c94_4a0b_8d0d_e7f3f282542e">
+    <relation referencingLayer="Jaarschijven_3fbd231e_67fd_42b3_a8cc_931c0963d438" id="jaarschijf_wijkagenda" name="Jaarschijven" strength="Composition" dataSource="dbname='buurtkaart' host=/work/main/.local/pgdata port=55432 user='postgres' key='id' checkPrimaryKeyUnicity='1' table=&quot;buurt&quot;.&quot;wijkagenda&quot;" referencedLayer="Wijkagenda__prioriteiten__4a1b1dac_470b_45d6_8bae_8736b6f212ae" layerName="Wijkagenda (prioriteiten)" providerKey="postgres" layerId="Wijkagenda__prioriteiten__4a1b1dac_470b_45d6_8bae_8736b6f212ae">
       <fieldRef referencingField="wijkagenda_id" referencedField="id"/>
     </relation>
   </referencedLayers>

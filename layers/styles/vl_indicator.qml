@@ -72,6 +72,56 @@
         </config>
       </editWidget>
     </field>
+    <field name="decimalen" configurationFlags="None">
+      <editWidget type="TextEdit">
+        <config>
+          <Option type="Map">
+            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option type="bool" name="UseHtml" value="false"/>
+          </Option>
+        </config>
+      </editWidget>
+    </field>
+    <field name="bron" configurationFlags="None">
+      <editWidget type="TextEdit">
+        <config>
+          <Option type="Map">
+            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option type="bool" name="UseHtml" value="false"/>
+          </Option>
+        </config>
+      </editWidget>
+    </field>
+    <field name="kleurenschaal" configurationFlags="None">
+      <editWidget type="TextEdit">
+        <config>
+          <Option type="Map">
+            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option type="bool" name="UseHtml" value="false"/>
+          </Option>
+        </config>
+      </editWidget>
+    </field>
+    <field name="omschrijving" configurationFlags="None">
+      <editWidget type="TextEdit">
+        <config>
+          <Option type="Map">
+            <Option type="bool" name="IsMultiline" value="true"/>
+            <Option type="bool" name="UseHtml" value="false"/>
+          </Option>
+        </config>
+      </editWidget>
+    </field>
+    <field name="cbs_kolommen" configurationFlags="None">
+      <editWidget type="TextEdit">
+        <config>
+          <Option type="Map">
+            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option type="bool" name="UseHtml" value="false"/>
+          </Option>
+        </config>
+      </editWidget>
+    </field>
   </fieldConfiguration>
   <aliases>
     <alias name="Code" field="code" index="0"/>
@@ -79,6 +129,11 @@
     <alias name="Eenheid" field="eenheid" index="2"/>
     <alias name="Hoger is beter" field="hoger_is_beter" index="3"/>
     <alias name="Volgorde" field="volgorde" index="4"/>
+    <alias name="Decimalen" field="decimalen" index="5"/>
+    <alias name="Bron" field="bron" index="6"/>
+    <alias name="Kleurenschaal" field="kleurenschaal" index="7"/>
+    <alias name="Omschrijving" field="omschrijving" index="8"/>
+    <alias name="Cbs kolommen" field="cbs_kolommen" index="9"/>
   </aliases>
   <defaults>
     <default expression="" field="code" applyOnUpdate="0"/>
@@ -86,6 +141,11 @@
     <default expression="" field="eenheid" applyOnUpdate="0"/>
     <default expression="" field="hoger_is_beter" applyOnUpdate="0"/>
     <default expression="" field="volgorde" applyOnUpdate="0"/>
+    <default expression="" field="decimalen" applyOnUpdate="0"/>
+    <default expression="" field="bron" applyOnUpdate="0"/>
+    <default expression="" field="kleurenschaal" applyOnUpdate="0"/>
+    <default expression="" field="omschrijving" applyOnUpdate="0"/>
+    <default expression="" field="cbs_kolommen" applyOnUpdate="0"/>
   </defaults>
   <constraints>
     <constraint unique_strength="1" exp_strength="0" field="code" notnull_strength="1" constraints="3"/>
@@ -93,6 +153,11 @@
     <constraint unique_strength="0" exp_strength="0" field="eenheid" notnull_strength="1" constraints="1"/>
     <constraint unique_strength="0" exp_strength="0" field="hoger_is_beter" notnull_strength="1" constraints="1"/>
     <constraint unique_strength="1" exp_strength="0" field="volgorde" notnull_strength="1" constraints="3"/>
+    <constraint unique_strength="0" exp_strength="0" field="decimalen" notnull_strength="1" constraints="1"/>
+    <constraint unique_strength="0" exp_strength="0" field="bron" notnull_strength="1" constraints="1"/>
+    <constraint unique_strength="0" exp_strength="0" field="kleurenschaal" notnull_strength="1" constraints="1"/>
+    <constraint unique_strength="0" exp_strength="0" field="omschrijving" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="cbs_kolommen" notnull_strength="1" constraints="1"/>
   </constraints>
   <constraintExpressions>
     <constraint desc="" field="code" exp=""/>
@@ -100,6 +165,11 @@
     <constraint desc="" field="eenheid" exp=""/>
     <constraint desc="" field="hoger_is_beter" exp=""/>
     <constraint desc="" field="volgorde" exp=""/>
+    <constraint desc="" field="decimalen" exp=""/>
+    <constraint desc="" field="bron" exp=""/>
+    <constraint desc="" field="kleurenschaal" exp=""/>
+    <constraint desc="" field="omschrijving" exp=""/>
+    <constraint desc="" field="cbs_kolommen" exp=""/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>

@@ -20,7 +20,7 @@
   </geometryOptions>
   <legend type="default-vector" showLabelLegend="0"/>
   <referencedLayers>
-    <relation referencingLayer="Wijkagenda__prioriteiten__1caf9c76_2c94_4a0b_8d0d_e7f3f282542e" id="wijkagenda_wijk" name="Wijkagenda (prioriteiten)" strength="Association" dataSource="dbname='buurtkaart' host=/work/wt/issue10/.local/pgdata port=55432 user='postgres' key='code' srid=28992 type=MultiPolygon checkPrimaryKeyUnicity='1' table=&quot;buurt&quot;.&quot;wijk&quot; (geom) sql=GeometryType(&quot;geom&quot;) = 'MULTIPOLYGON'" referencedLayer="Wijken_f8fbdc65_3107_464d_8213_be12a33dbe3a" layerName="Wijken" providerKey="postgres" layerId="Wijken_f8fbdc65_3107_464d_8213_be12a33dbe3a">
+    <relation referencingLayer="Wijkagenda__prioriteiten__4a1b1dac_470b_45d6_8bae_8736b6f212ae" id="wijkagenda_wijk" name="Wijkagenda (prioriteiten)" strength="Association" dataSource="dbname='buurtkaart' host=/work/main/.local/pgdata port=55432 user='postgres' key='code' srid=28992 type=MultiPolygon checkPrimaryKeyUnicity='1' table=&quot;buurt&quot;.&quot;wijk&quot; (geom) sql=GeometryType(&quot;geom&quot;) = 'MULTIPOLYGON'" referencedLayer="Wijken_b2fa774b_ae3c_47dd_bdb3_334547ab5d1e" layerName="Wijken" providerKey="postgres" layerId="Wijken_b2fa774b_ae3c_47dd_bdb3_334547ab5d1e">
       <fieldRef referencingField="wijkcode" referencedField="code"/>
     </relation>
   </referencedLayers>

@@ -14,8 +14,7 @@ from shapely.geometry import MultiPolygon
 from shapely.geometry.base import BaseGeometry
 
 from spatial_service.db.connection import connect
-from spatial_service.demo import cycle, geography, programme
-from spatial_service.demo import geography, monitor, programme
+from spatial_service.demo import cycle, geography, monitor, programme
 from spatial_service.demo.shapes import Placer
 from spatial_service.errors import BuurtkaartError
 

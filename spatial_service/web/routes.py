@@ -17,8 +17,8 @@ from starlette.staticfiles import StaticFiles
 from spatial_service.db import connection
 from spatial_service.errors import BuurtkaartError
 from spatial_service.paths import PACKAGE_DIR
-from spatial_service.web.basemap import basemap_config
 from spatial_service.tiles.sql import CatalogueMismatch
+from spatial_service.web.basemap import basemap_config
 from spatial_service.web.cache import CachedTile
 from spatial_service.web.details import details
 from spatial_service.web.requests import RequestError, TileRequest, parse_layers, tile_request
