@@ -16,3 +16,5 @@ GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA buurt_app TO buurtkaart_lezer;
 GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA buurt TO buurtkaart_editor;
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA buurt TO buurtkaart_editor;
 GRANT SELECT ON buurt_sys.wijziging TO buurtkaart_editor;
+-- row-level security per gemeente (080_rls.sql) reads which gemeenten a role may use
+GRANT SELECT ON buurt_sys.gemeente_toegang TO buurtkaart_lezer;
