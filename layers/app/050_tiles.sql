@@ -104,8 +104,11 @@ BEGIN
     END IF;
   END LOOP;
   IF jsonb_array_length(v_items) > 0 THEN
+    -- lsn: the primary's WAL position now, before the commit record. A service reading a replica takes the
+    -- position again when the notification arrives (after the commit) and uses this only as a lower bound.
     PERFORM pg_notify('buurtkaart_tegels', jsonb_build_object(
-      'tabel', TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME, 'items', v_items)::text);
+      'tabel', TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME, 'items', v_items,
+      'lsn', pg_current_wal_lsn()::text)::text);
   END IF;
   RETURN NULL;
 END

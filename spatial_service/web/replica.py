@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 import time
 from collections.abc import Callable
@@ -25,6 +26,15 @@ from psycopg_pool import AsyncConnectionPool, PoolTimeout
 log = logging.getLogger(__name__)
 
 POLL_SECONDS = 0.05
+
+
+def payload_lsn(payload: str) -> int:
+    """The "lsn" of a buurt_app.tg_tegels notification, 0 when absent or unreadable (never an error: any role
+    can NOTIFY the channel)."""
+    try:
+        return parse_lsn(json.loads(payload)["lsn"])
+    except Exception:
+        return 0
 
 
 def parse_lsn(text: str) -> int:
@@ -75,13 +85,14 @@ class ReplicaSync:
                     raise
         raise AssertionError("unreachable")
 
-    async def submit(self, apply: Callable[[], object]) -> None:
-        """Queue `apply` behind the primary's current position. If the primary cannot say where it is (it went
-        away right after the commit), wait for the replica to pass the last known position and beyond."""
+    async def submit(self, apply: Callable[[], object], at_least: int = 0) -> None:
+        """Queue `apply` behind the primary's current position (never below `at_least`, the position in the
+        payload). If the primary cannot say where it is (it went away right after the commit), wait for the
+        replica to pass the last known position and beyond."""
         try:
-            lsn = await self.primary_lsn()
+            lsn = max(await self.primary_lsn(), at_least)
         except psycopg.Error:
-            lsn = self.primary + 1
+            lsn = max(self.primary, at_least) + 1
         self.pending.append(Pending(lsn, time.monotonic(), apply))
         self._wake.set()
 

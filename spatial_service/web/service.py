@@ -19,7 +19,7 @@ from spatial_service.db import connection
 from spatial_service.settings import Settings
 from spatial_service.web import tilesql
 from spatial_service.web.cache import CachedTile, TileCache, make_etag
-from spatial_service.web.replica import ReplicaSync
+from spatial_service.web.replica import ReplicaSync, payload_lsn
 from spatial_service.web.requests import TileRequest
 
 log = logging.getLogger(__name__)
@@ -304,7 +304,8 @@ class TileService:
                             self.apply_notification(notify.payload)
                         else:
                             payload = notify.payload
-                            await self.replica.submit(lambda p=payload: self.apply_notification(p))
+                            await self.replica.submit(lambda p=payload: self.apply_notification(p),
+                                                      payload_lsn(payload))
             except psycopg.OperationalError as exc:
                 log.warning("LISTEN-verbinding verloren (%s); opnieuw verbinden", str(exc).strip()[:200])
             except Exception:

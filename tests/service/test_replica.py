@@ -12,6 +12,7 @@ import httpx
 import psycopg
 import pytest
 
+from spatial_service.web.replica import parse_lsn, payload_lsn
 from tests.service.conftest import RunningServer, start_server
 from tests.service.helpers import decode, tile_at
 from tests.service.replica_pair import ReplicaPair, start_pair
@@ -158,3 +159,18 @@ def test_primary_restart_reconnects_the_listener(pair, instances):
     # tiles kept coming from the replica throughout; an edit after the restart still reaches both
     _, seen, _ = edit_and_watch(pair, instances, path, deal_id, "Deal na herstart primary", LAG_S + 4)
     assert_monotonic_and_in_time(seen, LAG_S + 2)
+
+
+def test_notification_carries_the_primarys_wal_position(fresh_db):
+    """The payload's lsn is a lower bound: taken before the commit record, so at most the position after it."""
+    with psycopg.connect(fresh_db.admin_dsn, autocommit=True) as listener, \
+            psycopg.connect(fresh_db.editor_dsn) as editor:
+        listener.execute("LISTEN buurtkaart_tegels")
+        editor.execute("UPDATE buurt.buurtdeal SET titel = titel || '.' WHERE id = (SELECT min(id) FROM "
+                       "buurt.buurtdeal WHERE gepubliceerd)")
+        editor.commit()
+        after = parse_lsn(listener.execute("SELECT pg_current_wal_lsn()::text").fetchone()[0])
+        notify = next(listener.notifies(timeout=5, stop_after=1))
+    lsn = payload_lsn(notify.payload)
+    assert 0 < lsn <= after
+    assert payload_lsn('{"items": []}') == 0 and payload_lsn("geen json") == 0
