@@ -29,7 +29,7 @@ from spatial_service.settings import Settings
 
 log = logging.getLogger(__name__)
 
-ROUTE_MODULES: tuple[str, ...] = ("spatial_service.web.plancheck",)
+ROUTE_MODULES: tuple[str, ...] = ("spatial_service.web.plancheck", "spatial_service.web.gemeente")
 
 
 def extra_routes(module_names: tuple[str, ...] = ROUTE_MODULES) -> list[BaseRoute]:

@@ -34,6 +34,7 @@ VALUE_LIST_QUERIES = {
     "thema": "SELECT code FROM publiek.thema",
     "status": "SELECT code FROM publiek.status",
     "wijkcode": "SELECT code FROM publiek.wijk",
+    "gemeentecode": "SELECT code FROM publiek.gemeente",
 }
 
 
@@ -266,7 +267,7 @@ class TileService:
             if layers:
                 dropped += self.cache.invalidate(layers, bbox)
         value_lists_changed = str(message.get("tabel")).startswith("buurt_vl.")
-        if value_lists_changed or any(bron == "publiek.wijk" for _, _, bron in changes):
+        if value_lists_changed or any(bron in ("publiek.wijk", "publiek.gemeente") for _, _, bron in changes):
             # the filter values (wijken, themes, statuses) may have changed
             self._tasks = [t for t in self._tasks if not t.done()]
             self._tasks.append(asyncio.create_task(self._refresh_value_lists()))
