@@ -47,6 +47,12 @@ LANGUAGE sql IMMUTABLE AS $$
     ('buurtcijfer', 'publiek.buurt',
      'SELECT NULL::text[], ST_Extent(b.geom) FROM buurt.buurt b WHERE b.code IN (SELECT buurtcode FROM %1$I)'),
     ('buurt', 'publiek.buurt', 'SELECT NULL::text[], ST_Extent(geom) FROM %1$I'),
+    -- the national overview (085_landelijk.sql): a gemeente's counts change with its initiatives and deals
+    ('gemeente', 'publiek.gemeente_overzicht', 'SELECT NULL::text[], ST_Extent(geom) FROM %1$I'),
+    ('initiatief', 'publiek.gemeente_overzicht',
+     'SELECT NULL::text[], ST_Extent(g.geom) FROM buurt.gemeente g WHERE g.code IN (SELECT gemeentecode FROM %1$I)'),
+    ('buurtdeal', 'publiek.gemeente_overzicht',
+     'SELECT NULL::text[], ST_Extent(g.geom) FROM buurt.gemeente g WHERE g.code IN (SELECT gemeentecode FROM %1$I)'),
     -- publiek.buurt carries the wijk name
     ('wijk', 'publiek.wijk', 'SELECT NULL::text[], ST_Extent(geom) FROM %1$I'),
     ('wijk', 'publiek.buurt', 'SELECT NULL::text[], ST_Extent(geom) FROM %1$I'),
@@ -119,7 +125,7 @@ DECLARE
   t text;
 BEGIN
   FOREACH t IN ARRAY ARRAY['initiatief', 'buurtdeal', 'afspraak', 'beheerobject', 'peiling', 'buurtcijfer',
-                           'buurt', 'wijk', 'gebied'] LOOP
+                           'buurt', 'wijk', 'gebied', 'gemeente'] LOOP
     PERFORM buurt_app.maak_statementtriggers(t, 'y_tegels', 'buurt_app.tg_tegels()');
   END LOOP;
   FOREACH t IN ARRAY ARRAY['thema', 'status', 'objectsoort', 'partij'] LOOP
