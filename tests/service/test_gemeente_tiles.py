@@ -3,9 +3,11 @@ each gemeente's tiles hold only its own rows, the national tiles hold both, bad 
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 
 import httpx
+import psycopg
 import pytest
 
 from tests import support
@@ -17,14 +19,19 @@ AMERSFOORT_LONLAT = (5.3872, 52.1552)  # the RD origin
 
 
 @pytest.fixture(scope="module")
-def client(pg_settings) -> Iterator[httpx.Client]:
+def served(pg_settings) -> Iterator[tuple[httpx.Client, support.TestDatabase]]:
     db = support.new_database(pg_settings, with_demo=True)
     add_amersfoort(db.admin_dsn)
     running = start_server(db)
     with running.client() as c:
-        yield c
+        yield c, db
     running.stop()
     db.drop()
+
+
+@pytest.fixture
+def client(served) -> httpx.Client:
+    return served[0]
 
 
 def gemeenten_in(client: httpx.Client, path: str) -> dict[str, set]:
@@ -66,3 +73,24 @@ def test_bad_gemeente_gets_a_dutch_4xx(client, path, status, text):
     r = client.get(path)
     assert r.status_code == status, r.text
     assert text in r.json()["fout"]
+
+
+def test_national_overview_counts_follow_an_edit(served):
+    """Zoom 5-8 show gemeenten with counts; a new published deal changes its gemeente's count within 2 s."""
+    client, db = served
+    path = "/g/GM0307/tiles/gemeenten/{}/{}/{}.pbf".format(*tile_at(*AMERSFOORT_LONLAT, 7))
+
+    def count() -> int:
+        features = decode(client.get(path).content)["gemeenten"]
+        assert [f["properties"]["code"] for f in features] == ["GM0307"]
+        return features[0]["properties"]["aantal_buurtdeals"]
+
+    before = count()
+    assert client.get(path).headers["x-cache"] == "HIT"
+    with psycopg.connect(db.admin_dsn) as conn:
+        conn.execute("INSERT INTO buurt.buurtdeal (titel, jaar, thema, gepubliceerd, geom) VALUES ('Tweede deal', "
+                     "2025, 'verkeer', true, ST_GeomFromText('POINT (155300 463300)', 28992))")
+    deadline = time.monotonic() + 2
+    while count() == before and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert count() == before + 1
