@@ -24,9 +24,24 @@ LANGUAGE sql STABLE AS $$
 $$;
 
 -- May the current role use this gemeente? NULL (a row outside every gemeente) only with access to all.
+-- For the refusal trigger's WHEN clause, evaluated per written row: the answer of the two functions above is kept
+-- for the rest of the transaction in a setting (measured: evaluating them per row tripled the cost of a bulk
+-- INSERT). The setting only decides whether the Dutch message is raised; the policy itself evaluates the
+-- functions once per statement, so a forged setting gets the English RLS refusal instead, never access.
 CREATE FUNCTION buurt_app.mag_gemeente(p_code text) RETURNS boolean
-LANGUAGE sql STABLE AS $$
-  SELECT coalesce(buurt_app.alle_gemeenten() OR p_code = ANY (buurt_app.mijn_gemeenten()), false)
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+  v_sleutel text := now()::text || '|' || current_user || '|';
+  v_waarde text := current_setting('buurtkaart.gemeente_toegang', true);
+BEGIN
+  IF v_waarde IS NULL OR left(v_waarde, length(v_sleutel)) <> v_sleutel THEN
+    v_waarde := v_sleutel || CASE WHEN buurt_app.alle_gemeenten() THEN '*'
+                                  ELSE array_to_string(buurt_app.mijn_gemeenten(), ',') END;
+    PERFORM set_config('buurtkaart.gemeente_toegang', v_waarde, true);
+  END IF;
+  v_waarde := substr(v_waarde, length(v_sleutel) + 1);
+  RETURN v_waarde = '*' OR (p_code IS NOT NULL AND p_code = ANY (string_to_array(v_waarde, ',')));
+END
 $$;
 
 -- The gemeente of a parent row, for the refusal message of a child row (afspraak, peiling) whose parent the
