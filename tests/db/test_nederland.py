@@ -13,10 +13,9 @@ import pytest
 
 from spatial_service.cli import main
 from spatial_service.demo import nederland
-from spatial_service.web.export import lonlat_to_tile
 from tests import support
 from tests.service.conftest import start_server
-from tests.service.helpers import ALL_LAYERS, decode
+from tests.service.helpers import ALL_LAYERS, decode, tile_at
 
 SLICE = {"gemeenten": 4, "objecten": 4_000, "programma": 3_000}
 TILE_CAP = 500 * 1024
@@ -89,7 +88,7 @@ def test_low_zoom_tiles_stay_within_the_cap(national_slice):
             seen_gemeenten: dict[str, int] = {}
             layers_seen: set[str] = set()
             for z in range(5, 12):
-                (x0, y0), (x1, y1) = lonlat_to_tile(west, north, z), lonlat_to_tile(east, south, z)
+                (_, x0, y0), (_, x1, y1) = tile_at(west, north, z), tile_at(east, south, z)
                 for x in range(x0, x1 + 1):
                     for y in range(y0, y1 + 1):
                         r = client.get(f"/tiles/{ALL_LAYERS}/{z}/{x}/{y}.pbf")
