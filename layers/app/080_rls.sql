@@ -124,14 +124,27 @@ DECLARE
   n integer := 0;
   v_voorwaarde text;
   v_beleid text;
+  v_alle text;
 BEGIN
+  -- Roles with '*' get a policy of their own (USING true) instead of an OR in the one policy: PostgreSQL applies
+  -- only the policies of the roles the user is in, so for them no filter remains, and for everyone else the
+  -- condition is a plain `gemeentecode = ANY (...)` on an indexed column. (An OR with "sees all" makes it
+  -- unindexable, and the spatial conditions of QGIS and the plan check are not leakproof, so they cannot go
+  -- first either: measured, every request then read the whole table.) Rebuilt when the mapping changes.
+  SELECT string_agg(DISTINCT quote_ident(t.rol), ', ') INTO v_alle
+    FROM buurt_sys.gemeente_toegang t JOIN pg_catalog.pg_roles r ON r.rolname = t.rol
+   WHERE t.gemeentecode = '*';
   FOR k IN SELECT * FROM buurt_app.gemeente_koppeling LOOP
-    v_voorwaarde := format('(SELECT buurt_app.alle_gemeenten()) OR %s', k.beleid);
+    v_voorwaarde := k.beleid;
     EXECUTE format('ALTER TABLE buurt.%I ENABLE ROW LEVEL SECURITY', k.tabel);
     FOREACH v_beleid IN ARRAY ARRAY['gemeente_toegang', 'gemeente_lezen', 'gemeente_toevoegen', 'gemeente_wijzigen',
-                                    'gemeente_verwijderen'] LOOP
+                                    'gemeente_verwijderen', 'gemeente_alle'] LOOP
       EXECUTE format('DROP POLICY IF EXISTS %I ON buurt.%I', v_beleid, k.tabel);
     END LOOP;
+    IF v_alle IS NOT NULL THEN
+      EXECUTE format('CREATE POLICY gemeente_alle ON buurt.%I FOR ALL TO %s USING (true) WITH CHECK (true)',
+                     k.tabel, v_alle);
+    END IF;
     IF k.open_lezen THEN
       EXECUTE format('CREATE POLICY gemeente_lezen ON buurt.%I FOR SELECT USING (true)', k.tabel);
       EXECUTE format('CREATE POLICY gemeente_toevoegen ON buurt.%I FOR INSERT WITH CHECK (%s)',
@@ -160,6 +173,18 @@ BEGIN
   RETURN n;
 END
 $$;
+
+-- A changed mapping rebuilds the policies (the '*' roles are named in them). Only admins write the mapping, and
+-- they own the tables (or are superusers), as CREATE POLICY requires.
+CREATE FUNCTION buurt_app.tg_herbouw_beleid() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM buurt_app.beveilig_gemeenten();
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER herbouw_beleid AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON buurt_sys.gemeente_toegang
+  FOR EACH STATEMENT EXECUTE FUNCTION buurt_app.tg_herbouw_beleid();
 
 -- Last app file before the grants: runs after every other app file has made its views (names sort: 0xx < 080).
 SELECT buurt_app.beveilig_gemeenten();
