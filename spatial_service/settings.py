@@ -42,6 +42,12 @@ class Settings:
     admin_dsn: str = field(default_factory=lambda: _env("ADMIN_DSN", ""))
     editor_dsn: str = field(default_factory=lambda: _env("DSN", ""))
     public_dsn: str = field(default_factory=lambda: _env("PUBLIC_DSN", ""))
+    # read replica (hot standby) the tile service reads tiles from; empty = read from public_dsn. The service
+    # LISTENs on public_dsn (the primary: a standby refuses LISTEN) and applies an invalidation only once the
+    # replica has replayed past the primary's WAL position at the notification (bounded by replay_wait_s).
+    replica_dsn: str = field(default_factory=lambda: _env("REPLICA_DSN", ""))
+    lag_warn_s: float = field(default_factory=lambda: float(_env("LAG_WARN_S", "5")))
+    replay_wait_s: float = field(default_factory=lambda: float(_env("REPLAY_WAIT_S", "30")))
     host: str = field(default_factory=lambda: _env("HOST", "127.0.0.1"))
     http_port: int = field(default_factory=lambda: int(_env("HTTP_PORT", "8765")))
     # spatial service: tile cache size (MB, bounded memory), pool size, base map of the virtuele stad:
@@ -67,6 +73,10 @@ class Settings:
 
     def public(self, dbname: str | None = None) -> str:
         return self.public_dsn or self.local_dsn(LOCAL_PUBLIC_LOGIN, dbname)
+
+    def tiles(self, dbname: str | None = None) -> str:
+        """Where tiles are read: the replica when one is configured, else the public DSN itself."""
+        return self.replica_dsn or self.public(dbname)
 
 
 # Login roles the local cluster creates for the group roles of the data model (socket-only, no password).

@@ -55,6 +55,12 @@ LANGUAGE sql IMMUTABLE AS $$
     ('buurtcijfer', 'publiek.buurt',
      'SELECT NULL::text[], ST_Extent(b.geom) FROM buurt.buurt b WHERE b.code IN (SELECT buurtcode FROM %1$I)'),
     ('buurt', 'publiek.buurt', 'SELECT NULL::text[], ST_Extent(geom) FROM %1$I'),
+    -- the national overview (085_landelijk.sql): a gemeente's counts change with its initiatives and deals
+    ('gemeente', 'publiek.gemeente_overzicht', 'SELECT NULL::text[], ST_Extent(geom) FROM %1$I'),
+    ('initiatief', 'publiek.gemeente_overzicht',
+     'SELECT NULL::text[], ST_Extent(g.geom) FROM buurt.gemeente g WHERE g.code IN (SELECT gemeentecode FROM %1$I)'),
+    ('buurtdeal', 'publiek.gemeente_overzicht',
+     'SELECT NULL::text[], ST_Extent(g.geom) FROM buurt.gemeente g WHERE g.code IN (SELECT gemeentecode FROM %1$I)'),
     -- publiek.buurt carries the wijk name
     ('wijk', 'publiek.wijk', 'SELECT NULL::text[], ST_Extent(geom) FROM %1$I'),
     ('wijk', 'publiek.buurt', 'SELECT NULL::text[], ST_Extent(geom) FROM %1$I'),
@@ -112,8 +118,11 @@ BEGIN
     END IF;
   END LOOP;
   IF jsonb_array_length(v_items) > 0 THEN
+    -- lsn: the primary's WAL position now, before the commit record. A service reading a replica takes the
+    -- position again when the notification arrives (after the commit) and uses this only as a lower bound.
     PERFORM pg_notify('buurtkaart_tegels', jsonb_build_object(
-      'tabel', TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME, 'items', v_items)::text);
+      'tabel', TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME, 'items', v_items,
+      'lsn', pg_current_wal_lsn()::text)::text);
   END IF;
   RETURN NULL;
 END
@@ -124,7 +133,7 @@ DECLARE
   t text;
 BEGIN
   FOREACH t IN ARRAY ARRAY['initiatief', 'buurtdeal', 'afspraak', 'beheerobject', 'peiling', 'buurtcijfer',
-                           'buurt', 'wijk', 'gebied'] LOOP
+                           'buurt', 'wijk', 'gebied', 'gemeente'] LOOP
     PERFORM buurt_app.maak_statementtriggers(t, 'y_tegels', 'buurt_app.tg_tegels()');
   END LOOP;
   FOREACH t IN ARRAY ARRAY['thema', 'status', 'objectsoort', 'partij'] LOOP

@@ -18,3 +18,5 @@ GRANT USAGE ON ALL SEQUENCES IN SCHEMA buurt TO buurtkaart_editor;
 -- the status history is written by its trigger only (buurt_app.tg_statusverloop)
 REVOKE INSERT, UPDATE, DELETE ON buurt.statusverloop FROM buurtkaart_editor;
 GRANT SELECT ON buurt_sys.wijziging TO buurtkaart_editor;
+-- row-level security per gemeente (080_rls.sql) reads which gemeenten a role may use
+GRANT SELECT ON buurt_sys.gemeente_toegang TO buurtkaart_lezer;

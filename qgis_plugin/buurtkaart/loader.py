@@ -39,6 +39,11 @@ AGENDA_RELATIONS = [
 # relation editors shown in a layer's form, besides the commitments of a deal
 FORM_RELATIONS = {"wijk": ["wijkagenda_wijk"], "wijkagenda": ["jaarschijf_wijkagenda"]}
 
+# Many gemeenten in one database (layers/app/080_rls.sql): row-level security already limits the data layers to
+# the user's gemeente(n); boundaries are readable for all, so the layers with a gemeentecode load the user's own.
+GEMEENTE_TABLES = {"buurt.buurt", "buurt.wijk", "buurt.initiatief", "buurt.buurtdeal", "buurt.beheerobject"}
+GEMEENTEN_QUERY = "SELECT buurt_app.alle_gemeenten(), array_to_string(buurt_app.mijn_gemeenten(), ',')"
+
 
 @dataclass
 class LoadResult:
@@ -78,18 +83,32 @@ class NotInstalled(BuurtkaartDbError):
     """Reachable, but the data model is not installed: the UI offers the install algorithm."""
 
 
-def layer_filter(layer: catalogue_module.Layer) -> str:
+def layer_filter(layer: catalogue_module.Layer, gemeenten: list[str] | None = None) -> str:
     """The catalogue filter plus the geometry type. The provider's own type=... filter is not enough: QGIS 3.22
-    samples a generic geometry column, and when the sample has the requested type it filters nothing."""
+    samples a generic geometry column, and when the sample has the requested type it filters nothing.
+    `gemeenten`: the user's own (None: all), for the layers with a gemeentecode."""
     parts = [f"({layer.filter})"] if layer.filter else []
     if layer.geometrie:
         parts.append(f"GeometryType(\"geom\") = '{layer.geometrie.upper()}'")
+    if gemeenten is not None and layer.tabel in GEMEENTE_TABLES:
+        parts.append("\"gemeentecode\" IN ({})".format(", ".join(f"'{c}'" for c in gemeenten) or "NULL"))
     return " AND ".join(parts)
 
 
-def layer_uri(conninfo: str, layer: catalogue_module.Layer) -> str:
+def user_gemeenten(name_or_uri: str) -> list[str] | None:
+    """The gemeenten this login may use; None when all (or a database from before row-level security)."""
+    try:
+        everything, codes = run_sql(connect(name_or_uri), GEMEENTEN_QUERY)[0]
+    except BuurtkaartDbError:
+        return None
+    # codes are ^GM[0-9]{4}$ by the table's CHECK: safe to quote into a filter
+    return None if everything else [c for c in str(codes or "").split(",") if c]
+
+
+def layer_uri(conninfo: str, layer: catalogue_module.Layer, gemeenten: list[str] | None = None) -> str:
     uri = QgsDataSourceUri(conninfo)
-    uri.setDataSource(layer.schema, layer.table, "geom" if layer.geometrie else "", layer_filter(layer), layer.sleutel)
+    uri.setDataSource(layer.schema, layer.table, "geom" if layer.geometrie else "", layer_filter(layer, gemeenten),
+                      layer.sleutel)
     if layer.geometrie:
         uri.setWkbType(QgsWkbTypes.parseType(layer.geometrie))
         uri.setSrid(SRID)
@@ -114,6 +133,7 @@ def load_layer_set(name_or_uri: str, project: QgsProject | None = None) -> LoadR
         cat = catalogue_module.load()
     except catalogue_module.CatalogueError as exc:  # shown in the message bar like any other load failure
         raise BuurtkaartDbError(str(exc)) from exc
+    gemeenten = user_gemeenten(name_or_uri)
 
     root = project.layerTreeRoot()
     group = root.findGroup(cat.group) or root.insertGroup(0, cat.group)
@@ -127,7 +147,7 @@ def load_layer_set(name_or_uri: str, project: QgsProject | None = None) -> LoadR
     for _, entry in ordered:
         layer = existing.get(entry.id)
         if layer is None:
-            layer = QgsVectorLayer(layer_uri(conninfo, entry), entry.titel, "postgres")
+            layer = QgsVectorLayer(layer_uri(conninfo, entry, gemeenten), entry.titel, "postgres")
             if not layer.isValid():
                 raise BuurtkaartDbError(
                     f"Laag '{entry.titel}' ({entry.tabel}) kon niet worden geladen: "

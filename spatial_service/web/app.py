@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 
 ROUTE_MODULES: tuple[str, ...] = (
     "spatial_service.web.plancheck", "spatial_service.web.ogc", "spatial_service.web.agenda",
-    "spatial_service.web.monitor",
+    "spatial_service.web.monitor", "spatial_service.web.gemeente",
 )
 
 
@@ -80,7 +80,7 @@ def create_app(settings: Settings, *, catalogue: Catalogue | None = None, listen
         # fails its query, the pool drops it, and TileService retries on another one. All connections open at
         # start (like tipg's pool) and are warmed before the first tile, so no map user waits for that.
         pool = AsyncConnectionPool(
-            settings.public(),
+            settings.tiles(),  # the read replica when configured; LISTEN stays on the primary (service.py)
             min_size=settings.pool_size,
             max_size=settings.pool_size,
             open=False,

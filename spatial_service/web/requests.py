@@ -16,7 +16,7 @@ from spatial_service.web.cache import TileKey
 MAX_ZOOM = 22
 MAX_VALUES = 50
 # Query parameter -> filter column: the public word for it where the column name is technical.
-PARAM_ALIASES = {"wijk": "wijkcode"}
+PARAM_ALIASES = {"wijk": "wijkcode", "gemeente": "gemeentecode"}
 _INT = re.compile(r"^[0-9]{1,9}$")
 _TEXT_VALUE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 

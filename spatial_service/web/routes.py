@@ -137,10 +137,20 @@ async def health(request: Request) -> Response:
         database = "onbereikbaar"
     # compiled, the pool's connections warmed, and listening: without LISTEN edits would not reach the cached map
     ok = database == "bereikbaar" and svc.is_ready and svc.listening
-    return JSONResponse({"status": "ok" if ok else "gestoord", "database": database, "lagen": list(svc.compiled),
-                         "luistert": svc.listening, "herverbonden": svc.reconnects,
-                         "cache": svc.cache.stats(), "snelpad": svc.fast_hits, "viewer": MAPLIBRE_DIR.is_dir()},
-                        status_code=200 if ok else 503)
+    body = {"status": "ok" if ok else "gestoord", "database": database, "lagen": list(svc.compiled),
+            "luistert": svc.listening, "herverbonden": svc.reconnects,
+            "cache": svc.cache.stats(), "snelpad": svc.fast_hits, "viewer": MAPLIBRE_DIR.is_dir()}
+    if svc.replica is not None:
+        # still serving (correct tiles, only later fresh): 200, but a lag above the threshold is reported
+        await svc.replica.refresh()
+        lag = svc.replica.lag_seconds()
+        behind = lag > svc.settings.lag_warn_s
+        body["replica"] = {"achterstand": behind, "achterstand_s": round(lag, 2),
+                           "achterstand_bytes": svc.replica.lag_bytes(), "wachtend": len(svc.replica.pending),
+                           "geforceerd": svc.replica.forced, "drempel_s": svc.settings.lag_warn_s}
+        if ok and behind:
+            body["status"] = "achterstand"
+    return JSONResponse(body, status_code=200 if ok else 503)
 
 
 async def version(request: Request) -> Response:

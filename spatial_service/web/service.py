@@ -19,6 +19,7 @@ from spatial_service.db import connection
 from spatial_service.settings import Settings
 from spatial_service.tiles import sql as tilesql
 from spatial_service.web.cache import CachedTile, TileCache, make_etag
+from spatial_service.web.replica import ReplicaSync, payload_lsn
 from spatial_service.web.requests import TileRequest
 
 log = logging.getLogger(__name__)
@@ -35,6 +36,7 @@ VALUE_LIST_QUERIES = {
     "wijkcode": "SELECT code FROM publiek.wijk",
     # every allowed year, from the CHECK on buurt.buurtdeal.jaar (publiek.jaarbereik)
     "jaar": "SELECT generate_series(van, tot)::text FROM publiek.jaarbereik",
+    "gemeentecode": "SELECT code FROM publiek.gemeente",
 }
 
 
@@ -86,12 +88,18 @@ class TileService:
         self._tasks: list[asyncio.Task] = []
         self._stopping = False
         self._statements: dict = {}
+        # tiles from a read replica: invalidations wait until it has replayed the edit (replica.py)
+        self.replica: ReplicaSync | None = None
+        if settings.replica_dsn:
+            self.replica = ReplicaSync(settings.public(), pool, settings.replay_wait_s)
 
     # --- start-up ----------------------------------------------------------------------------------------
     async def start(self, listen: bool = True) -> None:
         self._tasks.append(asyncio.create_task(self._load_when_reachable()))
         if listen:
             self._tasks.append(asyncio.create_task(self._listen_forever()))
+            if self.replica is not None:
+                self._tasks.append(asyncio.create_task(self.replica.run()))
 
     async def stop(self) -> None:
         self._stopping = True
@@ -100,6 +108,8 @@ class TileService:
         for task in self._tasks:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
+        if self.replica is not None:
+            await self.replica.close()
 
     async def _load_when_reachable(self) -> None:
         """Compile the catalogue against the database; retried until the database answers, so the service can
@@ -260,7 +270,7 @@ class TileService:
             if layers:
                 dropped += self.cache.invalidate(layers, bbox)
         value_lists_changed = str(message.get("tabel")).startswith("buurt_vl.")
-        if value_lists_changed or any(bron == "publiek.wijk" for _, _, bron in changes):
+        if value_lists_changed or any(bron in ("publiek.wijk", "publiek.gemeente") for _, _, bron in changes):
             # the filter values (wijken, themes, statuses) may have changed
             self._tasks = [t for t in self._tasks if not t.done()]
             self._tasks.append(asyncio.create_task(self._refresh_value_lists()))
@@ -287,10 +297,19 @@ class TileService:
                     if not first:
                         self.cache.clear()
                         self.reconnects += 1
+                        if self.replica is not None:
+                            # what was missed must also wait for the replica: clear again once it has replayed
+                            # everything the primary held when we came back
+                            await self.replica.submit(self.cache.clear)
                     first = False
                     self.listening = True
                     async for notify in conn.notifies():
-                        self.apply_notification(notify.payload)
+                        if self.replica is None:
+                            self.apply_notification(notify.payload)
+                        else:
+                            payload = notify.payload
+                            await self.replica.submit(lambda p=payload: self.apply_notification(p),
+                                                      payload_lsn(payload))
             except psycopg.OperationalError as exc:
                 log.warning("LISTEN-verbinding verloren (%s); opnieuw verbinden", str(exc).strip()[:200])
             except Exception:

@@ -8,7 +8,7 @@ from spatial_service.tiles.export import lonlat_to_tile
 
 # Hilversum's Centrum (Kerkbrink), well inside the demo data
 CENTRUM = (5.1762, 52.2260)
-ALL_LAYERS = "wijken,buurten,groen,speelplekken,zebrapaden,initiatieven,buurtdeals"
+ALL_LAYERS = "gemeenten,wijken,buurten,groen,speelplekken,zebrapaden,initiatieven,buurtdeals"
 
 
 def tile_at(lon: float, lat: float, z: int) -> tuple[int, int, int]:

@@ -77,7 +77,7 @@ def test_bad_input_gets_a_dutch_4xx(client):
         "/tiles/buurtdeals/12/0/0.pbf?thema=geheim": (400, "Onbekende waarde 'geheim' voor parameter 'thema'"),
         "/tiles/buurtdeals/12/0/0.pbf?thema=x';drop table x": (400, "Ongeldige waarde"),
         "/tiles/buurtdeals/12/0/0.pbf?indiener_naam=x": (400, "Onbekende of niet toepasbare parameter"),
-        "/tiles/wijken/12/0/0.pbf?jaar=2018": (400, "Toegestane filters: geen"),
+        "/tiles/wijken/12/0/0.pbf?jaar=2018": (400, "Toegestane filters: gemeente."),
         "/tiles/buurtdeals/12/0/0.pbf?jaar=2017&jaar=2018": (400, "meer dan eens"),
         "/tiles/buurtdeals/12/0.pbf": (400, "Ongeldig tegelpad"),
         "/tiles/onbekend.json": (404, "Onbekende laag"),

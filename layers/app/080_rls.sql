@@ -1,0 +1,190 @@
+-- Row-level security per gemeente: many gemeenten in one database. A role sees and changes the rows of the
+-- gemeenten buurt_sys.gemeente_toegang gives it (directly or through a group role it is a member of); '*' is
+-- every gemeente. The owner and superusers bypass RLS (admins see all), and so do the publiek views, which run
+-- with the owner's rights: the public map and open data keep showing every gemeente's published rows.
+--
+-- Generic on purpose: every table in schema buurt is covered by how it names its gemeente, found from its
+-- columns (see buurt_app.gemeente_koppeling); a table added later by any changelog is covered on the next
+-- install/upgrade without a line here.
+
+-- The gemeenten the current role may use ('*' included as is). Readers are granted SELECT on the mapping.
+CREATE FUNCTION buurt_app.mijn_gemeenten() RETURNS text[]
+LANGUAGE sql STABLE AS $$
+  SELECT coalesce(array_agg(DISTINCT t.gemeentecode ORDER BY t.gemeentecode), '{}')
+    FROM buurt_sys.gemeente_toegang t
+    JOIN pg_catalog.pg_roles r ON r.rolname = t.rol
+   WHERE pg_catalog.pg_has_role(current_user, r.oid, 'MEMBER')
+$$;
+
+CREATE FUNCTION buurt_app.alle_gemeenten() RETURNS boolean
+LANGUAGE sql STABLE AS $$
+  SELECT '*' = ANY (buurt_app.mijn_gemeenten())
+      OR (SELECT rolsuper OR rolbypassrls FROM pg_catalog.pg_roles WHERE rolname = current_user)
+      OR pg_catalog.pg_has_role(current_user, 'buurtkaart_owner', 'MEMBER')
+$$;
+
+-- May the current role use this gemeente? NULL (a row outside every gemeente) only with access to all.
+-- For the refusal trigger's WHEN clause, evaluated per written row: the answer of the two functions above is kept
+-- for the rest of the transaction in a setting (measured: evaluating them per row tripled the cost of a bulk
+-- INSERT). The setting only decides whether the Dutch message is raised; the policy itself evaluates the
+-- functions once per statement, so a forged setting gets the English RLS refusal instead, never access.
+CREATE FUNCTION buurt_app.mag_gemeente(p_code text) RETURNS boolean
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+  v_sleutel text := now()::text || '|' || current_user || '|';
+  v_waarde text := current_setting('buurtkaart.gemeente_toegang', true);
+BEGIN
+  IF v_waarde IS NULL OR left(v_waarde, length(v_sleutel)) <> v_sleutel THEN
+    v_waarde := v_sleutel || CASE WHEN buurt_app.alle_gemeenten() THEN '*'
+                                  ELSE array_to_string(buurt_app.mijn_gemeenten(), ',') END;
+    PERFORM set_config('buurtkaart.gemeente_toegang', v_waarde, true);
+  END IF;
+  v_waarde := substr(v_waarde, length(v_sleutel) + 1);
+  RETURN v_waarde = '*' OR (p_code IS NOT NULL AND p_code = ANY (string_to_array(v_waarde, ',')));
+END
+$$;
+
+-- The gemeente of a parent row, for the refusal message of a child row (afspraak, peiling) whose parent the
+-- editor cannot see. Returns only the code; runs as the owner.
+CREATE FUNCTION buurt_app.gemeente_van_buurtdeal(p_id integer) RETURNS text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+  SELECT gemeentecode FROM buurt.buurtdeal WHERE id = p_id
+$$;
+
+CREATE FUNCTION buurt_app.gemeente_van_initiatief(p_id integer) RETURNS text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+  SELECT gemeentecode FROM buurt.initiatief WHERE id = p_id
+$$;
+
+CREATE FUNCTION buurt_app.gemeente_naam(p_code text) RETURNS text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+  SELECT naam FROM buurt.gemeente WHERE code = p_code
+$$;
+
+-- How each buurt table names its gemeente: the first of these columns it has. `rij` is the gemeentecode as an
+-- expression over the row (%1$s = the row reference, e.g. NEW), `beleid` the policy's condition over the
+-- table's own columns. Both rely on the CBS codes: BU04020101 and WK040201 lie in GM0402 (CHECKed in 0003).
+-- `open_lezen`: the geography (gemeente, wijk, buurt, wijkteam areas) is readable for every role with access to
+-- any gemeente, but writable only in its own: boundaries are public anyway (publiek.wijk), and the triggers that
+-- derive the buurt and gemeente of a new row, the plan check and QGIS' snapping need the neighbours' borders too.
+CREATE VIEW buurt_app.gemeente_koppeling AS
+SELECT DISTINCT ON (c.relname) c.relname::text AS tabel, k.kolom, k.rij, k.beleid,
+       c.relname IN ('gemeente', 'wijk', 'buurt', 'gebied') AS open_lezen
+  FROM pg_catalog.pg_class c
+  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'buurt'
+  JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+  JOIN (VALUES
+    (1, 'code', '%1$s.code', 'code = ANY ((SELECT buurt_app.mijn_gemeenten())::text[])'),
+    (2, 'gemeentecode', '%1$s.gemeentecode', 'gemeentecode = ANY ((SELECT buurt_app.mijn_gemeenten())::text[])'),
+    (3, 'buurtcode', '''GM'' || substr(%1$s.buurtcode, 3, 4)',
+        '(''GM'' || substr(buurtcode, 3, 4)) = ANY ((SELECT buurt_app.mijn_gemeenten())::text[])'),
+    (4, 'wijkcode', '''GM'' || substr(%1$s.wijkcode, 3, 4)',
+        '(''GM'' || substr(wijkcode, 3, 4)) = ANY ((SELECT buurt_app.mijn_gemeenten())::text[])'),
+    (5, 'buurtdeal_id', 'buurt_app.gemeente_van_buurtdeal(%1$s.buurtdeal_id)',
+        'buurtdeal_id IN (SELECT d.id FROM buurt.buurtdeal d)'),
+    (6, 'initiatief_id', 'buurt_app.gemeente_van_initiatief(%1$s.initiatief_id)',
+        'initiatief_id IN (SELECT i.id FROM buurt.initiatief i)')
+  ) AS k(volgorde, kolom, rij, beleid) ON k.kolom = a.attname AND (k.kolom <> 'code' OR c.relname = 'gemeente')
+ WHERE c.relkind IN ('r', 'p')
+ ORDER BY c.relname, k.volgorde;
+
+-- The refusal, in Dutch, before RLS would refuse in English ("new row violates row-level security policy").
+-- Fires only when the WHEN clause found the row's gemeente out of reach. TG_ARGV[0]: the gemeentecode as an
+-- expression over $1 (the new row).
+CREATE FUNCTION buurt_app.tg_gemeente_toegang() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_code text;
+  v_mijn text;
+BEGIN
+  EXECUTE 'SELECT ' || format(TG_ARGV[0], '($1)') USING NEW INTO v_code;
+  SELECT coalesce(nullif(array_to_string(buurt_app.mijn_gemeenten(), ', '), ''), 'geen enkele gemeente')
+    INTO v_mijn;
+  IF v_code IS NULL THEN
+    RAISE EXCEPTION 'Geen toegang: deze rij in % hoort bij geen enkele gemeente; alleen een beheerder mag die opslaan.',
+      TG_TABLE_NAME
+      USING ERRCODE = 'check_violation',
+            DETAIL = format('Rol %s heeft toegang tot: %s.', current_user, v_mijn),
+            HINT = 'Teken het binnen uw eigen gemeente.';
+  END IF;
+  RAISE EXCEPTION 'Geen toegang tot gemeente % (%): u mag geen % van een andere gemeente toevoegen of wijzigen.',
+    v_code, coalesce(buurt_app.gemeente_naam(v_code), 'onbekend'), TG_TABLE_NAME
+    USING ERRCODE = 'check_violation',
+          DETAIL = format('Rol %s heeft toegang tot: %s.', current_user, v_mijn),
+          HINT = 'Werk binnen uw eigen gemeente, of vraag een beheerder om toegang (buurt_sys.gemeente_toegang).';
+END
+$$;
+
+-- Enable RLS on every buurt table with a gemeente link and (re)create its policy and refusal trigger. Run on every
+-- install (the policies depend on buurt_app functions, so rebuilding buurt_app drops them).
+CREATE FUNCTION buurt_app.beveilig_gemeenten() RETURNS integer
+LANGUAGE plpgsql AS $$
+DECLARE
+  k record;
+  n integer := 0;
+  v_voorwaarde text;
+  v_beleid text;
+  v_alle text;
+BEGIN
+  -- Roles with '*' get a policy of their own (USING true) instead of an OR in the one policy: PostgreSQL applies
+  -- only the policies of the roles the user is in, so for them no filter remains, and for everyone else the
+  -- condition is a plain `gemeentecode = ANY (...)` on an indexed column. (An OR with "sees all" makes it
+  -- unindexable, and the spatial conditions of QGIS and the plan check are not leakproof, so they cannot go
+  -- first either: measured, every request then read the whole table.) Rebuilt when the mapping changes.
+  SELECT string_agg(DISTINCT quote_ident(t.rol), ', ') INTO v_alle
+    FROM buurt_sys.gemeente_toegang t JOIN pg_catalog.pg_roles r ON r.rolname = t.rol
+   WHERE t.gemeentecode = '*';
+  FOR k IN SELECT * FROM buurt_app.gemeente_koppeling LOOP
+    v_voorwaarde := k.beleid;
+    EXECUTE format('ALTER TABLE buurt.%I ENABLE ROW LEVEL SECURITY', k.tabel);
+    FOREACH v_beleid IN ARRAY ARRAY['gemeente_toegang', 'gemeente_lezen', 'gemeente_toevoegen', 'gemeente_wijzigen',
+                                    'gemeente_verwijderen', 'gemeente_alle'] LOOP
+      EXECUTE format('DROP POLICY IF EXISTS %I ON buurt.%I', v_beleid, k.tabel);
+    END LOOP;
+    IF v_alle IS NOT NULL THEN
+      EXECUTE format('CREATE POLICY gemeente_alle ON buurt.%I FOR ALL TO %s USING (true) WITH CHECK (true)',
+                     k.tabel, v_alle);
+    END IF;
+    IF k.open_lezen THEN
+      EXECUTE format('CREATE POLICY gemeente_lezen ON buurt.%I FOR SELECT USING (true)', k.tabel);
+      EXECUTE format('CREATE POLICY gemeente_toevoegen ON buurt.%I FOR INSERT WITH CHECK (%s)',
+                     k.tabel, v_voorwaarde);
+      EXECUTE format('CREATE POLICY gemeente_wijzigen ON buurt.%I FOR UPDATE USING (%s) WITH CHECK (%s)',
+                     k.tabel, v_voorwaarde, v_voorwaarde);
+      EXECUTE format('CREATE POLICY gemeente_verwijderen ON buurt.%I FOR DELETE USING (%s)', k.tabel, v_voorwaarde);
+    ELSE
+      EXECUTE format('CREATE POLICY gemeente_toegang ON buurt.%I FOR ALL USING (%s) WITH CHECK (%s)',
+                     k.tabel, v_voorwaarde, v_voorwaarde);
+    END IF;
+    -- x_: after the BEFORE triggers that derive the gemeente from the geometry (a_geometrie)
+    EXECUTE format('DROP TRIGGER IF EXISTS x_gemeente_toegang ON buurt.%I', k.tabel);
+    EXECUTE format('CREATE TRIGGER x_gemeente_toegang BEFORE INSERT OR UPDATE ON buurt.%I FOR EACH ROW
+                    WHEN (NOT buurt_app.mag_gemeente(%s))
+                    EXECUTE FUNCTION buurt_app.tg_gemeente_toegang(%L)',
+                   k.tabel, format(k.rij, 'NEW'), k.rij);
+    n := n + 1;
+  END LOOP;
+  -- Views in buurt_app (reports) would run with the owner's rights and so bypass RLS: make them read as the
+  -- caller. publiek views stay owner's views on purpose (published rows of every gemeente, for the public role).
+  FOR k IN SELECT c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace s ON s.oid = c.relnamespace
+            WHERE s.nspname = 'buurt_app' AND c.relkind = 'v' LOOP
+    EXECUTE format('ALTER VIEW buurt_app.%I SET (security_invoker = true)', k.relname);
+  END LOOP;
+  RETURN n;
+END
+$$;
+
+-- A changed mapping rebuilds the policies (the '*' roles are named in them). Only admins write the mapping, and
+-- they own the tables (or are superusers), as CREATE POLICY requires.
+CREATE FUNCTION buurt_app.tg_herbouw_beleid() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM buurt_app.beveilig_gemeenten();
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER herbouw_beleid AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON buurt_sys.gemeente_toegang
+  FOR EACH STATEMENT EXECUTE FUNCTION buurt_app.tg_herbouw_beleid();
+
+-- Last app file before the grants: runs after every other app file has made its views (names sort: 0xx < 080).
+SELECT buurt_app.beveilig_gemeenten();
