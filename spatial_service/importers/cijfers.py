@@ -82,7 +82,7 @@ def import_figures(dsn: str, path: Path, options: FigureOptions = FigureOptions(
             yield row
 
     # a national CBS file holds every gemeente: rows of gemeenten not in this database are skipped ('buiten')
-    run_merge(dsn, result, staging="cijfers_staging", table="cijfers_staging", columns=STAGING_COLUMNS,
+    run_merge(dsn, result, staging="cijfers_staging", columns=STAGING_COLUMNS,
               rows=rows(), merge_sql=MERGE_SQL,
               merge_params=(options.source_name or default_source(path, layout), options.skip_invalid,
                             layout != "lang"))
