@@ -19,4 +19,4 @@ INSERT INTO buurt_sys.gemeente_toegang (rol, gemeentecode) VALUES
 CREATE INDEX initiatief_gemeente_idx ON buurt.initiatief (gemeentecode);
 CREATE INDEX buurtdeal_gemeente_idx ON buurt.buurtdeal (gemeentecode);
 CREATE INDEX beheerobject_gemeente_idx ON buurt.beheerobject (gemeentecode);
-CREATE INDEX buurt_gemeente_idx ON buurt.buurt (gemeentecode);
+CREATE INDEX IF NOT EXISTS buurt_gemeente_idx ON buurt.buurt (gemeentecode);  -- 0060 may have made it
