@@ -17,16 +17,19 @@ EDITOR_0307 = "bk_rls_gm0307"
 
 
 def add_amersfoort(admin_dsn: str) -> dict[str, int]:
-    """The second gemeente and one row of each kind in it; returns the new ids."""
+    """The second gemeente and one row of each kind in it; returns the new ids. The demo may already hold
+    Amersfoort (the buurtmonitor's): its geography is then kept (the RD origin lies in its Stadskern too)."""
     with psycopg.connect(admin_dsn) as conn:
         conn.execute("INSERT INTO buurt.gemeente (code, naam, geom) VALUES ('GM0307', 'Amersfoort', "
-                     "ST_GeomFromText(%s, 28992))", (AMERSFOORT,))
+                     "ST_GeomFromText(%s, 28992)) ON CONFLICT DO NOTHING", (AMERSFOORT,))
         conn.execute("INSERT INTO buurt.gebied (code, naam, gemeentecode) VALUES ('amf_centrum', 'Centrum', "
-                     "'GM0307')")
+                     "'GM0307') ON CONFLICT DO NOTHING")
         conn.execute("INSERT INTO buurt.wijk (code, naam, gemeentecode, gebiedcode, geom) VALUES ('WK030701', "
-                     "'Stadskern', 'GM0307', 'amf_centrum', ST_GeomFromText(%s, 28992))", (AMERSFOORT,))
+                     "'Stadskern', 'GM0307', 'amf_centrum', ST_GeomFromText(%s, 28992)) ON CONFLICT DO NOTHING",
+                     (AMERSFOORT,))
         conn.execute("INSERT INTO buurt.buurt (code, naam, wijkcode, gemeentecode, geom) VALUES ('BU03070101', "
-                     "'Binnenstad', 'WK030701', 'GM0307', ST_GeomFromText(%s, 28992))", (AMERSFOORT,))
+                     "'Binnenstad', 'WK030701', 'GM0307', ST_GeomFromText(%s, 28992)) ON CONFLICT DO NOTHING",
+                     (AMERSFOORT,))
         initiatief = conn.execute(
             "INSERT INTO buurt.initiatief (titel, thema, indiener_naam, indiener_email, gepubliceerd, geom) "
             "VALUES ('Bankje Lieve Vrouwetoren', 'ontmoeten', 'A. Amersfoorter', 'a@example.org', true, "
@@ -45,8 +48,13 @@ def add_amersfoort(admin_dsn: str) -> dict[str, int]:
         conn.execute("INSERT INTO buurt.buurtcijfer (buurtcode, indicator, jaar, waarde) "
                      "SELECT 'BU03070101', code, 2024, 7 FROM buurt_vl.indicator ORDER BY code LIMIT 1")
         conn.execute("INSERT INTO buurt.budget (gemeentecode, jaar, bedrag) VALUES ('GM0307', 2024, 250000)")
-        conn.execute("INSERT INTO buurt.wijkagenda (wijkcode, thema, prioriteit, jaar_van, jaar_tot) "
-                     "VALUES ('WK030701', 'ontmoeten', 'Ontmoeten in de binnenstad', 2024, 2027)")
+        agenda = conn.execute("INSERT INTO buurt.wijkagenda (wijkcode, thema, prioriteit, jaar_van, jaar_tot) "
+                              "VALUES ('WK030701', 'ontmoeten', 'Ontmoeten in de binnenstad', 2024, 2027) "
+                              "RETURNING id").fetchone()[0]
+        conn.execute("INSERT INTO buurt.jaarschijf (wijkagenda_id, jaar, doel) VALUES (%s, 2024, 'Een bankje')",
+                     (agenda,))
+        conn.execute("INSERT INTO buurt.jaarverslag (gemeentecode, jaar, lessen) VALUES ('GM0307', 2024, 'Lessen') "
+                     "ON CONFLICT DO NOTHING")
     return {"initiatief": initiatief, "buurtdeal": deal, "afspraak": afspraak, "beheerobject": object_id}
 
 

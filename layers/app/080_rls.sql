@@ -56,6 +56,11 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
   SELECT gemeentecode FROM buurt.initiatief WHERE id = p_id
 $$;
 
+CREATE FUNCTION buurt_app.gemeente_van_wijkagenda(p_id integer) RETURNS text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+  SELECT 'GM' || substr(wijkcode, 3, 4) FROM buurt.wijkagenda WHERE id = p_id
+$$;
+
 CREATE FUNCTION buurt_app.gemeente_naam(p_code text) RETURNS text
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
   SELECT naam FROM buurt.gemeente WHERE code = p_code
@@ -80,11 +85,22 @@ SELECT DISTINCT ON (c.relname) c.relname::text AS tabel, k.kolom, k.rij, k.belei
         '(''GM'' || substr(buurtcode, 3, 4)) = ANY ((SELECT buurt_app.mijn_gemeenten())::text[])'),
     (4, 'wijkcode', '''GM'' || substr(%1$s.wijkcode, 3, 4)',
         '(''GM'' || substr(wijkcode, 3, 4)) = ANY ((SELECT buurt_app.mijn_gemeenten())::text[])'),
-    (5, 'buurtdeal_id', 'buurt_app.gemeente_van_buurtdeal(%1$s.buurtdeal_id)',
+    -- a row of a deal or of an initiative (statusverloop: exactly one of the two is set)
+    (5, 'buurtdeal_id+initiatief_id',
+        'coalesce(buurt_app.gemeente_van_buurtdeal(%1$s.buurtdeal_id), '
+        'buurt_app.gemeente_van_initiatief(%1$s.initiatief_id))',
+        'buurtdeal_id IN (SELECT d.id FROM buurt.buurtdeal d) OR initiatief_id IN (SELECT i.id FROM buurt.initiatief i)'),
+    (6, 'buurtdeal_id', 'buurt_app.gemeente_van_buurtdeal(%1$s.buurtdeal_id)',
         'buurtdeal_id IN (SELECT d.id FROM buurt.buurtdeal d)'),
-    (6, 'initiatief_id', 'buurt_app.gemeente_van_initiatief(%1$s.initiatief_id)',
-        'initiatief_id IN (SELECT i.id FROM buurt.initiatief i)')
-  ) AS k(volgorde, kolom, rij, beleid) ON k.kolom = a.attname AND (k.kolom <> 'code' OR c.relname = 'gemeente')
+    (7, 'initiatief_id', 'buurt_app.gemeente_van_initiatief(%1$s.initiatief_id)',
+        'initiatief_id IN (SELECT i.id FROM buurt.initiatief i)'),
+    (8, 'wijkagenda_id', 'buurt_app.gemeente_van_wijkagenda(%1$s.wijkagenda_id)',
+        'wijkagenda_id IN (SELECT w.id FROM buurt.wijkagenda w)')
+  ) AS k(volgorde, kolom, rij, beleid)
+    ON (k.kolom = a.attname AND (k.kolom <> 'code' OR c.relname = 'gemeente'))
+    OR (k.kolom = 'buurtdeal_id+initiatief_id' AND a.attname = 'buurtdeal_id' AND EXISTS (
+          SELECT 1 FROM pg_catalog.pg_attribute b
+           WHERE b.attrelid = c.oid AND b.attname = 'initiatief_id' AND NOT b.attisdropped))
  WHERE c.relkind IN ('r', 'p')
  ORDER BY c.relname, k.volgorde;
 
@@ -165,9 +181,22 @@ BEGIN
     n := n + 1;
   END LOOP;
   -- Views in buurt_app (reports) would run with the owner's rights and so bypass RLS: make them read as the
-  -- caller. publiek views stay owner's views on purpose (published rows of every gemeente, for the public role).
-  FOR k IN SELECT c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace s ON s.oid = c.relnamespace
-            WHERE s.nspname = 'buurt_app' AND c.relkind = 'v' LOOP
+  -- caller. publiek views stay owner's views on purpose (published rows of every gemeente, for the public role),
+  -- and so do the buurt_app views they read, directly or through others: an invoker view inside them would check
+  -- the public role's rights on buurt (which it has none of).
+  FOR k IN WITH RECURSIVE
+             leest(van, bron) AS (
+               SELECT DISTINCT r.ev_class, d.refobjid
+                 FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_depend d ON d.objid = r.oid
+                WHERE d.classid = 'pg_catalog.pg_rewrite'::regclass AND d.refobjid <> r.ev_class),
+             publiek_leest(oid) AS (
+               SELECT l.bron FROM leest l JOIN pg_catalog.pg_class v ON v.oid = l.van
+                WHERE v.relnamespace = 'publiek'::regnamespace
+               UNION
+               SELECT l.bron FROM leest l JOIN publiek_leest p ON p.oid = l.van)
+           SELECT c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace s ON s.oid = c.relnamespace
+            WHERE s.nspname = 'buurt_app' AND c.relkind = 'v'
+              AND c.oid NOT IN (SELECT oid FROM publiek_leest) LOOP
     EXECUTE format('ALTER VIEW buurt_app.%I SET (security_invoker = true)', k.relname);
   END LOOP;
   RETURN n;

@@ -18,7 +18,9 @@ from tests.io.files import write_osm
 COVERED = {"gemeente": "code", "gebied": "gemeentecode", "wijk": "gemeentecode", "buurt": "gemeentecode",
            "initiatief": "gemeentecode", "buurtdeal": "gemeentecode", "beheerobject": "gemeentecode",
            "budget": "gemeentecode", "afspraak": "buurtdeal_id", "peiling": "initiatief_id",
-           "buurtcijfer": "buurtcode", "wijkagenda": "wijkcode"}
+           "buurtcijfer": "buurtcode", "wijkagenda": "wijkcode", "jaarschijf": "wijkagenda_id",
+           "statusverloop": "buurtdeal_id+initiatief_id", "jaarverslag": "gemeentecode", "wijkcijfer": "wijkcode",
+           "gemeentecijfer": "gemeentecode", "prioriteitswijk": "wijkcode", "budgetverdeling": "gemeentecode"}
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +37,12 @@ def gemeenten_seen(dsn: str, table: str) -> dict[str, int]:
     expr = {"code": "code", "gemeentecode": "gemeentecode", "buurtcode": "'GM' || substr(buurtcode, 3, 4)",
             "wijkcode": "'GM' || substr(wijkcode, 3, 4)",
             "buurtdeal_id": "(SELECT gemeentecode FROM buurt.buurtdeal d WHERE d.id = buurtdeal_id)",
-            "initiatief_id": "(SELECT gemeentecode FROM buurt.initiatief i WHERE i.id = initiatief_id)"}[COVERED[table]]
+            "initiatief_id": "(SELECT gemeentecode FROM buurt.initiatief i WHERE i.id = initiatief_id)",
+            "wijkagenda_id": "(SELECT 'GM' || substr(w.wijkcode, 3, 4) FROM buurt.wijkagenda w "
+                             "WHERE w.id = wijkagenda_id)",
+            "buurtdeal_id+initiatief_id": "coalesce((SELECT gemeentecode FROM buurt.buurtdeal d "
+                                          "WHERE d.id = buurtdeal_id), (SELECT gemeentecode FROM buurt.initiatief i "
+                                          "WHERE i.id = initiatief_id))"}[COVERED[table]]
     with psycopg.connect(dsn) as conn:
         return dict(conn.execute(f"SELECT coalesce({expr}, '-'), count(*) FROM buurt.{table} GROUP BY 1").fetchall())
 
