@@ -55,6 +55,17 @@ def add_amersfoort(admin_dsn: str) -> dict[str, int]:
                      (agenda,))
         conn.execute("INSERT INTO buurt.jaarverslag (gemeentecode, jaar, lessen) VALUES ('GM0307', 2024, 'Lessen') "
                      "ON CONFLICT DO NOTHING")
+        # the buurtmonitor's tables (issue 11), one row each
+        conn.execute("INSERT INTO buurt.wijkcijfer (wijkcode, indicator, jaar, waarde, bron) SELECT 'WK030701', code, "
+                     "2024, 7, 'test' FROM buurt_vl.indicator ORDER BY code LIMIT 1 ON CONFLICT DO NOTHING")
+        conn.execute("INSERT INTO buurt.gemeentecijfer (gemeentecode, indicator, jaar, waarde, bron) SELECT 'GM0307', "
+                     "code, 2024, 7, 'test' FROM buurt_vl.indicator ORDER BY code LIMIT 1 ON CONFLICT DO NOTHING")
+        conn.execute("INSERT INTO buurt.prioriteitswijk (wijkcode, jaar, reden) VALUES ('WK030701', 2024, 'test'), "
+                     "('WK040201', 2024, 'test') "
+                     "ON CONFLICT DO NOTHING")
+        conn.execute("INSERT INTO buurt.budgetverdeling (wijkcode, jaar, gemeentecode, grondslag, prioriteit, gewicht, "
+                     "bedrag, toelichting, berekend_op) VALUES ('WK030701', 2024, 'GM0307', 1, true, 1, 250000, "
+                     "'test', now()) ON CONFLICT DO NOTHING")
     return {"initiatief": initiatief, "buurtdeal": deal, "afspraak": afspraak, "beheerobject": object_id}
 
 
