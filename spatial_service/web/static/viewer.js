@@ -121,14 +121,25 @@ function renderList() {
   const total = data.items.filter((it) => matches(it, f)).length;
   document.getElementById("lijst-aantal").textContent =
     `${shown.length} van ${total} ${total === 1 ? "item" : "items"} in beeld`;
+  // a re-render (the map moved, an edit arrived) must not take the keyboard focus away from the list
+  const active = document.activeElement && document.activeElement.closest && document.activeElement.closest("#lijst .item");
+  const focusKey = active ? active.dataset.item : null;
   document.getElementById("lijst").innerHTML = shown.map((it) => `<li>
       <button type="button" class="item" data-item="${esc(itemKey(it))}">${symbols.img(it.thema, it.status, it.soort === "buurtdeal" ? 22 : 16)}
         <span class="item-tekst"><span class="item-titel">${esc(it.titel)}</span>
         <span class="item-meta">${esc(itemSummary(it, symbols))}</span></span></button></li>`).join("");
+  if (focusKey) {
+    const again = listButton(focusKey);
+    (again || document.getElementById("lijst-sectie")).focus();  // gone from view: stay in the list
+  }
 }
 
 let selected = null;
-let opener = null;
+let opener = null;  // what opened the details: focus goes back there on close
+
+function listButton(key) {
+  return [...document.querySelectorAll("#lijst .item")].find((b) => b.dataset.item === key) || null;
+}
 
 function openDetails(key, { zoom = false, focus = true } = {}) {
   const { data, symbols, map } = api;
@@ -161,7 +172,9 @@ function closeDetails() {
   document.body.classList.remove("met-details");
   updateHash();
   api.emit("details", null);
-  if (opener && document.body.contains(opener)) opener.focus();
+  // the list may have been drawn anew meanwhile: then the same item's new button
+  const target = opener && !document.body.contains(opener) && opener.dataset ? listButton(opener.dataset.item) : opener;
+  if (target && document.body.contains(target)) target.focus();
   opener = null;
 }
 
