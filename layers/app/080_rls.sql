@@ -56,6 +56,11 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
   SELECT gemeentecode FROM buurt.initiatief WHERE id = p_id
 $$;
 
+CREATE FUNCTION buurt_app.gemeente_van_wijkagenda(p_id integer) RETURNS text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+  SELECT 'GM' || substr(wijkcode, 3, 4) FROM buurt.wijkagenda WHERE id = p_id
+$$;
+
 CREATE FUNCTION buurt_app.gemeente_naam(p_code text) RETURNS text
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
   SELECT naam FROM buurt.gemeente WHERE code = p_code
@@ -74,17 +79,25 @@ SELECT DISTINCT ON (c.relname) c.relname::text AS tabel, k.kolom, k.rij, k.belei
   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'buurt'
   JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
   JOIN (VALUES
-    (1, 'code', '%1$s.code', 'code = ANY ((SELECT buurt_app.mijn_gemeenten())::text[])'),
-    (2, 'gemeentecode', '%1$s.gemeentecode', 'gemeentecode = ANY ((SELECT buurt_app.mijn_gemeenten())::text[])'),
-    (3, 'buurtcode', '''GM'' || substr(%1$s.buurtcode, 3, 4)',
+    (1, 'code', NULL, '%1$s.code', 'code = ANY ((SELECT buurt_app.mijn_gemeenten())::text[])'),
+    (2, 'gemeentecode', NULL, '%1$s.gemeentecode', 'gemeentecode = ANY ((SELECT buurt_app.mijn_gemeenten())::text[])'),
+    (3, 'buurtcode', NULL, '''GM'' || substr(%1$s.buurtcode, 3, 4)',
         '(''GM'' || substr(buurtcode, 3, 4)) = ANY ((SELECT buurt_app.mijn_gemeenten())::text[])'),
-    (4, 'wijkcode', '''GM'' || substr(%1$s.wijkcode, 3, 4)',
+    (4, 'wijkcode', NULL, '''GM'' || substr(%1$s.wijkcode, 3, 4)',
         '(''GM'' || substr(wijkcode, 3, 4)) = ANY ((SELECT buurt_app.mijn_gemeenten())::text[])'),
-    (5, 'buurtdeal_id', 'buurt_app.gemeente_van_buurtdeal(%1$s.buurtdeal_id)',
+    -- a row about either a deal or an initiative (statusverloop): whichever it names
+    (5, 'buurtdeal_id', 'initiatief_id',
+        'coalesce(buurt_app.gemeente_van_buurtdeal(%1$s.buurtdeal_id), buurt_app.gemeente_van_initiatief(%1$s.initiatief_id))',
+        '(buurtdeal_id IN (SELECT d.id FROM buurt.buurtdeal d) OR initiatief_id IN (SELECT i.id FROM buurt.initiatief i))'),
+    (6, 'buurtdeal_id', NULL, 'buurt_app.gemeente_van_buurtdeal(%1$s.buurtdeal_id)',
         'buurtdeal_id IN (SELECT d.id FROM buurt.buurtdeal d)'),
-    (6, 'initiatief_id', 'buurt_app.gemeente_van_initiatief(%1$s.initiatief_id)',
-        'initiatief_id IN (SELECT i.id FROM buurt.initiatief i)')
-  ) AS k(volgorde, kolom, rij, beleid) ON k.kolom = a.attname AND (k.kolom <> 'code' OR c.relname = 'gemeente')
+    (7, 'initiatief_id', NULL, 'buurt_app.gemeente_van_initiatief(%1$s.initiatief_id)',
+        'initiatief_id IN (SELECT i.id FROM buurt.initiatief i)'),
+    (8, 'wijkagenda_id', NULL, 'buurt_app.gemeente_van_wijkagenda(%1$s.wijkagenda_id)',
+        'wijkagenda_id IN (SELECT a.id FROM buurt.wijkagenda a)')
+  ) AS k(volgorde, kolom, ook, rij, beleid) ON k.kolom = a.attname AND (k.kolom <> 'code' OR c.relname = 'gemeente')
+       AND (k.ook IS NULL OR EXISTS (SELECT 1 FROM pg_catalog.pg_attribute o WHERE o.attrelid = c.oid
+                                       AND o.attname = k.ook AND NOT o.attisdropped))
  WHERE c.relkind IN ('r', 'p')
  ORDER BY c.relname, k.volgorde;
 

@@ -18,7 +18,7 @@ from tests.io.files import write_osm
 COVERED = {"gemeente": "code", "gebied": "gemeentecode", "wijk": "gemeentecode", "buurt": "gemeentecode",
            "initiatief": "gemeentecode", "buurtdeal": "gemeentecode", "beheerobject": "gemeentecode",
            "budget": "gemeentecode", "afspraak": "buurtdeal_id", "peiling": "initiatief_id",
-           "buurtcijfer": "buurtcode", "wijkagenda": "wijkcode"}
+           "buurtcijfer": "buurtcode", "wijkagenda": "wijkcode", "statusverloop": "buurtdeal_id"}
 
 
 @pytest.fixture(scope="module")
@@ -36,6 +36,9 @@ def gemeenten_seen(dsn: str, table: str) -> dict[str, int]:
             "wijkcode": "'GM' || substr(wijkcode, 3, 4)",
             "buurtdeal_id": "(SELECT gemeentecode FROM buurt.buurtdeal d WHERE d.id = buurtdeal_id)",
             "initiatief_id": "(SELECT gemeentecode FROM buurt.initiatief i WHERE i.id = initiatief_id)"}[COVERED[table]]
+    if table == "statusverloop":  # about a deal or an initiative
+        expr = ("coalesce((SELECT gemeentecode FROM buurt.buurtdeal d WHERE d.id = buurtdeal_id), "
+                "(SELECT gemeentecode FROM buurt.initiatief i WHERE i.id = initiatief_id))")
     with psycopg.connect(dsn) as conn:
         return dict(conn.execute(f"SELECT coalesce({expr}, '-'), count(*) FROM buurt.{table} GROUP BY 1").fetchall())
 
