@@ -179,8 +179,22 @@ BEGIN
   END LOOP;
   -- Views in buurt_app (reports) would run with the owner's rights and so bypass RLS: make them read as the
   -- caller. publiek views stay owner's views on purpose (published rows of every gemeente, for the public role).
-  FOR k IN SELECT c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace s ON s.oid = c.relnamespace
-            WHERE s.nspname = 'buurt_app' AND c.relkind = 'v' LOOP
+  -- Not those a publiek view reads (directly or through another view): an invoker view checks its tables as the
+  -- current user even inside an owner view, so the public role would be refused.
+  FOR k IN WITH RECURSIVE onder_publiek(oid) AS (
+             SELECT d.refobjid FROM pg_catalog.pg_depend d
+               JOIN pg_catalog.pg_rewrite r ON r.oid = d.objid AND d.classid = 'pg_catalog.pg_rewrite'::regclass
+               JOIN pg_catalog.pg_class v ON v.oid = r.ev_class
+               JOIN pg_catalog.pg_namespace vn ON vn.oid = v.relnamespace AND vn.nspname = 'publiek'
+              WHERE d.refclassid = 'pg_catalog.pg_class'::regclass
+             UNION
+             SELECT d.refobjid FROM onder_publiek o
+               JOIN pg_catalog.pg_rewrite r ON r.ev_class = o.oid
+               JOIN pg_catalog.pg_depend d ON d.objid = r.oid AND d.classid = 'pg_catalog.pg_rewrite'::regclass
+                                          AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.refobjid <> o.oid)
+           SELECT c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace s ON s.oid = c.relnamespace
+            WHERE s.nspname = 'buurt_app' AND c.relkind = 'v'
+              AND c.oid NOT IN (SELECT oid FROM onder_publiek) LOOP
     EXECUTE format('ALTER VIEW buurt_app.%I SET (security_invoker = true)', k.relname);
   END LOOP;
   RETURN n;
