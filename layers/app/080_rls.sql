@@ -79,28 +79,25 @@ SELECT DISTINCT ON (c.relname) c.relname::text AS tabel, k.kolom, k.rij, k.belei
   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'buurt'
   JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
   JOIN (VALUES
-    (1, 'code', '%1$s.code', 'code = ANY ((SELECT buurt_app.mijn_gemeenten())::text[])'),
-    (2, 'gemeentecode', '%1$s.gemeentecode', 'gemeentecode = ANY ((SELECT buurt_app.mijn_gemeenten())::text[])'),
-    (3, 'buurtcode', '''GM'' || substr(%1$s.buurtcode, 3, 4)',
+    (1, 'code', NULL, '%1$s.code', 'code = ANY ((SELECT buurt_app.mijn_gemeenten())::text[])'),
+    (2, 'gemeentecode', NULL, '%1$s.gemeentecode', 'gemeentecode = ANY ((SELECT buurt_app.mijn_gemeenten())::text[])'),
+    (3, 'buurtcode', NULL, '''GM'' || substr(%1$s.buurtcode, 3, 4)',
         '(''GM'' || substr(buurtcode, 3, 4)) = ANY ((SELECT buurt_app.mijn_gemeenten())::text[])'),
-    (4, 'wijkcode', '''GM'' || substr(%1$s.wijkcode, 3, 4)',
+    (4, 'wijkcode', NULL, '''GM'' || substr(%1$s.wijkcode, 3, 4)',
         '(''GM'' || substr(wijkcode, 3, 4)) = ANY ((SELECT buurt_app.mijn_gemeenten())::text[])'),
-    -- a row of a deal or of an initiative (statusverloop: exactly one of the two is set)
-    (5, 'buurtdeal_id+initiatief_id',
-        'coalesce(buurt_app.gemeente_van_buurtdeal(%1$s.buurtdeal_id), '
-        'buurt_app.gemeente_van_initiatief(%1$s.initiatief_id))',
-        'buurtdeal_id IN (SELECT d.id FROM buurt.buurtdeal d) OR initiatief_id IN (SELECT i.id FROM buurt.initiatief i)'),
-    (6, 'buurtdeal_id', 'buurt_app.gemeente_van_buurtdeal(%1$s.buurtdeal_id)',
+    -- a row about either a deal or an initiative (statusverloop): whichever it names
+    (5, 'buurtdeal_id', 'initiatief_id',
+        'coalesce(buurt_app.gemeente_van_buurtdeal(%1$s.buurtdeal_id), buurt_app.gemeente_van_initiatief(%1$s.initiatief_id))',
+        '(buurtdeal_id IN (SELECT d.id FROM buurt.buurtdeal d) OR initiatief_id IN (SELECT i.id FROM buurt.initiatief i))'),
+    (6, 'buurtdeal_id', NULL, 'buurt_app.gemeente_van_buurtdeal(%1$s.buurtdeal_id)',
         'buurtdeal_id IN (SELECT d.id FROM buurt.buurtdeal d)'),
-    (7, 'initiatief_id', 'buurt_app.gemeente_van_initiatief(%1$s.initiatief_id)',
+    (7, 'initiatief_id', NULL, 'buurt_app.gemeente_van_initiatief(%1$s.initiatief_id)',
         'initiatief_id IN (SELECT i.id FROM buurt.initiatief i)'),
-    (8, 'wijkagenda_id', 'buurt_app.gemeente_van_wijkagenda(%1$s.wijkagenda_id)',
-        'wijkagenda_id IN (SELECT w.id FROM buurt.wijkagenda w)')
-  ) AS k(volgorde, kolom, rij, beleid)
-    ON (k.kolom = a.attname AND (k.kolom <> 'code' OR c.relname = 'gemeente'))
-    OR (k.kolom = 'buurtdeal_id+initiatief_id' AND a.attname = 'buurtdeal_id' AND EXISTS (
-          SELECT 1 FROM pg_catalog.pg_attribute b
-           WHERE b.attrelid = c.oid AND b.attname = 'initiatief_id' AND NOT b.attisdropped))
+    (8, 'wijkagenda_id', NULL, 'buurt_app.gemeente_van_wijkagenda(%1$s.wijkagenda_id)',
+        'wijkagenda_id IN (SELECT a.id FROM buurt.wijkagenda a)')
+  ) AS k(volgorde, kolom, ook, rij, beleid) ON k.kolom = a.attname AND (k.kolom <> 'code' OR c.relname = 'gemeente')
+       AND (k.ook IS NULL OR EXISTS (SELECT 1 FROM pg_catalog.pg_attribute o WHERE o.attrelid = c.oid
+                                       AND o.attname = k.ook AND NOT o.attisdropped))
  WHERE c.relkind IN ('r', 'p')
  ORDER BY c.relname, k.volgorde;
 
@@ -181,22 +178,23 @@ BEGIN
     n := n + 1;
   END LOOP;
   -- Views in buurt_app (reports) would run with the owner's rights and so bypass RLS: make them read as the
-  -- caller. publiek views stay owner's views on purpose (published rows of every gemeente, for the public role),
-  -- and so do the buurt_app views they read, directly or through others: an invoker view inside them would check
-  -- the public role's rights on buurt (which it has none of).
-  FOR k IN WITH RECURSIVE
-             leest(van, bron) AS (
-               SELECT DISTINCT r.ev_class, d.refobjid
-                 FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_depend d ON d.objid = r.oid
-                WHERE d.classid = 'pg_catalog.pg_rewrite'::regclass AND d.refobjid <> r.ev_class),
-             publiek_leest(oid) AS (
-               SELECT l.bron FROM leest l JOIN pg_catalog.pg_class v ON v.oid = l.van
-                WHERE v.relnamespace = 'publiek'::regnamespace
-               UNION
-               SELECT l.bron FROM leest l JOIN publiek_leest p ON p.oid = l.van)
+  -- caller. publiek views stay owner's views on purpose (published rows of every gemeente, for the public role).
+  -- Not those a publiek view reads (directly or through another view): an invoker view checks its tables as the
+  -- current user even inside an owner view, so the public role would be refused.
+  FOR k IN WITH RECURSIVE onder_publiek(oid) AS (
+             SELECT d.refobjid FROM pg_catalog.pg_depend d
+               JOIN pg_catalog.pg_rewrite r ON r.oid = d.objid AND d.classid = 'pg_catalog.pg_rewrite'::regclass
+               JOIN pg_catalog.pg_class v ON v.oid = r.ev_class
+               JOIN pg_catalog.pg_namespace vn ON vn.oid = v.relnamespace AND vn.nspname = 'publiek'
+              WHERE d.refclassid = 'pg_catalog.pg_class'::regclass
+             UNION
+             SELECT d.refobjid FROM onder_publiek o
+               JOIN pg_catalog.pg_rewrite r ON r.ev_class = o.oid
+               JOIN pg_catalog.pg_depend d ON d.objid = r.oid AND d.classid = 'pg_catalog.pg_rewrite'::regclass
+                                          AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.refobjid <> o.oid)
            SELECT c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace s ON s.oid = c.relnamespace
             WHERE s.nspname = 'buurt_app' AND c.relkind = 'v'
-              AND c.oid NOT IN (SELECT oid FROM publiek_leest) LOOP
+              AND c.oid NOT IN (SELECT oid FROM onder_publiek) LOOP
     EXECUTE format('ALTER VIEW buurt_app.%I SET (security_invoker = true)', k.relname);
   END LOOP;
   RETURN n;

@@ -19,7 +19,7 @@ COVERED = {"gemeente": "code", "gebied": "gemeentecode", "wijk": "gemeentecode",
            "initiatief": "gemeentecode", "buurtdeal": "gemeentecode", "beheerobject": "gemeentecode",
            "budget": "gemeentecode", "afspraak": "buurtdeal_id", "peiling": "initiatief_id",
            "buurtcijfer": "buurtcode", "wijkagenda": "wijkcode", "jaarschijf": "wijkagenda_id",
-           "statusverloop": "buurtdeal_id+initiatief_id", "jaarverslag": "gemeentecode", "wijkcijfer": "wijkcode",
+           "statusverloop": "buurtdeal_id", "jaarverslag": "gemeentecode", "wijkcijfer": "wijkcode",
            "gemeentecijfer": "gemeentecode", "prioriteitswijk": "wijkcode", "budgetverdeling": "gemeentecode"}
 
 
@@ -39,10 +39,10 @@ def gemeenten_seen(dsn: str, table: str) -> dict[str, int]:
             "buurtdeal_id": "(SELECT gemeentecode FROM buurt.buurtdeal d WHERE d.id = buurtdeal_id)",
             "initiatief_id": "(SELECT gemeentecode FROM buurt.initiatief i WHERE i.id = initiatief_id)",
             "wijkagenda_id": "(SELECT 'GM' || substr(w.wijkcode, 3, 4) FROM buurt.wijkagenda w "
-                             "WHERE w.id = wijkagenda_id)",
-            "buurtdeal_id+initiatief_id": "coalesce((SELECT gemeentecode FROM buurt.buurtdeal d "
-                                          "WHERE d.id = buurtdeal_id), (SELECT gemeentecode FROM buurt.initiatief i "
-                                          "WHERE i.id = initiatief_id))"}[COVERED[table]]
+                             "WHERE w.id = wijkagenda_id)"}[COVERED[table]]
+    if table == "statusverloop":  # about a deal or an initiative
+        expr = ("coalesce((SELECT gemeentecode FROM buurt.buurtdeal d WHERE d.id = buurtdeal_id), "
+                "(SELECT gemeentecode FROM buurt.initiatief i WHERE i.id = initiatief_id))")
     with psycopg.connect(dsn) as conn:
         return dict(conn.execute(f"SELECT coalesce({expr}, '-'), count(*) FROM buurt.{table} GROUP BY 1").fetchall())
 
