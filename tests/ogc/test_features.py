@@ -151,6 +151,16 @@ def test_crs_of_the_answer(client, admin_conn):
     assert "crs=" in next(link["href"] for link in first["links"] if link["rel"] == "next")
 
 
+def test_an_empty_page_in_every_format(client):
+    for fmt, media in (("json", "json"), ("csv", "csv"), ("geojsonseq", "geo+json-seq"), ("html", "html")):
+        r = client.get("/ogc/collections/wijken/items", params={"offset": 500, "f": fmt})
+        assert r.status_code == 200 and media in r.headers["content-type"], (fmt, r.status_code)
+    assert client.get("/ogc/collections/wijken/items", params={"offset": 500}).json()["features"] == []
+    assert client.get("/ogc/collections/wijken/items", params={"offset": 500, "f": "csv"}).text == ""
+    lines = client.get("/ogc/collections/wijken/items", params={"f": "csv", "limit": 100}).text.splitlines()
+    assert lines[0].startswith("code,") or ("code" in lines[0].split(",") and len(lines) == 10)
+
+
 def test_bad_parameters_get_a_clear_400(client):
     r = client.get("/ogc/collections/groen/items", params={"crs": "EPSG:9999"})
     assert r.status_code == 400 and "'crs'" in r.json()["description"] and "EPSG:9999" in r.json()["description"]

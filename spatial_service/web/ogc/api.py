@@ -14,8 +14,10 @@ tile pool (resolved from the same `settings.public()` DSN), reading only the pub
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
+from collections.abc import Iterable, Iterator
 from typing import Annotated, Any
 
 import asyncpg
@@ -56,6 +58,20 @@ TITLE = "Buurtkaart: buurtinitiatieven, buurtdeals en openbare ruimte (OGC API)"
 # tipg adds its module-level common classes to every conformance answer; drop oas30 there too (in place: the
 # conformance route reads that list)
 tipg.factory.COMMON_CONFORMS[:] = [c for c in tipg.factory.COMMON_CONFORMS if not c.endswith("/oas30")]
+
+
+def _csv_rows(data: Iterable[dict]) -> Iterator[str]:
+    """tipg's CSV writer takes the header from the first row and raises StopIteration inside its generator when
+    there is none (an empty page: a broken chunked answer). No rows, no lines; otherwise tipg's writer."""
+    rows = iter(data)
+    first = next(rows, None)
+    if first is None:
+        return iter(())
+    return _tipg_csv_rows(itertools.chain([first], rows))
+
+
+_tipg_csv_rows = tipg.factory.create_csv_rows
+tipg.factory.create_csv_rows = _csv_rows  # the items routes look it up in the module at each request
 
 
 class TemplatedUrls:
