@@ -23,7 +23,8 @@ def render(dsn: str, out: Path, layer_id: str = "buurtdeal_punt", where: str = "
     try:
         dialog.setWindowTitle(f"{layer.name()} — objectattributen")
         dialog.show()
-        dialog.resize(dialog.sizeHint())
+        # as wide as a 1024 px screen allows: long labels and lists then show without scrolling sideways
+        dialog.resize(max(dialog.sizeHint().width(), 1000), dialog.sizeHint().height())
         tabs = dialog.findChild(QTabWidget)
         titles = [tabs.tabText(i) for i in range(tabs.count())]
         if tab in titles:
