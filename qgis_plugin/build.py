@@ -1,5 +1,5 @@
-"""Builds dist/buurtkaart.zip: the plugin package, metadata.txt from the repository root, the layers/ files the
-plugin reads (changelogs, app SQL, styles, catalogue), the shared core spatial_service/core as
+"""Builds dist/buurtkaart.zip: the plugin package, metadata.txt and LICENSE from the repository root, the layers/
+files the plugin reads (changelogs, app SQL, styles, catalogue), the shared core spatial_service/core as
 buurtkaart/core and a copy of the report package spatial_service/reports/ (both dependency-free on purpose,
 so the plugin never imports spatial_service).
 
@@ -38,6 +38,7 @@ def plugin_files(repo_root: Path = REPO_ROOT) -> dict[str, bytes]:
     for path in sorted((repo_root / "spatial_service" / "reports").glob("*")):
         if path.suffix in (".py", ".qpt"):  # the report package: figures, HTML, print layout and its template
             files[f"{PLUGIN_NAME}/reports/{path.name}"] = path.read_bytes()
+    files[f"{PLUGIN_NAME}/LICENSE"] = (repo_root / "LICENSE").read_bytes()  # the plugin repository requires it
     layers = repo_root / "layers"
     for pattern in LAYER_PATTERNS:
         for path in sorted(layers.glob(pattern)):

@@ -7,7 +7,7 @@ no functions newer than 3.22. tests/qgis/test_expressions.py parses every expres
 
 from __future__ import annotations
 
-from buurtkaart import loader
+from buurtkaart import catalogue, loader
 from qgis.core import (
     Qgis,
     QgsAttributeEditorContainer,
@@ -179,3 +179,53 @@ def build_form(layer: QgsVectorLayer, layer_id: str, table: str, relation_id: st
     layer.setEditFormConfig(config)
 
 
+
+
+# --- issue 9: relation widgets from the catalogue's [[relatie]], tabs that fit 768 px ---------------------------
+
+def editor_relation(cat: catalogue.Catalogue, entry: catalogue.Layer) -> str | None:
+    """The relation whose relation editor this layer's form shows (a deal's afspraken), from [[relatie]]."""
+    return next((rel_id for rel_id, rel, _child, parent in cat.layer_relations()
+                 if rel.editor and parent.id == entry.id), None)
+
+
+def references(cat: catalogue.Catalogue, entry: catalogue.Layer) -> dict[str, str]:
+    """Foreign-key field -> the relation id its relation-reference widget uses (on the list of all rows)."""
+    if entry.is_value_list:
+        return {}
+    return {rel.veld: catalogue.relation_id(entry.id, cat.reference_list(rel).id)
+            for rel in cat.relations if rel.van == entry.tabel}
+
+
+def finish_form(layer: QgsVectorLayer, entry: catalogue.Layer, cat: catalogue.Catalogue) -> None:
+    """After configure_fields/build_form: the display expression, a relation-reference widget (pick by title) for
+    every foreign key of [[relatie]], the form's top-level containers as tabs (group boxes stacked in one column
+    made a deal form ~1,240 px high) and every relation editor as QGIS' own editor (an empty widget type makes
+    QGIS log 'Failed to create relation widget, fallback to basic')."""
+    if entry.weergave:
+        layer.setDisplayExpression(entry.weergave)
+    fields = layer.fields()
+    for name, relation_id in references(cat, entry).items():
+        index = fields.indexOf(name)
+        if index < 0:
+            continue
+        not_null = bool(fields[index].constraints().constraints() & QgsFieldConstraints.ConstraintNotNull)
+        widget(layer, name, "RelationReference", {
+            "Relation": relation_id, "AllowNULL": not not_null, "OrderByValue": True, "ShowForm": False,
+            "ShowOpenFormButton": False, "MapIdentification": False, "ReadOnly": False, "AllowAddFeatures": False,
+            "FetchLimitActive": False})
+    config = layer.editFormConfig()
+    root = config.invisibleRootContainer()
+
+    def walk(container, top: bool) -> None:
+        for element in container.children():
+            if isinstance(element, QgsAttributeEditorRelation):
+                element.setRelationWidgetTypeId("relation_editor")
+                element.setShowLabel(False)
+            elif isinstance(element, QgsAttributeEditorContainer):
+                if top:
+                    element.setIsGroupBox(False)
+                walk(element, False)
+
+    walk(root, True)
+    layer.setEditFormConfig(config)

@@ -54,15 +54,18 @@ def build_styles(name_or_uri: str, out_dir: Path) -> list[Path]:
     entries = {entry.id: entry for entry in catalogue.load().layers}
     years = tuple(int(v) for v in run_sql(conn, "SELECT van, tot FROM publiek.jaarbereik")[0])
     result = loader.load_layer_set(name_or_uri, QgsProject.instance())
+    cat = catalogue.load()
     written = []
     out_dir.mkdir(parents=True, exist_ok=True)
     for layer_id, layer in result.layers.items():
         schema, table = layer.dataProvider().uri().schema(), layer.dataProvider().uri().table()
         table_key = "buurt_vl" if schema == "buurt_vl" else table
         soort = entries[layer_id].soort
+        entry = cat.by_id(layer_id)
         form_builder.configure_fields(layer, layer_id, table_key, soort, years)
-        form_builder.build_form(layer, layer_id, table_key, loader.DEAL_RELATIONS.get(layer_id))
-        if table in ("initiatief", "buurtdeal"):
+        form_builder.build_form(layer, layer_id, table_key, form_builder.editor_relation(cat, entry))
+        form_builder.finish_form(layer, entry, cat)
+        if table in ("initiatief", "buurtdeal") and layer.isSpatial():
             layer.setRenderer(renderers.theme_renderer(layer, themes, statuses, deal=table == "buurtdeal"))
         elif soort:
             layer.setRenderer(renderers.kind_renderer(layer, kinds[soort]))
@@ -77,7 +80,9 @@ def build_styles(name_or_uri: str, out_dir: Path) -> list[Path]:
             if layer_id == "buurt":
                 layer.labeling().settings().minimumScale = 0
         path = out_dir / f"{layer_id}.qml"
-        categories = QgsMapLayer.StyleCategories(QgsMapLayer.AllStyleCategories & ~QgsMapLayer.CustomProperties)
+        # no Relations: the loader makes them from the catalogue, and QGIS would write this machine's data source
+        categories = QgsMapLayer.StyleCategories(QgsMapLayer.AllStyleCategories & ~QgsMapLayer.CustomProperties
+                                                 & ~QgsMapLayer.Relations)
         message, ok = layer.saveNamedStyle(str(path), categories)
         if not ok:
             raise RuntimeError(f"{path.name}: {message}")

@@ -51,8 +51,8 @@ def write_catalogue(tmp_path: Path, section: str, extra: dict[str, object]) -> P
     data = tomllib.loads((REPO / "layers" / "catalogue.toml").read_text(encoding="utf-8"))
     data[section][0].update(extra)
     lines = ["[groep]", f'naam = "{data["groep"]["naam"]}"']
-    for name in ("qgis", "publiek"):
-        for entry in data[name]:
+    for name in ("qgis", "publiek", "relatie"):
+        for entry in data.get(name, []):
             lines.append(f"[[{name}]]")
             for key, value in entry.items():
                 lines.append(f"{key} = {_toml(value)}")

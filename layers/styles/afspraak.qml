@@ -1,5 +1,5 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis minScale="1e+08" version="3.22.16-Białowieża" styleCategories="LayerConfiguration|Symbology|Symbology3D|Labeling|Fields|Forms|Actions|MapTips|Diagrams|AttributeTable|Rendering|GeometryOptions|Relations|Temporal|Legend|Elevation|Notes" hasScaleBasedVisibilityFlag="0" maxScale="0" readOnly="0">
+<qgis minScale="1e+08" version="3.22.16-Białowieża" styleCategories="LayerConfiguration|Symbology|Symbology3D|Labeling|Fields|Forms|Actions|MapTips|Diagrams|AttributeTable|Rendering|GeometryOptions|Temporal|Legend|Elevation|Notes" hasScaleBasedVisibilityFlag="0" maxScale="0" readOnly="0">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
@@ -19,14 +19,6 @@
     <checkConfiguration/>
   </geometryOptions>
   <legend type="default-vector" showLabelLegend="0"/>
-  <referencedLayers>
-    <relation referencingLayer="Afspraken_3a057e07_7ccc_4dd6_b002_d4d0411e72fb" id="afspraak_buurtdeal_punt" name="Afspraken" strength="Composition" dataSource="dbname='buurtkaart' host=/work/main/.local/pgdata port=55432 user='postgres' key='id' srid=28992 type=Point checkPrimaryKeyUnicity='1' table=&quot;buurt&quot;.&quot;buurtdeal&quot; (geom) sql=GeometryType(&quot;geom&quot;) = 'POINT'" referencedLayer="Buurtdeals__punt__5ce1b8f5_5def_4ac5_b8d2_4305e1ce2e97" layerName="Buurtdeals (punt)" providerKey="postgres" layerId="Buurtdeals__punt__5ce1b8f5_5def_4ac5_b8d2_4305e1ce2e97">
-      <fieldRef referencingField="buurtdeal_id" referencedField="id"/>
-    </relation>
-    <relation referencingLayer="Afspraken_3a057e07_7ccc_4dd6_b002_d4d0411e72fb" id="afspraak_buurtdeal_vlak" name="Afspraken" strength="Composition" dataSource="dbname='buurtkaart' host=/work/main/.local/pgdata port=55432 user='postgres' key='id' srid=28992 type=MultiPolygon checkPrimaryKeyUnicity='1' table=&quot;buurt&quot;.&quot;buurtdeal&quot; (geom) sql=GeometryType(&quot;geom&quot;) = 'MULTIPOLYGON'" referencedLayer="Buurtdeals__vlak__e564bea2_3ec6_430a_a7be_ea8d6151622e" layerName="Buurtdeals (vlak)" providerKey="postgres" layerId="Buurtdeals__vlak__e564bea2_3ec6_430a_a7be_ea8d6151622e">
-      <fieldRef referencingField="buurtdeal_id" referencedField="id"/>
-    </relation>
-  </referencedLayers>
   <fieldConfiguration>
     <field name="id" configurationFlags="None">
       <editWidget type="TextEdit">
@@ -39,11 +31,18 @@
       </editWidget>
     </field>
     <field name="buurtdeal_id" configurationFlags="None">
-      <editWidget type="TextEdit">
+      <editWidget type="RelationReference">
         <config>
           <Option type="Map">
-            <Option type="bool" name="IsMultiline" value="false"/>
-            <Option type="bool" name="UseHtml" value="false"/>
+            <Option type="bool" name="AllowAddFeatures" value="false"/>
+            <Option type="bool" name="AllowNULL" value="false"/>
+            <Option type="bool" name="FetchLimitActive" value="false"/>
+            <Option type="bool" name="MapIdentification" value="false"/>
+            <Option type="bool" name="OrderByValue" value="true"/>
+            <Option type="bool" name="ReadOnly" value="false"/>
+            <Option type="QString" name="Relation" value="afspraak_buurtdeal_lijst"/>
+            <Option type="bool" name="ShowForm" value="false"/>
+            <Option type="bool" name="ShowOpenFormButton" value="false"/>
           </Option>
         </config>
       </editWidget>
@@ -194,14 +193,14 @@
   <featformsuppress>0</featformsuppress>
   <editorlayout>tablayout</editorlayout>
   <attributeEditorForm>
-    <attributeEditorContainer groupBox="1" visibilityExpressionEnabled="0" name="Afspraak" visibilityExpression="" showLabel="1" columnCount="1">
+    <attributeEditorContainer groupBox="0" visibilityExpressionEnabled="0" name="Afspraak" visibilityExpression="" showLabel="1" columnCount="1">
       <attributeEditorField name="id" showLabel="1" index="0"/>
       <attributeEditorField name="buurtdeal_id" showLabel="1" index="1"/>
       <attributeEditorField name="partij" showLabel="1" index="2"/>
       <attributeEditorField name="omschrijving" showLabel="1" index="3"/>
       <attributeEditorField name="gereed" showLabel="1" index="4"/>
     </attributeEditorContainer>
-    <attributeEditorContainer groupBox="1" visibilityExpressionEnabled="0" name="Afgeleid (door de database)" visibilityExpression="" showLabel="1" columnCount="1">
+    <attributeEditorContainer groupBox="0" visibilityExpressionEnabled="0" name="Afgeleid (door de database)" visibilityExpression="" showLabel="1" columnCount="1">
       <attributeEditorField name="aangemaakt_door" showLabel="1" index="5"/>
       <attributeEditorField name="aangemaakt_op" showLabel="1" index="6"/>
       <attributeEditorField name="gewijzigd_door" showLabel="1" index="7"/>
@@ -219,7 +218,7 @@
   <reuseLastValue/>
   <dataDefinedFieldProperties/>
   <widgets/>
-  <previewExpression></previewExpression>
+  <previewExpression>concat(represent_value("partij"), ' — ', "omschrijving", CASE WHEN "gereed" THEN ' (gereed)' ELSE '' END)</previewExpression>
   <mapTip></mapTip>
   <layerGeometryType>4</layerGeometryType>
 </qgis>

@@ -1,5 +1,5 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis simplifyDrawingTol="1" labelsEnabled="0" simplifyLocal="1" simplifyDrawingHints="1" simplifyAlgorithm="0" simplifyMaxScale="1" symbologyReferenceScale="-1" minScale="100000000" version="3.22.16-Białowieża" styleCategories="LayerConfiguration|Symbology|Symbology3D|Labeling|Fields|Forms|Actions|MapTips|Diagrams|AttributeTable|Rendering|GeometryOptions|Relations|Temporal|Legend|Elevation|Notes" hasScaleBasedVisibilityFlag="0" maxScale="0" readOnly="0">
+<qgis simplifyDrawingTol="1" labelsEnabled="0" simplifyLocal="1" simplifyDrawingHints="1" simplifyAlgorithm="0" simplifyMaxScale="1" symbologyReferenceScale="-1" minScale="100000000" version="3.22.16-Białowieża" styleCategories="LayerConfiguration|Symbology|Symbology3D|Labeling|Fields|Forms|Actions|MapTips|Diagrams|AttributeTable|Rendering|GeometryOptions|Temporal|Legend|Elevation|Notes" hasScaleBasedVisibilityFlag="0" maxScale="0" readOnly="0">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
@@ -385,7 +385,6 @@
     <checkConfiguration/>
   </geometryOptions>
   <legend type="default-vector" showLabelLegend="0"/>
-  <referencedLayers/>
   <fieldConfiguration>
     <field name="id" configurationFlags="None">
       <editWidget type="TextEdit">
@@ -747,7 +746,7 @@
   <featformsuppress>0</featformsuppress>
   <editorlayout>tablayout</editorlayout>
   <attributeEditorForm>
-    <attributeEditorContainer groupBox="1" visibilityExpressionEnabled="0" name="Initiatief" visibilityExpression="" showLabel="1" columnCount="1">
+    <attributeEditorContainer groupBox="0" visibilityExpressionEnabled="0" name="Initiatief" visibilityExpression="" showLabel="1" columnCount="1">
       <attributeEditorField name="id" showLabel="1" index="0"/>
       <attributeEditorField name="titel" showLabel="1" index="1"/>
       <attributeEditorField name="omschrijving" showLabel="1" index="2"/>
@@ -759,12 +758,12 @@
       <attributeEditorField name="planjaar" showLabel="1" index="18"/>
       <attributeEditorField name="begroting" showLabel="1" index="19"/>
     </attributeEditorContainer>
-    <attributeEditorContainer groupBox="1" visibilityExpressionEnabled="0" name="Indiener (privé, nooit openbaar)" visibilityExpression="" showLabel="1" columnCount="1">
+    <attributeEditorContainer groupBox="0" visibilityExpressionEnabled="0" name="Indiener (privé, nooit openbaar)" visibilityExpression="" showLabel="1" columnCount="1">
       <attributeEditorField name="indiener_naam" showLabel="1" index="6"/>
       <attributeEditorField name="indiener_email" showLabel="1" index="7"/>
       <attributeEditorField name="indiener_telefoon" showLabel="1" index="8"/>
     </attributeEditorContainer>
-    <attributeEditorContainer groupBox="1" visibilityExpressionEnabled="0" name="Afgeleid (door de database)" visibilityExpression="" showLabel="1" columnCount="1">
+    <attributeEditorContainer groupBox="0" visibilityExpressionEnabled="0" name="Afgeleid (door de database)" visibilityExpression="" showLabel="1" columnCount="1">
       <attributeEditorField name="buurtcode" showLabel="1" index="10"/>
       <attributeEditorField name="wijkcode" showLabel="1" index="11"/>
       <attributeEditorField name="gemeentecode" showLabel="1" index="12"/>

@@ -1,5 +1,5 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis minScale="1e+08" version="3.22.16-Białowieża" styleCategories="LayerConfiguration|Symbology|Symbology3D|Labeling|Fields|Forms|Actions|MapTips|Diagrams|AttributeTable|Rendering|GeometryOptions|Relations|Temporal|Legend|Elevation|Notes" hasScaleBasedVisibilityFlag="0" maxScale="0" readOnly="0">
+<qgis minScale="1e+08" version="3.22.16-Białowieża" styleCategories="LayerConfiguration|Symbology|Symbology3D|Labeling|Fields|Forms|Actions|MapTips|Diagrams|AttributeTable|Rendering|GeometryOptions|Temporal|Legend|Elevation|Notes" hasScaleBasedVisibilityFlag="0" maxScale="0" readOnly="0">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
@@ -19,11 +19,6 @@
     <checkConfiguration/>
   </geometryOptions>
   <legend type="default-vector" showLabelLegend="0"/>
-  <referencedLayers>
-    <relation referencingLayer="Jaarschijven_3fbd231e_67fd_42b3_a8cc_931c0963d438" id="jaarschijf_wijkagenda" name="Jaarschijven" strength="Composition" dataSource="dbname='buurtkaart' host=/work/main/.local/pgdata port=55432 user='postgres' key='id' checkPrimaryKeyUnicity='1' table=&quot;buurt&quot;.&quot;wijkagenda&quot;" referencedLayer="Wijkagenda__prioriteiten__4a1b1dac_470b_45d6_8bae_8736b6f212ae" layerName="Wijkagenda (prioriteiten)" providerKey="postgres" layerId="Wijkagenda__prioriteiten__4a1b1dac_470b_45d6_8bae_8736b6f212ae">
-      <fieldRef referencingField="wijkagenda_id" referencedField="id"/>
-    </relation>
-  </referencedLayers>
   <fieldConfiguration>
     <field name="id" configurationFlags="None">
       <editWidget type="TextEdit">
@@ -251,7 +246,7 @@
   <featformsuppress>0</featformsuppress>
   <editorlayout>tablayout</editorlayout>
   <attributeEditorForm>
-    <attributeEditorContainer groupBox="1" visibilityExpressionEnabled="0" name="Jaarschijf" visibilityExpression="" showLabel="1" columnCount="1">
+    <attributeEditorContainer groupBox="0" visibilityExpressionEnabled="0" name="Jaarschijf" visibilityExpression="" showLabel="1" columnCount="1">
       <attributeEditorField name="id" showLabel="1" index="0"/>
       <attributeEditorField name="wijkagenda_id" showLabel="1" index="1"/>
       <attributeEditorField name="jaar" showLabel="1" index="2"/>
@@ -261,7 +256,7 @@
       <attributeEditorField name="evaluatie" showLabel="1" index="6"/>
       <attributeEditorField name="evaluatie_toelichting" showLabel="1" index="7"/>
     </attributeEditorContainer>
-    <attributeEditorContainer groupBox="1" visibilityExpressionEnabled="0" name="Afgeleid (door de database)" visibilityExpression="" showLabel="1" columnCount="1">
+    <attributeEditorContainer groupBox="0" visibilityExpressionEnabled="0" name="Afgeleid (door de database)" visibilityExpression="" showLabel="1" columnCount="1">
       <attributeEditorField name="aangemaakt_door" showLabel="1" index="8"/>
       <attributeEditorField name="aangemaakt_op" showLabel="1" index="9"/>
       <attributeEditorField name="gewijzigd_door" showLabel="1" index="10"/>

@@ -1,5 +1,5 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis simplifyDrawingTol="1" labelsEnabled="1" simplifyLocal="1" simplifyDrawingHints="1" simplifyAlgorithm="0" simplifyMaxScale="1" symbologyReferenceScale="-1" minScale="100000000" version="3.22.16-Białowieża" styleCategories="LayerConfiguration|Symbology|Symbology3D|Labeling|Fields|Forms|Actions|MapTips|Diagrams|AttributeTable|Rendering|GeometryOptions|Relations|Temporal|Legend|Elevation|Notes" hasScaleBasedVisibilityFlag="0" maxScale="0" readOnly="1">
+<qgis simplifyDrawingTol="1" labelsEnabled="1" simplifyLocal="1" simplifyDrawingHints="1" simplifyAlgorithm="0" simplifyMaxScale="1" symbologyReferenceScale="-1" minScale="100000000" version="3.22.16-Białowieża" styleCategories="LayerConfiguration|Symbology|Symbology3D|Labeling|Fields|Forms|Actions|MapTips|Diagrams|AttributeTable|Rendering|GeometryOptions|Temporal|Legend|Elevation|Notes" hasScaleBasedVisibilityFlag="0" maxScale="0" readOnly="1">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
@@ -166,7 +166,6 @@
     <checkConfiguration/>
   </geometryOptions>
   <legend type="default-vector" showLabelLegend="0"/>
-  <referencedLayers/>
   <fieldConfiguration>
     <field name="code" configurationFlags="None">
       <editWidget type="TextEdit">
@@ -279,19 +278,19 @@
   <featformsuppress>0</featformsuppress>
   <editorlayout>tablayout</editorlayout>
   <attributeEditorForm>
-    <attributeEditorContainer groupBox="1" visibilityExpressionEnabled="0" name="Wijk" visibilityExpression="" showLabel="1" columnCount="1">
+    <attributeEditorContainer groupBox="0" visibilityExpressionEnabled="0" name="Wijk" visibilityExpression="" showLabel="1" columnCount="1">
       <attributeEditorField name="code" showLabel="1" index="0"/>
       <attributeEditorField name="naam" showLabel="1" index="1"/>
       <attributeEditorField name="gebiedcode" showLabel="1" index="3"/>
       <attributeEditorField name="bron" showLabel="1" index="4"/>
       <attributeEditorField name="peiljaar" showLabel="1" index="5"/>
     </attributeEditorContainer>
-    <attributeEditorContainer groupBox="1" visibilityExpressionEnabled="0" name="Wijkagenda" visibilityExpression="" showLabel="1" columnCount="1">
-      <attributeEditorRelation name="wijkagenda_wijk" relationWidgetTypeId="" showLabel="1" forceSuppressFormPopup="0" relation="wijkagenda_wijk" nmRelationId="" label="">
+    <attributeEditorContainer groupBox="0" visibilityExpressionEnabled="0" name="Wijkagenda" visibilityExpression="" showLabel="1" columnCount="1">
+      <attributeEditorRelation name="wijkagenda_wijk" relationWidgetTypeId="relation_editor" showLabel="0" forceSuppressFormPopup="0" relation="wijkagenda_wijk" nmRelationId="" label="">
         <editor_configuration/>
       </attributeEditorRelation>
     </attributeEditorContainer>
-    <attributeEditorContainer groupBox="1" visibilityExpressionEnabled="0" name="Afgeleid (door de database)" visibilityExpression="" showLabel="1" columnCount="1">
+    <attributeEditorContainer groupBox="0" visibilityExpressionEnabled="0" name="Afgeleid (door de database)" visibilityExpression="" showLabel="1" columnCount="1">
       <attributeEditorField name="gemeentecode" showLabel="1" index="2"/>
     </attributeEditorContainer>
   </attributeEditorForm>

@@ -1,5 +1,5 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis minScale="1e+08" version="3.22.16-Białowieża" styleCategories="LayerConfiguration|Symbology|Symbology3D|Labeling|Fields|Forms|Actions|MapTips|Diagrams|AttributeTable|Rendering|GeometryOptions|Relations|Temporal|Legend|Elevation|Notes" hasScaleBasedVisibilityFlag="0" maxScale="0" readOnly="0">
+<qgis minScale="1e+08" version="3.22.16-Białowieża" styleCategories="LayerConfiguration|Symbology|Symbology3D|Labeling|Fields|Forms|Actions|MapTips|Diagrams|AttributeTable|Rendering|GeometryOptions|Temporal|Legend|Elevation|Notes" hasScaleBasedVisibilityFlag="0" maxScale="0" readOnly="0">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
@@ -19,11 +19,6 @@
     <checkConfiguration/>
   </geometryOptions>
   <legend type="default-vector" showLabelLegend="0"/>
-  <referencedLayers>
-    <relation referencingLayer="Wijkagenda__prioriteiten__4a1b1dac_470b_45d6_8bae_8736b6f212ae" id="wijkagenda_wijk" name="Wijkagenda (prioriteiten)" strength="Association" dataSource="dbname='buurtkaart' host=/work/main/.local/pgdata port=55432 user='postgres' key='code' srid=28992 type=MultiPolygon checkPrimaryKeyUnicity='1' table=&quot;buurt&quot;.&quot;wijk&quot; (geom) sql=GeometryType(&quot;geom&quot;) = 'MULTIPOLYGON'" referencedLayer="Wijken_b2fa774b_ae3c_47dd_bdb3_334547ab5d1e" layerName="Wijken" providerKey="postgres" layerId="Wijken_b2fa774b_ae3c_47dd_bdb3_334547ab5d1e">
-      <fieldRef referencingField="wijkcode" referencedField="code"/>
-    </relation>
-  </referencedLayers>
   <fieldConfiguration>
     <field name="id" configurationFlags="None">
       <editWidget type="TextEdit">
@@ -269,7 +264,7 @@
   <featformsuppress>0</featformsuppress>
   <editorlayout>tablayout</editorlayout>
   <attributeEditorForm>
-    <attributeEditorContainer groupBox="1" visibilityExpressionEnabled="0" name="Prioriteit" visibilityExpression="" showLabel="1" columnCount="1">
+    <attributeEditorContainer groupBox="0" visibilityExpressionEnabled="0" name="Prioriteit" visibilityExpression="" showLabel="1" columnCount="1">
       <attributeEditorField name="id" showLabel="1" index="0"/>
       <attributeEditorField name="wijkcode" showLabel="1" index="1"/>
       <attributeEditorField name="thema" showLabel="1" index="2"/>
@@ -280,12 +275,12 @@
       <attributeEditorField name="herkomst" showLabel="1" index="7"/>
       <attributeEditorField name="gepubliceerd" showLabel="1" index="8"/>
     </attributeEditorContainer>
-    <attributeEditorContainer groupBox="1" visibilityExpressionEnabled="0" name="Jaarschijven" visibilityExpression="" showLabel="1" columnCount="1">
-      <attributeEditorRelation name="jaarschijf_wijkagenda" relationWidgetTypeId="" showLabel="1" forceSuppressFormPopup="0" relation="jaarschijf_wijkagenda" nmRelationId="" label="">
+    <attributeEditorContainer groupBox="0" visibilityExpressionEnabled="0" name="Jaarschijven" visibilityExpression="" showLabel="1" columnCount="1">
+      <attributeEditorRelation name="jaarschijf_wijkagenda" relationWidgetTypeId="relation_editor" showLabel="0" forceSuppressFormPopup="0" relation="jaarschijf_wijkagenda" nmRelationId="" label="">
         <editor_configuration/>
       </attributeEditorRelation>
     </attributeEditorContainer>
-    <attributeEditorContainer groupBox="1" visibilityExpressionEnabled="0" name="Afgeleid (door de database)" visibilityExpression="" showLabel="1" columnCount="1">
+    <attributeEditorContainer groupBox="0" visibilityExpressionEnabled="0" name="Afgeleid (door de database)" visibilityExpression="" showLabel="1" columnCount="1">
       <attributeEditorField name="aangemaakt_door" showLabel="1" index="9"/>
       <attributeEditorField name="aangemaakt_op" showLabel="1" index="10"/>
       <attributeEditorField name="gewijzigd_door" showLabel="1" index="11"/>

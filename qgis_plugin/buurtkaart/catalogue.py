@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .core.catalogue import VALUE_LIST, Catalogue, CatalogueError, QgisLayer
+from .core.catalogue import VALUE_LIST, Catalogue, CatalogueError, QgisLayer, Relation, relation_id
 from .core.catalogue import load as _load
 from .resources import layers_dir
 
 Layer = QgisLayer
-__all__ = ["VALUE_LIST", "Catalogue", "CatalogueError", "Layer", "load"]
+__all__ = ["VALUE_LIST", "Catalogue", "CatalogueError", "Layer", "Relation", "load", "relation_id"]
 
 
 def load(directory: Path | None = None) -> Catalogue:

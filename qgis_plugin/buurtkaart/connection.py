@@ -11,7 +11,11 @@ multi-statement simple query as one implicit transaction and returns the last st
 
 from __future__ import annotations
 
+import configparser
+import difflib
+import os
 import re
+from pathlib import Path
 from typing import Any
 
 from qgis.core import (
@@ -22,6 +26,7 @@ from qgis.core import (
 )
 
 PROVIDER = "postgres"
+DEFAULT_SYSCONFDIR = "/etc/postgresql-common"
 
 
 class BuurtkaartDbError(Exception):
@@ -51,12 +56,65 @@ def data_source_uri(name_or_uri: str) -> QgsDataSourceUri:
                 "Maak hem aan in de Databeheerder of gebruik 'service=<naam>' uit pg_service.conf."
             )
         uri = QgsDataSourceUri(conn.uri())
+    if uri.service():
+        require_service(uri.service())
     if uri.password():
         raise BuurtkaartDbError(
             "De verbinding bevat een wachtwoord in platte tekst. Gebruik een authenticatieconfiguratie (authcfg), "
             "een pg_service.conf-dienst of ~/.pgpass."
         )
     return uri
+
+
+def service_files() -> list[Path]:
+    """Where libpq looks for `service=` names, in its order: PGSERVICEFILE (or ~/.pg_service.conf), then the
+    system file in PGSYSCONFDIR (Debian's libpq: /etc/postgresql-common)."""
+    user = os.environ.get("PGSERVICEFILE") or str(Path.home() / ".pg_service.conf")
+    system = Path(os.environ.get("PGSYSCONFDIR") or DEFAULT_SYSCONFDIR) / "pg_service.conf"
+    return [Path(user), system]
+
+
+def known_services() -> dict[str, Path]:
+    """service name -> the file that defines it (the first file wins, as in libpq)."""
+    found: dict[str, Path] = {}
+    for path in service_files():
+        parser = configparser.ConfigParser(interpolation=None, strict=False)
+        parser.optionxform = str  # type: ignore[assignment,method-assign]  # keys as written
+        try:
+            parser.read(path, encoding="utf-8")
+        except (configparser.Error, OSError, UnicodeDecodeError):
+            continue
+        for section in parser.sections():
+            found.setdefault(section, path)
+    return found
+
+
+def require_service(name: str) -> Path:
+    """The file that defines service `name`; a Dutch BuurtkaartDbError naming the files searched otherwise.
+    Checked before connecting: libpq's failure would make QGIS open its (English) user/password prompt."""
+    services = known_services()
+    if name in services:
+        return services[name]
+    searched = " en ".join(str(path) for path in service_files())
+    close = difflib.get_close_matches(name, sorted(services), n=3, cutoff=0.6)
+    hint = f" Bedoelt u {', '.join(close)}?" if close else (
+        f" Bekende diensten: {', '.join(sorted(services))}." if services else "")
+    raise BuurtkaartDbError(
+        f"De dienst '{name}' staat niet in pg_service.conf (gezocht in {searched}).{hint} Controleer de naam, "
+        "of wijs QGIS met de omgevingsvariabele PGSERVICEFILE het goede bestand aan.")
+
+
+def save_as_qgis_connection(name_or_uri: str, name: str) -> str:
+    """Save a `service=` or authcfg connection as a QGIS PostgreSQL connection `name` (what the Databeheerder and
+    every Processing algorithm offer). No password is ever stored: the URI is refused when it has one."""
+    name = name.strip()
+    if not name:
+        raise BuurtkaartDbError("Geef de verbinding een naam.")
+    uri = data_source_uri(name_or_uri)
+    md = _metadata()
+    conn = md.createConnection(uri.uri(False), {"saveUsername": bool(uri.username()), "savePassword": False})
+    md.saveConnection(conn, name)
+    return name
 
 
 def connection_info(name_or_uri: str) -> str:

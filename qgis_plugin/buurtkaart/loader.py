@@ -1,7 +1,8 @@
 """One action loads the whole Buurtkaart layer set as a layer-tree group, from layers/catalogue.toml.
 
 Every layer gets its QML style + form from layers/styles/<id>.qml; the loader only wires what depends on this
-project: the value-relation layer ids, the deal -> commitments relations, snapping and the transaction group.
+project: the value-relation layer ids, the relations of the catalogue ([[relatie]]), snapping and the transaction
+group.
 Loading again reuses the layers already in the group (matched by the custom property buurtkaart/id).
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from qgis.core import (
+    QgsApplication,
     QgsDataSourceUri,
     QgsEditorWidgetSetup,
     QgsLayerTreeGroup,
@@ -29,8 +31,6 @@ VALUE_LIST_GROUP = "Waardelijsten"
 # the value-relation config key that names the catalogue id of the value-list layer (set by the style builder)
 VALUE_LIST_KEY = "BuurtkaartWaardelijst"
 SRID = "28992"
-# relations from the commitments table to each deal layer; ids are fixed so QML forms can name them
-DEAL_RELATIONS = {"buurtdeal_punt": "afspraak_buurtdeal_punt", "buurtdeal_vlak": "afspraak_buurtdeal_vlak"}
 # the wijkagenda: (relation id, name, child layer, parent layer, child field, parent field, composition)
 AGENDA_RELATIONS = [
     ("wijkagenda_wijk", "Wijkagenda (prioriteiten)", "wijkagenda", "wijk", "wijkcode", "code", False),
@@ -115,6 +115,21 @@ def layer_uri(conninfo: str, layer: catalogue_module.Layer, gemeenten: list[str]
     return uri.uri(False)
 
 
+def new_layer(uri: str, title: str, spatial: bool) -> QgsVectorLayer:
+    """A postgres layer. For a table without geometry QGIS 3.22 looks up the CRS of srid 0 (the first time in a
+    QGIS session), finds no row in spatial_ref_sys, reads row 0 anyway and libpq logs "NOTICE: row number 0 is
+    out of range 0..-1" four times. A srid in the URI would add a WHERE st_srid("") filter that returns nothing,
+    so the noise is kept out of the message log while such a layer is made instead."""
+    if spatial:
+        return QgsVectorLayer(uri, title, "postgres")
+    log = QgsApplication.messageLog()
+    blocked = log.blockSignals(True)
+    try:
+        return QgsVectorLayer(uri, title, "postgres")
+    finally:
+        log.blockSignals(blocked)
+
+
 def _draw_rank(layer: catalogue_module.Layer) -> tuple[int, int]:
     """Top to bottom: editable points, editable areas, reference areas, tables."""
     if not layer.geometrie:
@@ -147,7 +162,7 @@ def load_layer_set(name_or_uri: str, project: QgsProject | None = None) -> LoadR
     for _, entry in ordered:
         layer = existing.get(entry.id)
         if layer is None:
-            layer = QgsVectorLayer(layer_uri(conninfo, entry, gemeenten), entry.titel, "postgres")
+            layer = new_layer(layer_uri(conninfo, entry, gemeenten), entry.titel, spatial=bool(entry.geometrie))
             if not layer.isValid():
                 raise BuurtkaartDbError(
                     f"Laag '{entry.titel}' ({entry.tabel}) kon niet worden geladen: "
@@ -160,7 +175,7 @@ def load_layer_set(name_or_uri: str, project: QgsProject | None = None) -> LoadR
         layer.setReadOnly(entry.alleen_lezen)
         result.layers[entry.id] = layer
 
-    _add_relations(project, result.layers)
+    _add_relations(project, cat, result.layers)
     for entry in cat.layers:
         layer = result.layers[entry.id]
         error = apply_style(layer, entry.id)
@@ -208,22 +223,23 @@ def link_value_relations(layer: QgsVectorLayer, layers: dict[str, QgsVectorLayer
         layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("ValueRelation", config))
 
 
-def _add_relations(project: QgsProject, layers: dict[str, QgsVectorLayer]) -> None:
+def _add_relations(project: QgsProject, cat: catalogue_module.Catalogue,
+                   layers: dict[str, QgsVectorLayer]) -> None:
+    """One QGIS relation per pair of layers of each catalogue [[relatie]] (ids fixed: forms name them)."""
     manager = project.relationManager()
-    commitments = layers.get("afspraak")
-    for deal_id, relation_id in DEAL_RELATIONS.items():
-        deal = layers.get(deal_id)
-        if commitments is None or deal is None:
+    for relation_id, entry, child, parent in cat.layer_relations():
+        referencing, referenced = layers.get(child.id), layers.get(parent.id)
+        if referencing is None or referenced is None:
             continue
         if manager.relation(relation_id).isValid():
             manager.removeRelation(relation_id)
         relation = QgsRelation()
         relation.setId(relation_id)
-        relation.setName("Afspraken")
-        relation.setReferencingLayer(commitments.id())
-        relation.setReferencedLayer(deal.id())
-        relation.addFieldPair("buurtdeal_id", "id")
-        relation.setStrength(QgsRelation.Composition)
+        relation.setName(entry.naam)
+        relation.setReferencingLayer(referencing.id())
+        relation.setReferencedLayer(referenced.id())
+        relation.addFieldPair(entry.veld, parent.sleutel)
+        relation.setStrength(QgsRelation.Composition if entry.samenstelling else QgsRelation.Association)
         if relation.isValid():
             manager.addRelation(relation)
     for relation_id, name, child_id, parent_id, child_field, parent_field, composition in AGENDA_RELATIONS:

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
-from qgis.core import Qgis, QgsApplication, QgsProviderRegistry, QgsSettings, QgsVectorLayer
-from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction, QInputDialog, QPushButton
+from qgis.core import Qgis, QgsApplication, QgsProject, QgsProviderRegistry, QgsSettings, QgsVectorLayer
+from qgis.PyQt.QtCore import QUrl
+from qgis.PyQt.QtGui import QDesktopServices, QIcon
+from qgis.PyQt.QtWidgets import QAction, QPushButton
 
 from . import editing, loader
 from .connection import PROVIDER, BuurtkaartDbError, user_message
+from .connection_dialog import ConnectionDialog
 from .processing.provider import PROVIDER_ID, BuurtkaartProvider
 from .resources import PLUGIN_DIR
+from .settings_dialog import SETTING_CONNECTION, SettingsDialog, viewer_url
 
 MENU = "&Buurtkaart"
-SETTING_CONNECTION = "buurtkaart/verbinding"  # a connection NAME or service=..., never a password
+ICON_DIR = PLUGIN_DIR / "icons"
+# one icon per action (the plugin repository asks for it; GIS staff find the buttons by them)
+ICON_FILES = {"laden": "laden.svg", "opslaan": "opslaan.svg", "installeren": "installeren.svg",
+              "rapportage": "rapportage.svg", "virtuele_stad": "virtuele_stad.svg", "instellingen": "instellingen.svg"}
 TITLE = "Buurtkaart"
 
 
@@ -23,6 +29,10 @@ class BuurtkaartPlugin:
         self.actions: list[QAction] = []
         self._watched: set[str] = set()
         self._saving = False
+        self.dialog: ConnectionDialog | None = None
+        self.settings_dialog: SettingsDialog | None = None
+        # QGIS' own save actions keep every edit when the deferred rules refuse (see editing.CommitGuard)
+        self.guard = editing.CommitGuard(lambda text: self.message(text, Qgis.Critical))
 
     # --- QGIS plugin protocol -------------------------------------------------------------------------------
     def initProcessing(self) -> None:
@@ -37,13 +47,17 @@ class BuurtkaartPlugin:
 
     def initGui(self) -> None:
         self.initProcessing()
-        icon = QIcon(str(PLUGIN_DIR / "icon.svg"))
-        self._add_action(icon, "Buurtkaart-lagen laden", self.load_layers, toolbar=True)
-        self._add_action(icon, "Buurtkaart-wijzigingen opslaan", self.save_edits, toolbar=True)
-        self._add_action(icon, "Database installeren of bijwerken…", self.open_install)
-        self._add_action(icon, "Rapportage per wijk en jaar…", self.open_report)
+        QgsProject.instance().layersAdded.connect(self._guard_layers)
+        self._add_action(ICON_FILES["laden"], "Buurtkaart-lagen laden", self.load_layers, toolbar=True)
+        self._add_action(ICON_FILES["opslaan"], "Buurtkaart-wijzigingen opslaan", self.save_edits, toolbar=True)
+        self._add_action(ICON_FILES["installeren"], "Database installeren of bijwerken…", self.open_install)
+        self._add_action(ICON_FILES["rapportage"], "Rapportage per wijk en jaar…", self.open_report)
+        self._add_action(ICON_FILES["virtuele_stad"], "Open in de virtuele stad", self.open_in_viewer, toolbar=True)
+        self._add_action(ICON_FILES["instellingen"], "Instellingen…", self.open_settings)
 
     def unload(self) -> None:
+        QgsProject.instance().layersAdded.disconnect(self._guard_layers)
+        self.guard.release()
         for action in self.actions:
             self.iface.removePluginDatabaseMenu(MENU, action)
             self.iface.removeToolBarIcon(action)
@@ -52,8 +66,9 @@ class BuurtkaartPlugin:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
 
-    def _add_action(self, icon: QIcon, text: str, slot, toolbar: bool = False) -> QAction:
-        action = QAction(icon, text, self.iface.mainWindow())
+    def _add_action(self, icon_name: str, text: str, slot, toolbar: bool = False) -> QAction:
+        action = QAction(QIcon(str(ICON_DIR / icon_name)), text, self.iface.mainWindow())
+        action.setObjectName(f"buurtkaart_{icon_name.removesuffix('.svg')}")
         action.triggered.connect(slot)
         self.iface.addPluginToDatabaseMenu(MENU, action)
         if toolbar:
@@ -63,17 +78,19 @@ class BuurtkaartPlugin:
 
     # --- actions -------------------------------------------------------------------------------------------
     def choose_connection(self) -> str | None:
+        """The load dialog (connection_dialog.py); remembers the last choice (a name or service=..., no password)."""
         names = list(QgsProviderRegistry.instance().providerMetadata(PROVIDER).connections().keys())
         last = QgsSettings().value(SETTING_CONNECTION, "", type=str)
         options = ([last] if last and last not in names else []) + names + (["service=buurtkaart"] if not names else [])
-        current = options.index(last) if last in options else 0
-        choice, ok = QInputDialog.getItem(
-            self.iface.mainWindow(), TITLE,
-            "Database (opgeslagen PostgreSQL-verbinding of service=<naam>):", options, current, True)
-        if not ok or not choice.strip():
-            return None
-        QgsSettings().setValue(SETTING_CONNECTION, choice.strip())
-        return choice.strip()
+        self.dialog = ConnectionDialog(self.iface.mainWindow(), options, last or options[0])
+        try:
+            if not self.dialog.exec_() or not self.dialog.chosen:
+                return None
+            QgsSettings().setValue(SETTING_CONNECTION, self.dialog.chosen)
+            return self.dialog.chosen
+        finally:
+            self.dialog.deleteLater()
+            self.dialog = None
 
     def load_layers(self, checked: bool = False, connection: str | None = None) -> loader.LoadResult | None:
         connection = connection or self.choose_connection()
@@ -89,6 +106,7 @@ class BuurtkaartPlugin:
             return None
         for layer in result.layers.values():
             self.watch(layer)
+            self.guard.attach(layer)
         self.watch_group(next(iter(result.layers.values())))
         advice = loader.upgrade_advice(result.schema_version)
         if advice:
@@ -116,6 +134,12 @@ class BuurtkaartPlugin:
         self.message(result.message, Qgis.Success if result.ok else Qgis.Critical)
         return result
 
+    def _guard_layers(self, layers) -> None:
+        """Buurtkaart layers that arrive with a saved project get the guard too (before editing starts)."""
+        for layer in layers:
+            if isinstance(layer, QgsVectorLayer) and layer.customProperty(loader.LAYER_ID_PROPERTY):
+                self.guard.attach(layer)
+
     def watch(self, layer: QgsVectorLayer) -> None:
         """Show provider refusals (a rule that fires while editing) as the database's Dutch message."""
         if layer.id() in self._watched:
@@ -124,20 +148,40 @@ class BuurtkaartPlugin:
         layer.raiseError.connect(lambda text: self.message(user_message(text), Qgis.Critical))
 
     def watch_group(self, layer: QgsVectorLayer) -> None:
-        """QGIS' own 'save edits' commits the transaction group; a refusal at COMMIT (the deferred
-        wederkerigheid rule) arrives here. QGIS 3.22 has then already ended the transaction: say so."""
+        """A COMMIT the database still refuses (anything the guard's check before it could not see) arrives
+        here as the group's commitError: show the database's own message."""
         group = editing.transaction_group(layer)
         if group is None or "group" in self._watched:
             return
         self._watched.add("group")
         group.commitError.connect(lambda text: self.message(
-            user_message(text) + " Niet opgeslagen; gebruik 'Buurtkaart-wijzigingen opslaan' om bij een weigering "
-            "uw wijzigingen te behouden.", Qgis.Critical) if not self._saving else None)
+            user_message(text) + " Niet opgeslagen.", Qgis.Critical) if not self._saving else None)
 
     def open_install(self, checked: bool = False, connection: str | None = None) -> None:
         import processing
 
         processing.execAlgorithmDialog("buurtkaart:installeren", {"VERBINDING": connection} if connection else {})
+
+    def open_settings(self, checked: bool = False) -> bool:
+        names = list(QgsProviderRegistry.instance().providerMetadata(PROVIDER).connections().keys())
+        self.settings_dialog = SettingsDialog(self.iface.mainWindow(), names)
+        try:
+            return bool(self.settings_dialog.exec_())
+        finally:
+            self.settings_dialog.deleteLater()
+            self.settings_dialog = None
+
+    def open_in_viewer(self, checked: bool = False) -> str | None:
+        """The selected feature of the active layer in the virtuele stad (the address from the settings)."""
+        layer = self.iface.activeLayer()
+        features = list(layer.getSelectedFeatures()) if isinstance(layer, QgsVectorLayer) and layer.isSpatial() \
+            else []
+        if len(features) != 1:
+            self.message("Selecteer één object op de kaart om het in de virtuele stad te openen.", Qgis.Warning)
+            return None
+        url = viewer_url(layer, features[0])
+        QDesktopServices.openUrl(QUrl(url))
+        return url
 
     def open_report(self, checked: bool = False) -> None:
         import processing

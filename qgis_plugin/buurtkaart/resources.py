@@ -58,3 +58,22 @@ def report_module(name: str) -> ModuleType:
     """A submodule of the report package: 'figures', 'html_report' or 'layout'."""
     package = reports()
     return importlib.import_module(f"{package.__name__}.{name}")
+
+
+@cache
+def plugin_metadata() -> dict[str, str]:
+    """The [general] section of metadata.txt (inside the built plugin, or at the repository root)."""
+    import configparser
+
+    packaged = PLUGIN_DIR / "metadata.txt"
+    path = packaged if packaged.exists() else _SOURCE_ROOT / "metadata.txt"
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.optionxform = str  # type: ignore[assignment,method-assign]  # keys as written (qgisMinimumVersion)
+    parser.read(path, encoding="utf-8")
+    return dict(parser.items("general")) if parser.has_section("general") else {}
+
+
+def help_url(anchor: str) -> str:
+    """Where an algorithm's help lives: docs/qgis/algoritmen.md in the repository named by metadata.txt."""
+    repository = plugin_metadata().get("repository", "").rstrip("/")
+    return f"{repository}/blob/main/docs/qgis/algoritmen.md#{anchor}" if repository else ""

@@ -1,5 +1,5 @@
-"""buurtkaart plugin build|link|styles|render: the QGIS plugin zip, a dev link for working on the plugin in place,
-its QML styles and the README map picture."""
+"""buurtkaart plugin build|link|styles|render|formulier: the QGIS plugin zip, a dev link for working on the plugin
+in place, its QML styles and the README pictures (map, form)."""
 
 from __future__ import annotations
 
@@ -41,6 +41,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     s.add_argument("--breedte", type=int, default=1200, help="breedte in pixels")
     s.add_argument("--hoogte", type=int, default=1500, help="hoogte in pixels")
     s.set_defaults(func=_render)
+
+    s = psub.add_parser("formulier", help="schermafbeelding van het formulier van een buurtdeal naar PNG (headless)")
+    s.add_argument("--dsn", help="database met gegevens (standaard: de lokale cluster)")
+    s.add_argument("--out", type=Path, default=PROJECT_ROOT / "docs" / "img" / "formulier-buurtdeal.png")
+    s.add_argument("--tab", default="Afspraken (wederkerigheid)", help="het tabblad dat open staat")
+    s.set_defaults(func=_form)
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -115,5 +121,14 @@ def _render(args: argparse.Namespace) -> int:
 
     path = render_map.render(args.dsn or get_settings().editor(), args.out, args.breedte, args.hoogte)
     print(path)
+    del app
+    return 0
+
+
+def _form(args: argparse.Namespace) -> int:
+    app = start_qgis()
+    import render_form
+
+    print(render_form.render(args.dsn or get_settings().editor(), args.out, tab=args.tab))
     del app
     return 0

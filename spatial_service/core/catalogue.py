@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 VALUE_LIST = "waardelijst"
-SECTIONS = ("groep", "qgis", "publiek")
+SECTIONS = ("groep", "qgis", "publiek", "relatie")
 
 
 class CatalogueError(ValueError):
@@ -33,6 +33,7 @@ class QgisLayer:
     rol: str = "laag"
     alleen_lezen: bool = False
     snappen: bool = False
+    weergave: str | None = None  # the display expression (lists, relation widgets); None: QGIS' default
 
     @property
     def schema(self) -> str:
@@ -62,10 +63,50 @@ class PublicLayer:
 
 
 @dataclass(frozen=True)
+class Relation:
+    """A foreign key shown in QGIS forms: `veld` of table `van` refers to the key of table `naar` ([[relatie]])."""
+    van: str
+    veld: str
+    naar: str
+    naam: str
+    editor: bool = False
+    samenstelling: bool = False
+
+
+def relation_id(child_id: str, parent_id: str) -> str:
+    """Fixed QGIS relation ids, so that QML forms can name them: '<referencing layer>_<referenced layer>'."""
+    return f"{child_id}_{parent_id}"
+
+
+@dataclass(frozen=True)
 class Catalogue:
     group: str
     layers: tuple[QgisLayer, ...]
     public: tuple[PublicLayer, ...]
+    relations: tuple[Relation, ...] = ()
+
+    def on_table(self, table: str) -> tuple[QgisLayer, ...]:
+        return tuple(layer for layer in self.layers if layer.tabel == table)
+
+    def reference_list(self, relation: Relation) -> QgisLayer:
+        """The layer a relation-reference widget picks from: the one on `naar` without geometry (it holds every
+        row), or else the only layer on that table."""
+        candidates = self.on_table(relation.naar)
+        return next((layer for layer in candidates if not layer.geometrie), candidates[0])
+
+    def layer_relations(self) -> list[tuple[str, Relation, QgisLayer, QgisLayer]]:
+        """(relation id, relation, referencing layer, referenced layer): each editable layer on `van` to the list
+        of `naar` (its relation-reference widget) and, for a relation editor, to every map layer on `naar`."""
+        pairs = []
+        for relation in self.relations:
+            target = self.reference_list(relation)
+            for child in self.on_table(relation.van):
+                if child.is_value_list:
+                    continue
+                for parent in self.on_table(relation.naar):
+                    if parent == target or (relation.editor and not parent.is_value_list):
+                        pairs.append((relation_id(child.id, parent.id), relation, child, parent))
+        return pairs
 
     @property
     def map_layers(self) -> tuple[QgisLayer, ...]:
@@ -121,7 +162,14 @@ def parse(data: dict[str, Any]) -> Catalogue:
         doubles = sorted({i for i in ids if ids.count(i) > 1})
         if doubles:
             raise CatalogueError(f"catalogue.toml: [[{section}]] id {', '.join(doubles)} komt vaker voor.")
-    return Catalogue(group=group["naam"], layers=layers, public=public)
+    relations = tuple(_entry(Relation, "relatie", i, e) for i, e in enumerate(data.get("relatie", []), start=1))
+    tables = {layer.tabel for layer in layers}
+    for rel in relations:
+        for side in (rel.van, rel.naar):
+            if side not in tables:
+                raise CatalogueError(f"catalogue.toml: [[relatie]] {rel.van}.{rel.veld} noemt tabel {side}, die geen "
+                                     "[[qgis]]-laag heeft.")
+    return Catalogue(group=group["naam"], layers=layers, public=public, relations=relations)
 
 
 def read_data(directory: Path) -> dict[str, Any]:

@@ -28,9 +28,9 @@ def test_loads_every_catalogue_layer_with_database_counts(bk, plugin, project, g
     cat = bk.catalogue.load()
     assert result is not None
     assert set(result.layers) == {entry.id for entry in cat.layers}
-    assert len(project.mapLayers()) == len(cat.layers) == 20
+    assert len(project.mapLayers()) == len(cat.layers) == 22
     group = project.layerTreeRoot().findGroup("Buurtkaart")
-    assert group is not None and len(group.findLayers()) == 20
+    assert group is not None and len(group.findLayers()) == 22
     assert group.findGroup("Waardelijsten") is not None
     for entry in cat.layers:
         layer = result.layers[entry.id]
@@ -104,14 +104,15 @@ def test_one_transaction_group_snapping_and_provider_defaults(bk, plugin, projec
     assert not snapping.individualLayerSettings(result.layers["afspraak"]).enabled()
 
 
-def test_loading_twice_adds_nothing(plugin, project, gis_connection):
+def test_loading_twice_adds_nothing(bk, plugin, project, gis_connection):
     first = plugin.load_layers(connection=gis_connection)
     second = plugin.load_layers(connection=gis_connection)
     assert second.added == []
-    assert len(project.mapLayers()) == 20
+    assert len(project.mapLayers()) == 22
     assert {k: v.id() for k, v in first.layers.items()} == {k: v.id() for k, v in second.layers.items()}
-    assert len(project.layerTreeRoot().findGroup("Buurtkaart").findLayers()) == 20
-    assert len(project.relationManager().relations()) == 4  # commitments x2, wijkagenda, jaarschijven
+    assert len(project.layerTreeRoot().findGroup("Buurtkaart").findLayers()) == 22
+    # the catalogue's [[relatie]] pairs plus the wijkagenda's two
+    assert len(project.relationManager().relations()) == len(bk.catalogue.load().layer_relations()) + 2 == 11
 
 
 def test_service_connection(bk, project, demo_db, tmp_path, monkeypatch):

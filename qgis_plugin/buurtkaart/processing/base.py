@@ -6,6 +6,8 @@ from collections.abc import Iterable
 
 from qgis.core import QgsField, QgsFields, QgsProcessingAlgorithm
 
+from ..resources import help_url
+
 
 class BuurtkaartAlgorithm(QgsProcessingAlgorithm):
     NAME = ""
@@ -27,6 +29,10 @@ class BuurtkaartAlgorithm(QgsProcessingAlgorithm):
 
     def shortHelpString(self) -> str:
         return self.HELP
+
+    def helpUrl(self) -> str:
+        """The algorithm's section in docs/qgis/algoritmen.md (anchor = NAME), shown by the dialog's Help button."""
+        return help_url(self.NAME)
 
     def createInstance(self) -> BuurtkaartAlgorithm:
         return type(self)()

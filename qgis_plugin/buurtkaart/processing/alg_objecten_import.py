@@ -1,0 +1,181 @@
+"""Processing: public-space objects (beheerobjecten) from any QGIS vector layer with a field mapping, the way
+`buurtkaart import objecten FILE --soort S --veld id=... --veld naam=...` does for a mapped table.
+
+The same SQL as the CLI: buurt_app.objecten_staging() and buurt_app.objecten_samenvoegen(bron, overslaan)
+(layers/app/070_import.sql) reproject, leave out what lies outside every gemeente, upsert by (bron, bron-id) and
+report each record the beheerobject triggers refuse. Geometries go as hex EWKB in the layer's own SRID; the SQL
+reprojects. Staging, inserts and merge are ONE script in ONE executeSql call (one transaction): a refusal or a
+cancel leaves the database as it was.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from typing import Any
+
+from qgis.core import (
+    QgsFeatureRequest,
+    QgsProcessing,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterString,
+)
+
+from ..connection import DatabaseRefused, quote_literal, run_sql
+from .base import BuurtkaartAlgorithm
+from .parameters import connection_from, connection_parameter
+
+INPUT = "INVOER"
+KIND = "SOORT"
+KIND_FIELD = "VELD_SOORT"
+ID_FIELD = "VELD_ID"
+NAME_FIELD = "VELD_NAAM"
+DESCRIPTION_FIELD = "VELD_OMSCHRIJVING"
+SOURCE = "BRON"
+SKIP_INVALID = "ONBRUIKBARE_OVERSLAAN"
+REPORT = "VERSLAG"
+ACTIONS = ("nieuw", "gewijzigd", "ongewijzigd", "buiten", "geweigerd")
+REPORTED = ("geweigerd", "buiten")
+BATCH = 500
+
+
+def _text(value: Any) -> str | None:
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+class ImportObjectsAlgorithm(BuurtkaartAlgorithm):
+    NAME = "objecten_importeren"
+    TITLE = "Objecten in de openbare ruimte importeren (laag met veldkoppeling)"
+    GROUP = "Importeren"
+    HELP = ("Importeert speelplekken, groen, zebrapaden of elke andere soort uit buurt_vl.objectsoort uit een "
+            "willekeurige laag (GeoPackage, Shapefile, CSV, een BGT- of OSM-laag die in QGIS geladen is), in elk "
+            "coördinatenstelsel. Kies de soort en welk veld het bron-id, de naam en de omschrijving bevat. "
+            "Bijwerken gaat per bron en bron-id: dezelfde laag opnieuw importeren verandert niets. Objecten die "
+            "buiten elke gemeente liggen worden niet geïmporteerd maar wel gemeld. Een onbruikbaar object (bv. "
+            "groen als punt) weigert de hele import (er verandert niets), tenzij u onbruikbare objecten overslaat. "
+            "Dezelfde import als `buurtkaart import objecten BESTAND --soort ... --veld id=...`.")
+
+    def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
+        self.addParameter(connection_parameter())
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            INPUT, "Laag met objecten", [QgsProcessing.TypeVectorAnyGeometry]))
+        self.addParameter(QgsProcessingParameterString(
+            KIND, "Soort voor alle objecten (code uit buurt_vl.objectsoort, bv. speelplek, groen, zebrapad)",
+            optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            KIND_FIELD, "Of: veld met de soort per object", parentLayerParameterName=INPUT, optional=True))
+        self.addParameter(QgsProcessingParameterField(ID_FIELD, "Veld met het bron-id", parentLayerParameterName=INPUT))
+        self.addParameter(QgsProcessingParameterField(
+            NAME_FIELD, "Veld met de naam", parentLayerParameterName=INPUT, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            DESCRIPTION_FIELD, "Veld met de omschrijving", parentLayerParameterName=INPUT, optional=True))
+        self.addParameter(QgsProcessingParameterString(SOURCE, "Bron (objecten worden per bron bijgewerkt)",
+                                                       defaultValue="tabel"))
+        self.addParameter(QgsProcessingParameterBoolean(
+            SKIP_INVALID, "Onbruikbare objecten overslaan en in het verslag zetten (anders: niets importeren)",
+            defaultValue=False))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            REPORT, "Verslag (CSV)", "CSV (*.csv)", optional=True, createByDefault=False))
+        for action in ACTIONS:
+            self.addOutput(QgsProcessingOutputNumber(action.upper(), f"Aantal {action}"))
+        self.addOutput(QgsProcessingOutputNumber("GELEZEN", "Aantal gelezen"))
+        self.addOutput(QgsProcessingOutputString("SAMENVATTING", "Samenvatting"))
+
+    def processAlgorithm(self, parameters: dict[str, Any], context: QgsProcessingContext,
+                         feedback: QgsProcessingFeedback) -> dict[str, Any]:
+        source = self.parameterAsSource(parameters, INPUT, context)
+        if source is None:
+            raise QgsProcessingException("Kies een laag met objecten.")
+        kind = (self.parameterAsString(parameters, KIND, context) or "").strip()
+        kind_field = self.parameterAsString(parameters, KIND_FIELD, context)
+        if not kind and not kind_field:
+            raise QgsProcessingException("Kies een soort voor alle objecten of een veld met de soort per object.")
+        id_field = self.parameterAsString(parameters, ID_FIELD, context)
+        name_field = self.parameterAsString(parameters, NAME_FIELD, context)
+        description_field = self.parameterAsString(parameters, DESCRIPTION_FIELD, context)
+        bron = (self.parameterAsString(parameters, SOURCE, context) or "").strip()
+        label = source.sourceName() or "laag"
+        srid = source.sourceCrs().postgisSrid()
+        if not source.sourceCrs().isValid() or not srid:
+            raise QgsProcessingException(f"{label}: de laag heeft geen (bruikbaar) coördinatenstelsel.")
+        fields = source.fields()
+        for title, name in (("bron-id", id_field), ("soort", kind_field), ("naam", name_field),
+                            ("omschrijving", description_field)):
+            if name and fields.indexOf(name) < 0:
+                raise QgsProcessingException(f"{label}: het veld '{name}' voor de {title} bestaat niet.")
+        conn = connection_from(self, parameters, context)
+
+        statements = ["SELECT buurt_app.objecten_staging()"]
+        values: list[str] = []
+        total = max(source.featureCount(), 1)
+        read = 0
+        for feature in source.getFeatures(QgsFeatureRequest()):
+            if feedback.isCanceled():
+                raise QgsProcessingException("Afgebroken: er is niets gewijzigd.")
+            read += 1
+            geom = feature.geometry()
+            wkb = "NULL"
+            if not geom.isNull():
+                geom.get().dropZValue()
+                geom.get().dropMValue()
+                wkb = f"ST_SetSRID({quote_literal(bytes(geom.asWkb()).hex())}::geometry, {srid})"
+            values.append("(" + ", ".join([
+                str(read), quote_literal(_text(feature[id_field])),
+                quote_literal(_text(feature[kind_field]) if kind_field else kind),
+                quote_literal(_text(feature[name_field]) if name_field else None),
+                quote_literal(_text(feature[description_field]) if description_field else None), wkb]) + ")")
+            if len(values) >= BATCH:
+                statements.append(self._insert(values))
+                values = []
+            feedback.setProgress(70 * read / total)
+        if values:
+            statements.append(self._insert(values))
+        statements.append(f"SELECT * FROM buurt_app.objecten_samenvoegen({quote_literal(bron)}, "
+                          f"{str(self.parameterAsBoolean(parameters, SKIP_INVALID, context)).lower()})")
+        feedback.pushInfo(f"{read} objecten gelezen; samenvoegen in de database…")
+        if feedback.isCanceled():
+            raise QgsProcessingException("Afgebroken: er is niets gewijzigd.")
+        feedback.setProgress(75)
+        try:
+            outcome = run_sql(conn, ";\n".join(statements) + ";")
+        except DatabaseRefused as exc:
+            raise QgsProcessingException(f"{label}: {exc}") from exc
+        counts = Counter(r[0] for r in outcome)
+        for actie, _niveau, code, bronrij, melding in outcome:
+            if actie in REPORTED:
+                feedback.reportError(f"{actie}: rij {bronrij} ({code or 'zonder bron-id'}): {melding}",
+                                     fatalError=False)
+        summary = f"{label}: gelezen {read}; " + ", ".join(f"{a} {counts[a]}" for a in ACTIONS if counts[a])
+        feedback.pushInfo(summary)
+        results: dict[str, Any] = {a.upper(): counts[a] for a in ACTIONS}
+        results.update(GELEZEN=read, SAMENVATTING=summary)
+        report = self.parameterAsFileOutput(parameters, REPORT, context)
+        if report:
+            with open(report, "w", newline="", encoding="utf-8") as fh:
+                writer = csv.writer(fh, delimiter=";")
+                writer.writerow(["actie", "bron_id", "rij", "melding"])
+                for actie, _niveau, code, bronrij, melding in outcome:
+                    if actie in REPORTED:
+                        writer.writerow([actie, code or "", bronrij or "", melding or ""])
+            results[REPORT] = report
+        feedback.setProgress(100)
+        return results
+
+    @staticmethod
+    def _insert(values: list[str]) -> str:
+        return ("INSERT INTO pg_temp.objecten_staging (bronrij, bron_id, soort, naam, omschrijving, geom) VALUES\n"
+                + ",\n".join(values))
+
+
+ALGORITHMS = [ImportObjectsAlgorithm]
