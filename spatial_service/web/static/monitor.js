@@ -39,11 +39,8 @@
   }
 
   function panel() {
-    const section = document.createElement("section");
-    section.id = "monitor";
-    section.setAttribute("aria-labelledby", "monitor-titel");
-    section.innerHTML = `<h2 id="monitor-titel">Buurtmonitor</h2>
-      <form id="monitor-keuze">
+    const body = document.createElement("div");
+    body.innerHTML = `<form id="monitor-keuze">
         <label>Indicator <select id="monitor-indicator"><option value="">geen (kaart zonder cijfers)</option></select></label>
         <label>Jaar <select id="monitor-jaar"></select></label>
         <label>Gebieden <select id="monitor-niveau"><option value="buurt">buurten</option><option value="wijk">wijken</option></select></label>
@@ -54,9 +51,14 @@
       <figure id="monitor-grafiek" aria-live="polite"></figure>
       <section id="monitor-budget" aria-labelledby="monitor-budget-titel"><h3 id="monitor-budget-titel">Buurtbudget per wijk</h3>
         <label>Budgetjaar <select id="monitor-budgetjaar"></select></label><div id="monitor-budget-tabel"></div></section>`;
-    const host = document.getElementById("paneel") || document.body;
-    const before = document.getElementById("legenda");
-    host.insertBefore(section, before && before.parentNode === host ? before : null);
+    // the viewer's extension point (viewer.js) puts the section in the side panel, before the legend
+    if (window.buurtkaart && window.buurtkaart.addPanelSection) return window.buurtkaart.addPanelSection("monitor", "Buurtmonitor", body);
+    const section = document.createElement("section");
+    section.id = "monitor";
+    section.innerHTML = '<h2 id="monitor-kop">Buurtmonitor</h2>';
+    section.setAttribute("aria-labelledby", "monitor-kop");
+    section.appendChild(body);
+    (document.getElementById("paneel") || document.body).appendChild(section);
     return section;
   }
 
@@ -229,6 +231,8 @@
   }
 
   function whenMapReady() {
+    // the static site (export-site) has no figure routes: the buurtmonitor is a feature of the live service
+    if (document.body.dataset.bron === "statisch") return;
     if (window.buurtkaartReady && window.buurtkaartMap) {
       start(window.buurtkaartMap).catch((err) => {
         const host = document.getElementById("paneel") || document.body;
