@@ -261,7 +261,18 @@ CREATE VIEW publiek.cijfer AS
 SELECT c.niveau, c.gebiedcode, c.gebiednaam, c.gemeentecode, c.indicator, c.jaar, c.waarde, s.streefwaarde,
        CASE WHEN i.hoger_is_beter THEN c.waarde >= s.streefwaarde ELSE c.waarde <= s.streefwaarde END AS gehaald,
        c.bron
-  FROM buurt_app.cijfer c
+  -- the three tables directly, not buurt_app.cijfer: views in buurt_app read as the caller (080_rls.sql), and
+  -- the public role may read no buurt table; a publiek view reads with its owner's rights
+  FROM (SELECT 'buurt'::text AS niveau, c.buurtcode AS gebiedcode, b.naam AS gebiednaam, b.wijkcode, b.gemeentecode,
+               c.indicator, c.jaar, c.waarde, c.streefwaarde, c.bron
+          FROM buurt.buurtcijfer c JOIN buurt.buurt b ON b.code = c.buurtcode
+        UNION ALL
+        SELECT 'wijk', c.wijkcode, w.naam, w.code, w.gemeentecode, c.indicator, c.jaar, c.waarde, c.streefwaarde,
+               c.bron
+          FROM buurt.wijkcijfer c JOIN buurt.wijk w ON w.code = c.wijkcode
+        UNION ALL
+        SELECT 'gemeente', c.gemeentecode, g.naam, NULL, g.code, c.indicator, c.jaar, c.waarde, c.streefwaarde, c.bron
+          FROM buurt.gemeentecijfer c JOIN buurt.gemeente g ON g.code = c.gemeentecode) c
   JOIN buurt_vl.indicator i ON i.code = c.indicator
   LEFT JOIN buurt.wijkcijfer wc ON c.niveau = 'buurt' AND wc.wijkcode = c.wijkcode AND wc.indicator = c.indicator
                                AND wc.jaar = c.jaar
