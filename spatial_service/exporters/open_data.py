@@ -199,7 +199,7 @@ def export_open_data(dsn: str, directory: Path, formats: tuple[str, ...] = FORMA
     graph = dcat.build_graph(datasets, base_url=base_url or directory.resolve().as_uri(), version=version,
                              modified=moment, licence=licence, publisher_name=publisher, places=places,
                              contact_email=contact, ogc_url=ogc_url,
-                             ogc_collections=frozenset(layer.id for layer in catalogue.load().public))
+                             ogc_collections=frozenset(layer.id for layer in (cat or catalogue.load()).public))
     result.files.extend(dcat.write(graph, directory))
     meta = {
         "titel": "Buurtkaart open data: initiatieven, buurtdeals, buurten en openbare ruimte",

@@ -22,7 +22,7 @@ from qgis.core import (
 from ..connection import DatabaseRefused, run_sql
 from ..resources import report_module
 from .base import BuurtkaartAlgorithm
-from .parameters import connection_from, connection_parameter
+from .parameters import connection_from
 
 SOORT = "SOORT"
 GEMEENTE = "GEMEENTE"
@@ -45,8 +45,7 @@ class BuurtcyclusReportAlgorithm(BuurtkaartAlgorithm):
             "wijkagenda en buurtactiviteitenplan. De PDF komt uit de printlayout 'Buurtcyclus' (atlas); de cijfers "
             "uit de database, dezelfde als 'buurtkaart rapport' op de opdrachtregel.")
 
-    def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
-        self.addParameter(connection_parameter())
+    def add_parameters(self) -> None:
         self.addParameter(QgsProcessingParameterEnum(SOORT, "Rapport", options=KINDS, defaultValue=0))
         self.addParameter(QgsProcessingParameterString(GEMEENTE, "Gemeentecode (jaarrapportage), bv. GM0402",
                                                        optional=True))

@@ -40,7 +40,7 @@ from qgis.PyQt.QtGui import QColor
 
 from ..connection import DatabaseRefused, data_source_uri, quote_literal, run_sql
 from .base import BuurtkaartAlgorithm
-from .parameters import CONNECTION, connection_from, connection_parameter
+from .parameters import CONNECTION, connection_from
 
 INDICATOR = "INDICATOR"
 YEAR = "JAAR"
@@ -76,8 +76,7 @@ class IndicatorMapAlgorithm(BuurtkaartAlgorithm):
             "(kwantielen, berekend in de database) met dezelfde kleuren als de virtuele stad; gebieden zonder "
             "waarde (geheim of onbekend) staan gearceerd in een tweede laag.")
 
-    def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
-        self.addParameter(connection_parameter())
+    def add_parameters(self) -> None:
         self.addParameter(QgsProcessingParameterString(INDICATOR, "Indicator (code), bv. sociale_cohesie"))
         self.addParameter(QgsProcessingParameterNumber(YEAR, "Jaar", QgsProcessingParameterNumber.Integer,
                                                        minValue=2000, maxValue=2100))
@@ -172,8 +171,7 @@ class BudgetAllocationAlgorithm(BuurtkaartAlgorithm):
             "Formule en gewichten: buurt_sys.instelling (budget_*). Het resultaat wordt opgeslagen per wijk en jaar "
             "met de toelichting, en telt op tot het budget op de cent.")
 
-    def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
-        self.addParameter(connection_parameter())
+    def add_parameters(self) -> None:
         self.addParameter(QgsProcessingParameterString(GEMEENTE, "Gemeentecode, bv. GM0307"))
         self.addParameter(QgsProcessingParameterNumber(YEAR, "Budgetjaar", QgsProcessingParameterNumber.Integer,
                                                        minValue=2000, maxValue=2100))

@@ -39,7 +39,7 @@ from qgis.core import (
 from ..connection import DatabaseRefused, quote_literal, run_sql
 from ..core.imports import BOUNDARY_ACTIONS, REPORTED, write_report, year_from_name
 from .base import BuurtkaartAlgorithm
-from .parameters import connection_from, connection_parameter
+from .parameters import connection_from
 
 INPUT = "INVOER"
 LAYERS = "LAGEN"
@@ -120,8 +120,7 @@ class ImportBoundariesAlgorithm(BuurtkaartAlgorithm):
             "verslag. "
             "Dezelfde import als `buurtkaart import grenzen`.")
 
-    def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
-        self.addParameter(connection_parameter())
+    def add_parameters(self) -> None:
         self.addParameter(QgsProcessingParameterFile(
             INPUT, "Grenzenbestand (GeoPackage, Shapefile, GeoJSON)",
             fileFilter="Vectorbestanden (*.gpkg *.shp *.geojson *.json);;Alle bestanden (*.*)"))

@@ -16,7 +16,7 @@ from qgis.core import (
 from ..connection import DatabaseRefused, run_sql
 from ..resources import layers_dir, migrations
 from .base import BuurtkaartAlgorithm
-from .parameters import connection_from, connection_parameter
+from .parameters import connection_from
 
 CONFIRM = "BEVESTIG"
 
@@ -35,8 +35,7 @@ class InstallAlgorithm(BuurtkaartAlgorithm):
             "verwijderd en opnieuw gemaakt; eigen views die daarvan afhangen verdwijnen. Vink de bevestiging "
             "aan om door te gaan. Gebruik een verbinding met beheerrechten (eigenaar of superuser).")
 
-    def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
-        self.addParameter(connection_parameter())
+    def add_parameters(self) -> None:
         self.addParameter(QgsProcessingParameterBoolean(
             CONFIRM, "Ik begrijp dat de schema's buurt_app en publiek opnieuw worden opgebouwd", defaultValue=False))
         self.addOutput(QgsProcessingOutputNumber("VERSIE", "Schemaversie na afloop"))

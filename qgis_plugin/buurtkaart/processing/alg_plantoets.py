@@ -44,7 +44,7 @@ from ..connection import DatabaseRefused, quote_literal, run_sql
 from ..core import plancheck_report
 from ..core.plancheck_report import INTEGER, NUMERIC, PROPERTY_COLUMNS, SEVERITY_QUERY
 from .base import BuurtkaartAlgorithm, fields_of
-from .parameters import connection_from, connection_parameter
+from .parameters import connection_from
 
 PLAN = "PLAN"
 CRS_ASSUMED = "CRS_ZONDER"
@@ -138,8 +138,7 @@ class PlanCheckAlgorithm(BuurtkaartAlgorithm):
             "het opgegeven stelsel gelezen (standaard RD New). Lijnen en punten worden gebufferd. "
             "Uitvoer: bevindingen (punten en vlakken, gekleurd naar ernst) en een HTML-rapport.")
 
-    def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
-        self.addParameter(connection_parameter())
+    def add_parameters(self) -> None:
         self.addParameter(QgsProcessingParameterFeatureSource(
             PLAN, "Plan (laag of DXF; alleen geselecteerde objecten kan)", [QgsProcessing.TypeVectorAnyGeometry]))
         self.addParameter(QgsProcessingParameterCrs(

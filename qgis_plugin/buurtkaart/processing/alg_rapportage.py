@@ -27,7 +27,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..connection import DatabaseRefused, quote_literal, run_sql
 from .base import BuurtkaartAlgorithm, fields_of
-from .parameters import connection_from, connection_parameter
+from .parameters import connection_from
 
 YEAR = "JAAR"
 WIJK = "WIJK"
@@ -53,8 +53,7 @@ class ReportAlgorithm(BuurtkaartAlgorithm):
             "(buurt.budget) tegenover wat de gesloten buurtdeals van dat jaar gebruiken. Uitvoer: een tabel "
             "(laag zonder geometrie) en een HTML-rapport. Laat de wijk leeg voor alle wijken.")
 
-    def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
-        self.addParameter(connection_parameter())
+    def add_parameters(self) -> None:
         self.addParameter(QgsProcessingParameterNumber(
             YEAR, "Jaar", QgsProcessingParameterNumber.Integer, defaultValue=datetime.date.today().year,
             minValue=2000, maxValue=2100))

@@ -1,12 +1,15 @@
-"""What every Buurtkaart algorithm shares: its identity as class attributes instead of six one-line methods."""
+"""What every Buurtkaart algorithm shares: its identity as class attributes instead of six one-line methods, and
+the database connection as its first parameter (initAlgorithm adds it, then the algorithm's add_parameters)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from qgis.core import QgsField, QgsFields, QgsProcessingAlgorithm
 
 from ..resources import help_url
+from .parameters import connection_parameter
 
 
 class BuurtkaartAlgorithm(QgsProcessingAlgorithm):
@@ -14,6 +17,13 @@ class BuurtkaartAlgorithm(QgsProcessingAlgorithm):
     TITLE = ""
     GROUP = ""
     HELP = ""
+
+    def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
+        self.addParameter(connection_parameter())
+        self.add_parameters()
+
+    def add_parameters(self) -> None:
+        """The algorithm's own parameters and outputs, after the connection."""
 
     def name(self) -> str:
         return self.NAME
