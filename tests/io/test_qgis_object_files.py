@@ -48,11 +48,23 @@ def cli(dsn: str, records, stats: ReadStats, source: str, name: str):
     return import_assets(dsn, records, stats, AssetOptions(source, progress=False), source=name)
 
 
-def test_osm_file_gives_the_same_objects_as_the_cli(provider, two_databases, tmp_path):
+def as_pbf(xml, pbf):
+    import osmium
+
+    with osmium.SimpleWriter(str(pbf)) as writer:
+        for obj in osmium.FileProcessor(str(xml)):
+            writer.add(obj)
+    return pbf
+
+
+@pytest.mark.parametrize("suffix", [".osm", ".osm.pbf"])
+def test_osm_file_gives_the_same_objects_as_the_cli(provider, two_databases, tmp_path, suffix):
     import processing
 
     cli_db, qgis_db = two_databases
     path = osm_file(tmp_path / "extract.osm", centres(cli_db.admin_dsn))
+    if suffix == ".osm.pbf":
+        path = as_pbf(path, tmp_path / "extract.osm.pbf")
     stats = ReadStats()
     expected = cli(cli_db.editor_dsn, osm.read_osm(path, stats, osm.kinds_from_db(cli_db.editor_dsn)), stats,
                    "osm", path.name)
@@ -66,7 +78,7 @@ def test_osm_file_gives_the_same_objects_as_the_cli(provider, two_databases, tmp
     assert sorted((r[1], r[2], r[6]) for r in imported) == [
         ("node/1", "speelplek", "POINT"), ("node/2", "zebrapad", "POINT"), ("node/3", "zebrapad", "POINT"),
         ("way/100", "groen", "MULTIPOLYGON"), ("way/101", "zebrapad", "LINESTRING")]
-    assert result["BUITEN"] == 1
+    assert result["BUITEN"] == 1 and result["GENEGEERD"] == stats.ignored == 1  # the traffic-signal crossing
     assert feedback.progress and feedback.progress[-1] == 100 and feedback.progress == sorted(feedback.progress)
     again = processing.run(OSM, {"VERBINDING": saved_connection(qgis_db.editor_dsn), "BESTAND": str(path)})
     assert again["ONGEWIJZIGD"] == 5 and again["NIEUW"] == 0
