@@ -96,3 +96,24 @@ def test_a_kind_layer_filters_on_its_kind():
     assert cat.layers[0].filter == "soort = 'bank'"  # derived when the entry leaves it out
     with pytest.raises(core_catalogue.CatalogueError, match="soort = \"bank\" maar filter"):
         core_catalogue.parse({"groep": {"naam": "x"}, "qgis": [{**base, "filter": "soort = 'groen'"}]})
+
+
+def test_the_object_kind_mapping_lives_once_in_the_core():
+    from spatial_service.core import asset_kinds
+    from spatial_service.importers import bgt, osm
+
+    assert bgt.RULES is asset_kinds.BGT_RULES and bgt.bgt_class is asset_kinds.bgt_class
+    assert osm.is_zebra is asset_kinds.is_zebra and osm.OsmKinds is asset_kinds.OsmKinds
+    # GDAL's OSM driver writes the tags without a column as other_tags, quotes escaped
+    assert asset_kinds.parse_other_tags('"crossing"=>"zebra","name"=>"De \\"Brink\\""') == {
+        "crossing": "zebra", "name": 'De "Brink"'}
+    assert asset_kinds.parse_other_tags(None) == {}
+    kinds = asset_kinds.osm_kinds([("speelplek", ["leisure=playground"], ["POINT", "MULTIPOLYGON"]),
+                                   ("groen", ["landuse=grass"], ["MULTIPOLYGON"])])
+    assert asset_kinds.node_kind({"landuse": "grass"}, kinds) is None
+    assert asset_kinds.area_kind({"landuse": "grass"}, kinds) == "groen"
+    assert asset_kinds.node_kind({"footway": "crossing", "crossing_ref": "zebra"}, kinds) == "zebrapad"
+    assert asset_kinds.bgt_object("straatmeubilair", {"plus-type": "Speelvoorziening", "lokaalID": "G1"}) == (
+        "G1", "speelplek", None, "BGT straatmeubilair type=speelvoorziening")
+    assert asset_kinds.bgt_object("straatmeubilair", {"plus-type": "speelvoorziening",
+                                                      "eindRegistratie": "2020-01-01"}) is None

@@ -1,73 +1,43 @@
 """OpenStreetMap extracts (.osm, .osm.pbf) as public-space objects, read with pyosmium.
 
-Which tags make which kind is data: buurt_vl.objectsoort.osm_tags (e.g. leisure=playground -> speelplek,
-leisure=park/garden, landuse=grass -> groen, amenity=bench -> bank), read with kinds_from_db; a node becomes a
-point of a kind that allows points, a closed way or multipolygon an area of a kind that allows areas. Zebra
-crossings are the one composite rule kept here (highway=crossing or footway=crossing, with crossing=zebra or
-crossing_ref=zebra -> zebrapad, a node or the crossing way as a line). bron_id is the OSM id ("node/12",
-"way/34", "relation/56").
+Which tags make which kind: spatial_service/core/asset_kinds.py (shared with the QGIS algorithm
+osm_objecten_importeren). bron_id is the OSM id ("node/12", "way/34", "relation/56").
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import osmium
 import psycopg
 
+from spatial_service.core.asset_kinds import (
+    KINDS_SQL,
+    ZEBRA,
+    OsmKinds,
+    area_kind,
+    is_zebra,
+    node_kind,
+    osm_description,
+    osm_kinds,
+)
 from spatial_service.db.connection import connect
 from spatial_service.importers.assets import AssetRecord, ReadStats
 from spatial_service.importers.ewkb import wkb_hex_with_srid
 from spatial_service.importers.sources import FileProblem
 
 WGS84 = 4326
-ZEBRA = "zebrapad"
-
-
-@dataclass(frozen=True)
-class OsmKinds:
-    """(key, value) -> kind, for nodes (kinds that allow points) and areas (kinds that allow areas)."""
-    points: dict[tuple[str, str], str] = field(default_factory=dict)
-    areas: dict[tuple[str, str], str] = field(default_factory=dict)
-
-    @property
-    def keys(self) -> tuple[str, ...]:
-        return tuple(sorted({k for k, _ in (*self.points, *self.areas)} | {"highway", "footway"}))
+__all__ = ["ZEBRA", "OsmKinds", "is_zebra", "kinds_from_db", "read_osm"]
 
 
 def kinds_from_db(dsn_or_conn: str | psycopg.Connection) -> OsmKinds:
-    sql = "SELECT code, osm_tags, geometrietypes FROM buurt_vl.objectsoort ORDER BY volgorde"
     if isinstance(dsn_or_conn, str):
         with connect(dsn_or_conn) as conn:
-            rows = conn.execute(sql).fetchall()
+            rows = conn.execute(KINDS_SQL).fetchall()
     else:
-        rows = dsn_or_conn.execute(sql).fetchall()
-    kinds = OsmKinds()
-    for code, tags, types in rows:
-        for tag in tags:
-            key, _, value = tag.partition("=")
-            if "POINT" in types:
-                kinds.points.setdefault((key, value), code)
-            if "MULTIPOLYGON" in types:
-                kinds.areas.setdefault((key, value), code)
-    return kinds
-
-
-def is_zebra(tags: osmium.osm.TagList) -> bool:
-    crossing = tags.get("highway") == "crossing" or tags.get("footway") == "crossing"
-    return crossing and (tags.get("crossing") == "zebra" or tags.get("crossing_ref") == "zebra")
-
-
-def _kind(tags: osmium.osm.TagList, table: dict[tuple[str, str], str]) -> str | None:
-    return next((kind for (key, value), kind in table.items() if tags.get(key) == value), None)
-
-
-def _description(tags: osmium.osm.TagList, keys: tuple[str, ...]) -> str | None:
-    order = dict.fromkeys(("leisure", "landuse", "highway", "footway", "crossing", *keys))
-    found = [f"{k}={tags.get(k)}" for k in order if k in tags]
-    return "OSM " + ", ".join(found) if found else None
+        rows = dsn_or_conn.execute(KINDS_SQL).fetchall()
+    return osm_kinds(rows)
 
 
 def read_osm(path: Path, stats: ReadStats, kinds: OsmKinds) -> Iterator[AssetRecord]:
@@ -81,12 +51,12 @@ def read_osm(path: Path, stats: ReadStats, kinds: OsmKinds) -> Iterator[AssetRec
             kind: str | None = None
             wkb: str | None = None
             if obj.is_node():
-                kind = _kind(obj.tags, kinds.points) or (ZEBRA if is_zebra(obj.tags) else None)
+                kind = node_kind(obj.tags, kinds)
                 if kind:
                     wkb = factory.create_point(obj)
                 ident = f"node/{obj.id}"
             elif obj.is_area():
-                kind = _kind(obj.tags, kinds.areas)
+                kind = area_kind(obj.tags, kinds)
                 if kind:
                     wkb = factory.create_multipolygon(obj)
                 ident = f"{'way' if obj.from_way() else 'relation'}/{obj.orig_id()}"
@@ -97,7 +67,7 @@ def read_osm(path: Path, stats: ReadStats, kinds: OsmKinds) -> Iterator[AssetRec
             if kind is None:
                 stats.ignored += 1
                 continue
-            yield AssetRecord(None, ident, kind, obj.tags.get("name"), _description(obj.tags, kinds.keys),
+            yield AssetRecord(None, ident, kind, obj.tags.get("name"), osm_description(obj.tags, kinds),
                               wkb_hex_with_srid(wkb, WGS84))
     except RuntimeError as exc:
         raise FileProblem(f"{path.name}: geen leesbaar OSM-bestand: {exc}") from exc

@@ -93,9 +93,9 @@ def test_osm_pbf_reads_the_same_as_xml(fresh_db, tmp_path, centres):
     assert run_osm(fresh_db.editor_dsn, xml).count("ongewijzigd") == 5  # same ids, same source: no duplicates
 
 
-def test_bgt_classes_map_to_soorten(fresh_db, tmp_path, centres):
+def bgt_file(path, centres):
+    """Three BGT layers: 3 objects of our kinds, 3 that are not (another class value, history)."""
     (_, x1, y1), (_, x2, y2), _ = centres
-    path = tmp_path / "bgt.gpkg"
     write_layer(path, "bgt_begroeidterreindeel", "Polygon",
                 {"lokaalID": "str", "bgt-fysiekVoorkomen": "str", "eindRegistratie": "str"},
                 [({"lokaalID": "G0402.1", "bgt-fysiekVoorkomen": "groenvoorziening", "eindRegistratie": None},
@@ -108,6 +108,11 @@ def test_bgt_classes_map_to_soorten(fresh_db, tmp_path, centres):
                  ({"lokaalID": "G0402.11", "plus-type": "bank"}, point(x2, y2))])
     write_layer(path, "bgt_functioneelgebied", "Polygon", {"lokaalID": "str", "bgt-type": "str"},
                 [({"lokaalID": "G0402.20", "bgt-type": "speeltuin"}, polygon(x2, y2, 30))])
+    return path
+
+
+def test_bgt_classes_map_to_soorten(fresh_db, tmp_path, centres):
+    path = bgt_file(tmp_path / "bgt.gpkg", centres)
     stats = ReadStats()
     result = import_assets(fresh_db.editor_dsn, bgt.read_bgt(path, stats), stats,
                            AssetOptions("bgt", progress=False), source=path.name)

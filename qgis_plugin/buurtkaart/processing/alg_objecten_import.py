@@ -114,7 +114,7 @@ class ImportObjectsAlgorithm(BuurtkaartAlgorithm):
                             ("omschrijving", description_field)):
             if name and fields.indexOf(name) < 0:
                 raise QgsProcessingException(f"{label}: het veld '{name}' voor de {title} bestaat niet.")
-        conn = connection_from(self, parameters, context)
+        connection_from(self, parameters, context)  # a bad connection is named before the layer is read
 
         statements = ["SELECT buurt_app.objecten_staging()"]
         values: list[str] = []
@@ -141,8 +141,14 @@ class ImportObjectsAlgorithm(BuurtkaartAlgorithm):
             feedback.setProgress(70 * read / total)
         if values:
             statements.append(self._insert(values))
+        return self.merge(statements, read, bron, label, parameters, context, feedback)
+
+    def merge(self, statements: list[str], read: int, bron: str, label: str, parameters: dict[str, Any],
+              context: QgsProcessingContext, feedback: QgsProcessingFeedback) -> dict[str, Any]:
+        """Run staging + inserts + buurt_app.objecten_samenvoegen as one script and report the outcome."""
         statements.append(f"SELECT * FROM buurt_app.objecten_samenvoegen({quote_literal(bron)}, "
                           f"{str(self.parameterAsBoolean(parameters, SKIP_INVALID, context)).lower()})")
+        conn = connection_from(self, parameters, context)
         feedback.pushInfo(f"{read} objecten gelezen; samenvoegen in de database…")
         if feedback.isCanceled():
             raise QgsProcessingException("Afgebroken: er is niets gewijzigd.")
