@@ -74,6 +74,7 @@ def _attributes(feature: QgsFeature) -> dict[str, Any]:
 def _open(path: str, layer: str, label: str) -> QgsVectorLayer:
     found = QgsVectorLayer(f"{path}|layername={layer}", layer, "ogr")
     if not found.isValid():
+        found = None  # a layer kept alive by the traceback segfaults QGIS at exit (DEVELOPING.md)
         raise QgsProcessingException(f"{label}: laag {layer} is niet te lezen.")
     return found
 
@@ -116,15 +117,20 @@ class FileObjectsAlgorithm(ImportObjectsAlgorithm):
         values: list[str] = []
         ignored = [0]
         read = 0
-        for bron_id, soort, naam, omschrijving, geom in self.rows(path, label, conn, feedback, ignored):
-            if feedback.isCanceled():
-                raise QgsProcessingException(CANCELLED)
-            read += 1
-            values.append("(" + ", ".join([str(read), quote_literal(bron_id), quote_literal(soort),
-                                           quote_literal(naam), quote_literal(omschrijving), geom]) + ")")
-            if len(values) >= BATCH:
-                statements.append(self._insert(values))
-                values = []
+        rows = self.rows(path, label, conn, feedback, ignored)
+        try:
+            for bron_id, soort, naam, omschrijving, geom in rows:
+                if feedback.isCanceled():
+                    raise QgsProcessingException(CANCELLED)
+                read += 1
+                values.append("(" + ", ".join([str(read), quote_literal(bron_id), quote_literal(soort),
+                                               quote_literal(naam), quote_literal(omschrijving), geom]) + ")")
+                if len(values) >= BATCH:
+                    statements.append(self._insert(values))
+                    values = []
+        finally:
+            # the reader's layers are released now, not by a traceback that outlives QGIS (segfault at exit)
+            rows.close()
         if feedback.isCanceled():
             raise QgsProcessingException(CANCELLED)
         if values:
@@ -162,19 +168,23 @@ class ImportOsmObjectsAlgorithm(FileObjectsAlgorithm):
         except DatabaseRefused as exc:
             raise QgsProcessingException(str(exc)) from exc
         feedback.pushInfo(f"{label} lezen…")
-        for n, layer in enumerate(("points", "lines", "multipolygons")):
-            source = _open(path, layer, label)
-            if not source.isValid() or source.crs().postgisSrid() not in (0, WGS84):
-                raise QgsProcessingException(f"{label}: geen leesbaar OSM-bestand.")
-            for feature in source.getFeatures():
-                if feedback.isCanceled():
-                    raise QgsProcessingException(CANCELLED)
-                row = self._row(layer, feature, kinds)
-                if row is None:
-                    ignored[0] += self._counts(layer, feature, kinds)
-                    continue
-                yield row
-            self.step(feedback, n + 1, 3, 70, 0)
+        source = None
+        try:
+            for n, layer in enumerate(("points", "lines", "multipolygons")):
+                source = _open(path, layer, label)
+                if not source.isValid() or source.crs().postgisSrid() not in (0, WGS84):
+                    raise QgsProcessingException(f"{label}: geen leesbaar OSM-bestand.")
+                for feature in source.getFeatures():
+                    if feedback.isCanceled():
+                        raise QgsProcessingException(CANCELLED)
+                    row = self._row(layer, feature, kinds)
+                    if row is None:
+                        ignored[0] += self._counts(layer, feature, kinds)
+                        continue
+                    yield row
+                self.step(feedback, n + 1, 3, 70, 0)
+        finally:
+            source = None
 
     @staticmethod
     def _tags(feature: QgsFeature) -> dict[str, str]:
@@ -227,29 +237,36 @@ class ImportBgtObjectsAlgorithm(FileObjectsAlgorithm):
     def rows(self, path: str, label: str, conn: Any, feedback: QgsProcessingFeedback,
              ignored: list[int]) -> Iterator[Row]:
         whole = QgsVectorLayer(path, "bgt", "ogr")
-        if not whole.isValid():
+        valid = whole.isValid()
+        names = ([s.split(QgsDataProvider.sublayerSeparator())[1] for s in whole.dataProvider().subLayers()]
+                 if valid else [])
+        whole = None  # released before any raise (a layer in a traceback segfaults QGIS at exit)
+        if not valid:
             raise QgsProcessingException(f"{label}: geen leesbare GeoPackage.")
-        names = [s.split(QgsDataProvider.sublayerSeparator())[1] for s in whole.dataProvider().subLayers()]
         layers = [n for n in names if bgt_class(n)]
         if not layers:
             raise QgsProcessingException(no_bgt_layer(label, names))
-        for n, layer in enumerate(layers):
-            cls = bgt_class(layer)
-            assert cls is not None
-            source = _open(path, layer, label)
-            srid = source.crs().postgisSrid()
-            if not source.crs().isValid() or not srid:
-                raise QgsProcessingException(f"{label}, laag {layer}: geen (bruikbaar) coördinatenstelsel.")
-            total = max(source.featureCount(), 1)
-            for i, feature in enumerate(source.getFeatures()):
-                if feedback.isCanceled():
-                    raise QgsProcessingException(CANCELLED)
-                found = bgt_object(cls, _attributes(feature))
-                if found is None:
-                    ignored[0] += 1
-                    continue
-                yield (found.bron_id, found.soort, found.naam, found.omschrijving, _geometry_sql(feature, srid))
-                self.step(feedback, n * total + i + 1, len(layers) * total, 70, 0)
+        source = None
+        try:
+            for n, layer in enumerate(layers):
+                cls = bgt_class(layer)
+                assert cls is not None
+                source = _open(path, layer, label)
+                srid = source.crs().postgisSrid()
+                if not source.crs().isValid() or not srid:
+                    raise QgsProcessingException(f"{label}, laag {layer}: geen (bruikbaar) coördinatenstelsel.")
+                total = max(source.featureCount(), 1)
+                for i, feature in enumerate(source.getFeatures()):
+                    if feedback.isCanceled():
+                        raise QgsProcessingException(CANCELLED)
+                    found = bgt_object(cls, _attributes(feature))
+                    if found is None:
+                        ignored[0] += 1
+                        continue
+                    yield (found.bron_id, found.soort, found.naam, found.omschrijving, _geometry_sql(feature, srid))
+                    self.step(feedback, n * total + i + 1, len(layers) * total, 70, 0)
+        finally:
+            source = None
 
 
 ALGORITHMS = [ImportOsmObjectsAlgorithm, ImportBgtObjectsAlgorithm]
