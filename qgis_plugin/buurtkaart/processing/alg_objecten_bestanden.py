@@ -21,11 +21,7 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
-    QgsProcessingOutputNumber,
-    QgsProcessingOutputString,
-    QgsProcessingParameterBoolean,
     QgsProcessingParameterFile,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
     QgsVectorLayer,
 )
@@ -43,7 +39,9 @@ from ..core.asset_kinds import (
     osm_kinds,
     parse_other_tags,
 )
-from .alg_objecten_import import ACTIONS, BATCH, REPORT, SKIP_INVALID, SOURCE, ImportObjectsAlgorithm, _text
+from .alg_objecten_import import ACTIONS, BATCH, SOURCE, ImportObjectsAlgorithm
+from .import_common import CANCELLED, add_skip_report_and_outputs
+from .import_common import text as _text
 from .parameters import connection_from, connection_parameter
 
 INPUT = "BESTAND"
@@ -52,7 +50,6 @@ WGS84 = 4326
 NOT_TAGS = frozenset({"osm_id", "osm_way_id", "z_order", "other_tags"})
 KINDS_SQL = ("SELECT code, array_to_json(osm_tags)::text, array_to_json(geometrietypes::text[])::text "
              "FROM buurt_vl.objectsoort ORDER BY volgorde")
-CANCELLED = "Afgebroken: er is niets gewijzigd."
 
 # one staging row: (bron_id, soort, naam, omschrijving, geometry SQL)
 Row = tuple[str | None, str, str | None, str | None, str]
@@ -91,15 +88,7 @@ class FileObjectsAlgorithm(ImportObjectsAlgorithm):
         self.addParameter(QgsProcessingParameterFile(INPUT, self.FILE_TITLE, fileFilter=self.EXTENSION))
         self.addParameter(QgsProcessingParameterString(SOURCE, "Bron (objecten worden per bron bijgewerkt)",
                                                        defaultValue=self.DEFAULT_SOURCE))
-        self.addParameter(QgsProcessingParameterBoolean(
-            SKIP_INVALID, "Onbruikbare objecten overslaan en in het verslag zetten (anders: niets importeren)",
-            defaultValue=False))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            REPORT, "Verslag (CSV)", "CSV (*.csv)", optional=True, createByDefault=False))
-        for action in (*ACTIONS, "genegeerd"):
-            self.addOutput(QgsProcessingOutputNumber(action.upper(), f"Aantal {action}"))
-        self.addOutput(QgsProcessingOutputNumber("GELEZEN", "Aantal gelezen"))
-        self.addOutput(QgsProcessingOutputString("SAMENVATTING", "Samenvatting"))
+        add_skip_report_and_outputs(self, "objecten", (*ACTIONS, "genegeerd"))
 
     def rows(self, path: str, label: str, conn: Any, feedback: QgsProcessingFeedback,
              ignored: list[int]) -> Iterator[Row]:

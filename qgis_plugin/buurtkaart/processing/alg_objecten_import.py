@@ -10,8 +10,6 @@ cancel leaves the database as it was.
 
 from __future__ import annotations
 
-import csv
-from collections import Counter
 from typing import Any
 
 from qgis.core import (
@@ -20,17 +18,15 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
-    QgsProcessingOutputNumber,
-    QgsProcessingOutputString,
-    QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
 )
 
-from ..connection import DatabaseRefused, quote_literal, run_sql
+from ..connection import quote_literal
 from .base import BuurtkaartAlgorithm
+from .import_common import CANCELLED, SKIP_INVALID, add_skip_report_and_outputs, run_merge
+from .import_common import text as _text
 from .parameters import connection_from, connection_parameter
 
 INPUT = "INVOER"
@@ -40,18 +36,9 @@ ID_FIELD = "VELD_ID"
 NAME_FIELD = "VELD_NAAM"
 DESCRIPTION_FIELD = "VELD_OMSCHRIJVING"
 SOURCE = "BRON"
-SKIP_INVALID = "ONBRUIKBARE_OVERSLAAN"
-REPORT = "VERSLAG"
 ACTIONS = ("nieuw", "gewijzigd", "ongewijzigd", "buiten", "geweigerd")
 REPORTED = ("geweigerd", "buiten")
 BATCH = 500
-
-
-def _text(value: Any) -> str | None:
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
-        return None
-    text = str(value).strip()
-    return text or None
 
 
 class ImportObjectsAlgorithm(BuurtkaartAlgorithm):
@@ -82,15 +69,7 @@ class ImportObjectsAlgorithm(BuurtkaartAlgorithm):
             DESCRIPTION_FIELD, "Veld met de omschrijving", parentLayerParameterName=INPUT, optional=True))
         self.addParameter(QgsProcessingParameterString(SOURCE, "Bron (objecten worden per bron bijgewerkt)",
                                                        defaultValue="tabel"))
-        self.addParameter(QgsProcessingParameterBoolean(
-            SKIP_INVALID, "Onbruikbare objecten overslaan en in het verslag zetten (anders: niets importeren)",
-            defaultValue=False))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            REPORT, "Verslag (CSV)", "CSV (*.csv)", optional=True, createByDefault=False))
-        for action in ACTIONS:
-            self.addOutput(QgsProcessingOutputNumber(action.upper(), f"Aantal {action}"))
-        self.addOutput(QgsProcessingOutputNumber("GELEZEN", "Aantal gelezen"))
-        self.addOutput(QgsProcessingOutputString("SAMENVATTING", "Samenvatting"))
+        add_skip_report_and_outputs(self, "objecten", ACTIONS)
 
     def processAlgorithm(self, parameters: dict[str, Any], context: QgsProcessingContext,
                          feedback: QgsProcessingFeedback) -> dict[str, Any]:
@@ -122,7 +101,7 @@ class ImportObjectsAlgorithm(BuurtkaartAlgorithm):
         read = 0
         for feature in source.getFeatures(QgsFeatureRequest()):
             if feedback.isCanceled():
-                raise QgsProcessingException("Afgebroken: er is niets gewijzigd.")
+                raise QgsProcessingException(CANCELLED)
             read += 1
             geom = feature.geometry()
             wkb = "NULL"
@@ -150,33 +129,9 @@ class ImportObjectsAlgorithm(BuurtkaartAlgorithm):
                           f"{str(self.parameterAsBoolean(parameters, SKIP_INVALID, context)).lower()})")
         conn = connection_from(self, parameters, context)
         feedback.pushInfo(f"{read} objecten gelezen; samenvoegen in de database…")
-        if feedback.isCanceled():
-            raise QgsProcessingException("Afgebroken: er is niets gewijzigd.")
-        feedback.setProgress(75)
-        try:
-            outcome = run_sql(conn, ";\n".join(statements) + ";")
-        except DatabaseRefused as exc:
-            raise QgsProcessingException(f"{label}: {exc}") from exc
-        counts = Counter(r[0] for r in outcome)
-        for actie, _niveau, code, bronrij, melding in outcome:
-            if actie in REPORTED:
-                feedback.reportError(f"{actie}: rij {bronrij} ({code or 'zonder bron-id'}): {melding}",
-                                     fatalError=False)
-        summary = f"{label}: gelezen {read}; " + ", ".join(f"{a} {counts[a]}" for a in ACTIONS if counts[a])
-        feedback.pushInfo(summary)
-        results: dict[str, Any] = {a.upper(): counts[a] for a in ACTIONS}
-        results.update(GELEZEN=read, SAMENVATTING=summary)
-        report = self.parameterAsFileOutput(parameters, REPORT, context)
-        if report:
-            with open(report, "w", newline="", encoding="utf-8") as fh:
-                writer = csv.writer(fh, delimiter=";")
-                writer.writerow(["actie", "bron_id", "rij", "melding"])
-                for actie, _niveau, code, bronrij, melding in outcome:
-                    if actie in REPORTED:
-                        writer.writerow([actie, code or "", bronrij or "", melding or ""])
-            results[REPORT] = report
-        feedback.setProgress(100)
-        return results
+        return run_merge(self, conn, statements, read, label, actions=ACTIONS, reported=REPORTED,
+                         key_header="bron_id", no_key="zonder bron-id", parameters=parameters, context=context,
+                         feedback=feedback)
 
     @staticmethod
     def _insert(values: list[str]) -> str:

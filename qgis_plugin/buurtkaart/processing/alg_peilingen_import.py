@@ -9,8 +9,6 @@ cancel leaves the database as it was. The fields default to the CLI's column nam
 
 from __future__ import annotations
 
-import csv
-from collections import Counter
 from typing import Any
 
 from qgis.core import (
@@ -18,22 +16,18 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
-    QgsProcessingOutputNumber,
-    QgsProcessingOutputString,
-    QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
 )
 
-from ..connection import DatabaseRefused, quote_literal, run_sql
+from ..connection import quote_literal
 from .base import BuurtkaartAlgorithm
+from .import_common import CANCELLED, SKIP_INVALID, add_skip_report_and_outputs, run_merge
+from .import_common import text as _text
 from .parameters import connection_from, connection_parameter
 
 INPUT = "INVOER"
 SOURCE = "BRON"
-SKIP_INVALID = "ONBRUIKBARE_OVERSLAAN"
-REPORT = "VERSLAG"
 # staging column -> (parameter, label, required); the defaults are the CLI's column names
 COLUMNS = {
     "initiatief": ("VELD_INITIATIEF", "Veld met het initiatief (id, INI-12 of exacte titel)", True),
@@ -47,12 +41,6 @@ COLUMNS = {
 DEFAULT_FIELD = {"bron_ref": "referentie"}
 ACTIONS = ("nieuw", "gewijzigd", "ongewijzigd", "geweigerd")
 BATCH = 1000
-
-
-def _text(value: Any) -> str | None:
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
-        return None
-    return str(value)
 
 
 class ImportPollsAlgorithm(BuurtkaartAlgorithm):
@@ -76,15 +64,7 @@ class ImportPollsAlgorithm(BuurtkaartAlgorithm):
                 name, f"{label} (kolomnaam)", defaultValue=DEFAULT_FIELD.get(column, column), optional=not required))
         self.addParameter(QgsProcessingParameterString(SOURCE, "Bron (peilingen worden per bron bijgewerkt)",
                                                        defaultValue="locali"))
-        self.addParameter(QgsProcessingParameterBoolean(
-            SKIP_INVALID, "Onbruikbare rijen overslaan en in het verslag zetten (anders: niets importeren)",
-            defaultValue=False))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            REPORT, "Verslag (CSV)", "CSV (*.csv)", optional=True, createByDefault=False))
-        for action in ACTIONS:
-            self.addOutput(QgsProcessingOutputNumber(action.upper(), f"Aantal {action}"))
-        self.addOutput(QgsProcessingOutputNumber("GELEZEN", "Aantal gelezen"))
-        self.addOutput(QgsProcessingOutputString("SAMENVATTING", "Samenvatting"))
+        add_skip_report_and_outputs(self, "rijen", ACTIONS)
 
     def processAlgorithm(self, parameters: dict[str, Any], context: QgsProcessingContext,
                          feedback: QgsProcessingFeedback) -> dict[str, Any]:
@@ -115,7 +95,7 @@ class ImportPollsAlgorithm(BuurtkaartAlgorithm):
         read = 0
         for feature in source.getFeatures():
             if feedback.isCanceled():
-                raise QgsProcessingException("Afgebroken: er is niets gewijzigd.")
+                raise QgsProcessingException(CANCELLED)
             read += 1
             cells = [quote_literal(_text(feature[f]) if f else None) for f in chosen.values()]
             values.append(f"({read}, {', '.join(cells)})")
@@ -128,33 +108,10 @@ class ImportPollsAlgorithm(BuurtkaartAlgorithm):
         bron = (self.parameterAsString(parameters, SOURCE, context) or "").strip()
         statements.append(f"SELECT * FROM buurt_app.peilingen_samenvoegen({quote_literal(bron)}, "
                           f"{str(self.parameterAsBoolean(parameters, SKIP_INVALID, context)).lower()})")
-        if feedback.isCanceled():
-            raise QgsProcessingException("Afgebroken: er is niets gewijzigd.")
         feedback.pushInfo(f"{read} peilingen gelezen; samenvoegen in de database…")
-        feedback.setProgress(75)
-        try:
-            outcome = run_sql(conn, ";\n".join(statements) + ";")
-        except DatabaseRefused as exc:
-            raise QgsProcessingException(f"{label}: {exc}") from exc
-        counts = Counter(r[0] for r in outcome)
-        for actie, _niveau, code, bronrij, melding in outcome:
-            if actie == "geweigerd":
-                feedback.reportError(f"geweigerd: rij {bronrij} ({code or ''}): {melding}", fatalError=False)
-        summary = f"{label}: gelezen {read}; " + ", ".join(f"{a} {counts[a]}" for a in ACTIONS if counts[a])
-        feedback.pushInfo(summary)
-        results: dict[str, Any] = {a.upper(): counts[a] for a in ACTIONS}
-        results.update(GELEZEN=read, SAMENVATTING=summary)
-        report = self.parameterAsFileOutput(parameters, REPORT, context)
-        if report:
-            with open(report, "w", newline="", encoding="utf-8") as fh:
-                writer = csv.writer(fh, delimiter=";")
-                writer.writerow(["actie", "initiatief", "rij", "melding"])
-                for actie, _niveau, code, bronrij, melding in outcome:
-                    if actie == "geweigerd":
-                        writer.writerow([actie, code or "", bronrij or "", melding or ""])
-            results[REPORT] = report
-        feedback.setProgress(100)
-        return results
+        return run_merge(self, conn, statements, read, label, actions=ACTIONS, reported=("geweigerd",),
+                         key_header="initiatief", no_key="", parameters=parameters, context=context,
+                         feedback=feedback)
 
     @staticmethod
     def _insert(values: list[str]) -> str:
