@@ -15,6 +15,21 @@ FINGERPRINT_TABLES = {
 }
 
 
+@pytest.fixture(scope="module")
+def provider(buurtkaart_provider):
+    """The Buurtkaart Processing provider for the QGIS import tests (registered once per module)."""
+    return buurtkaart_provider
+
+
+@pytest.fixture
+def two_databases(pg_settings) -> Iterator[list[TestDatabase]]:
+    """Two private demo databases: one for the CLI, one for QGIS, compared afterwards."""
+    dbs = [new_database(pg_settings) for _ in range(2)]
+    yield dbs
+    for db in dbs:
+        db.drop()
+
+
 @pytest.fixture
 def model_db(pg_settings) -> Iterator[TestDatabase]:
     """The data model without the demo (no boundaries yet), private to one test."""

@@ -18,11 +18,6 @@ REPO = Path(__file__).resolve().parents[2]
 ALGORITHM = "buurtkaart:grenzen_importeren"
 
 
-@pytest.fixture(scope="module")
-def provider(buurtkaart_provider):
-    return buurtkaart_provider
-
-
 def saved_connection(dsn: str) -> str:
     md = QgsProviderRegistry.instance().providerMetadata("postgres")
     name = f"Buurtkaart io {os.getpid()} {QgsDataSourceUri(dsn).database()}"

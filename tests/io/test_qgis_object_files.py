@@ -15,7 +15,6 @@ from tests.io.files import point, write_layer
 from tests.io.test_assets import bgt_file, osm_file
 from tests.io.test_qgis_import import saved_connection
 from tests.io.test_qgis_objects import Recorder
-from tests.support import new_database
 
 OSM = "buurtkaart:osm_objecten_importeren"
 BGT = "buurtkaart:bgt_objecten_importeren"
@@ -23,19 +22,6 @@ OBJECTS_SQL = ("SELECT bron, bron_id, soort, naam, omschrijving, buurtcode, Geom
                "round(ST_X(ST_PointOnSurface(geom))::numeric, 1), round(ST_Y(ST_PointOnSurface(geom))::numeric, 1), "
                "round(ST_Area(geom)::numeric), round(ST_Length(geom)::numeric, 1) "
                "FROM buurt.beheerobject WHERE bron IN ('osm', 'bgt') ORDER BY bron, bron_id")
-
-
-@pytest.fixture(scope="module")
-def provider(buurtkaart_provider):
-    return buurtkaart_provider
-
-
-@pytest.fixture
-def two_databases(pg_settings):
-    dbs = [new_database(pg_settings) for _ in range(2)]
-    yield dbs
-    for db in dbs:
-        db.drop()
 
 
 def centres(dsn: str) -> list[tuple[str, float, float]]:

@@ -12,25 +12,11 @@ from spatial_service.importers.assets import AssetOptions, ReadStats, import_ass
 from tests.io.conftest import fingerprint, rows
 from tests.io.files import point, polygon, write_layer
 from tests.io.test_qgis_import import saved_connection
-from tests.support import new_database
 
 ALGORITHM = "buurtkaart:objecten_importeren"
 OBJECTS_SQL = ("SELECT bron, bron_id, soort, naam, buurtcode, GeometryType(geom), "
                "round(ST_X(ST_PointOnSurface(geom))), round(ST_Y(ST_PointOnSurface(geom))) "
                "FROM buurt.beheerobject WHERE bron = 'objecten' ORDER BY bron_id")
-
-
-@pytest.fixture(scope="module")
-def provider(buurtkaart_provider):
-    return buurtkaart_provider
-
-
-@pytest.fixture
-def two_databases(pg_settings):
-    dbs = [new_database(pg_settings) for _ in range(2)]
-    yield dbs
-    for db in dbs:
-        db.drop()
 
 
 def objects_file(path, dsn, groen_as_point=False):

@@ -12,24 +12,10 @@ from tests.io.conftest import fingerprint, rows
 from tests.io.test_polls import write_csv
 from tests.io.test_qgis_import import saved_connection
 from tests.io.test_qgis_objects import Recorder
-from tests.support import new_database
 
 ALGORITHM = "buurtkaart:peilingen_importeren"
 POLLS_SQL = ("SELECT initiatief_id, datum::text, voor, tegen, neutraal, respondenten, bron, bron_ref "
              "FROM buurt.peiling WHERE bron = 'locali' ORDER BY initiatief_id, datum")
-
-
-@pytest.fixture(scope="module")
-def provider(buurtkaart_provider):
-    return buurtkaart_provider
-
-
-@pytest.fixture
-def two_databases(pg_settings):
-    dbs = [new_database(pg_settings) for _ in range(2)]
-    yield dbs
-    for db in dbs:
-        db.drop()
 
 
 def locali_csv(path, dsn, bad: bool = False):
