@@ -1,6 +1,6 @@
-"""What both clients of the imports share: the file-name/year rule of a boundary edition, the outcomes of a
-merge (the `actie` values buurt_app.*_samenvoegen returns) and the report file they write (CSV with ';', as
-Dutch Excel opens it)."""
+"""What both clients of the imports share: the file-name/year rule (a boundary edition, a figure file), the
+outcomes of a merge (the `actie` values buurt_app.*_samenvoegen returns) and the report file they write (CSV with
+';', as Dutch Excel opens it)."""
 
 from __future__ import annotations
 
@@ -23,7 +23,8 @@ _YEAR = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")
 
 
 def year_from_name(path: str | PurePath) -> int | None:
-    """The edition of a boundary file from its name: wijkenbuurten_2023_v1.gpkg -> 2023."""
+    """The year a file is about, from its name: the edition of a boundary file (wijkenbuurten_2023_v1.gpkg ->
+    2023), the year of a figure file (kwb-2019.xlsx -> 2019)."""
     m = _YEAR.search(PurePath(path).stem)
     return int(m.group(1)) if m else None
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from spatial_service.core.imports import year_from_name
 from spatial_service.db.connection import connect
 from spatial_service.importers import cijfers_layouts as layouts
 from spatial_service.importers.progress import Progress
@@ -70,7 +71,7 @@ def import_figures(dsn: str, path: Path, options: FigureOptions = FigureOptions(
         cells: Iterator[tuple] = layouts.long_rows(table)
     else:
         mapping = _mapping(dsn, table.header, options.columns)
-        year = options.year or layouts.year_from_name(path)
+        year = options.year or year_from_name(path)
         cells = layouts.wide_rows(table, layout, mapping, year, path)
 
     def rows() -> Iterator[tuple]:

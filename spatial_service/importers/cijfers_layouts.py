@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from spatial_service.importers.csv_text import read_csv_text
 from spatial_service.importers.sources import FileProblem
 
 LAYOUTS = ("statline", "kwb", "lang")
@@ -42,22 +43,8 @@ class Table:
     rows: Iterator[tuple[int, list[str]]]
 
 
-def _text(path: Path) -> str:
-    raw = path.read_bytes()
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
-
-
 def _csv_table(path: Path) -> Table:
-    text = _text(path)
-    if not text.strip():
-        raise FileProblem(f"Bestand {path} is leeg.")
-    if "\x00" in text:
-        line = text[:text.index("\x00")].count("\n") + 1
-        raise FileProblem(f"{path.name}, regel {line}: geen leesbare CSV (een NUL-teken; is dit wel een "
-                          "tekstbestand?).")
+    text = read_csv_text(path)
     first = text.split("\n", 1)[0]
     delimiter = max(";,\t", key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -137,11 +124,6 @@ def detect_layout(table: Table) -> str:
     raise FileProblem(f"{table.name}: onbekende indeling (kolommen: {', '.join(table.header[:8])}…). Verwacht CBS "
                       "StatLine (WijkenEnBuurten, AantalInwoners_5, …), een kwb-bestand (gwb_code_10, a_inw, …) of "
                       "gebiedcode;indicator;jaar;waarde[;streefwaarde].")
-
-
-def year_from_name(path: Path) -> int | None:
-    m = re.search(r"(?<!\d)(20\d\d)(?!\d)", path.stem)
-    return int(m.group(1)) if m else None
 
 
 def indicator_columns(table: Table) -> list[tuple[int, str]]:

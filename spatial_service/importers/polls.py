@@ -13,6 +13,7 @@ import io
 from collections.abc import Iterator
 from pathlib import Path
 
+from spatial_service.importers.csv_text import read_csv_text
 from spatial_service.importers.progress import Progress
 from spatial_service.importers.report import ImportResult
 from spatial_service.importers.sources import FileProblem
@@ -46,25 +47,10 @@ def _columns(header: list[str], path: Path) -> dict[str, int]:
     return found
 
 
-def _text(path: Path) -> str:
-    """The file as text: UTF-8 (with or without BOM), else Windows-1252, which Excel writes by default."""
-    raw = path.read_bytes()
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
-
-
 def read_polls(path: Path) -> Iterator[tuple[str | int | None, ...]]:
     if not path.exists():
         raise FileProblem(f"Bestand {path} bestaat niet.")
-    text = _text(path)
-    if not text.strip():
-        raise FileProblem(f"Bestand {path} is leeg.")
-    if "\x00" in text:
-        line = text[:text.index("\x00")].count("\n") + 1
-        raise FileProblem(f"{path.name}, regel {line}: geen leesbare CSV (een NUL-teken; is dit wel een "
-                          "tekstbestand?).")
+    text = read_csv_text(path)
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=";,\t")
     except csv.Error:

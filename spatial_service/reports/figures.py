@@ -43,10 +43,10 @@ class WijkSection:
     code: str
     naam: str
     geom_wkt: str
-    deals: list[dict[str, Any]]          # jaar_deals rows of this wijk (per theme)
-    prioriteiten: list[dict[str, Any]]   # prioriteit_voortgang
-    plan: list[dict[str, Any]]           # buurtactiviteitenplan of the year
-    wederkerigheid: list[dict[str, Any]]
+    deals: list[dict[str, Any]] = field(default_factory=list)          # jaar_deals rows of this wijk (per theme)
+    prioriteiten: list[dict[str, Any]] = field(default_factory=list)   # prioriteit_voortgang
+    plan: list[dict[str, Any]] = field(default_factory=list)           # buurtactiviteitenplan of the year
+    wederkerigheid: list[dict[str, Any]] = field(default_factory=list)
     monitoring: list[dict[str, Any]] = field(default_factory=list)  # steps reached, days, stuck
     cijfers: list[dict[str, Any]] = field(default_factory=list)   # wijkanalyse only
     items: list[dict[str, Any]] = field(default_factory=list)     # by theme and status (wijkanalyse)
@@ -94,32 +94,53 @@ def _years(query: Query, gemeente: str) -> dict[int, bool]:
     return {int(r[0]): int(r[1]) == 1 for r in rows}
 
 
+# Which SQL source fills which field of a section or report, with the columns it shows: {g} is the gemeente,
+# {w} the wijk (SQL literals), {y} the year.
+WIJK_FIGURES: dict[str, tuple[str, str]] = {
+    "deals": ("buurt_app.jaar_deals({g}, {y}) WHERE wijkcode = {w}",
+              "thema_naam, buurtdeals, groene_deals, budget"),
+    "prioriteiten": ("buurt_app.prioriteit_voortgang({g}, {y}, {w})",
+                     "thema_naam, prioriteit, herkomst_naam, jaar_van, jaar_tot, doel, evaluatie_naam, "
+                     "evaluatie_toelichting, buurtdeals, initiatieven, budget"),
+    "plan": ("buurt_app.buurtactiviteitenplan WHERE wijkcode = {w} AND jaar = {y} "
+             "ORDER BY soort DESC, thema, titel, id",
+             "soort, titel, thema_naam, status_naam, gepland_budget, prioriteit, groene_deal::integer AS groene_deal"),
+    "wederkerigheid": ("buurt_app.jaar_wederkerigheid({g}, {y}, {w})",
+                       "partij_naam, afspraken, gereed, gereed_pct"),
+    "monitoring": ("buurt_app.wijk_monitoring({w}, {y})",
+                   "soort, titel, status_naam, stappen, sinds, dagen, vastgelopen::integer AS vastgelopen"),
+}
+# the wijkanalyse adds these to its one section
+ANALYSE_FIGURES: dict[str, tuple[str, str]] = {
+    "cijfers": ("buurt_app.wijk_cijfers({w}, {y})",
+                "indicator, indicator_naam, eenheid, jaar, waarde, streefwaarde, verschil"),
+    "items": ("buurt_app.rapport_wijk_jaar({y}, {w})",
+              "soort, thema_naam, status_naam, aantal, budget_gemeente"),
+    "steun": ("buurt_app.wijk_steun({w}, {y})",
+              "titel, thema_naam, datum, voor, tegen, neutraal, respondenten, steun_pct"),
+}
+YEAR_FIGURES: dict[str, tuple[str, str]] = {
+    "deals": ("buurt_app.jaar_deals({g}, {y})",
+              "wijkcode, wijknaam, thema, thema_naam, buurtdeals, groene_deals, budget"),
+    "stappen": ("buurt_app.jaar_stappen({g}, {y})",
+                "status_naam, initiatieven, stappen, gemiddeld_dagen, mediaan_dagen"),
+    "wederkerigheid": ("buurt_app.jaar_wederkerigheid({g}, {y})",
+                       "partij_naam, afspraken, gereed, gereed_pct, per_deal"),
+}
+
+
+def _fill(target: WijkSection | Report, query: Query, figures: dict[str, tuple[str, str]], **sql_args: Any) -> None:
+    for name, (source, columns) in figures.items():
+        setattr(target, name, _dicts(query, source.format(**sql_args), columns))
+
+
 def _wijk_section(query: Query, gemeente: str, jaar: int, code: str, naam: str, wkt: str,
                   analyse: bool) -> WijkSection:
-    g, w, y = literal(gemeente), literal(code), jaar
-    section = WijkSection(
-        code, naam, wkt,
-        deals=_dicts(query, f"buurt_app.jaar_deals({g}, {y}) WHERE wijkcode = {w}",
-                     "thema_naam, buurtdeals, groene_deals, budget"),
-        prioriteiten=_dicts(query, f"buurt_app.prioriteit_voortgang({g}, {y}, {w})",
-                            "thema_naam, prioriteit, herkomst_naam, jaar_van, jaar_tot, doel, evaluatie_naam, "
-                            "evaluatie_toelichting, buurtdeals, initiatieven, budget"),
-        plan=_dicts(query, f"buurt_app.buurtactiviteitenplan WHERE wijkcode = {w} AND jaar = {y} "
-                           "ORDER BY soort DESC, thema, titel, id",
-                    "soort, titel, thema_naam, status_naam, gepland_budget, prioriteit, "
-                    "groene_deal::integer AS groene_deal"),
-        wederkerigheid=_dicts(query, f"buurt_app.jaar_wederkerigheid({g}, {y}, {w})",
-                              "partij_naam, afspraken, gereed, gereed_pct"),
-    )
-    section.monitoring = _dicts(query, f"buurt_app.wijk_monitoring({w}, {y})",
-                                "soort, titel, status_naam, stappen, sinds, dagen, vastgelopen::integer AS vastgelopen")
+    section = WijkSection(code, naam, wkt)
+    args = {"g": literal(gemeente), "w": literal(code), "y": jaar}
+    _fill(section, query, WIJK_FIGURES, **args)
     if analyse:
-        section.cijfers = _dicts(query, f"buurt_app.wijk_cijfers({w}, {y})",
-                                 "indicator, indicator_naam, eenheid, jaar, waarde, streefwaarde, verschil")
-        section.items = _dicts(query, f"buurt_app.rapport_wijk_jaar({y}, {w})",
-                               "soort, thema_naam, status_naam, aantal, budget_gemeente")
-        section.steun = _dicts(query, f"buurt_app.wijk_steun({w}, {y})",
-                               "titel, thema_naam, datum, voor, tegen, neutraal, respondenten, steun_pct")
+        _fill(section, query, ANALYSE_FIGURES, **args)
     return section
 
 
@@ -145,12 +166,7 @@ def year_report(query: Query, gemeente: str, jaar: int) -> Report:
                "budget, besteed, in_gesprek, resterend, benut_pct, buurtdeals, groene_deals, initiatieven, agenda, "
                "spontaan, spontaan_pct, vastgelopen")
     report = Report("jaar", gemeente, naam, jaar, wkt, kerncijfers=k[0])
-    report.deals = _dicts(query, f"buurt_app.jaar_deals({g}, {jaar})",
-                          "wijkcode, wijknaam, thema, thema_naam, buurtdeals, groene_deals, budget")
-    report.stappen = _dicts(query, f"buurt_app.jaar_stappen({g}, {jaar})",
-                            "status_naam, initiatieven, stappen, gemiddeld_dagen, mediaan_dagen")
-    report.wederkerigheid = _dicts(query, f"buurt_app.jaar_wederkerigheid({g}, {jaar})",
-                                   "partij_naam, afspraken, gereed, gereed_pct, per_deal")
+    _fill(report, query, YEAR_FIGURES, g=g, y=jaar)
     report.evaluaties = [
         {"evaluatie_naam": r[0] or "Nog niet geëvalueerd", "aantal": int(r[1])}
         for r in query(f"SELECT evaluatie_naam, count(*) FROM buurt_app.prioriteit_voortgang({g}, {jaar}) "

@@ -14,7 +14,10 @@ sees only its own features) could not do. All answers come from functions and vi
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -49,15 +52,46 @@ class BadParameter(Exception):
     pass
 
 
-def _param(request: Request, name: str, pattern: str, example: str, required: bool = True) -> str | None:
-    raw = request.query_params.get(name, "").strip()
-    if not raw:
-        if required:
-            raise BadParameter(f"Parameter {name} ontbreekt (bv. {name}={example}).")
-        return None
-    if not re.fullmatch(pattern, raw):
-        raise BadParameter(f"Parameter {name}: '{raw[:30]}' is ongeldig (bv. {name}={example}).")
-    return raw
+@dataclass(frozen=True)
+class Param:
+    """A query parameter: its pattern, the example the message shows, and what an absent optional one means."""
+
+    name: str
+    pattern: str
+    example: str
+    required: bool = True
+    default: str | None = None
+
+    def read(self, request: Request) -> str | None:
+        raw = request.query_params.get(self.name, "").strip()
+        if not raw:
+            if self.required:
+                raise BadParameter(f"Parameter {self.name} ontbreekt (bv. {self.name}={self.example}).")
+            return self.default
+        if not re.fullmatch(self.pattern, raw):
+            raise BadParameter(f"Parameter {self.name}: '{raw[:30]}' is ongeldig (bv. {self.name}={self.example}).")
+        return raw
+
+
+INDICATOR = Param("indicator", r"[a-z_]{1,60}", "sociale_cohesie")
+LEVEL = Param("niveau", "|".join(LEVELS), "buurt", required=False, default="buurt")
+YEAR = r"\d{4}"
+GEMEENTE = r"GM\d{4}"
+Handler = Callable[..., Awaitable[Response]]
+
+
+def with_params(*params: Param) -> Callable[[Handler], Callable[[Request], Awaitable[Response]]]:
+    """The route gets its parameters checked, as arguments in this order; the first bad one is answered 400."""
+    def wrap(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
+        @functools.wraps(handler)
+        async def endpoint(request: Request) -> Response:
+            try:
+                values = [p.read(request) for p in params]
+            except BadParameter as exc:
+                return _error(str(exc), 400)
+            return await handler(request, *values)
+        return endpoint
+    return wrap
 
 
 def _error(message: str, status: int) -> JSONResponse:
@@ -75,40 +109,30 @@ async def indicators(request: Request) -> Response:
     return JSONResponse(await _one(request, INDICATORS_SQL, ()), headers=CACHE)
 
 
-async def figures(request: Request) -> Response:
-    try:
-        indicator = _param(request, "indicator", r"[a-z_]{1,60}", "sociale_cohesie")
-        year = _param(request, "jaar", r"\d{4}", "2018")
-        level = _param(request, "niveau", "|".join(LEVELS), "buurt", required=False) or "buurt"
-        gemeente = _param(request, "gemeente", r"GM\d{4}", "GM0402", required=False)
-    except BadParameter as exc:
-        return _error(str(exc), 400)
+def _unknown_indicator(indicator: str) -> JSONResponse:
+    return _error(f"Indicator {indicator} bestaat niet (zie /cijfers/indicatoren.json).", 404)
+
+
+@with_params(INDICATOR, Param("jaar", YEAR, "2018"), LEVEL, Param("gemeente", GEMEENTE, "GM0402", required=False))
+async def figures(request: Request, indicator: str, year: str, level: str, gemeente: str | None) -> Response:
     # as text: the database writes the JSON, no parse and re-serialise here
     data = await _one(request, "SELECT publiek.cijferkaart(%s, %s, %s, %s)::text",
                       (indicator, int(year), level, gemeente))
     if data is None:
-        return _error(f"Indicator {indicator} bestaat niet (zie /cijfers/indicatoren.json).", 404)
+        return _unknown_indicator(indicator)
     return Response(data, media_type="application/json", headers=CACHE)
 
 
-async def trend(request: Request) -> Response:
-    try:
-        code = _param(request, "code", r"(BU\d{8}|WK\d{6}|GM\d{4})", "BU04020101")
-        indicator = _param(request, "indicator", r"[a-z_]{1,60}", "sociale_cohesie")
-    except BadParameter as exc:
-        return _error(str(exc), 400)
+@with_params(Param("code", r"(BU\d{8}|WK\d{6}|GM\d{4})", "BU04020101"), INDICATOR)
+async def trend(request: Request, code: str, indicator: str) -> Response:
     data = await _one(request, "SELECT publiek.cijfertrend(%s, %s)", (code, indicator))
     if data is None:
-        return _error(f"Indicator {indicator} bestaat niet (zie /cijfers/indicatoren.json).", 404)
+        return _unknown_indicator(indicator)
     return JSONResponse(data, headers=CACHE)
 
 
-async def budget(request: Request) -> Response:
-    try:
-        gemeente = _param(request, "gemeente", r"GM\d{4}", "GM0307")
-        year = _param(request, "jaar", r"\d{4}", "2017")
-    except BadParameter as exc:
-        return _error(str(exc), 400)
+@with_params(Param("gemeente", GEMEENTE, "GM0307"), Param("jaar", YEAR, "2017"))
+async def budget(request: Request, gemeente: str, year: str) -> Response:
     data = await _one(request, """
         SELECT coalesce(json_agg(json_build_object('wijkcode', wijkcode, 'wijknaam', wijknaam,
                                                    'prioriteit', prioriteit, 'bedrag', bedrag,

@@ -30,12 +30,9 @@ class RequestError(BuurtkaartError):
 @dataclass(frozen=True)
 class TileRequest:
     layers: tuple[LayerSql, ...]
-    z: int
-    x: int
-    y: int
     # layer id -> {column: values}
     filters: dict[str, dict[str, list]]
-    key: TileKey
+    key: TileKey  # the tile (z/x/y) and what the cache tells tiles apart by
 
 
 def parse_layers(text: str, compiled: Mapping[str, LayerSql]) -> tuple[LayerSql, ...]:
@@ -130,4 +127,4 @@ def tile_request(layers_text: str, z_text: str, x_text: str, y_text: str, query:
     filters = parse_filters(query, multi, layers, value_lists)
     key_filters = tuple(sorted((f"{lid}.{col}", tuple(vals)) for lid, cols in filters.items()
                                for col, vals in cols.items()))
-    return TileRequest(layers, z, x, y, filters, TileKey(tuple(lay.id for lay in layers), z, x, y, key_filters))
+    return TileRequest(layers, filters, TileKey(tuple(lay.id for lay in layers), z, x, y, key_filters))

@@ -230,13 +230,14 @@ class TileService:
 
     async def _query(self, req: TileRequest) -> bytes:
         # a layer outside its zoom range adds nothing (the TileJSON says so; clients overzoom past maxzoom)
-        active = tuple(lay for lay in req.layers if lay.layer.minzoom <= req.z <= lay.layer.maxzoom)
+        z, x, y = req.key.z, req.key.x, req.key.y
+        active = tuple(lay for lay in req.layers if lay.layer.minzoom <= z <= lay.layer.maxzoom)
         if not active:
             return b""
         if active != req.layers:
             req = dataclasses.replace(req, layers=active,
                                       filters={k: v for k, v in req.filters.items() if k in {a.id for a in active}})
-        params = tilesql.tile_params(list(req.layers), req.z, req.x, req.y, req.filters)
+        params = tilesql.tile_params(list(req.layers), z, x, y, req.filters)
         deadline = time.monotonic() + DB_WAIT_SECONDS
         while True:
             try:
