@@ -109,6 +109,16 @@ class SeverityStyler(QgsProcessingLayerPostProcessorInterface):
         self.colours = colours
         self.areas = areas
 
+    @classmethod
+    def attach(cls, context: QgsProcessingContext, colours: list[tuple[str, str, str]], *, points: str,
+               areas: str) -> None:
+        """Style the two findings outputs that Processing will load."""
+        for layer_id, is_area in ((points, False), (areas, True)):
+            if context.willLoadLayerOnCompletion(layer_id):
+                styler = cls(colours, is_area)
+                cls.keep.append(styler)
+                context.layerToLoadOnCompletionDetails(layer_id).setPostProcessor(styler)
+
     def postProcessLayer(self, layer: QgsMapLayer, context: QgsProcessingContext,
                          feedback: QgsProcessingFeedback) -> None:
         if isinstance(layer, QgsVectorLayer):
@@ -193,11 +203,7 @@ class PlanCheckAlgorithm(BuurtkaartAlgorithm):
         areas = _memory_layer("MultiPolygon", "vlakken", fields)
         try:
             findings = self._write_findings(rows, fields, sink, area_sink, points, areas)
-            for layer_id, is_area in ((sink_id, False), (area_id, True)):
-                if context.willLoadLayerOnCompletion(layer_id):
-                    styler = SeverityStyler(colours, is_area)
-                    SeverityStyler.keep.append(styler)
-                    context.layerToLoadOnCompletionDetails(layer_id).setPostProcessor(styler)
+            SeverityStyler.attach(context, colours, points=sink_id, areas=area_id)
             feedback.setProgress(80)
             points.setRenderer(severity_renderer(colours, False))
             areas.setRenderer(severity_renderer(colours, True))
@@ -206,17 +212,22 @@ class PlanCheckAlgorithm(BuurtkaartAlgorithm):
             points = areas = None  # released before a traceback can keep them alive (DEVELOPING.md)
         counts = plancheck_report.counts(findings, colours)
         html_path = self.parameterAsFileOutput(parameters, OUTPUT_HTML, context)
-        picture = (f'<img alt="Kaart van het plan en de bevindingen" src="data:image/png;base64,{image}">'
-                   if image else "<p>(geen kaart: geen geometrie)</p>")
-        plan_name = self._source_name(parameters)
-        page = plancheck_report.render(findings, colours, title=f"Plantoets {Path(plan_name).name}",
-                                       source=plan_name, map_html=picture, notes=notes)
-        Path(html_path).write_text(page, encoding="utf-8")
+        self._write_report(html_path, findings, colours, image, notes, parameters)
         feedback.pushInfo(f"Plantoets: {counts['ernstig']} ernstig, {counts['waarschuwing']} waarschuwing, "
                           f"{counts['info']} informatie. Rapport: {html_path}")
         feedback.setProgress(100)
         return {OUTPUT: sink_id, OUTPUT_AREAS: area_id, OUTPUT_HTML: html_path, "ERNSTIG": counts["ernstig"],
                 "WAARSCHUWING": counts["waarschuwing"], "INFO": counts["info"]}
+
+    def _write_report(self, path: str, findings: list[dict[str, Any]], colours: list[tuple[str, str, str]],
+                      image: str, notes: list[str], parameters: dict[str, Any]) -> None:
+        """The shared core's report page, with QGIS's map of the findings (a base64 PNG) in it."""
+        picture = (f'<img alt="Kaart van het plan en de bevindingen" src="data:image/png;base64,{image}">'
+                   if image else "<p>(geen kaart: geen geometrie)</p>")
+        plan_name = self._source_name(parameters)
+        page = plancheck_report.render(findings, colours, title=f"Plantoets {Path(plan_name).name}",
+                                       source=plan_name, map_html=picture, notes=notes)
+        Path(path).write_text(page, encoding="utf-8")
 
     def _write_findings(self, rows: list, fields: QgsFields, sink: QgsFeatureSink, area_sink: QgsFeatureSink,
                         points: QgsVectorLayer, areas: QgsVectorLayer) -> list[dict[str, Any]]:
