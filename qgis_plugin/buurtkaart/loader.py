@@ -8,6 +8,7 @@ Loading again reuses the layers already in the group (matched by the custom prop
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from qgis.core import (
@@ -223,26 +224,19 @@ def link_value_relations(layer: QgsVectorLayer, layers: dict[str, QgsVectorLayer
         layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("ValueRelation", config))
 
 
+def _relations(cat: catalogue_module.Catalogue) -> Iterator[tuple[str, str, str, str, str, str, bool]]:
+    """(relation id, name, child layer, parent layer, child field, parent field, composition): each pair of
+    layers of a catalogue [[relatie]], then the wijkagenda's."""
+    for relation_id, entry, child, parent in cat.layer_relations():
+        yield relation_id, entry.naam, child.id, parent.id, entry.veld, parent.sleutel, entry.samenstelling
+    yield from AGENDA_RELATIONS
+
+
 def _add_relations(project: QgsProject, cat: catalogue_module.Catalogue,
                    layers: dict[str, QgsVectorLayer]) -> None:
-    """One QGIS relation per pair of layers of each catalogue [[relatie]] (ids fixed: forms name them)."""
+    """One QGIS relation per relation of this project's layers (ids fixed: forms name them)."""
     manager = project.relationManager()
-    for relation_id, entry, child, parent in cat.layer_relations():
-        referencing, referenced = layers.get(child.id), layers.get(parent.id)
-        if referencing is None or referenced is None:
-            continue
-        if manager.relation(relation_id).isValid():
-            manager.removeRelation(relation_id)
-        relation = QgsRelation()
-        relation.setId(relation_id)
-        relation.setName(entry.naam)
-        relation.setReferencingLayer(referencing.id())
-        relation.setReferencedLayer(referenced.id())
-        relation.addFieldPair(entry.veld, parent.sleutel)
-        relation.setStrength(QgsRelation.Composition if entry.samenstelling else QgsRelation.Association)
-        if relation.isValid():
-            manager.addRelation(relation)
-    for relation_id, name, child_id, parent_id, child_field, parent_field, composition in AGENDA_RELATIONS:
+    for relation_id, name, child_id, parent_id, child_field, parent_field, composition in _relations(cat):
         child, parent = layers.get(child_id), layers.get(parent_id)
         if child is None or parent is None:
             continue

@@ -15,19 +15,17 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFileDestination,
-    QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
 
 from ..connection import DatabaseRefused, run_sql
 from ..resources import report_module
 from .base import BuurtkaartAlgorithm
-from .parameters import connection_from
+from .parameters import YEAR, connection_from, year_parameter
 
 SOORT = "SOORT"
 GEMEENTE = "GEMEENTE"
 WIJK = "WIJK"
-YEAR = "JAAR"
 OUTPUT_PDF = "OUTPUT_PDF"
 OUTPUT_HTML = "OUTPUT_HTML"
 KINDS = ["Jaarrapportage van een gemeente", "Wijkanalyse en buurtactiviteitenplan van een wijk"]
@@ -50,9 +48,7 @@ class BuurtcyclusReportAlgorithm(BuurtkaartAlgorithm):
         self.addParameter(QgsProcessingParameterString(GEMEENTE, "Gemeentecode (jaarrapportage), bv. GM0402",
                                                        optional=True))
         self.addParameter(QgsProcessingParameterString(WIJK, "Wijkcode (wijkanalyse), bv. WK040201", optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            YEAR, "Jaar", QgsProcessingParameterNumber.Integer, defaultValue=datetime.date.today().year - 1,
-            minValue=2000, maxValue=2100))
+        self.addParameter(year_parameter("Jaar", datetime.date.today().year - 1))
         self.addParameter(QgsProcessingParameterFileDestination(OUTPUT_PDF, "Rapport (PDF)", "PDF-bestanden (*.pdf)"))
         self.addParameter(QgsProcessingParameterFileDestination(OUTPUT_HTML, "Rapport (HTML)",
                                                                 "HTML-bestanden (*.html)", optional=True,

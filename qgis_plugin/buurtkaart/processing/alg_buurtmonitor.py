@@ -15,8 +15,6 @@ from typing import Any
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsFillSymbol,
     QgsGraduatedSymbolRenderer,
     QgsLinePatternFillSymbolLayer,
@@ -28,7 +26,6 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsRendererRange,
     QgsSingleSymbolRenderer,
@@ -38,16 +35,20 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QColor
 
-from ..connection import DatabaseRefused, data_source_uri, quote_literal, run_sql
-from .base import BuurtkaartAlgorithm
-from .parameters import CONNECTION, connection_from
+from ..connection import data_source_uri, quote_literal, run_sql
+from .base import BuurtkaartAlgorithm, fields_of
+from .errors import refusal_as_error
+from .parameters import CONNECTION, YEAR, connection_from, year_parameter
 
 INDICATOR = "INDICATOR"
-YEAR = "JAAR"
 LEVEL = "NIVEAU"
 GEMEENTE = "GEMEENTE"
 OUTPUT = "OUTPUT"
 LEVELS = ["buurt", "wijk"]
+# the output table of the budget allocation (buurt_app.rapport_budgetverdeling)
+ALLOCATION_COLUMNS = (("wijkcode", QVariant.String), ("wijknaam", QVariant.String), ("prioriteit", QVariant.Bool),
+                      ("bedrag", QVariant.Double), ("toegezegd", QVariant.Double), ("in_gesprek", QVariant.Double),
+                      ("resterend", QVariant.Double), ("toelichting", QVariant.String))
 
 
 def _number(value: float, decimals: int) -> str:
@@ -78,8 +79,7 @@ class IndicatorMapAlgorithm(BuurtkaartAlgorithm):
 
     def add_parameters(self) -> None:
         self.addParameter(QgsProcessingParameterString(INDICATOR, "Indicator (code), bv. sociale_cohesie"))
-        self.addParameter(QgsProcessingParameterNumber(YEAR, "Jaar", QgsProcessingParameterNumber.Integer,
-                                                       minValue=2000, maxValue=2100))
+        self.addParameter(year_parameter("Jaar"))
         self.addParameter(QgsProcessingParameterEnum(LEVEL, "Gebieden", options=["buurten", "wijken"],
                                                      defaultValue=0))
         self.addParameter(QgsProcessingParameterString(GEMEENTE, "Gemeentecode, bv. GM0402"))
@@ -92,7 +92,7 @@ class IndicatorMapAlgorithm(BuurtkaartAlgorithm):
         level = LEVELS[self.parameterAsEnum(parameters, LEVEL, context)]
         gemeente = (self.parameterAsString(parameters, GEMEENTE, context) or "").strip().upper()
         conn = connection_from(self, parameters, context)
-        try:
+        with refusal_as_error("Buurtmonitor mislukt"):
             meta = run_sql(conn, "SELECT naam, eenheid, decimalen, kleuren FROM publiek.indicator "
                                  f"WHERE code = {quote_literal(indicator)}")
             if not meta:
@@ -104,8 +104,6 @@ class IndicatorMapAlgorithm(BuurtkaartAlgorithm):
                                              "een CBS-code zoals GM0402.")
             args = f"{quote_literal(indicator)}, {year}, {quote_literal(level)}, {quote_literal(gemeente)}"
             bounds = _numbers(run_sql(conn, f"SELECT publiek.cijfer_klassen({args})")[0][0])
-        except DatabaseRefused as exc:
-            raise QgsProcessingException(f"Buurtmonitor mislukt: {exc}") from exc
         if len(bounds) != 6:
             raise QgsProcessingException(f"Geen cijfers voor {indicator} in {year} ({level}en van {gemeente}).")
         naam, eenheid, decimalen, kleuren = meta[0]
@@ -173,8 +171,7 @@ class BudgetAllocationAlgorithm(BuurtkaartAlgorithm):
 
     def add_parameters(self) -> None:
         self.addParameter(QgsProcessingParameterString(GEMEENTE, "Gemeentecode, bv. GM0307"))
-        self.addParameter(QgsProcessingParameterNumber(YEAR, "Budgetjaar", QgsProcessingParameterNumber.Integer,
-                                                       minValue=2000, maxValue=2100))
+        self.addParameter(year_parameter("Budgetjaar"))
         self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, "Budgetverdeling", QgsProcessing.TypeVector))
         self.addOutput(QgsProcessingOutputNumber("TOTAAL", "Totaal verdeeld (EUR)"))
 
@@ -183,17 +180,10 @@ class BudgetAllocationAlgorithm(BuurtkaartAlgorithm):
         gemeente = (self.parameterAsString(parameters, GEMEENTE, context) or "").strip().upper()
         year = self.parameterAsInt(parameters, YEAR, context)
         conn = connection_from(self, parameters, context)
-        try:
+        with refusal_as_error("Budget verdelen mislukt, er is niets gewijzigd"):
             run_sql(conn, f"SELECT count(*) FROM buurt_app.budget_verdelen({quote_literal(gemeente)}, {year})")
             rows = run_sql(conn, f"SELECT * FROM buurt_app.rapport_budgetverdeling({quote_literal(gemeente)}, {year})")
-        except DatabaseRefused as exc:
-            raise QgsProcessingException(f"Budget verdelen mislukt, er is niets gewijzigd: {exc}") from exc
-        fields = QgsFields()
-        for name, kind in (("wijkcode", QVariant.String), ("wijknaam", QVariant.String),
-                           ("prioriteit", QVariant.Bool), ("bedrag", QVariant.Double), ("toegezegd", QVariant.Double),
-                           ("in_gesprek", QVariant.Double), ("resterend", QVariant.Double),
-                           ("toelichting", QVariant.String)):
-            fields.append(QgsField(name, kind))
+        fields = fields_of(ALLOCATION_COLUMNS)
         sink, sink_id = self.parameterAsSink(parameters, OUTPUT, context, fields, QgsWkbTypes.NoGeometry)
         if sink is None:
             raise QgsProcessingException(f"Kan de uitvoertabel niet maken (parameter {OUTPUT}).")

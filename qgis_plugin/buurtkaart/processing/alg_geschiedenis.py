@@ -15,8 +15,6 @@ from qgis.core import (
     QgsDataSourceUri,
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
@@ -32,8 +30,9 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..connection import BuurtkaartDbError, DatabaseRefused, connect, quote_literal, run_sql
-from .base import BuurtkaartAlgorithm
+from ..connection import BuurtkaartDbError, connect, quote_literal, run_sql
+from .base import BuurtkaartAlgorithm, fields_of
+from .errors import refusal_as_error
 
 INPUT = "INVOER"
 OUTPUT = "OUTPUT"
@@ -74,38 +73,43 @@ def _connection(layer: QgsVectorLayer):
         raise QgsProcessingException(str(exc)) from exc
 
 
-class HistoryAlgorithm(BuurtkaartAlgorithm):
+class SelectedObjectAlgorithm(BuurtkaartAlgorithm):
+    """Works on the selected objects of a Buurtkaart layer, in the database the layer comes from: its first
+    parameter is that layer, not a connection."""
+    GROUP = "Bewerken"
+    LAYER_TITLE = ""
+
+    def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
+        self.addParameter(QgsProcessingParameterFeatureSource(INPUT, self.LAYER_TITLE, [QgsProcessing.TypeVector]))
+        self.add_parameters()
+
+
+class HistoryAlgorithm(SelectedObjectAlgorithm):
     NAME = "geschiedenis"
     TITLE = "Geschiedenis van een object"
-    GROUP = "Bewerken"
+    LAYER_TITLE = "Laag (alleen de geselecteerde objecten)"
     HELP = ("Toont voor de geselecteerde initiatieven, buurtdeals, afspraken of objecten wie wanneer wat "
             "veranderde: per gewijzigd veld de oude en de nieuwe waarde, uit het wijzigingslog van de database "
             "(nooit de contactgegevens van indieners). Met het nummer van een wijziging zet 'Eerdere versie "
             "terugzetten' het object terug zoals het na die wijziging was.")
 
-    def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            INPUT, "Laag (alleen de geselecteerde objecten)", [QgsProcessing.TypeVector]))
+    def add_parameters(self) -> None:
         self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, "Geschiedenis", QgsProcessing.TypeVector))
 
     def processAlgorithm(self, parameters: dict[str, Any], context: QgsProcessingContext,
                          feedback: QgsProcessingFeedback) -> dict[str, Any]:
         layer, table, ids = _layer_and_ids(self, parameters, context)
         conn = _connection(layer)
-        fields = QgsFields()
-        for name, kind in COLUMNS:
-            fields.append(QgsField(name, kind))
+        fields = fields_of(COLUMNS)
         sink, dest = self.parameterAsSink(parameters, OUTPUT, context, fields, QgsWkbTypes.NoGeometry)
         written = 0
         for n, key in enumerate(ids, start=1):
             if feedback.isCanceled():
                 break
-            try:
+            with refusal_as_error(f"Geschiedenis van {table} {key}"):
                 history = run_sql(conn, "SELECT wijziging, to_char(op, 'YYYY-MM-DD HH24:MI:SS'), door, actie, veld, "
                                         f"oud, nieuw FROM buurt_app.geschiedenis({quote_literal(table)}, "
                                         f"{quote_literal(str(key))})")
-            except DatabaseRefused as exc:
-                raise QgsProcessingException(f"Geschiedenis van {table} {key}: {exc}") from exc
             for wijziging, op, door, actie, veld, oud, nieuw in history:
                 feature = QgsFeature(fields)
                 feature.setAttributes([table, key, wijziging, op, door, actie, veld, oud, nieuw])
@@ -118,18 +122,16 @@ class HistoryAlgorithm(BuurtkaartAlgorithm):
         return {OUTPUT: dest}
 
 
-class RestoreVersionAlgorithm(BuurtkaartAlgorithm):
+class RestoreVersionAlgorithm(SelectedObjectAlgorithm):
     NAME = "versie_herstellen"
     TITLE = "Eerdere versie terugzetten"
-    GROUP = "Bewerken"
+    LAYER_TITLE = "Laag (precies één geselecteerd object)"
     HELP = ("Zet het ene geselecteerde initiatief, de buurtdeal, afspraak of het object terug zoals het was direct "
             "na de gekozen wijziging (het nummer uit 'Geschiedenis van een object'). Dat is een nieuwe wijziging: "
             "de regels van de database controleren hem opnieuw (workflow, geometrie, wederkerigheid) en het "
             "wijzigingslog legt hem vast. Sla eerst uw eigen bewerkingen in QGIS op.")
 
-    def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            INPUT, "Laag (precies één geselecteerd object)", [QgsProcessing.TypeVector]))
+    def add_parameters(self) -> None:
         self.addParameter(QgsProcessingParameterNumber(CHANGE, "Nummer van de wijziging",
                                                        QgsProcessingParameterNumber.Integer, minValue=1))
         self.addOutput(QgsProcessingOutputString(MESSAGE, "Uitkomst"))
@@ -141,11 +143,9 @@ class RestoreVersionAlgorithm(BuurtkaartAlgorithm):
             raise QgsProcessingException(f"Selecteer precies één object in '{layer.name()}' (nu {len(ids)}).")
         change = self.parameterAsInt(parameters, CHANGE, context)
         conn = _connection(layer)
-        try:
+        with refusal_as_error():
             message = run_sql(conn, f"SELECT buurt_app.versie_herstellen({quote_literal(table)}, "
                                     f"{quote_literal(str(ids[0]))}, {int(change)})")[0][0]
-        except DatabaseRefused as exc:
-            raise QgsProcessingException(str(exc)) from exc
         layer.reload()
         layer.triggerRepaint()
         feedback.pushInfo(message)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime
 import json
-from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,20 +24,19 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
-    QgsProcessingOutputNumber,
-    QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
     QgsProcessingParameterFile,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsVectorLayer,
 )
 
-from ..connection import DatabaseRefused, quote_literal, run_sql
+from ..connection import quote_literal, run_sql
 from ..core.imports import BOUNDARY_ACTIONS, REPORTED, write_report, year_from_name
 from .base import BuurtkaartAlgorithm
+from .errors import refusal_as_error, stop_if_cancelled
+from .import_common import REPORT, SKIP_INVALID, add_report_and_outputs, add_skip_parameter, staging_script, summarize
 from .parameters import connection_from
 
 INPUT = "INVOER"
@@ -48,13 +46,13 @@ CRS = "CRS"
 SOURCE = "BRON"
 YEAR = "PEILJAAR"
 REPAIR_DEGENERATE = "GEDEGENEREERD_HERSTELLEN"
-SKIP_INVALID = "ONBRUIKBARE_OVERSLAAN"
 DELETE_VANISHED = "VERVALLEN_VERWIJDEREN"
 ALLOW_OUTSIDE = "BUITEN_GEMEENTE_TOESTAAN"
-REPORT = "VERSLAG"
 ACTIONS = BOUNDARY_ACTIONS
 RD_NEW = "EPSG:28992"
 BATCH = 500
+STAGING = "SELECT buurt_app.grenzen_staging()"
+INSERT = "INSERT INTO pg_temp.grenzen_staging (bronrij, laag, eigenschappen, geom) VALUES\n"
 
 
 def _plain(value: Any) -> Any:
@@ -136,20 +134,13 @@ class ImportBoundariesAlgorithm(BuurtkaartAlgorithm):
             maxValue=2100))
         self.addParameter(QgsProcessingParameterBoolean(
             REPAIR_DEGENERATE, "Ringen met minder dan 4 punten herstellen (anders: weigeren)", defaultValue=False))
-        self.addParameter(QgsProcessingParameterBoolean(
-            SKIP_INVALID, "Onbruikbare gebieden overslaan en in het verslag zetten (anders: niets importeren)",
-            defaultValue=False))
+        add_skip_parameter(self, "gebieden")
         self.addParameter(QgsProcessingParameterBoolean(
             DELETE_VANISHED, "Buurten/wijken die niet meer in het bestand staan verwijderen", defaultValue=False))
         self.addParameter(QgsProcessingParameterBoolean(
             ALLOW_OUTSIDE, "Ook importeren als initiatieven/buurtdeals dan buiten de gemeente liggen (ze blijven "
                            "staan, gemarkeerd als buiten_gemeente; anders: niets importeren)", defaultValue=False))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            REPORT, "Verslag (CSV)", "CSV (*.csv)", optional=True, createByDefault=False))
-        for action in ACTIONS:
-            self.addOutput(QgsProcessingOutputNumber(action.upper(), f"Aantal {action}"))
-        self.addOutput(QgsProcessingOutputNumber("GELEZEN", "Aantal gelezen"))
-        self.addOutput(QgsProcessingOutputString("SAMENVATTING", "Samenvatting"))
+        add_report_and_outputs(self, ACTIONS)
 
     def processAlgorithm(self, parameters: dict[str, Any], context: QgsProcessingContext,
                          feedback: QgsProcessingFeedback) -> dict[str, Any]:
@@ -161,27 +152,16 @@ class ImportBoundariesAlgorithm(BuurtkaartAlgorithm):
         override = self.parameterAsCrs(parameters, CRS, context)
         conn = connection_from(self, parameters, context)
 
-        statements = ["SELECT buurt_app.grenzen_staging()"]
-        labels: dict[int, str] = {}
-        values: list[str] = []
-        for row, label, value in self._staged_rows(path, names, override, context, feedback):
-            labels[row] = label
-            values.append(value)
-            if len(values) >= BATCH:
-                statements.append(self._insert(values))
-                values = []
-        if values:
-            statements.append(self._insert(values))
-        row = len(labels)
+        labels: dict[int, str] = {}  # bronrij -> how the report names the feature
+        statements, read = staging_script(
+            STAGING, INSERT, self._staged_values(path, names, override, labels, context, feedback), BATCH)
         statements.append(self._merge_statement(parameters, context, path))
-        feedback.pushInfo(f"{row} objecten gelezen; samenvoegen in de database…")
+        feedback.pushInfo(f"{read} objecten gelezen; samenvoegen in de database…")
         feedback.setProgress(65)
-        try:
+        with refusal_as_error(name):
             outcome = run_sql(conn, ";\n".join(statements) + ";")
-        except DatabaseRefused as exc:
-            raise QgsProcessingException(f"{name}: {exc}") from exc
         feedback.setProgress(95)
-        results = self._report(outcome, labels, name, row, feedback)
+        results = self._report(outcome, labels, name, read, feedback)
         report = self.parameterAsFileOutput(parameters, REPORT, context)
         if report:
             write_report(report, ((actie, niveau, code, labels.get(bronrij, "") if bronrij else "", melding)
@@ -202,10 +182,10 @@ class ImportBoundariesAlgorithm(BuurtkaartAlgorithm):
         return wanted or names
 
     @staticmethod
-    def _staged_rows(path: str, names: list[str], override: QgsCoordinateReferenceSystem,
-                     context: QgsProcessingContext, feedback: QgsProcessingFeedback
-                     ) -> Iterator[tuple[int, str, str]]:
-        """(row, label, VALUES tuple) per feature of every layer, reprojected to RD New as hex EWKB."""
+    def _staged_values(path: str, names: list[str], override: QgsCoordinateReferenceSystem, labels: dict[int, str],
+                       context: QgsProcessingContext, feedback: QgsProcessingFeedback) -> Iterator[str]:
+        """The VALUES tuple of each feature of every layer, reprojected to RD New as hex EWKB; its label (the
+        layer and row when there are several layers) goes into `labels` under its bronrij."""
         name = Path(path).name
         rd = QgsCoordinateReferenceSystem(RD_NEW)
         row = 0
@@ -224,15 +204,13 @@ class ImportBoundariesAlgorithm(BuurtkaartAlgorithm):
                 total = max(layer.featureCount(), 1)
                 fields = [f.name() for f in layer.fields()]
                 for n, feature in enumerate(layer.getFeatures(), start=1):
-                    if feedback.isCanceled():
-                        raise QgsProcessingException("Afgebroken: er is niets gewijzigd.")
+                    stop_if_cancelled(feedback)
                     row += 1
-                    label = f"{layer_name} rij {n}" if len(names) > 1 else str(n)
+                    label = labels[row] = f"{layer_name} rij {n}" if len(names) > 1 else str(n)
                     props = {f: _plain(v) for f, v in zip(fields, feature.attributes(), strict=True)}
                     wkb = _ewkb_sql(feature.geometry(), transform, f"{name}, {label}", crs)
-                    yield row, label, (f"({row}, {quote_literal(layer_name)}, "
-                                       f"{quote_literal(json.dumps(props, ensure_ascii=False, default=str))}::jsonb, "
-                                       f"{wkb})")
+                    yield (f"({row}, {quote_literal(layer_name)}, "
+                           f"{quote_literal(json.dumps(props, ensure_ascii=False, default=str))}::jsonb, {wkb})")
                     feedback.setProgress(60 * n / total)
             finally:
                 # a layer kept alive by a traceback is destroyed after QGIS shuts down, which crashes QGIS
@@ -256,23 +234,13 @@ class ImportBoundariesAlgorithm(BuurtkaartAlgorithm):
     @staticmethod
     def _report(outcome: list, labels: dict[int, str], name: str, read: int,
                 feedback: QgsProcessingFeedback) -> dict[str, Any]:
-        counts = Counter(r[0] for r in outcome)
         for actie, niveau, code, bronrij, melding in outcome:
             if actie in REPORTED:
                 where = f"{niveau} {code or ''} ({labels.get(bronrij, bronrij)})" if bronrij else f"{niveau} {code}"
                 feedback.reportError(f"{actie}: {where}: {melding}", fatalError=False)
             elif actie == "herberekend":
                 feedback.pushInfo(melding)
-        summary = f"{name}: gelezen {read}; " + ", ".join(f"{a} {counts[a]}" for a in ACTIONS if counts[a])
-        feedback.pushInfo(summary)
-        results: dict[str, Any] = {a.upper(): counts[a] for a in ACTIONS}
-        results.update(GELEZEN=read, SAMENVATTING=summary)
-        return results
-
-    @staticmethod
-    def _insert(values: list[str]) -> str:
-        return ("INSERT INTO pg_temp.grenzen_staging (bronrij, laag, eigenschappen, geom) VALUES\n"
-                + ",\n".join(values))
+        return summarize(name, read, outcome, ACTIONS, feedback)
 
 
 ALGORITHMS = [ImportBoundariesAlgorithm]

@@ -13,9 +13,10 @@ from qgis.core import (
     QgsProcessingParameterBoolean,
 )
 
-from ..connection import DatabaseRefused, run_sql
+from ..connection import run_sql
 from ..resources import layers_dir, migrations
 from .base import BuurtkaartAlgorithm
+from .errors import refusal_as_error, stop_if_cancelled
 from .parameters import connection_from
 
 CONFIRM = "BEVESTIG"
@@ -47,10 +48,9 @@ class InstallAlgorithm(BuurtkaartAlgorithm):
         conn = connection_from(self, parameters, context)
         feedback.setProgress(5)
         try:
-            applied = applied_versions(conn)
+            with refusal_as_error():
+                applied = applied_versions(conn)
             todo = mig.pending(layers_dir(), applied)
-        except DatabaseRefused as exc:
-            raise QgsProcessingException(str(exc)) from exc
         except mig.MigrationError as exc:
             raise QgsProcessingException(str(exc)) from exc
         names = [c.path.name for c in todo]
@@ -60,15 +60,12 @@ class InstallAlgorithm(BuurtkaartAlgorithm):
             raise QgsProcessingException(
                 "Niets gewijzigd: bevestig eerst dat de app-laag (buurt_app, publiek) opnieuw wordt opgebouwd "
                 f"(parameter {CONFIRM}).")
-        if feedback.isCanceled():
-            raise QgsProcessingException("Afgebroken: er is niets gewijzigd.")
+        stop_if_cancelled(feedback)
         feedback.setProgress(20)
         # one call = one implicit transaction: the pooled connection of the next call may be another one
         script = mig.upgrade_script(layers_dir(), applied)
-        try:
+        with refusal_as_error("Installeren mislukt, er is niets gewijzigd"):
             run_sql(conn, script)
-        except DatabaseRefused as exc:
-            raise QgsProcessingException(f"Installeren mislukt, er is niets gewijzigd: {exc}") from exc
         feedback.setProgress(90)
         version = max(applied_versions(conn), default=0)
         feedback.pushInfo(f"Schemaversie {version}; app-laag opnieuw opgebouwd.")

@@ -22,11 +22,10 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingParameterFile,
-    QgsProcessingParameterString,
     QgsVectorLayer,
 )
 
-from ..connection import DatabaseRefused, quote_literal, run_sql
+from ..connection import quote_literal, run_sql
 from ..core.asset_kinds import (
     OsmKinds,
     area_kind,
@@ -39,10 +38,11 @@ from ..core.asset_kinds import (
     osm_kinds,
     parse_other_tags,
 )
-from .alg_objecten_import import ACTIONS, BATCH, SOURCE, ImportObjectsAlgorithm
-from .import_common import CANCELLED, add_skip_report_and_outputs
+from .alg_objecten_import import BATCH, INSERT, STAGING, ImportObjectsAlgorithm
+from .errors import refusal_as_error, stop_if_cancelled
+from .import_common import SOURCE, ewkb_sql, staging_script
 from .import_common import text as _text
-from .parameters import connection_from, connection_parameter
+from .parameters import connection_from
 
 INPUT = "BESTAND"
 WGS84 = 4326
@@ -55,17 +55,16 @@ KINDS_SQL = ("SELECT code, array_to_json(osm_tags)::text, array_to_json(geometri
 Row = tuple[str | None, str, str | None, str | None, str]
 
 
-def _geometry_sql(feature: QgsFeature, srid: int) -> str:
-    geom = feature.geometry()
-    if geom.isNull():
-        return "NULL"
-    geom.get().dropZValue()
-    geom.get().dropMValue()
-    return f"ST_SetSRID({quote_literal(bytes(geom.asWkb()).hex())}::geometry, {srid})"
-
-
 def _attributes(feature: QgsFeature) -> dict[str, Any]:
     return {name: _text(value) for name, value in zip(feature.fields().names(), feature.attributes(), strict=True)}
+
+
+def _staging_values(rows: Iterator[Row], feedback: QgsProcessingFeedback) -> Iterator[str]:
+    """The VALUES tuple of each row (numbered from 1: the bronrij); stops on a cancel."""
+    for read, (bron_id, soort, naam, omschrijving, geom) in enumerate(rows, start=1):
+        stop_if_cancelled(feedback)
+        yield "(" + ", ".join([str(read), quote_literal(bron_id), quote_literal(soort), quote_literal(naam),
+                               quote_literal(omschrijving), geom]) + ")"
 
 
 def _open(path: str, layer: str, label: str) -> QgsVectorLayer:
@@ -83,12 +82,9 @@ class FileObjectsAlgorithm(ImportObjectsAlgorithm):
     EXTENSION = ""
     DEFAULT_SOURCE = ""
 
-    def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
-        self.addParameter(connection_parameter())
+    def add_parameters(self) -> None:
         self.addParameter(QgsProcessingParameterFile(INPUT, self.FILE_TITLE, fileFilter=self.EXTENSION))
-        self.addParameter(QgsProcessingParameterString(SOURCE, "Bron (objecten worden per bron bijgewerkt)",
-                                                       defaultValue=self.DEFAULT_SOURCE))
-        add_skip_report_and_outputs(self, "objecten", (*ACTIONS, "genegeerd"))
+        self.add_source_and_report("objecten", self.DEFAULT_SOURCE, (*self.ACTIONS, "genegeerd"))
 
     def rows(self, path: str, label: str, conn: Any, feedback: QgsProcessingFeedback,
              ignored: list[int]) -> Iterator[Row]:
@@ -102,28 +98,14 @@ class FileObjectsAlgorithm(ImportObjectsAlgorithm):
             raise QgsProcessingException(f"Bestand {path or '(geen)'} bestaat niet.")
         bron = (self.parameterAsString(parameters, SOURCE, context) or "").strip() or self.DEFAULT_SOURCE
         conn = connection_from(self, parameters, context)
-        statements = ["SELECT buurt_app.objecten_staging()"]
-        values: list[str] = []
         ignored = [0]
-        read = 0
         rows = self.rows(path, label, conn, feedback, ignored)
         try:
-            for bron_id, soort, naam, omschrijving, geom in rows:
-                if feedback.isCanceled():
-                    raise QgsProcessingException(CANCELLED)
-                read += 1
-                values.append("(" + ", ".join([str(read), quote_literal(bron_id), quote_literal(soort),
-                                               quote_literal(naam), quote_literal(omschrijving), geom]) + ")")
-                if len(values) >= BATCH:
-                    statements.append(self._insert(values))
-                    values = []
+            statements, read = staging_script(STAGING, INSERT, _staging_values(rows, feedback), BATCH)
         finally:
             # the reader's layers are released now, not by a traceback that outlives QGIS (segfault at exit)
             rows.close()
-        if feedback.isCanceled():
-            raise QgsProcessingException(CANCELLED)
-        if values:
-            statements.append(self._insert(values))
+        stop_if_cancelled(feedback)
         results = self.merge(statements, read, bron, label, parameters, context, feedback)
         results["GENEGEERD"] = ignored[0]
         if ignored[0]:
@@ -151,11 +133,9 @@ class ImportOsmObjectsAlgorithm(FileObjectsAlgorithm):
 
     def rows(self, path: str, label: str, conn: Any, feedback: QgsProcessingFeedback,
              ignored: list[int]) -> Iterator[Row]:
-        try:
+        with refusal_as_error():
             kinds = osm_kinds((code, json.loads(tags or "[]"), json.loads(types or "[]"))
                               for code, tags, types in run_sql(conn, KINDS_SQL))
-        except DatabaseRefused as exc:
-            raise QgsProcessingException(str(exc)) from exc
         feedback.pushInfo(f"{label} lezen…")
         source = None
         try:
@@ -164,8 +144,7 @@ class ImportOsmObjectsAlgorithm(FileObjectsAlgorithm):
                 if not source.isValid() or source.crs().postgisSrid() not in (0, WGS84):
                     raise QgsProcessingException(f"{label}: geen leesbaar OSM-bestand.")
                 for feature in source.getFeatures():
-                    if feedback.isCanceled():
-                        raise QgsProcessingException(CANCELLED)
+                    stop_if_cancelled(feedback)
                     row = self._row(layer, feature, kinds)
                     if row is None:
                         ignored[0] += self._counts(layer, feature, kinds)
@@ -195,7 +174,7 @@ class ImportOsmObjectsAlgorithm(FileObjectsAlgorithm):
             ident = f"way/{way_id}" if way_id else f"relation/{osm_id}"
         if kind is None:
             return None
-        return ident, kind, tags.get("name"), osm_description(tags, kinds), _geometry_sql(feature, WGS84)
+        return ident, kind, tags.get("name"), osm_description(tags, kinds), ewkb_sql(feature.geometry(), WGS84)
 
     @staticmethod
     def _closed(feature: QgsFeature) -> bool:
@@ -246,13 +225,13 @@ class ImportBgtObjectsAlgorithm(FileObjectsAlgorithm):
                     raise QgsProcessingException(f"{label}, laag {layer}: geen (bruikbaar) coördinatenstelsel.")
                 total = max(source.featureCount(), 1)
                 for i, feature in enumerate(source.getFeatures()):
-                    if feedback.isCanceled():
-                        raise QgsProcessingException(CANCELLED)
+                    stop_if_cancelled(feedback)
                     found = bgt_object(cls, _attributes(feature))
                     if found is None:
                         ignored[0] += 1
                         continue
-                    yield (found.bron_id, found.soort, found.naam, found.omschrijving, _geometry_sql(feature, srid))
+                    yield (found.bron_id, found.soort, found.naam, found.omschrijving,
+                           ewkb_sql(feature.geometry(), srid))
                     self.step(feedback, n * total + i + 1, len(layers) * total, 70, 0)
         finally:
             source = None

@@ -13,35 +13,31 @@ from __future__ import annotations
 from typing import Any
 
 from qgis.core import (
-    QgsFeatureRequest,
+    QgsFeature,
     QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
-    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterString,
 )
 
 from ..connection import quote_literal
-from .base import BuurtkaartAlgorithm
-from .import_common import CANCELLED, SKIP_INVALID, add_skip_report_and_outputs, run_merge
+from .import_common import INPUT, SOURCE, MergeBySourceAlgorithm, ewkb_sql, source_values, staging_script
 from .import_common import text as _text
-from .parameters import connection_from, connection_parameter
+from .parameters import connection_from
 
-INPUT = "INVOER"
 KIND = "SOORT"
 KIND_FIELD = "VELD_SOORT"
 ID_FIELD = "VELD_ID"
 NAME_FIELD = "VELD_NAAM"
 DESCRIPTION_FIELD = "VELD_OMSCHRIJVING"
-SOURCE = "BRON"
-ACTIONS = ("nieuw", "gewijzigd", "ongewijzigd", "buiten", "geweigerd")
-REPORTED = ("geweigerd", "buiten")
 BATCH = 500
+STAGING = "SELECT buurt_app.objecten_staging()"
+INSERT = "INSERT INTO pg_temp.objecten_staging (bronrij, bron_id, soort, naam, omschrijving, geom) VALUES\n"
 
 
-class ImportObjectsAlgorithm(BuurtkaartAlgorithm):
+class ImportObjectsAlgorithm(MergeBySourceAlgorithm):
     NAME = "objecten_importeren"
     TITLE = "Objecten in de openbare ruimte importeren (laag met veldkoppeling)"
     GROUP = "Importeren"
@@ -52,11 +48,15 @@ class ImportObjectsAlgorithm(BuurtkaartAlgorithm):
             "buiten elke gemeente liggen worden niet geïmporteerd maar wel gemeld. Een onbruikbaar object (bv. "
             "groen als punt) weigert de hele import (er verandert niets), tenzij u onbruikbare objecten overslaat. "
             "Dezelfde import als `buurtkaart import objecten BESTAND --soort ... --veld id=...`.")
+    RECORDS = "objecten"
+    MERGE = "objecten_samenvoegen"
+    ACTIONS = ("nieuw", "gewijzigd", "ongewijzigd", "buiten", "geweigerd")
+    REPORTED = ("geweigerd", "buiten")
+    KEY_HEADER = "bron_id"
+    NO_KEY = "zonder bron-id"
 
-    def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
-        self.addParameter(connection_parameter())
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            INPUT, "Laag met objecten", [QgsProcessing.TypeVectorAnyGeometry]))
+    def add_parameters(self) -> None:
+        self.add_input("Laag met objecten", QgsProcessing.TypeVectorAnyGeometry)
         self.addParameter(QgsProcessingParameterString(
             KIND, "Soort voor alle objecten (code uit buurt_vl.objectsoort, bv. speelplek, groen, zebrapad)",
             optional=True))
@@ -67,15 +67,11 @@ class ImportObjectsAlgorithm(BuurtkaartAlgorithm):
             NAME_FIELD, "Veld met de naam", parentLayerParameterName=INPUT, optional=True))
         self.addParameter(QgsProcessingParameterField(
             DESCRIPTION_FIELD, "Veld met de omschrijving", parentLayerParameterName=INPUT, optional=True))
-        self.addParameter(QgsProcessingParameterString(SOURCE, "Bron (objecten worden per bron bijgewerkt)",
-                                                       defaultValue="tabel"))
-        add_skip_report_and_outputs(self, "objecten", ACTIONS)
+        self.add_source_and_report("objecten", "tabel")
 
     def processAlgorithm(self, parameters: dict[str, Any], context: QgsProcessingContext,
                          feedback: QgsProcessingFeedback) -> dict[str, Any]:
-        source = self.parameterAsSource(parameters, INPUT, context)
-        if source is None:
-            raise QgsProcessingException("Kies een laag met objecten.")
+        source = self.input_source(parameters, context, "Kies een laag met objecten.")
         kind = (self.parameterAsString(parameters, KIND, context) or "").strip()
         kind_field = self.parameterAsString(parameters, KIND_FIELD, context)
         if not kind and not kind_field:
@@ -95,48 +91,16 @@ class ImportObjectsAlgorithm(BuurtkaartAlgorithm):
                 raise QgsProcessingException(f"{label}: het veld '{name}' voor de {title} bestaat niet.")
         connection_from(self, parameters, context)  # a bad connection is named before the layer is read
 
-        statements = ["SELECT buurt_app.objecten_staging()"]
-        values: list[str] = []
-        total = max(source.featureCount(), 1)
-        read = 0
-        for feature in source.getFeatures(QgsFeatureRequest()):
-            if feedback.isCanceled():
-                raise QgsProcessingException(CANCELLED)
-            read += 1
-            geom = feature.geometry()
-            wkb = "NULL"
-            if not geom.isNull():
-                geom.get().dropZValue()
-                geom.get().dropMValue()
-                wkb = f"ST_SetSRID({quote_literal(bytes(geom.asWkb()).hex())}::geometry, {srid})"
-            values.append("(" + ", ".join([
+        def values_of(read: int, feature: QgsFeature) -> str:
+            return "(" + ", ".join([
                 str(read), quote_literal(_text(feature[id_field])),
                 quote_literal(_text(feature[kind_field]) if kind_field else kind),
                 quote_literal(_text(feature[name_field]) if name_field else None),
-                quote_literal(_text(feature[description_field]) if description_field else None), wkb]) + ")")
-            if len(values) >= BATCH:
-                statements.append(self._insert(values))
-                values = []
-            feedback.setProgress(70 * read / total)
-        if values:
-            statements.append(self._insert(values))
+                quote_literal(_text(feature[description_field]) if description_field else None),
+                ewkb_sql(feature.geometry(), srid)]) + ")"
+
+        statements, read = staging_script(STAGING, INSERT, source_values(source, feedback, values_of), BATCH)
         return self.merge(statements, read, bron, label, parameters, context, feedback)
-
-    def merge(self, statements: list[str], read: int, bron: str, label: str, parameters: dict[str, Any],
-              context: QgsProcessingContext, feedback: QgsProcessingFeedback) -> dict[str, Any]:
-        """Run staging + inserts + buurt_app.objecten_samenvoegen as one script and report the outcome."""
-        statements.append(f"SELECT * FROM buurt_app.objecten_samenvoegen({quote_literal(bron)}, "
-                          f"{str(self.parameterAsBoolean(parameters, SKIP_INVALID, context)).lower()})")
-        conn = connection_from(self, parameters, context)
-        feedback.pushInfo(f"{read} objecten gelezen; samenvoegen in de database…")
-        return run_merge(self, conn, statements, read, label, actions=ACTIONS, reported=REPORTED,
-                         key_header="bron_id", no_key="zonder bron-id", parameters=parameters, context=context,
-                         feedback=feedback)
-
-    @staticmethod
-    def _insert(values: list[str]) -> str:
-        return ("INSERT INTO pg_temp.objecten_staging (bronrij, bron_id, soort, naam, omschrijving, geom) VALUES\n"
-                + ",\n".join(values))
 
 
 ALGORITHMS = [ImportObjectsAlgorithm]

@@ -12,22 +12,19 @@ from __future__ import annotations
 from typing import Any
 
 from qgis.core import (
+    QgsFeature,
     QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
-    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterString,
 )
 
 from ..connection import quote_literal
-from .base import BuurtkaartAlgorithm
-from .import_common import CANCELLED, SKIP_INVALID, add_skip_report_and_outputs, run_merge
+from .import_common import SOURCE, MergeBySourceAlgorithm, source_values, staging_script
 from .import_common import text as _text
-from .parameters import connection_from, connection_parameter
+from .parameters import connection_from
 
-INPUT = "INVOER"
-SOURCE = "BRON"
 # staging column -> (parameter, label, required); the defaults are the CLI's column names
 COLUMNS = {
     "initiatief": ("VELD_INITIATIEF", "Veld met het initiatief (id, INI-12 of exacte titel)", True),
@@ -39,11 +36,13 @@ COLUMNS = {
     "bron_ref": ("VELD_REFERENTIE", "Veld met de referentie van de peiling in de bron", False),
 }
 DEFAULT_FIELD = {"bron_ref": "referentie"}
-ACTIONS = ("nieuw", "gewijzigd", "ongewijzigd", "geweigerd")
 BATCH = 1000
+STAGING = "SELECT buurt_app.peilingen_staging()"
+INSERT = ("INSERT INTO pg_temp.peilingen_staging (bronrij, initiatief, datum, voor, tegen, neutraal, respondenten, "
+          "bron_ref) VALUES\n")
 
 
-class ImportPollsAlgorithm(BuurtkaartAlgorithm):
+class ImportPollsAlgorithm(MergeBySourceAlgorithm):
     NAME = "peilingen_importeren"
     TITLE = "Buurtpeilingen importeren"
     GROUP = "Importeren"
@@ -52,25 +51,24 @@ class ImportPollsAlgorithm(BuurtkaartAlgorithm):
             "voor, tegen, neutraal (optioneel) en respondenten. Bijwerken gaat per initiatief, datum en bron. Een "
             "onbruikbare rij weigert de hele import (er verandert niets), tenzij u onbruikbare rijen overslaat. "
             "Dezelfde import als `buurtkaart import peilingen BESTAND --bron ...`.")
+    RECORDS = "peilingen"
+    MERGE = "peilingen_samenvoegen"
+    ACTIONS = ("nieuw", "gewijzigd", "ongewijzigd", "geweigerd")
+    REPORTED = ("geweigerd",)
+    KEY_HEADER = "initiatief"
 
-    def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
-        self.addParameter(connection_parameter())
-        self.addParameter(QgsProcessingParameterFeatureSource(INPUT, "CSV-bestand of tabel met peilingen",
-                                                              [QgsProcessing.TypeVector]))
+    def add_parameters(self) -> None:
+        self.add_input("CSV-bestand of tabel met peilingen", QgsProcessing.TypeVector)
         # column names as text (matched without regard to case, as the CLI does): a field parameter would refuse
         # its own default when the header says "Initiatief"
         for column, (name, label, required) in COLUMNS.items():
             self.addParameter(QgsProcessingParameterString(
                 name, f"{label} (kolomnaam)", defaultValue=DEFAULT_FIELD.get(column, column), optional=not required))
-        self.addParameter(QgsProcessingParameterString(SOURCE, "Bron (peilingen worden per bron bijgewerkt)",
-                                                       defaultValue="locali"))
-        add_skip_report_and_outputs(self, "rijen", ACTIONS)
+        self.add_source_and_report("rijen", "locali")
 
     def processAlgorithm(self, parameters: dict[str, Any], context: QgsProcessingContext,
                          feedback: QgsProcessingFeedback) -> dict[str, Any]:
-        source = self.parameterAsSource(parameters, INPUT, context)
-        if source is None:
-            raise QgsProcessingException("Kies een CSV-bestand of tabel met peilingen.")
+        source = self.input_source(parameters, context, "Kies een CSV-bestand of tabel met peilingen.")
         label = source.sourceName() or "peilingen"
         fields = source.fields()
         chosen: dict[str, str | None] = {}
@@ -87,36 +85,14 @@ class ImportPollsAlgorithm(BuurtkaartAlgorithm):
             if required and field is None:
                 raise QgsProcessingException(f"{label}: kies het {title.lower()}.")
             chosen[column] = field
-        conn = connection_from(self, parameters, context)
+        connection_from(self, parameters, context)  # a bad connection is named before the table is read
 
-        statements = ["SELECT buurt_app.peilingen_staging()"]
-        values: list[str] = []
-        total = max(source.featureCount(), 1)
-        read = 0
-        for feature in source.getFeatures():
-            if feedback.isCanceled():
-                raise QgsProcessingException(CANCELLED)
-            read += 1
+        def values_of(read: int, feature: QgsFeature) -> str:
             cells = [quote_literal(_text(feature[f]) if f else None) for f in chosen.values()]
-            values.append(f"({read}, {', '.join(cells)})")
-            if len(values) >= BATCH:
-                statements.append(self._insert(values))
-                values = []
-            feedback.setProgress(70 * read / total)
-        if values:
-            statements.append(self._insert(values))
+            return f"({read}, {', '.join(cells)})"
+
+        statements, read = staging_script(STAGING, INSERT, source_values(source, feedback, values_of), BATCH)
         bron = (self.parameterAsString(parameters, SOURCE, context) or "").strip()
-        statements.append(f"SELECT * FROM buurt_app.peilingen_samenvoegen({quote_literal(bron)}, "
-                          f"{str(self.parameterAsBoolean(parameters, SKIP_INVALID, context)).lower()})")
-        feedback.pushInfo(f"{read} peilingen gelezen; samenvoegen in de database…")
-        return run_merge(self, conn, statements, read, label, actions=ACTIONS, reported=("geweigerd",),
-                         key_header="initiatief", no_key="", parameters=parameters, context=context,
-                         feedback=feedback)
-
-    @staticmethod
-    def _insert(values: list[str]) -> str:
-        return ("INSERT INTO pg_temp.peilingen_staging (bronrij, initiatief, datum, voor, tegen, neutraal, "
-                "respondenten, bron_ref) VALUES\n" + ",\n".join(values))
-
+        return self.merge(statements, read, bron, label, parameters, context, feedback)
 
 ALGORITHMS = [ImportPollsAlgorithm]

@@ -15,6 +15,7 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
+    QgsFields,
     QgsFillSymbol,
     QgsGeometry,
     QgsMapLayer,
@@ -40,10 +41,11 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QSize, QVariant
 from qgis.PyQt.QtGui import QColor, QImage, QPainter
 
-from ..connection import DatabaseRefused, quote_literal, run_sql
+from ..connection import quote_literal, run_sql
 from ..core import plancheck_report
 from ..core.plancheck_report import INTEGER, NUMERIC, PROPERTY_COLUMNS, SEVERITY_QUERY
 from .base import BuurtkaartAlgorithm, fields_of
+from .errors import refusal_as_error
 from .parameters import connection_from
 
 PLAN = "PLAN"
@@ -81,6 +83,11 @@ def closed_lines_as_areas(geometry: QgsGeometry) -> QgsGeometry:
     return QgsGeometry.fromMultiPolygonXY([[line] for line in lines])
 
 
+def _memory_layer(geometry_type: str, name: str, fields: QgsFields) -> QgsVectorLayer:
+    layer = QgsVectorLayer(f"{geometry_type}?crs=EPSG:28992", name, "memory")
+    layer.dataProvider().addAttributes(fields.toList())
+    layer.updateFields()
+    return layer
 
 
 def findings_sql(ewkt: str, line_buffer: float | None, search: float | None) -> str:
@@ -101,6 +108,16 @@ class SeverityStyler(QgsProcessingLayerPostProcessorInterface):
         super().__init__()
         self.colours = colours
         self.areas = areas
+
+    @classmethod
+    def attach(cls, context: QgsProcessingContext, colours: list[tuple[str, str, str]], *, points: str,
+               areas: str) -> None:
+        """Style the two findings outputs that Processing will load."""
+        for layer_id, is_area in ((points, False), (areas, True)):
+            if context.willLoadLayerOnCompletion(layer_id):
+                styler = cls(colours, is_area)
+                cls.keep.append(styler)
+                context.layerToLoadOnCompletionDetails(layer_id).setPostProcessor(styler)
 
     def postProcessLayer(self, layer: QgsMapLayer, context: QgsProcessingContext,
                          feedback: QgsProcessingFeedback) -> None:
@@ -169,11 +186,9 @@ class PlanCheckAlgorithm(BuurtkaartAlgorithm):
         line_buffer = self._optional_number(parameters, LINE_BUFFER, context)
         search = self._optional_number(parameters, SEARCH_DISTANCE, context)
         conn = connection_from(self, parameters, context)
-        try:
+        with refusal_as_error("Plantoets geweigerd"):
             rows = run_sql(conn, findings_sql(plan_ewkt(geometries), line_buffer, search))
             colours = [tuple(r) for r in run_sql(conn, SEVERITY_QUERY)]
-        except DatabaseRefused as exc:
-            raise QgsProcessingException(f"Plantoets geweigerd: {exc}") from exc
         feedback.setProgress(60)
 
         fields = fields_of(COLUMNS)
@@ -183,14 +198,43 @@ class PlanCheckAlgorithm(BuurtkaartAlgorithm):
                                                   QgsWkbTypes.MultiPolygon, rd)
         if sink is None or area_sink is None:
             raise QgsProcessingException(f"Kan de uitvoerlagen niet maken (parameters {OUTPUT}, {OUTPUT_AREAS}).")
+        # the report's map: the same features in memory layers, rendered by QGIS
+        points = _memory_layer("Point", "bevindingen", fields)
+        areas = _memory_layer("MultiPolygon", "vlakken", fields)
+        try:
+            findings = self._write_findings(rows, fields, sink, area_sink, points, areas)
+            SeverityStyler.attach(context, colours, points=sink_id, areas=area_id)
+            feedback.setProgress(80)
+            points.setRenderer(severity_renderer(colours, False))
+            areas.setRenderer(severity_renderer(colours, True))
+            image = self._map_png(points, areas)
+        finally:
+            points = areas = None  # released before a traceback can keep them alive (DEVELOPING.md)
+        counts = plancheck_report.counts(findings, colours)
+        html_path = self.parameterAsFileOutput(parameters, OUTPUT_HTML, context)
+        self._write_report(html_path, findings, colours, image, notes, parameters)
+        feedback.pushInfo(f"Plantoets: {counts['ernstig']} ernstig, {counts['waarschuwing']} waarschuwing, "
+                          f"{counts['info']} informatie. Rapport: {html_path}")
+        feedback.setProgress(100)
+        return {OUTPUT: sink_id, OUTPUT_AREAS: area_id, OUTPUT_HTML: html_path, "ERNSTIG": counts["ernstig"],
+                "WAARSCHUWING": counts["waarschuwing"], "INFO": counts["info"]}
+
+    def _write_report(self, path: str, findings: list[dict[str, Any]], colours: list[tuple[str, str, str]],
+                      image: str, notes: list[str], parameters: dict[str, Any]) -> None:
+        """The shared core's report page, with QGIS's map of the findings (a base64 PNG) in it."""
+        picture = (f'<img alt="Kaart van het plan en de bevindingen" src="data:image/png;base64,{image}">'
+                   if image else "<p>(geen kaart: geen geometrie)</p>")
+        plan_name = self._source_name(parameters)
+        page = plancheck_report.render(findings, colours, title=f"Plantoets {Path(plan_name).name}",
+                                       source=plan_name, map_html=picture, notes=notes)
+        Path(path).write_text(page, encoding="utf-8")
+
+    def _write_findings(self, rows: list, fields: QgsFields, sink: QgsFeatureSink, area_sink: QgsFeatureSink,
+                        points: QgsVectorLayer, areas: QgsVectorLayer) -> list[dict[str, Any]]:
+        """Each finding as a point (in the sink and the map) and, where it has one, an area (in the area sink;
+        on the map unless it is a wijk or buurt); returns the findings for the report."""
         n = len(COLUMNS)
         findings = []
-        points = QgsVectorLayer("Point?crs=EPSG:28992", "bevindingen", "memory")
-        areas = QgsVectorLayer("MultiPolygon?crs=EPSG:28992", "vlakken", "memory")
-        points.dataProvider().addAttributes(fields.toList())
-        areas.dataProvider().addAttributes(fields.toList())
-        points.updateFields()
-        areas.updateFields()
         for row in rows:
             attributes = [self._value(name, v) for (name, _), v in zip(COLUMNS, row[:n], strict=True)]
             findings.append(dict(zip([c for c, _ in COLUMNS], attributes, strict=True)))
@@ -207,29 +251,7 @@ class PlanCheckAlgorithm(BuurtkaartAlgorithm):
                 area_sink.addFeature(area, QgsFeatureSink.FastInsert)
                 if attributes[1] not in ("wijk", "buurt"):
                     areas.dataProvider().addFeature(QgsFeature(area))
-        for layer_id, is_area in ((sink_id, False), (area_id, True)):
-            if context.willLoadLayerOnCompletion(layer_id):
-                styler = SeverityStyler(colours, is_area)
-                SeverityStyler.keep.append(styler)
-                context.layerToLoadOnCompletionDetails(layer_id).setPostProcessor(styler)
-        feedback.setProgress(80)
-
-        points.setRenderer(severity_renderer(colours, False))
-        areas.setRenderer(severity_renderer(colours, True))
-        image = self._map_png(points, areas)
-        counts = plancheck_report.counts(findings, colours)
-        html_path = self.parameterAsFileOutput(parameters, OUTPUT_HTML, context)
-        picture = (f'<img alt="Kaart van het plan en de bevindingen" src="data:image/png;base64,{image}">'
-                   if image else "<p>(geen kaart: geen geometrie)</p>")
-        plan_name = self._source_name(parameters)
-        page = plancheck_report.render(findings, colours, title=f"Plantoets {Path(plan_name).name}",
-                                       source=plan_name, map_html=picture, notes=notes)
-        Path(html_path).write_text(page, encoding="utf-8")
-        feedback.pushInfo(f"Plantoets: {counts['ernstig']} ernstig, {counts['waarschuwing']} waarschuwing, "
-                          f"{counts['info']} informatie. Rapport: {html_path}")
-        feedback.setProgress(100)
-        return {OUTPUT: sink_id, OUTPUT_AREAS: area_id, OUTPUT_HTML: html_path, "ERNSTIG": counts["ernstig"],
-                "WAARSCHUWING": counts["waarschuwing"], "INFO": counts["info"]}
+        return findings
 
     def _plan_in_rd(self, source: Any, parameters: dict[str, Any], context: QgsProcessingContext,
                     feedback: QgsProcessingFeedback) -> tuple[list[QgsGeometry], list[str]]:

@@ -19,17 +19,16 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFileDestination,
-    QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..connection import DatabaseRefused, quote_literal, run_sql
+from ..connection import quote_literal, run_sql
 from .base import BuurtkaartAlgorithm, fields_of
-from .parameters import connection_from
+from .errors import refusal_as_error
+from .parameters import YEAR, connection_from, year_parameter
 
-YEAR = "JAAR"
 WIJK = "WIJK"
 OUTPUT = "OUTPUT"
 OUTPUT_HTML = "OUTPUT_HTML"
@@ -54,9 +53,7 @@ class ReportAlgorithm(BuurtkaartAlgorithm):
             "(laag zonder geometrie) en een HTML-rapport. Laat de wijk leeg voor alle wijken.")
 
     def add_parameters(self) -> None:
-        self.addParameter(QgsProcessingParameterNumber(
-            YEAR, "Jaar", QgsProcessingParameterNumber.Integer, defaultValue=datetime.date.today().year,
-            minValue=2000, maxValue=2100))
+        self.addParameter(year_parameter("Jaar", datetime.date.today().year))
         self.addParameter(QgsProcessingParameterString(WIJK, "Wijkcode (leeg = alle wijken), bv. WK040201",
                                                        optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, "Rapportage (tabel)", QgsProcessing.TypeVector))
@@ -71,7 +68,7 @@ class ReportAlgorithm(BuurtkaartAlgorithm):
         year = self.parameterAsInt(parameters, YEAR, context)
         wijk = (self.parameterAsString(parameters, WIJK, context) or "").strip().upper() or None
         conn = connection_from(self, parameters, context)
-        try:
+        with refusal_as_error("Rapportage mislukt"):
             if wijk and not run_sql(conn, f"SELECT 1 FROM buurt.wijk WHERE code = {quote_literal(wijk)}"):
                 raise QgsProcessingException(f"Wijk '{wijk}' bestaat niet (parameter {WIJK}); gebruik een "
                                              "wijkcode zoals WK040201 of laat het veld leeg.")
@@ -83,8 +80,6 @@ class ReportAlgorithm(BuurtkaartAlgorithm):
             allocation = [r for b in budgets for r in run_sql(
                 conn, f"SELECT * FROM buurt_app.rapport_budgetverdeling({quote_literal(b[0])}, {year})")
                 if not wijk or r[0] == wijk]
-        except DatabaseRefused as exc:
-            raise QgsProcessingException(f"Rapportage mislukt: {exc}") from exc
         feedback.setProgress(20)
 
         fields = fields_of(COLUMNS)

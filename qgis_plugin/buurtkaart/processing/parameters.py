@@ -1,4 +1,4 @@
-"""Parameters every Buurtkaart algorithm shares: the database connection."""
+"""Parameters the Buurtkaart algorithms share: the database connection and the year of a report or figure."""
 
 from __future__ import annotations
 
@@ -9,12 +9,14 @@ from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
+    QgsProcessingParameterNumber,
     QgsProcessingParameterProviderConnection,
 )
 
 from ..connection import PROVIDER, BuurtkaartDbError, connect
 
 CONNECTION = "VERBINDING"
+YEAR = "JAAR"
 
 
 def connection_parameter(name: str = CONNECTION,
@@ -33,3 +35,9 @@ def connection_from(algorithm: QgsProcessingAlgorithm, parameters: dict[str, Any
         return connect(value)
     except BuurtkaartDbError as exc:
         raise QgsProcessingException(str(exc)) from exc
+
+
+def year_parameter(description: str, default: int | None = None) -> QgsProcessingParameterNumber:
+    """The year of a report, a figure or a budget (parameter JAAR)."""
+    return QgsProcessingParameterNumber(YEAR, description, QgsProcessingParameterNumber.Integer,
+                                        defaultValue=default, minValue=2000, maxValue=2100)

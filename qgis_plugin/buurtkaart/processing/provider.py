@@ -7,8 +7,11 @@ Contract for everyone adding algorithms (plan check, boundary import, reports, i
   3. Get the database from `parameters.connection_parameter()` + `parameters.connection_from(...)` (see
      parameters.py): it reads a saved QGIS PostgreSQL connection, `service=` or an authcfg URI; run SQL with
      `connection.run_sql(conn, sql)`; multi-statement work goes as ONE script (one transaction).
-  4. Report failures as `QgsProcessingException(connection.user_message(exc))` in Dutch; use
-     feedback.setProgress() and stop when feedback.isCanceled().
+  4. Report failures as `QgsProcessingException(connection.user_message(exc))` in Dutch; a refusal of the database
+     inside `with errors.refusal_as_error("what failed"):`; use feedback.setProgress() and stop when
+     feedback.isCanceled() (`errors.stop_if_cancelled(feedback)` for work that goes as one script). An import
+     reads its records into a staging script (`import_common.staging_script`) and merges it in SQL
+     (`import_common.run_merge`, or subclass `import_common.MergeBySourceAlgorithm` for a merge per source).
   5. Never import spatial_service: the plugin is self-contained. A module that fails to import is logged
      (QgsMessageLog, tag "Buurtkaart") and skipped, so one broken algorithm never hides the others.
 """
