@@ -179,6 +179,14 @@ LANGUAGE sql STABLE AS $$
     FROM deal d
 $$;
 
+-- The thresholds of the findings (rows in buurt_sys.instelling), as one row.
+CREATE FUNCTION buurt_app.plantoets_drempels(OUT groen_m2 numeric, OUT groen_pct numeric, OUT speel_pct numeric,
+                                             OUT buiten_pct numeric)
+LANGUAGE sql STABLE AS $$
+  SELECT buurt_app.instelling('plantoets_groenverlies_m2'), buurt_app.instelling('plantoets_groenverlies_pct'),
+         buurt_app.instelling('plantoets_speelplek_pct'), buurt_app.instelling('plantoets_buiten_gemeente_pct')
+$$;
+
 -- The plan itself: its area and the buffer and search distance used.
 CREATE FUNCTION buurt_app.plantoets_plan(p_plan geometry, p_opp numeric, p_buffer numeric, p_zoek numeric)
 RETURNS SETOF buurt_app.plantoets_rij
@@ -199,10 +207,6 @@ CREATE FUNCTION buurt_app.plantoets_regels(p_objecten buurt_app.plantoets_object
 RETURNS SETOF buurt_app.plantoets_rij
 LANGUAGE sql STABLE AS $$
   WITH
-  inst AS (
-    SELECT buurt_app.instelling('plantoets_groenverlies_m2') AS groen_m2,
-           buurt_app.instelling('plantoets_buiten_gemeente_pct') AS buiten_pct
-  ),
   groentotaal AS (
     SELECT sum(r.opp_deel) AS opp, count(*) AS n FROM unnest(p_objecten) r WHERE r.soort = 'groen' AND r.rel <> 'nabij'
   )
@@ -215,7 +219,7 @@ LANGUAGE sql STABLE AS $$
                            THEN format(', meer dan de drempel van %s m²', buurt_app.plantoets_getal(i.groen_m2))
                            ELSE '' END) AS mld,
          NULL::geometry AS g
-    FROM groentotaal gt CROSS JOIN inst i WHERE gt.n > 0
+    FROM groentotaal gt CROSS JOIN buurt_app.plantoets_drempels() i WHERE gt.n > 0
   UNION ALL
   SELECT 'regel', 'waarschuwing', 'plan_gerepareerd', 'plan', NULL, 'Plan gerepareerd', 'plan',
          NULL, NULL, NULL, NULL, NULL, NULL,
@@ -230,7 +234,7 @@ LANGUAGE sql STABLE AS $$
                 buurt_app.plantoets_getal(100 * (p_opp - p_binnen) / p_opp, 1),
                 buurt_app.plantoets_getal(p_opp - p_binnen)),
          NULL::geometry
-    FROM inst i WHERE 100 * (p_opp - p_binnen) / p_opp > i.buiten_pct
+    FROM buurt_app.plantoets_drempels() i WHERE 100 * (p_opp - p_binnen) / p_opp > i.buiten_pct
 $$;
 
 -- Public-space objects in or near the plan, with the rule that gives each its severity.
@@ -238,10 +242,6 @@ CREATE FUNCTION buurt_app.plantoets_objecten(p_objecten buurt_app.plantoets_obje
 RETURNS SETOF buurt_app.plantoets_rij
 LANGUAGE sql STABLE AS $$
   WITH
-  inst AS (
-    SELECT buurt_app.instelling('plantoets_groenverlies_pct') AS groen_pct,
-           buurt_app.instelling('plantoets_speelplek_pct') AS speel_pct
-  ),
   objregel AS (
     SELECT r.*,
            CASE WHEN r.rel = 'nabij' THEN NULL
@@ -252,7 +252,7 @@ LANGUAGE sql STABLE AS $$
                 WHEN r.soort = 'groen' THEN 'groen_geraakt'
                 WHEN r.soort = 'zebrapad' THEN 'zebrapad_in_plan'
                 ELSE 'object_in_plan' END AS regelcode
-      FROM unnest(p_objecten) r CROSS JOIN inst i
+      FROM unnest(p_objecten) r CROSS JOIN buurt_app.plantoets_drempels() i
   )
   SELECT 'beheerobject'::text AS cat,
          CASE r.regelcode
