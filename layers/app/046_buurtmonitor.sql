@@ -200,7 +200,7 @@ BEGIN
             HINT = 'Herstel het bestand of sla de onbruikbare rijen over (en krijg een verslag). Er is niets gewijzigd.';
   END IF;
 
-  -- One upsert per level into its table buurt.<niveau>cijfer, keyed by <niveau>code (buurt first, as listed).
+  -- One upsert per level, into buurt.<niveau>cijfer keyed by <niveau>code; unchanged rows are not touched.
   FOREACH v_niveau IN ARRAY ARRAY['buurt', 'wijk', 'gemeente'] LOOP
     EXECUTE format($q$
       INSERT INTO buurt.%1$I AS t (%2$I, indicator, jaar, waarde, streefwaarde, bron)
