@@ -99,18 +99,50 @@ BEGIN
 END
 $$;
 
--- Statement-level AFTER triggers with transition tables need one trigger per event; this makes the three
--- (<naam>_i, <naam>_u, <naam>_d) with the transition tables named alike, so one trigger function serves all:
--- `rijen` = the inserted, updated (new) or deleted rows, `rijen_oud` = the old rows of an UPDATE.
+-- Statement-level AFTER triggers with transition tables need one trigger per event; this makes them
+-- (<naam>_i, <naam>_u, <naam>_d, for the events in p_gebeurtenissen) with the transition tables named alike, so one
+-- trigger function serves all: `rijen` = the inserted, updated (new) or deleted rows, `rijen_oud` = the old rows of
+-- an UPDATE.
 CREATE FUNCTION buurt_app.maak_statementtriggers(p_tabel text, p_naam text, p_functie text,
-                                                p_schema text DEFAULT 'buurt') RETURNS void
+                                                p_schema text DEFAULT 'buurt',
+                                                p_gebeurtenissen text[] DEFAULT ARRAY['INSERT', 'UPDATE', 'DELETE'])
+RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_gebeurtenis text;
+BEGIN
+  FOREACH v_gebeurtenis IN ARRAY p_gebeurtenissen LOOP
+    EXECUTE format('CREATE TRIGGER %I AFTER %s ON %I.%I REFERENCING %s FOR EACH STATEMENT EXECUTE FUNCTION %s',
+                   p_naam || '_' || lower(left(v_gebeurtenis, 1)), v_gebeurtenis, p_schema, p_tabel,
+                   CASE v_gebeurtenis WHEN 'INSERT' THEN 'NEW TABLE AS rijen'
+                                      WHEN 'UPDATE' THEN 'OLD TABLE AS rijen_oud NEW TABLE AS rijen'
+                                      ELSE 'OLD TABLE AS rijen' END,
+                   p_functie);
+  END LOOP;
+END
+$$;
+
+-- The same row-level trigger (name, timing and events, function) on each of the tables p_tabellen in buurt:
+-- the trigger lists of 020_triggers.sql and 045_buurtcyclus.sql. Trigger names sort in the order they must fire.
+CREATE FUNCTION buurt_app.maak_rijtriggers(p_naam text, p_wanneer text, p_functie text, VARIADIC p_tabellen text[])
+RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_tabel text;
+BEGIN
+  FOREACH v_tabel IN ARRAY p_tabellen LOOP
+    EXECUTE format('CREATE TRIGGER %I %s ON buurt.%I FOR EACH ROW EXECUTE FUNCTION %s',
+                   p_naam, p_wanneer, v_tabel, p_functie);
+  END LOOP;
+END
+$$;
+
+-- The staging table of an import (070_import.sql, buurtcijfers in 046_buurtmonitor.sql): a temporary table the
+-- client fills in the same transaction, dropped at commit. p_kolommen: its columns, as in CREATE TABLE.
+CREATE FUNCTION buurt_app.maak_importtabel(p_naam text, p_kolommen text) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
-  EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I.%I REFERENCING NEW TABLE AS rijen
-                  FOR EACH STATEMENT EXECUTE FUNCTION %s', p_naam || '_i', p_schema, p_tabel, p_functie);
-  EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %I.%I REFERENCING OLD TABLE AS rijen_oud NEW TABLE AS rijen
-                  FOR EACH STATEMENT EXECUTE FUNCTION %s', p_naam || '_u', p_schema, p_tabel, p_functie);
-  EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %I.%I REFERENCING OLD TABLE AS rijen
-                  FOR EACH STATEMENT EXECUTE FUNCTION %s', p_naam || '_d', p_schema, p_tabel, p_functie);
+  EXECUTE format('DROP TABLE IF EXISTS pg_temp.%I', p_naam);
+  EXECUTE format('CREATE TEMP TABLE %I (%s) ON COMMIT DROP', p_naam, p_kolommen);
 END
 $$;

@@ -232,19 +232,11 @@ CREATE TRIGGER a_geometrie BEFORE INSERT OR UPDATE ON buurt.buurtdeal
 CREATE TRIGGER a_geometrie BEFORE INSERT OR UPDATE ON buurt.beheerobject
   FOR EACH ROW EXECUTE FUNCTION buurt_app.tg_geometrie('Object', 'afleiden');
 
-CREATE TRIGGER b_status BEFORE INSERT OR UPDATE OF status ON buurt.initiatief
-  FOR EACH ROW EXECUTE FUNCTION buurt_app.tg_status();
-CREATE TRIGGER b_status BEFORE INSERT OR UPDATE OF status ON buurt.buurtdeal
-  FOR EACH ROW EXECUTE FUNCTION buurt_app.tg_status();
-
-CREATE TRIGGER c_bijhouden BEFORE INSERT OR UPDATE ON buurt.initiatief
-  FOR EACH ROW EXECUTE FUNCTION buurt_app.tg_bijhouden();
-CREATE TRIGGER c_bijhouden BEFORE INSERT OR UPDATE ON buurt.buurtdeal
-  FOR EACH ROW EXECUTE FUNCTION buurt_app.tg_bijhouden();
-CREATE TRIGGER c_bijhouden BEFORE INSERT OR UPDATE ON buurt.afspraak
-  FOR EACH ROW EXECUTE FUNCTION buurt_app.tg_bijhouden();
-CREATE TRIGGER c_bijhouden BEFORE INSERT OR UPDATE ON buurt.beheerobject
-  FOR EACH ROW EXECUTE FUNCTION buurt_app.tg_bijhouden();
+SELECT buurt_app.maak_rijtriggers('b_status', 'BEFORE INSERT OR UPDATE OF status', 'buurt_app.tg_status()',
+                                  'initiatief', 'buurtdeal');
+-- c_bijhouden also on the buurtcyclus tables (045_buurtcyclus.sql)
+SELECT buurt_app.maak_rijtriggers('c_bijhouden', 'BEFORE INSERT OR UPDATE', 'buurt_app.tg_bijhouden()',
+                                  'initiatief', 'buurtdeal', 'afspraak', 'beheerobject');
 
 CREATE CONSTRAINT TRIGGER d_wederkerigheid AFTER INSERT OR UPDATE OF status ON buurt.buurtdeal
   DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION buurt_app.tg_wederkerigheid();

@@ -107,28 +107,18 @@ BEGIN
 END
 $$;
 
-CREATE TRIGGER b_prioriteit BEFORE INSERT OR UPDATE ON buurt.initiatief
-  FOR EACH ROW EXECUTE FUNCTION buurt_app.tg_prioriteit_wijk();
-CREATE TRIGGER b_prioriteit BEFORE INSERT OR UPDATE ON buurt.buurtdeal
-  FOR EACH ROW EXECUTE FUNCTION buurt_app.tg_prioriteit_wijk();
+SELECT buurt_app.maak_rijtriggers('b_prioriteit', 'BEFORE INSERT OR UPDATE', 'buurt_app.tg_prioriteit_wijk()',
+                                  'initiatief', 'buurtdeal');
 CREATE TRIGGER b_wijkagenda BEFORE UPDATE ON buurt.wijkagenda
   FOR EACH ROW EXECUTE FUNCTION buurt_app.tg_wijkagenda();
 CREATE TRIGGER b_jaarschijf BEFORE INSERT OR UPDATE ON buurt.jaarschijf
   FOR EACH ROW EXECUTE FUNCTION buurt_app.tg_jaarschijf();
-CREATE TRIGGER c_bijhouden BEFORE INSERT OR UPDATE ON buurt.wijkagenda
-  FOR EACH ROW EXECUTE FUNCTION buurt_app.tg_bijhouden();
-CREATE TRIGGER c_bijhouden BEFORE INSERT OR UPDATE ON buurt.jaarschijf
-  FOR EACH ROW EXECUTE FUNCTION buurt_app.tg_bijhouden();
-CREATE TRIGGER c_bijhouden BEFORE INSERT OR UPDATE ON buurt.jaarverslag
-  FOR EACH ROW EXECUTE FUNCTION buurt_app.tg_bijhouden();
-CREATE TRIGGER y_statusverloop_i AFTER INSERT ON buurt.initiatief REFERENCING NEW TABLE AS rijen
-  FOR EACH STATEMENT EXECUTE FUNCTION buurt_app.tg_statusverloop();
-CREATE TRIGGER y_statusverloop_u AFTER UPDATE ON buurt.initiatief REFERENCING OLD TABLE AS rijen_oud NEW TABLE AS rijen
-  FOR EACH STATEMENT EXECUTE FUNCTION buurt_app.tg_statusverloop();
-CREATE TRIGGER y_statusverloop_i AFTER INSERT ON buurt.buurtdeal REFERENCING NEW TABLE AS rijen
-  FOR EACH STATEMENT EXECUTE FUNCTION buurt_app.tg_statusverloop();
-CREATE TRIGGER y_statusverloop_u AFTER UPDATE ON buurt.buurtdeal REFERENCING OLD TABLE AS rijen_oud NEW TABLE AS rijen
-  FOR EACH STATEMENT EXECUTE FUNCTION buurt_app.tg_statusverloop();
+SELECT buurt_app.maak_rijtriggers('c_bijhouden', 'BEFORE INSERT OR UPDATE', 'buurt_app.tg_bijhouden()',
+                                  'wijkagenda', 'jaarschijf', 'jaarverslag');
+-- no DELETE trigger: a deleted initiative or deal takes its history with it
+SELECT buurt_app.maak_statementtriggers(t, 'y_statusverloop', 'buurt_app.tg_statusverloop()',
+                                        p_gebeurtenissen => ARRAY['INSERT', 'UPDATE'])
+  FROM unnest(ARRAY['initiatief', 'buurtdeal']) t;
 
 -- === monitoring ============================================================================================
 

@@ -60,20 +60,11 @@ LANGUAGE sql STABLE AS $$
     FROM k ORDER BY k.o
 $$;
 
+-- Staging: one row per value; kolom is the field the value came from (its name in messages).
 CREATE FUNCTION buurt_app.cijfers_staging() RETURNS void
-LANGUAGE plpgsql AS $$
-BEGIN
-  DROP TABLE IF EXISTS pg_temp.cijfers_staging;
-  CREATE TEMP TABLE cijfers_staging (
-    bronrij      integer,
-    kolom        text,     -- the field the value came from (its name in messages)
-    gebiedcode   text,
-    indicator    text,
-    jaar         text,
-    waarde       text,
-    streefwaarde text
-  ) ON COMMIT DROP;
-END
+LANGUAGE sql AS $$
+  SELECT buurt_app.maak_importtabel('cijfers_staging',
+    'bronrij integer, kolom text, gebiedcode text, indicator text, jaar text, waarde text, streefwaarde text')
 $$;
 
 -- CBS marks: '.' (unknown), 'x' (secret), empty: NULL, counted as 'leeg'. '-' is CBS's "nihil": zero.
@@ -101,6 +92,7 @@ DECLARE
   v_tot integer := extract(year FROM now())::integer + buurt_app.instelling('cijfers_jaren_vooruit');
   v_n integer;
   v_fout text;
+  v_niveau text;
 BEGIN
   IF to_regclass('pg_temp.cijfers_staging') IS NULL THEN
     RAISE EXCEPTION 'Geen importtabel: roep eerst buurt_app.cijfers_staging() aan in dezelfde transactie.';
@@ -208,27 +200,19 @@ BEGIN
             HINT = 'Herstel het bestand of sla de onbruikbare rijen over (en krijg een verslag). Er is niets gewijzigd.';
   END IF;
 
-  INSERT INTO buurt.buurtcijfer AS t (buurtcode, indicator, jaar, waarde, streefwaarde, bron)
-  SELECT w.code, w.indicator, w.jaar, w.getal, w.streef, p_bron FROM pg_temp.cijfers_werk w
-   WHERE w.niveau = 'buurt' AND w.schrijven
-  ON CONFLICT (buurtcode, indicator, jaar) DO UPDATE
-     SET waarde = EXCLUDED.waarde, streefwaarde = coalesce(EXCLUDED.streefwaarde, t.streefwaarde), bron = EXCLUDED.bron
-   WHERE (t.waarde, t.streefwaarde, t.bron) IS DISTINCT FROM
-         (EXCLUDED.waarde, coalesce(EXCLUDED.streefwaarde, t.streefwaarde), EXCLUDED.bron);
-  INSERT INTO buurt.wijkcijfer AS t (wijkcode, indicator, jaar, waarde, streefwaarde, bron)
-  SELECT w.code, w.indicator, w.jaar, w.getal, w.streef, p_bron FROM pg_temp.cijfers_werk w
-   WHERE w.niveau = 'wijk' AND w.schrijven
-  ON CONFLICT (wijkcode, indicator, jaar) DO UPDATE
-     SET waarde = EXCLUDED.waarde, streefwaarde = coalesce(EXCLUDED.streefwaarde, t.streefwaarde), bron = EXCLUDED.bron
-   WHERE (t.waarde, t.streefwaarde, t.bron) IS DISTINCT FROM
-         (EXCLUDED.waarde, coalesce(EXCLUDED.streefwaarde, t.streefwaarde), EXCLUDED.bron);
-  INSERT INTO buurt.gemeentecijfer AS t (gemeentecode, indicator, jaar, waarde, streefwaarde, bron)
-  SELECT w.code, w.indicator, w.jaar, w.getal, w.streef, p_bron FROM pg_temp.cijfers_werk w
-   WHERE w.niveau = 'gemeente' AND w.schrijven
-  ON CONFLICT (gemeentecode, indicator, jaar) DO UPDATE
-     SET waarde = EXCLUDED.waarde, streefwaarde = coalesce(EXCLUDED.streefwaarde, t.streefwaarde), bron = EXCLUDED.bron
-   WHERE (t.waarde, t.streefwaarde, t.bron) IS DISTINCT FROM
-         (EXCLUDED.waarde, coalesce(EXCLUDED.streefwaarde, t.streefwaarde), EXCLUDED.bron);
+  -- One upsert per level, into buurt.<niveau>cijfer keyed by <niveau>code; unchanged rows are not touched.
+  FOREACH v_niveau IN ARRAY ARRAY['buurt', 'wijk', 'gemeente'] LOOP
+    EXECUTE format($q$
+      INSERT INTO buurt.%1$I AS t (%2$I, indicator, jaar, waarde, streefwaarde, bron)
+      SELECT w.code, w.indicator, w.jaar, w.getal, w.streef, $1 FROM pg_temp.cijfers_werk w
+       WHERE w.niveau = $2 AND w.schrijven
+      ON CONFLICT (%2$I, indicator, jaar) DO UPDATE
+         SET waarde = EXCLUDED.waarde, streefwaarde = coalesce(EXCLUDED.streefwaarde, t.streefwaarde),
+             bron = EXCLUDED.bron
+       WHERE (t.waarde, t.streefwaarde, t.bron) IS DISTINCT FROM
+             (EXCLUDED.waarde, coalesce(EXCLUDED.streefwaarde, t.streefwaarde), EXCLUDED.bron)$q$,
+      v_niveau || 'cijfer', v_niveau || 'code') USING p_bron, v_niveau;
+  END LOOP;
 
   RETURN QUERY
   SELECT w.uitkomst, coalesce(w.niveau, 'onbekend'), w.code, w.bronrij,

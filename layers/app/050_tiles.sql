@@ -31,58 +31,46 @@ SELECT code, naam, meervoud, kleur, volgorde, geometrietypes, symbool, grootte, 
 
 -- Per statement, not per row: a bulk import sends one notification whose boxes cover everything it changed
 -- (the service then drops those layers' tiles over that area), a QGIS edit one with the box of that edit.
--- The rules: which publiek view each table feeds, and how to find the geometry that changed there. %1$I is the
--- transition table (`rijen`, and on UPDATE also `rijen_oud`, see buurt_app.maak_statementtriggers).
+-- The rules: which publiek view each table feeds, and where the geometry that changed there lies: in the changed
+-- rows themselves (via NULL), or in the rows of table `via` whose column `kolom` holds a value of the changed rows'
+-- column `sleutel`. A rule for publiek.beheerobject also names the kinds (soort) involved. In the query, %1$I is
+-- the transition table (`rijen`, and on UPDATE also `rijen_oud`, see buurt_app.maak_statementtriggers).
 CREATE FUNCTION buurt_app.tegel_regels(p_tabel text) RETURNS TABLE (bron text, query text)
 LANGUAGE sql IMMUTABLE AS $$
-  SELECT r.bron, r.query FROM (VALUES
-    ('initiatief', 'publiek.initiatief', 'SELECT NULL::text[], ST_Extent(geom) FROM %1$I'),
-    ('initiatief', 'publiek.buurt',
-     'SELECT NULL::text[], ST_Extent(b.geom) FROM buurt.buurt b WHERE b.code IN (SELECT buurtcode FROM %1$I)'),
-    ('initiatief', 'publiek.buurtdeal',
-     'SELECT NULL::text[], ST_Extent(d.geom) FROM buurt.buurtdeal d WHERE d.initiatief_id IN (SELECT id FROM %1$I)'),
-    ('buurtdeal', 'publiek.buurtdeal', 'SELECT NULL::text[], ST_Extent(geom) FROM %1$I'),
-    ('buurtdeal', 'publiek.buurt',
-     'SELECT NULL::text[], ST_Extent(b.geom) FROM buurt.buurt b WHERE b.code IN (SELECT buurtcode FROM %1$I)'),
-    ('buurtdeal', 'publiek.beheerobject',
-     'SELECT array_agg(DISTINCT o.soort), ST_Extent(o.geom) FROM buurt.beheerobject o
-       WHERE o.buurtdeal_id IN (SELECT id FROM %1$I)'),
-    ('afspraak', 'publiek.buurtdeal',
-     'SELECT NULL::text[], ST_Extent(d.geom) FROM buurt.buurtdeal d WHERE d.id IN (SELECT buurtdeal_id FROM %1$I)'),
-    ('beheerobject', 'publiek.beheerobject', 'SELECT array_agg(DISTINCT soort), ST_Extent(geom) FROM %1$I'),
-    ('peiling', 'publiek.initiatief',
-     'SELECT NULL::text[], ST_Extent(i.geom) FROM buurt.initiatief i WHERE i.id IN (SELECT initiatief_id FROM %1$I)'),
-    ('buurtcijfer', 'publiek.buurt',
-     'SELECT NULL::text[], ST_Extent(b.geom) FROM buurt.buurt b WHERE b.code IN (SELECT buurtcode FROM %1$I)'),
-    ('buurt', 'publiek.buurt', 'SELECT NULL::text[], ST_Extent(geom) FROM %1$I'),
-    -- the national overview (085_landelijk.sql): a gemeente's counts change with its initiatives and deals
-    ('gemeente', 'publiek.gemeente_overzicht', 'SELECT NULL::text[], ST_Extent(geom) FROM %1$I'),
-    ('initiatief', 'publiek.gemeente_overzicht',
-     'SELECT NULL::text[], ST_Extent(g.geom) FROM buurt.gemeente g WHERE g.code IN (SELECT gemeentecode FROM %1$I)'),
-    ('buurtdeal', 'publiek.gemeente_overzicht',
-     'SELECT NULL::text[], ST_Extent(g.geom) FROM buurt.gemeente g WHERE g.code IN (SELECT gemeentecode FROM %1$I)'),
-    -- publiek.buurt carries the wijk name
-    ('wijk', 'publiek.wijk', 'SELECT NULL::text[], ST_Extent(geom) FROM %1$I'),
-    ('wijk', 'publiek.buurt', 'SELECT NULL::text[], ST_Extent(geom) FROM %1$I'),
-    -- names from value lists and wijkteam areas travel in the tiles too (thema_naam, status_naam, gebied, ...)
-    ('thema', 'publiek.initiatief',
-     'SELECT NULL::text[], ST_Extent(geom) FROM buurt.initiatief WHERE thema IN (SELECT code FROM %1$I)'),
-    ('thema', 'publiek.buurtdeal',
-     'SELECT NULL::text[], ST_Extent(geom) FROM buurt.buurtdeal WHERE thema IN (SELECT code FROM %1$I)'),
-    ('status', 'publiek.initiatief',
-     'SELECT NULL::text[], ST_Extent(geom) FROM buurt.initiatief WHERE status IN (SELECT code FROM %1$I)'),
-    ('status', 'publiek.buurtdeal',
-     'SELECT NULL::text[], ST_Extent(geom) FROM buurt.buurtdeal WHERE status IN (SELECT code FROM %1$I)'),
-    ('objectsoort', 'publiek.beheerobject',
-     'SELECT array_agg(DISTINCT soort), ST_Extent(geom) FROM buurt.beheerobject
-       WHERE soort IN (SELECT code FROM %1$I)'),
-    ('partij', 'publiek.beheerobject',
-     'SELECT array_agg(DISTINCT soort), ST_Extent(geom) FROM buurt.beheerobject
-       WHERE beheerder IN (SELECT code FROM %1$I)'),
-    ('gebied', 'publiek.wijk',
-     'SELECT NULL::text[], ST_Extent(geom) FROM buurt.wijk WHERE gebiedcode IN (SELECT code FROM %1$I)')
-  ) AS r(tabel, bron, query)
-  WHERE r.tabel = p_tabel
+  SELECT r.bron,
+         format('SELECT %s, ST_Extent(x.geom) FROM %s',
+                CASE WHEN r.bron = 'publiek.beheerobject' THEN 'array_agg(DISTINCT x.soort)' ELSE 'NULL::text[]' END,
+                CASE WHEN r.via IS NULL THEN '%1$I x'
+                     ELSE format('%s x WHERE x.%I IN (SELECT %I FROM %%1$I)', r.via, r.kolom, r.sleutel) END)
+    FROM (VALUES
+      ('initiatief', 'publiek.initiatief', NULL, NULL, NULL),
+      ('initiatief', 'publiek.buurt', 'buurt.buurt', 'code', 'buurtcode'),
+      ('initiatief', 'publiek.buurtdeal', 'buurt.buurtdeal', 'initiatief_id', 'id'),
+      ('buurtdeal', 'publiek.buurtdeal', NULL, NULL, NULL),
+      ('buurtdeal', 'publiek.buurt', 'buurt.buurt', 'code', 'buurtcode'),
+      ('buurtdeal', 'publiek.beheerobject', 'buurt.beheerobject', 'buurtdeal_id', 'id'),
+      ('afspraak', 'publiek.buurtdeal', 'buurt.buurtdeal', 'id', 'buurtdeal_id'),
+      ('beheerobject', 'publiek.beheerobject', NULL, NULL, NULL),
+      ('peiling', 'publiek.initiatief', 'buurt.initiatief', 'id', 'initiatief_id'),
+      ('buurtcijfer', 'publiek.buurt', 'buurt.buurt', 'code', 'buurtcode'),
+      ('buurt', 'publiek.buurt', NULL, NULL, NULL),
+      -- the national overview (085_landelijk.sql): a gemeente's counts change with its initiatives and deals
+      ('gemeente', 'publiek.gemeente_overzicht', NULL, NULL, NULL),
+      ('initiatief', 'publiek.gemeente_overzicht', 'buurt.gemeente', 'code', 'gemeentecode'),
+      ('buurtdeal', 'publiek.gemeente_overzicht', 'buurt.gemeente', 'code', 'gemeentecode'),
+      -- publiek.buurt carries the wijk name
+      ('wijk', 'publiek.wijk', NULL, NULL, NULL),
+      ('wijk', 'publiek.buurt', NULL, NULL, NULL),
+      -- names from value lists and wijkteam areas travel in the tiles too (thema_naam, status_naam, gebied, ...)
+      ('thema', 'publiek.initiatief', 'buurt.initiatief', 'thema', 'code'),
+      ('thema', 'publiek.buurtdeal', 'buurt.buurtdeal', 'thema', 'code'),
+      ('status', 'publiek.initiatief', 'buurt.initiatief', 'status', 'code'),
+      ('status', 'publiek.buurtdeal', 'buurt.buurtdeal', 'status', 'code'),
+      ('objectsoort', 'publiek.beheerobject', 'buurt.beheerobject', 'soort', 'code'),
+      ('partij', 'publiek.beheerobject', 'buurt.beheerobject', 'beheerder', 'code'),
+      ('gebied', 'publiek.wijk', 'buurt.wijk', 'gebiedcode', 'code')
+    ) AS r(tabel, bron, via, kolom, sleutel)
+   WHERE r.tabel = p_tabel
 $$;
 
 CREATE FUNCTION buurt_app.tg_tegels() RETURNS trigger

@@ -89,13 +89,250 @@ BEGIN
 END
 $$;
 
--- One finding category per function where a category stands on its own (the object, deal and commitment
--- findings share their intermediate sets, so they stay one chain in buurt_app.plantoets). Each returns the
--- columns of buurt_app.plantoets_rij; plantoets joins them with UNION ALL and numbers the whole.
+-- One function per finding category; each returns the columns of buurt_app.plantoets_rij, and buurt_app.plantoets
+-- joins them with UNION ALL and numbers the whole. The object, deal and commitment findings share intermediate
+-- sets (the objects near the plan with their measures, the deals at stake): plantoets computes each once and hands
+-- it to the categories that need it as an array.
 CREATE TYPE buurt_app.plantoets_rij AS (
   cat text, ern text, rgl text, srt text, oid text, nm text, rel text, opp numeric, pct numeric, len numeric,
   afst numeric, deal_id integer, deal_titel text, mld text, g geometry
 );
+
+-- An object in or near the plan with what lies inside it (deel) and how much (opp_deel, len_deel, pct, rel).
+CREATE TYPE buurt_app.plantoets_object AS (
+  id integer, soort text, soortnaam text, objnaam text, beheerder text, ogeom geometry, gtype text,
+  deal_id integer, deal_titel text, afstand numeric, deel geometry, opp_obj numeric, opp_deel numeric,
+  len_deel numeric, pct numeric, rel text
+);
+
+-- A deal at stake: in or near the plan, or governing an object in it (via: those objects' names).
+CREATE TYPE buurt_app.plantoets_deal AS (
+  id integer, titel text, status text, geom geometry, statusnaam text, eindstatus boolean, deal_gesloten boolean,
+  gestopt boolean, afstand numeric, deel geometry, via text, rel text
+);
+
+-- Deals the caller may see: everything for staff, only what publiek shows for the public.
+CREATE FUNCTION buurt_app.plantoets_zichtbare_deals(p_publiek boolean)
+RETURNS TABLE (id integer, titel text, status text, geom geometry, statusnaam text, eindstatus boolean,
+               deal_gesloten boolean, gestopt boolean)
+LANGUAGE sql STABLE AS $$
+  SELECT d.id, d.titel, d.status, d.geom, s.naam AS statusnaam, s.eindstatus, s.deal_gesloten, s.gestopt
+    FROM buurt.buurtdeal d JOIN buurt_vl.status s ON s.code = d.status
+   WHERE NOT p_publiek OR EXISTS (SELECT 1 FROM publiek.buurtdeal pd WHERE pd.id = d.id)
+$$;
+
+-- The objects within p_zoek of the plan, measured against it.
+CREATE FUNCTION buurt_app.plantoets_objectmaten(p_plan geometry, p_zoek numeric, p_publiek boolean)
+RETURNS SETOF buurt_app.plantoets_object
+LANGUAGE sql STABLE AS $$
+  WITH
+  obj AS (
+    SELECT o.id, o.soort, s.naam AS soortnaam, coalesce(o.naam, s.naam || ' ' || o.id) AS objnaam,
+           o.beheerder, o.geom AS ogeom, GeometryType(o.geom) AS gtype,
+           zd.id AS deal_id, zd.titel AS deal_titel,
+           ST_Distance(o.geom, p_plan)::numeric AS afstand,
+           CASE WHEN ST_Intersects(o.geom, p_plan) THEN ST_Intersection(o.geom, p_plan) END AS deel
+      FROM buurt.beheerobject o
+      JOIN buurt_vl.objectsoort s ON s.code = o.soort
+      LEFT JOIN buurt_app.plantoets_zichtbare_deals(p_publiek) zd ON zd.id = o.buurtdeal_id
+     WHERE ST_DWithin(o.geom, p_plan, p_zoek)
+  ),
+  objmaat AS (
+    SELECT ob.*,
+           CASE WHEN ob.gtype = 'MULTIPOLYGON' THEN ST_Area(ob.ogeom)::numeric END AS opp_obj,
+           CASE WHEN ob.gtype = 'MULTIPOLYGON' THEN coalesce(ST_Area(ob.deel), 0)::numeric END AS opp_deel,
+           CASE WHEN ob.gtype = 'LINESTRING' THEN coalesce(ST_Length(ob.deel), 0)::numeric END AS len_deel,
+           CASE ob.gtype
+             WHEN 'MULTIPOLYGON' THEN 100 * coalesce(ST_Area(ob.deel), 0) / nullif(ST_Area(ob.ogeom), 0)
+             WHEN 'LINESTRING' THEN 100 * coalesce(ST_Length(ob.deel), 0) / nullif(ST_Length(ob.ogeom), 0)
+             ELSE CASE WHEN ob.deel IS NULL THEN 0 ELSE 100 END END::numeric AS pct
+      FROM obj ob
+  )
+  SELECT om.*,
+         CASE WHEN om.pct <= 0 THEN 'nabij'
+              WHEN om.pct >= 100 OR ST_CoveredBy(om.ogeom, p_plan) THEN 'binnen'
+              ELSE 'overlapt' END AS rel
+    FROM objmaat om
+$$;
+
+-- The deals whose area or point lies near/in the plan, plus the deals governing an object in the plan.
+CREATE FUNCTION buurt_app.plantoets_dealrelaties(p_plan geometry, p_zoek numeric, p_publiek boolean,
+                                                 p_objecten buurt_app.plantoets_object[])
+RETURNS SETOF buurt_app.plantoets_deal
+LANGUAGE sql STABLE AS $$
+  WITH
+  deal AS (
+    SELECT zd.*, ST_Distance(zd.geom, p_plan)::numeric AS afstand,
+           CASE WHEN ST_Intersects(zd.geom, p_plan) THEN ST_Intersection(zd.geom, p_plan) END AS deel,
+           (SELECT string_agg(DISTINCT r.objnaam, ', ') FROM unnest(p_objecten) r
+             WHERE r.deal_id = zd.id AND r.rel <> 'nabij') AS via
+      FROM buurt_app.plantoets_zichtbare_deals(p_publiek) zd
+     WHERE NOT zd.gestopt
+       AND (ST_DWithin(zd.geom, p_plan, p_zoek)
+            OR zd.id IN (SELECT r.deal_id FROM unnest(p_objecten) r WHERE r.rel <> 'nabij'))
+  )
+  SELECT d.*,
+         CASE WHEN d.deel IS NOT NULL AND (GeometryType(d.geom) = 'POINT' OR ST_Area(d.deel) > 0)
+              THEN CASE WHEN ST_CoveredBy(d.geom, p_plan) THEN 'binnen' ELSE 'overlapt' END
+              WHEN d.via IS NOT NULL THEN 'via_object'
+              ELSE 'nabij' END AS rel
+    FROM deal d
+$$;
+
+-- The thresholds of the findings (rows in buurt_sys.instelling), as one row.
+CREATE FUNCTION buurt_app.plantoets_drempels(OUT groen_m2 numeric, OUT groen_pct numeric, OUT speel_pct numeric,
+                                             OUT buiten_pct numeric)
+LANGUAGE sql STABLE AS $$
+  SELECT buurt_app.instelling('plantoets_groenverlies_m2'), buurt_app.instelling('plantoets_groenverlies_pct'),
+         buurt_app.instelling('plantoets_speelplek_pct'), buurt_app.instelling('plantoets_buiten_gemeente_pct')
+$$;
+
+-- The plan itself: its area and the buffer and search distance used.
+CREATE FUNCTION buurt_app.plantoets_plan(p_plan geometry, p_opp numeric, p_buffer numeric, p_zoek numeric)
+RETURNS SETOF buurt_app.plantoets_rij
+LANGUAGE sql STABLE AS $$
+  SELECT 'plan'::text AS cat, 'info'::text AS ern, NULL::text AS rgl, 'plan'::text AS srt, NULL::text AS oid,
+         'Plangebied'::text AS nm, 'plan'::text AS rel, round(p_opp, 2) AS opp, NULL::numeric AS pct,
+         NULL::numeric AS len, NULL::numeric AS afst, NULL::integer AS deal_id, NULL::text AS deal_titel,
+         format('Plangebied van %s m²; lijnen en punten gebufferd met %s m, zoekafstand %s m.',
+                buurt_app.plantoets_getal(p_opp), buurt_app.plantoets_getal(p_buffer, 1),
+                buurt_app.plantoets_getal(p_zoek, 1)) AS mld,
+         p_plan AS g
+$$;
+
+-- Rules over the plan as a whole: total green lost, a repaired plan, a plan partly outside the gemeente
+-- (p_binnen: its area inside the gemeenten).
+CREATE FUNCTION buurt_app.plantoets_regels(p_objecten buurt_app.plantoets_object[], p_opp numeric, p_binnen numeric,
+                                           p_reparatie text)
+RETURNS SETOF buurt_app.plantoets_rij
+LANGUAGE sql STABLE AS $$
+  WITH
+  groentotaal AS (
+    SELECT sum(r.opp_deel) AS opp, count(*) AS n FROM unnest(p_objecten) r WHERE r.soort = 'groen' AND r.rel <> 'nabij'
+  )
+  SELECT 'regel'::text AS cat, CASE WHEN gt.opp > i.groen_m2 THEN 'ernstig' ELSE 'info' END AS ern,
+         'groenverlies'::text AS rgl, 'groen'::text AS srt, NULL::text AS oid, 'Groenverlies'::text AS nm,
+         'binnen'::text AS rel, round(gt.opp, 2) AS opp, round(100 * gt.opp / p_opp, 1) AS pct,
+         NULL::numeric AS len, NULL::numeric AS afst, NULL::integer AS deal_id, NULL::text AS deal_titel,
+         format('In totaal ligt %s m² groen (%s vlakken) in het plan%s.', buurt_app.plantoets_getal(gt.opp),
+                gt.n, CASE WHEN gt.opp > i.groen_m2
+                           THEN format(', meer dan de drempel van %s m²', buurt_app.plantoets_getal(i.groen_m2))
+                           ELSE '' END) AS mld,
+         NULL::geometry AS g
+    FROM groentotaal gt CROSS JOIN buurt_app.plantoets_drempels() i WHERE gt.n > 0
+  UNION ALL
+  SELECT 'regel', 'waarschuwing', 'plan_gerepareerd', 'plan', NULL, 'Plan gerepareerd', 'plan',
+         NULL, NULL, NULL, NULL, NULL, NULL,
+         format('Het plan was ongeldig (%s) en is automatisch gerepareerd; controleer of het plangebied klopt.',
+                p_reparatie),
+         NULL::geometry
+   WHERE p_reparatie IS NOT NULL
+  UNION ALL
+  SELECT 'regel', 'waarschuwing', 'plan_buiten_gemeente', 'plan', NULL, 'Plan buiten de gemeente', 'overlapt',
+         round(p_opp - p_binnen, 2), round(100 * (p_opp - p_binnen) / p_opp, 1), NULL, NULL, NULL, NULL,
+         format('%s%% van het plan (%s m²) ligt buiten de gemeente; daar toetst de plantoets niets.',
+                buurt_app.plantoets_getal(100 * (p_opp - p_binnen) / p_opp, 1),
+                buurt_app.plantoets_getal(p_opp - p_binnen)),
+         NULL::geometry
+    FROM buurt_app.plantoets_drempels() i WHERE 100 * (p_opp - p_binnen) / p_opp > i.buiten_pct
+$$;
+
+-- Public-space objects in or near the plan, with the rule that gives each its severity.
+CREATE FUNCTION buurt_app.plantoets_objecten(p_objecten buurt_app.plantoets_object[])
+RETURNS SETOF buurt_app.plantoets_rij
+LANGUAGE sql STABLE AS $$
+  WITH
+  objregel AS (
+    SELECT r.*,
+           CASE WHEN r.rel = 'nabij' THEN NULL
+                WHEN r.beheerder = 'bewoners' THEN 'bewonersbeheer'
+                WHEN r.soort = 'speelplek' AND (r.gtype = 'POINT' OR r.pct >= i.speel_pct) THEN 'speelplek_verdwijnt'
+                WHEN r.soort = 'speelplek' THEN 'speelplek_geraakt'
+                WHEN r.soort = 'groen' AND r.pct > i.groen_pct THEN 'groen_verdwijnt'
+                WHEN r.soort = 'groen' THEN 'groen_geraakt'
+                WHEN r.soort = 'zebrapad' THEN 'zebrapad_in_plan'
+                ELSE 'object_in_plan' END AS regelcode
+      FROM unnest(p_objecten) r CROSS JOIN buurt_app.plantoets_drempels() i
+  )
+  SELECT 'beheerobject'::text AS cat,
+         CASE r.regelcode
+           WHEN 'bewonersbeheer' THEN 'ernstig' WHEN 'speelplek_verdwijnt' THEN 'ernstig'
+           WHEN 'speelplek_geraakt' THEN 'waarschuwing' WHEN 'groen_verdwijnt' THEN 'waarschuwing'
+           WHEN 'zebrapad_in_plan' THEN 'waarschuwing' WHEN 'object_in_plan' THEN 'waarschuwing'
+           ELSE 'info' END AS ern,
+         r.regelcode AS rgl, r.soort AS srt, r.id::text AS oid, r.objnaam AS nm, r.rel,
+         round(r.opp_deel, 2) AS opp, round(r.pct, 1) AS pct, round(r.len_deel, 2) AS len,
+         round(r.afstand, 2) AS afst, r.deal_id, r.deal_titel,
+         format('%s "%s" %s', r.soortnaam, r.objnaam,
+           CASE
+             WHEN r.rel = 'nabij' THEN format('ligt op %s m van het plan.', buurt_app.plantoets_getal(r.afstand, 1))
+             ELSE (CASE WHEN r.rel = 'binnen' THEN 'ligt binnen het plan' ELSE 'overlapt het plan' END)
+               || CASE WHEN r.gtype = 'MULTIPOLYGON'
+                       THEN format(' (%s m² van %s m², %s%%)', buurt_app.plantoets_getal(r.opp_deel),
+                                   buurt_app.plantoets_getal(r.opp_obj), buurt_app.plantoets_getal(r.pct, 1))
+                       WHEN r.gtype = 'LINESTRING'
+                       THEN format(' (%s m)', buurt_app.plantoets_getal(r.len_deel, 1)) ELSE '' END
+               || CASE r.regelcode
+                    WHEN 'bewonersbeheer' THEN ': bewoners onderhouden dit'
+                      || CASE WHEN r.deal_titel IS NOT NULL
+                              THEN format(' onder buurtdeal "%s"', r.deal_titel) ELSE '' END || '.'
+                    WHEN 'speelplek_verdwijnt' THEN ': de speelplek verdwijnt.'
+                    WHEN 'speelplek_geraakt' THEN ': de speelplek wordt kleiner.'
+                    WHEN 'groen_verdwijnt' THEN ': het groen verdwijnt grotendeels.'
+                    WHEN 'zebrapad_in_plan' THEN ': het zebrapad ligt in het plangebied.'
+                    ELSE '.' END
+           END) AS mld,
+         CASE WHEN r.rel = 'nabij' THEN r.ogeom ELSE r.deel END AS g
+    FROM objregel r
+$$;
+
+-- The deals at stake, most severe when one is being carried out now.
+CREATE FUNCTION buurt_app.plantoets_deals(p_deals buurt_app.plantoets_deal[])
+RETURNS SETOF buurt_app.plantoets_rij
+LANGUAGE sql STABLE AS $$
+  SELECT 'buurtdeal'::text AS cat,
+         CASE WHEN d.rel = 'nabij' OR d.eindstatus THEN 'info'
+              WHEN d.status = 'uitvoering' THEN 'ernstig'
+              ELSE 'waarschuwing' END AS ern,
+         CASE WHEN d.rel = 'nabij' OR d.eindstatus THEN NULL
+              WHEN d.status = 'uitvoering' THEN 'deal_in_uitvoering'
+              WHEN d.deal_gesloten THEN 'deal_gesloten'
+              ELSE 'deal_in_voorbereiding' END AS rgl,
+         'buurtdeal'::text AS srt, d.id::text AS oid, d.titel AS nm, d.rel,
+         round(CASE WHEN d.deel IS NOT NULL THEN ST_Area(d.deel)::numeric END, 2) AS opp,
+         round(CASE WHEN GeometryType(d.geom) = 'MULTIPOLYGON' AND d.deel IS NOT NULL
+                    THEN 100 * ST_Area(d.deel)::numeric / nullif(ST_Area(d.geom), 0)::numeric END, 1) AS pct,
+         NULL::numeric AS len, round(d.afstand, 2) AS afst, d.id AS deal_id, d.titel AS deal_titel,
+         format('Buurtdeal "%s" (%s) %s', d.titel, lower(d.statusnaam),
+           CASE d.rel
+             WHEN 'nabij' THEN format('ligt op %s m van het plan.', buurt_app.plantoets_getal(d.afstand, 1))
+             WHEN 'via_object' THEN format('gaat over %s in het plan.', d.via)
+             WHEN 'binnen' THEN 'ligt binnen het plan.'
+             ELSE 'overlapt het plan.' END
+           || CASE WHEN d.rel <> 'nabij' AND d.status = 'uitvoering'
+                   THEN ' De deal wordt nu uitgevoerd: overleg met de bewoners.' ELSE '' END) AS mld,
+         CASE WHEN d.rel IN ('binnen', 'overlapt') THEN d.deel ELSE d.geom END AS g
+    FROM unnest(p_deals) d
+$$;
+
+-- The commitments at stake: those of every deal the plan touches (directly or through its objects).
+CREATE FUNCTION buurt_app.plantoets_afspraken(p_deals buurt_app.plantoets_deal[])
+RETURNS SETOF buurt_app.plantoets_rij
+LANGUAGE sql STABLE AS $$
+  SELECT 'afspraak'::text AS cat,
+         CASE WHEN NOT a.gereed AND d.deal_gesloten AND NOT d.eindstatus THEN 'waarschuwing' ELSE 'info' END AS ern,
+         CASE WHEN NOT a.gereed AND d.deal_gesloten AND NOT d.eindstatus THEN 'afspraak_lopend' END AS rgl,
+         a.partij AS srt, a.id::text AS oid, p.naam AS nm, d.rel,
+         NULL::numeric AS opp, NULL::numeric AS pct, NULL::numeric AS len, round(d.afstand, 2) AS afst,
+         d.id AS deal_id, d.titel AS deal_titel,
+         format('Afspraak %s in buurtdeal "%s": %s (%s).', lower(p.naam), d.titel, a.omschrijving,
+                CASE WHEN a.gereed THEN 'gereed' ELSE 'nog niet gereed' END) AS mld,
+         NULL::geometry AS g
+    FROM unnest(p_deals) d
+    JOIN buurt.afspraak a ON a.buurtdeal_id = d.id
+    JOIN buurt_vl.partij p ON p.code = a.partij
+   WHERE d.rel <> 'nabij'
+$$;
 
 -- Initiatives in or near the plan (stopped ones left out; the public sees published ones only).
 CREATE FUNCTION buurt_app.plantoets_initiatieven(p_plan geometry, p_zoek numeric, p_publiek boolean)
@@ -163,6 +400,8 @@ DECLARE
   v_reparatie text;
   v_opp numeric;
   v_binnen numeric;
+  v_objecten buurt_app.plantoets_object[];
+  v_deals buurt_app.plantoets_deal[];
 BEGIN
   IF v_buffer < 0 OR v_buffer > v_max_zoek THEN
     RAISE EXCEPTION 'Lijnbuffer % m valt buiten het toegestane bereik 0 tot % m.',
@@ -191,195 +430,16 @@ BEGIN
       HINT = 'Controleer het coördinatenstelsel van het planbestand (bijvoorbeeld RD New tegenover WGS84).';
   END IF;
 
+  v_objecten := ARRAY(SELECT o FROM buurt_app.plantoets_objectmaten(v_plan, v_zoek, p_publiek) o);
+  v_deals := ARRAY(SELECT d FROM buurt_app.plantoets_dealrelaties(v_plan, v_zoek, p_publiek, v_objecten) d);
+
   RETURN QUERY
-  WITH
-  inst AS (
-    SELECT buurt_app.instelling('plantoets_groenverlies_m2') AS groen_m2,
-           buurt_app.instelling('plantoets_groenverlies_pct') AS groen_pct,
-           buurt_app.instelling('plantoets_speelplek_pct') AS speel_pct,
-           buurt_app.instelling('plantoets_buiten_gemeente_pct') AS buiten_pct
-  ),
-  -- deals the caller may see: everything for staff, only what publiek shows for the public
-  zichtbare_deal AS (
-    SELECT d.id, d.titel, d.status, d.geom, s.naam AS statusnaam, s.eindstatus, s.deal_gesloten, s.gestopt
-      FROM buurt.buurtdeal d JOIN buurt_vl.status s ON s.code = d.status
-     WHERE NOT p_publiek OR EXISTS (SELECT 1 FROM publiek.buurtdeal pd WHERE pd.id = d.id)
-  ),
-  obj AS (
-    SELECT o.id, o.soort, s.naam AS soortnaam, coalesce(o.naam, s.naam || ' ' || o.id) AS objnaam,
-           o.beheerder, o.geom AS ogeom, GeometryType(o.geom) AS gtype,
-           zd.id AS deal_id, zd.titel AS deal_titel,
-           ST_Distance(o.geom, v_plan)::numeric AS afstand,
-           CASE WHEN ST_Intersects(o.geom, v_plan) THEN ST_Intersection(o.geom, v_plan) END AS deel
-      FROM buurt.beheerobject o
-      JOIN buurt_vl.objectsoort s ON s.code = o.soort
-      LEFT JOIN zichtbare_deal zd ON zd.id = o.buurtdeal_id
-     WHERE ST_DWithin(o.geom, v_plan, v_zoek)
-  ),
-  objmaat AS (
-    SELECT ob.*,
-           CASE WHEN ob.gtype = 'MULTIPOLYGON' THEN ST_Area(ob.ogeom)::numeric END AS opp_obj,
-           CASE WHEN ob.gtype = 'MULTIPOLYGON' THEN coalesce(ST_Area(ob.deel), 0)::numeric END AS opp_deel,
-           CASE WHEN ob.gtype = 'LINESTRING' THEN coalesce(ST_Length(ob.deel), 0)::numeric END AS len_deel,
-           CASE ob.gtype
-             WHEN 'MULTIPOLYGON' THEN 100 * coalesce(ST_Area(ob.deel), 0) / nullif(ST_Area(ob.ogeom), 0)
-             WHEN 'LINESTRING' THEN 100 * coalesce(ST_Length(ob.deel), 0) / nullif(ST_Length(ob.ogeom), 0)
-             ELSE CASE WHEN ob.deel IS NULL THEN 0 ELSE 100 END END::numeric AS pct
-      FROM obj ob
-  ),
-  objrel AS (
-    SELECT om.*,
-           CASE WHEN om.pct <= 0 THEN 'nabij'
-                WHEN om.pct >= 100 OR ST_CoveredBy(om.ogeom, v_plan) THEN 'binnen'
-                ELSE 'overlapt' END AS rel
-      FROM objmaat om
-  ),
-  objregel AS (
-    SELECT r.*,
-           CASE WHEN r.rel = 'nabij' THEN NULL
-                WHEN r.beheerder = 'bewoners' THEN 'bewonersbeheer'
-                WHEN r.soort = 'speelplek' AND (r.gtype = 'POINT' OR r.pct >= i.speel_pct) THEN 'speelplek_verdwijnt'
-                WHEN r.soort = 'speelplek' THEN 'speelplek_geraakt'
-                WHEN r.soort = 'groen' AND r.pct > i.groen_pct THEN 'groen_verdwijnt'
-                WHEN r.soort = 'groen' THEN 'groen_geraakt'
-                WHEN r.soort = 'zebrapad' THEN 'zebrapad_in_plan'
-                ELSE 'object_in_plan' END AS regelcode
-      FROM objrel r CROSS JOIN inst i
-  ),
-  objrij AS (
-    SELECT 'beheerobject'::text AS cat,
-           CASE r.regelcode
-             WHEN 'bewonersbeheer' THEN 'ernstig' WHEN 'speelplek_verdwijnt' THEN 'ernstig'
-             WHEN 'speelplek_geraakt' THEN 'waarschuwing' WHEN 'groen_verdwijnt' THEN 'waarschuwing'
-             WHEN 'zebrapad_in_plan' THEN 'waarschuwing' WHEN 'object_in_plan' THEN 'waarschuwing'
-             ELSE 'info' END AS ern,
-           r.regelcode AS rgl, r.soort AS srt, r.id::text AS oid, r.objnaam AS nm, r.rel,
-           round(r.opp_deel, 2) AS opp, round(r.pct, 1) AS pct, round(r.len_deel, 2) AS len,
-           round(r.afstand, 2) AS afst, r.deal_id, r.deal_titel,
-           format('%s "%s" %s', r.soortnaam, r.objnaam,
-             CASE
-               WHEN r.rel = 'nabij' THEN format('ligt op %s m van het plan.', buurt_app.plantoets_getal(r.afstand, 1))
-               ELSE (CASE WHEN r.rel = 'binnen' THEN 'ligt binnen het plan' ELSE 'overlapt het plan' END)
-                 || CASE WHEN r.gtype = 'MULTIPOLYGON'
-                         THEN format(' (%s m² van %s m², %s%%)', buurt_app.plantoets_getal(r.opp_deel),
-                                     buurt_app.plantoets_getal(r.opp_obj), buurt_app.plantoets_getal(r.pct, 1))
-                         WHEN r.gtype = 'LINESTRING'
-                         THEN format(' (%s m)', buurt_app.plantoets_getal(r.len_deel, 1)) ELSE '' END
-                 || CASE r.regelcode
-                      WHEN 'bewonersbeheer' THEN ': bewoners onderhouden dit'
-                        || CASE WHEN r.deal_titel IS NOT NULL
-                                THEN format(' onder buurtdeal "%s"', r.deal_titel) ELSE '' END || '.'
-                      WHEN 'speelplek_verdwijnt' THEN ': de speelplek verdwijnt.'
-                      WHEN 'speelplek_geraakt' THEN ': de speelplek wordt kleiner.'
-                      WHEN 'groen_verdwijnt' THEN ': het groen verdwijnt grotendeels.'
-                      WHEN 'zebrapad_in_plan' THEN ': het zebrapad ligt in het plangebied.'
-                      ELSE '.' END
-             END) AS mld,
-           CASE WHEN r.rel = 'nabij' THEN r.ogeom ELSE r.deel END AS g
-      FROM objregel r
-  ),
-  -- deals whose area or point lies near/in the plan, plus deals governing an object in the plan
-  deal AS (
-    SELECT zd.*, ST_Distance(zd.geom, v_plan)::numeric AS afstand,
-           CASE WHEN ST_Intersects(zd.geom, v_plan) THEN ST_Intersection(zd.geom, v_plan) END AS deel,
-           (SELECT string_agg(DISTINCT r.objnaam, ', ') FROM objrel r
-             WHERE r.deal_id = zd.id AND r.rel <> 'nabij') AS via
-      FROM zichtbare_deal zd
-     WHERE NOT zd.gestopt
-       AND (ST_DWithin(zd.geom, v_plan, v_zoek)
-            OR zd.id IN (SELECT r.deal_id FROM objrel r WHERE r.rel <> 'nabij'))
-  ),
-  dealrel AS (
-    SELECT d.*,
-           CASE WHEN d.deel IS NOT NULL AND (GeometryType(d.geom) = 'POINT' OR ST_Area(d.deel) > 0)
-                THEN CASE WHEN ST_CoveredBy(d.geom, v_plan) THEN 'binnen' ELSE 'overlapt' END
-                WHEN d.via IS NOT NULL THEN 'via_object'
-                ELSE 'nabij' END AS rel
-      FROM deal d
-  ),
-  dealrij AS (
-    SELECT 'buurtdeal'::text AS cat,
-           CASE WHEN d.rel = 'nabij' OR d.eindstatus THEN 'info'
-                WHEN d.status = 'uitvoering' THEN 'ernstig'
-                ELSE 'waarschuwing' END AS ern,
-           CASE WHEN d.rel = 'nabij' OR d.eindstatus THEN NULL
-                WHEN d.status = 'uitvoering' THEN 'deal_in_uitvoering'
-                WHEN d.deal_gesloten THEN 'deal_gesloten'
-                ELSE 'deal_in_voorbereiding' END AS rgl,
-           'buurtdeal'::text AS srt, d.id::text AS oid, d.titel AS nm, d.rel,
-           round(CASE WHEN d.deel IS NOT NULL THEN ST_Area(d.deel)::numeric END, 2) AS opp,
-           round(CASE WHEN GeometryType(d.geom) = 'MULTIPOLYGON' AND d.deel IS NOT NULL
-                      THEN 100 * ST_Area(d.deel)::numeric / nullif(ST_Area(d.geom), 0)::numeric END, 1) AS pct,
-           NULL::numeric AS len, round(d.afstand, 2) AS afst, d.id AS deal_id, d.titel AS deal_titel,
-           format('Buurtdeal "%s" (%s) %s', d.titel, lower(d.statusnaam),
-             CASE d.rel
-               WHEN 'nabij' THEN format('ligt op %s m van het plan.', buurt_app.plantoets_getal(d.afstand, 1))
-               WHEN 'via_object' THEN format('gaat over %s in het plan.', d.via)
-               WHEN 'binnen' THEN 'ligt binnen het plan.'
-               ELSE 'overlapt het plan.' END
-             || CASE WHEN d.rel <> 'nabij' AND d.status = 'uitvoering'
-                     THEN ' De deal wordt nu uitgevoerd: overleg met de bewoners.' ELSE '' END) AS mld,
-           CASE WHEN d.rel IN ('binnen', 'overlapt') THEN d.deel ELSE d.geom END AS g
-      FROM dealrel d
-  ),
-  -- the commitments at stake: those of every deal the plan touches (directly or through its objects)
-  afspraakrij AS (
-    SELECT 'afspraak'::text AS cat,
-           CASE WHEN NOT a.gereed AND d.deal_gesloten AND NOT d.eindstatus THEN 'waarschuwing' ELSE 'info' END AS ern,
-           CASE WHEN NOT a.gereed AND d.deal_gesloten AND NOT d.eindstatus THEN 'afspraak_lopend' END AS rgl,
-           a.partij AS srt, a.id::text AS oid, p.naam AS nm, d.rel,
-           NULL::numeric AS opp, NULL::numeric AS pct, NULL::numeric AS len, round(d.afstand, 2) AS afst,
-           d.id AS deal_id, d.titel AS deal_titel,
-           format('Afspraak %s in buurtdeal "%s": %s (%s).', lower(p.naam), d.titel, a.omschrijving,
-                  CASE WHEN a.gereed THEN 'gereed' ELSE 'nog niet gereed' END) AS mld,
-           NULL::geometry AS g
-      FROM dealrel d
-      JOIN buurt.afspraak a ON a.buurtdeal_id = d.id
-      JOIN buurt_vl.partij p ON p.code = a.partij
-     WHERE d.rel <> 'nabij'
-  ),
-  groentotaal AS (
-    SELECT sum(r.opp_deel) AS opp, count(*) AS n FROM objrel r WHERE r.soort = 'groen' AND r.rel <> 'nabij'
-  ),
-  regelrij AS (
-    SELECT 'regel'::text AS cat, CASE WHEN gt.opp > i.groen_m2 THEN 'ernstig' ELSE 'info' END AS ern,
-           'groenverlies'::text AS rgl, 'groen'::text AS srt, NULL::text AS oid, 'Groenverlies'::text AS nm,
-           'binnen'::text AS rel, round(gt.opp, 2) AS opp, round(100 * gt.opp / v_opp, 1) AS pct,
-           NULL::numeric AS len, NULL::numeric AS afst, NULL::integer AS deal_id, NULL::text AS deal_titel,
-           format('In totaal ligt %s m² groen (%s vlakken) in het plan%s.', buurt_app.plantoets_getal(gt.opp),
-                  gt.n, CASE WHEN gt.opp > i.groen_m2
-                             THEN format(', meer dan de drempel van %s m²', buurt_app.plantoets_getal(i.groen_m2))
-                             ELSE '' END) AS mld,
-           NULL::geometry AS g
-      FROM groentotaal gt CROSS JOIN inst i WHERE gt.n > 0
-    UNION ALL
-    SELECT 'regel', 'waarschuwing', 'plan_gerepareerd', 'plan', NULL, 'Plan gerepareerd', 'plan',
-           NULL, NULL, NULL, NULL, NULL, NULL,
-           format('Het plan was ongeldig (%s) en is automatisch gerepareerd; controleer of het plangebied klopt.',
-                  v_reparatie),
-           NULL::geometry
-     WHERE v_reparatie IS NOT NULL
-    UNION ALL
-    SELECT 'regel', 'waarschuwing', 'plan_buiten_gemeente', 'plan', NULL, 'Plan buiten de gemeente', 'overlapt',
-           round(v_opp - v_binnen, 2), round(100 * (v_opp - v_binnen) / v_opp, 1), NULL, NULL, NULL, NULL,
-           format('%s%% van het plan (%s m²) ligt buiten de gemeente; daar toetst de plantoets niets.',
-                  buurt_app.plantoets_getal(100 * (v_opp - v_binnen) / v_opp, 1),
-                  buurt_app.plantoets_getal(v_opp - v_binnen)),
-           NULL::geometry
-      FROM inst i WHERE 100 * (v_opp - v_binnen) / v_opp > i.buiten_pct
-  ),
-  planrij AS (
-    SELECT 'plan'::text AS cat, 'info'::text AS ern, NULL::text AS rgl, 'plan'::text AS srt, NULL::text AS oid,
-           'Plangebied'::text AS nm, 'plan'::text AS rel, round(v_opp, 2) AS opp, NULL::numeric AS pct,
-           NULL::numeric AS len, NULL::numeric AS afst, NULL::integer AS deal_id, NULL::text AS deal_titel,
-           format('Plangebied van %s m²; lijnen en punten gebufferd met %s m, zoekafstand %s m.',
-                  buurt_app.plantoets_getal(v_opp), buurt_app.plantoets_getal(v_buffer, 1),
-                  buurt_app.plantoets_getal(v_zoek, 1)) AS mld,
-           v_plan AS g
-  ),
-  alles AS (
-    SELECT * FROM planrij UNION ALL SELECT * FROM regelrij UNION ALL SELECT * FROM objrij
-    UNION ALL SELECT * FROM dealrij UNION ALL SELECT * FROM afspraakrij
+  WITH alles AS (
+    SELECT * FROM buurt_app.plantoets_plan(v_plan, v_opp, v_buffer, v_zoek)
+    UNION ALL SELECT * FROM buurt_app.plantoets_regels(v_objecten, v_opp, v_binnen, v_reparatie)
+    UNION ALL SELECT * FROM buurt_app.plantoets_objecten(v_objecten)
+    UNION ALL SELECT * FROM buurt_app.plantoets_deals(v_deals)
+    UNION ALL SELECT * FROM buurt_app.plantoets_afspraken(v_deals)
     UNION ALL SELECT * FROM buurt_app.plantoets_initiatieven(v_plan, v_zoek, p_publiek)
     UNION ALL SELECT * FROM buurt_app.plantoets_gebieden(v_plan, v_opp)
   )

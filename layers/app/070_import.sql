@@ -122,16 +122,9 @@ $$;
 -- Staging: one row per feature. eigenschappen holds the file's attributes as they are (any case); the layout
 -- (current CBS, upper-case CBS, PDOK statcode/statnaam/rubriek) is recognised by grenzen_samenvoegen.
 CREATE FUNCTION buurt_app.grenzen_staging() RETURNS void
-LANGUAGE plpgsql AS $$
-BEGIN
-  DROP TABLE IF EXISTS pg_temp.grenzen_staging;
-  CREATE TEMP TABLE grenzen_staging (
-    bronrij       integer,
-    laag          text,
-    eigenschappen jsonb NOT NULL DEFAULT '{}',
-    geom          geometry
-  ) ON COMMIT DROP;
-END
+LANGUAGE sql AS $$
+  SELECT buurt_app.maak_importtabel('grenzen_staging',
+    'bronrij integer, laag text, eigenschappen jsonb NOT NULL DEFAULT ''{}'', geom geometry')
 $$;
 
 -- p_bron: where the boundaries come from (stored in bron); p_peiljaar: the edition's year;
@@ -462,18 +455,9 @@ $$;
 -- Staging: the client has already mapped its source (OSM tags, BGT classes, a field mapping) to a soort;
 -- geom in any declared SRID (OSM: 4326), reprojected here.
 CREATE FUNCTION buurt_app.objecten_staging() RETURNS void
-LANGUAGE plpgsql AS $$
-BEGIN
-  DROP TABLE IF EXISTS pg_temp.objecten_staging;
-  CREATE TEMP TABLE objecten_staging (
-    bronrij      integer,
-    bron_id      text,
-    soort        text,
-    naam         text,
-    omschrijving text,
-    geom         geometry
-  ) ON COMMIT DROP;
-END
+LANGUAGE sql AS $$
+  SELECT buurt_app.maak_importtabel('objecten_staging',
+    'bronrij integer, bron_id text, soort text, naam text, omschrijving text, geom geometry')
 $$;
 
 -- Upsert by (bron, bron_id). The beheerobject triggers derive the buurt and refuse a wrong geometry type or an
@@ -587,20 +571,10 @@ $$;
 
 -- Staging: the CSV's cells as text; parsing (dates, counts) happens here so every client reports the same.
 CREATE FUNCTION buurt_app.peilingen_staging() RETURNS void
-LANGUAGE plpgsql AS $$
-BEGIN
-  DROP TABLE IF EXISTS pg_temp.peilingen_staging;
-  CREATE TEMP TABLE peilingen_staging (
-    bronrij      integer,
-    initiatief   text,
-    datum        text,
-    voor         text,
-    tegen        text,
-    neutraal     text,
-    respondenten text,
-    bron_ref     text
-  ) ON COMMIT DROP;
-END
+LANGUAGE sql AS $$
+  SELECT buurt_app.maak_importtabel('peilingen_staging',
+    'bronrij integer, initiatief text, datum text, voor text, tegen text, neutraal text, respondenten text, '
+    'bron_ref text')
 $$;
 
 -- A date as written in Dutch exports: 2024-03-01, 1-3-2024, 01/03/2024.
