@@ -59,6 +59,7 @@ DATA = "Hilversum demo data on a private cluster"
 AREA = "the municipality"
 COLD_TARGET = ">= 3x"
 SQL_THROUGHPUT_TARGET = "(for reference)"
+MIX_TARGET = ">= 30x"
 LOAD_VARIANTS = ["", "?jaar=2017", "?jaar=2018", "?thema=verkeer", "?status=uitvoering", "?wijk=WK040203"]
 # Both servers run under exactly these uvicorn options (only the app differs).
 UVICORN_OPTIONS = ["--host", "127.0.0.1", "--loop", "uvloop", "--http", "httptools", "--log-level", "warning",
@@ -558,7 +559,7 @@ async def main() -> None:
         f"| cold p50, 1 client (wrk): tipg / Buurtkaart | {p50_wrk_vs_tipg:.1f}x | (for reference) |",
         f"| cold p50 vs raw SQL p50, {CONCURRENCY} clients (wrk vs Python SQL client) | {p50_ratio_conc:.2f}x | "
         "(for reference) |",
-        f"| browsing mix throughput vs tipg (cache hit rate {hit_rate:.0%}) | {mix_ratio:.1f}x | >= 30x |",
+        f"| browsing mix throughput vs tipg (cache hit rate {hit_rate:.0%}) | {mix_ratio:.1f}x | {MIX_TARGET} |",
         f"| the mix again with the cache warm vs tipg's mix (tipg has no tile cache) | "
         f"{runs['ours mix warm'].rps / runs['tipg mix'].rps:.1f}x | (for reference) |",
         f"| edit to tile (commit -> new tile served), {len(edits)} edits | median "
