@@ -41,6 +41,8 @@ def configure() -> None:
     tiles_bench.AREA = f"four gemeenten ({', '.join(REGION)}, ~62 x 15 km)"
     tiles_bench.COLD_TARGET = ">= 5x"
     tiles_bench.SQL_THROUGHPUT_TARGET = ">= 0.85x"
+    # issue 4's 30x is for the demo data (tiles_bench.py); here the misses of the mix dominate its time
+    tiles_bench.MIX_TARGET = "(for reference)"
     tiles_bench.LOAD_VARIANTS = ["", "?jaar=2024", "?jaar=2025", "?thema=verkeer", "?status=gesprek_wederkerigheid",
                                  "?gemeente=GM0002"]
     tiles_bench.load_data = load_national

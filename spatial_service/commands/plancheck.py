@@ -42,9 +42,9 @@ def _plancheck(args: argparse.Namespace) -> int:
         value = getattr(args, name)
         if value is not None and not value >= 0:
             raise PlanError(f"--{name}: moet 0 of groter zijn, niet {value}.")
-    plan = reading.read_plan(args.plan, crs=args.crs, layer=args.laag)
     dsn = args.dsn or get_settings().editor()
     with connect(dsn) as conn:
+        plan = reading.read_plan(args.plan, rd_area=reading.rd_area(conn), crs=args.crs, layer=args.laag)
         findings = run_check(conn, plan.ewkb_hex(), lijnbuffer_m=args.lijnbuffer, zoekafstand_m=args.zoekafstand,
                              public=args.publiek)
         severities = [tuple(r) for r in conn.execute(SEVERITY_QUERY).fetchall()]

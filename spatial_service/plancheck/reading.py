@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import fiona
+import psycopg
 import shapely
 from pyproj import CRS, Transformer
 from pyproj.exceptions import CRSError
@@ -19,9 +20,10 @@ from shapely.geometry.base import BaseGeometry
 from spatial_service.plancheck.errors import PlanError
 
 RD_NEW = CRS.from_epsg(28992)
-# Where RD New is defined (a DXF outside it is not in RD New): buurt_app.rd_gebied() in layers/app/070_import.sql,
-# repeated here only for the check before any connection exists; tests/plancheck/test_reading.py holds them equal.
-RD_BOUNDS = (-7_000.0, 289_000.0, 300_000.0, 629_000.0)
+# Where RD New is defined (a DXF outside it is not in RD New) is buurt_app.rd_gebied(), the one place it is
+# written; the caller reads it with RD_AREA_QUERY and passes it in.
+RD_AREA_QUERY = "SELECT ST_XMin(g), ST_YMin(g), ST_XMax(g), ST_YMax(g) FROM buurt_app.rd_gebied() g"
+Bounds = tuple[float, float, float, float]
 DXF_SUFFIXES = {".dxf"}
 FIONA_SUFFIXES = {".geojson", ".json", ".gpkg", ".shp", ".fgb", ".gml", ".kml"}
 
@@ -47,8 +49,15 @@ def parse_crs(text: str, what: str = "--crs") -> CRS:
         raise PlanError(f"{what}: onbekend coördinatenstelsel '{text}' (voorbeeld: EPSG:28992).") from exc
 
 
-def read_plan(path: Path | str, *, crs: str | None = None, layer: str | None = None) -> Plan:
-    """The plan in `path` as one GeometryCollection in RD New. `crs` overrides (or supplies) the file's CRS."""
+def rd_area(conn: psycopg.Connection) -> Bounds:
+    """buurt_app.rd_gebied() as (xmin, ymin, xmax, ymax)."""
+    row = conn.execute(RD_AREA_QUERY).fetchone()
+    return tuple(float(v) for v in row)  # type: ignore[return-value]
+
+
+def read_plan(path: Path | str, *, rd_area: Bounds, crs: str | None = None, layer: str | None = None) -> Plan:
+    """The plan in `path` as one GeometryCollection in RD New. `crs` overrides (or supplies) the file's CRS;
+    `rd_area` (from `rd_area(conn)`) is where a DXF without one must lie to be taken as RD New."""
     path = Path(path)
     if not path.exists():
         raise PlanError(f"Planbestand {path} bestaat niet.")
@@ -77,7 +86,7 @@ def read_plan(path: Path | str, *, crs: str | None = None, layer: str | None = N
     collection = GeometryCollection(geoms)
     if assumed:
         notes.append("DXF heeft geen coördinatenstelsel; aangenomen is RD New (EPSG:28992).")
-        _require_rd(collection, path.name)
+        _require_rd(collection, path.name, rd_area)
     geometry = _to_rd(collection, source_crs, path.name)
     return Plan(geometry, str(path), _crs_name(source_crs), len(geoms), notes)
 
@@ -108,9 +117,9 @@ def _finite(value: float) -> bool:
     return value == value and abs(value) != float("inf")
 
 
-def _require_rd(geom: BaseGeometry, name: str) -> None:
+def _require_rd(geom: BaseGeometry, name: str, area: Bounds) -> None:
     minx, miny, maxx, maxy = geom.bounds
-    x1, y1, x2, y2 = RD_BOUNDS
+    x1, y1, x2, y2 = area
     if not (x1 <= minx and maxx <= x2 and y1 <= miny and maxy <= y2):
         raise PlanError(f"Planbestand {name}: de coördinaten (x {minx:.0f}..{maxx:.0f}, y {miny:.0f}..{maxy:.0f}) "
                         "liggen niet in RD New (EPSG:28992), het aangenomen stelsel voor DXF. "

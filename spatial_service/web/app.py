@@ -54,6 +54,20 @@ async def configure_connection(conn: psycopg.AsyncConnection) -> None:
     await conn.execute("SET plan_cache_mode = force_generic_plan")
 
 
+class LifoConnectionPool(AsyncConnectionPool):
+    """A pool that hands out the connection returned last, as pgbouncer does by default. psycopg_pool hands its
+    connections out in turn, so a lone visitor's tiles went to eight backends one after another, each with cold
+    CPU caches: measured on the national data, the same composite tile statement took a median 4.5 ms through the
+    pool against 3.0 ms on one connection. Under load every connection is busy anyway; idle ones sit at the far
+    end, where the pool's shrinking and max-lifetime renewal find them."""
+
+    async def _get_ready_connection(self, timeout: float | None):  # type: ignore[override]
+        # the base class takes from the left and returns to the right: bring the newest to the left first
+        if self._pool:
+            self._pool.rotate(1)
+        return await super()._get_ready_connection(timeout)
+
+
 def create_app(settings: Settings, *, catalogue: Catalogue | None = None, listen: bool = True) -> Starlette:
     """The service for one database. `listen=False` leaves out the LISTEN/NOTIFY cache invalidation (export)."""
     from spatial_service.web import routes as tile_routes
@@ -79,7 +93,7 @@ def create_app(settings: Settings, *, catalogue: Catalogue | None = None, listen
         # no check on checkout (it costs a round trip per tile): a connection broken by a database restart
         # fails its query, the pool drops it, and TileService retries on another one. All connections open at
         # start (like tipg's pool) and are warmed before the first tile, so no map user waits for that.
-        pool = AsyncConnectionPool(
+        pool = LifoConnectionPool(
             settings.tiles(),  # the read replica when configured; LISTEN stays on the primary (service.py)
             min_size=settings.pool_size,
             max_size=settings.pool_size,

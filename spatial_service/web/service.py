@@ -20,7 +20,7 @@ from spatial_service.settings import Settings
 from spatial_service.tiles import sql as tilesql
 from spatial_service.web.cache import CachedTile, TileCache, make_etag
 from spatial_service.web.replica import ReplicaSync, payload_lsn
-from spatial_service.web.requests import TileRequest
+from spatial_service.web.requests import MAX_ZOOM, TileRequest
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +52,12 @@ def _bbox(value: object) -> tuple[float, float, float, float]:
     if not all(math.isfinite(v) for v in box):
         raise ValueError(f"bbox {value!r}")
     return box  # type: ignore[return-value]
+
+
+def shape_key(layers: tuple[tilesql.LayerSql, ...], filters: dict[str, dict[str, list]]) -> tuple:
+    """What makes two tile statements the same text: the layers and the filter columns (not their values)."""
+    return (tuple(layer.id for layer in layers),
+            tuple(sorted((lid, tuple(sorted(cols))) for lid, cols in filters.items())))
 
 
 def layers_for_change(public: Iterable[PublicLayer], bron: str, soorten: list[str] | None) -> set[str]:
@@ -129,12 +135,32 @@ class TileService:
                 await asyncio.sleep(0.5)
 
     async def warm(self, conn: psycopg.AsyncConnection) -> None:
-        """Run every layer's tile statement once, prepared, for an empty tile. The first tile query on a new
-        database connection takes ~50 ms (catalogue caches, PostGIS planning; measured) against ~0.3 ms after:
-        paid here, when the pool opens or replaces a connection, instead of by a map user."""
-        for layer in self.compiled.values():
-            params = tilesql.tile_params([layer], *tilesql.EMPTY_TILE, {})
-            await conn.execute(self.statement((layer,), {}, conn), params, prepare=True)
+        """Run the statements map users ask for once, prepared, for an empty tile: every layer alone, and the
+        virtuele stad's own tile (all public layers in one source, web/style.py) with the layer set of each zoom,
+        for all gemeenten and for one (/g/GM..../). The first tile query on a new database connection takes
+        ~50 ms (catalogue caches, PostGIS planning; measured; a composite tile more) against ~0.3 ms after: paid
+        here, when the pool opens or replaces a connection, instead of by a map user. The pool hands its
+        connections out in turn, so even one visitor meets all of them."""
+        for layers, filters in self.warm_shapes():
+            params = tilesql.tile_params(list(layers), *tilesql.EMPTY_TILE, filters)
+            await conn.execute(self.statement(layers, filters, conn), params, prepare=True)
+
+    def warm_shapes(self) -> list[tuple[tuple[tilesql.LayerSql, ...], dict[str, dict[str, list]]]]:
+        every = tuple(self.compiled.values())
+        by_zoom: list[tuple[tilesql.LayerSql, ...]] = []
+        for z in range(MAX_ZOOM + 1):
+            active = tuple(lay for lay in every if lay.layer.minzoom <= z <= lay.layer.maxzoom)
+            if active and active not in by_zoom:
+                by_zoom.append(active)
+        shapes: list[tuple[tuple[tilesql.LayerSql, ...], dict[str, dict[str, list]]]] = [
+            (layers, {}) for layers in [*((lay,) for lay in every), *by_zoom]]
+        for layers in by_zoom:
+            # the gemeente's own map: the same tile with its gemeentecode fixed (web/gemeente.py)
+            by_gemeente = {lay.id: {"gemeentecode": ["GM0000"]} for lay in layers
+                           if "gemeentecode" in lay.layer.filters}
+            if by_gemeente:
+                shapes.append((layers, by_gemeente))
+        return list({shape_key(layers, filters): (layers, filters) for layers, filters in shapes}.values())
 
     async def _warm_pool(self) -> None:
         """Warm the connections the pool opened before the layers were compiled (held all at once, so each
@@ -218,8 +244,7 @@ class TileService:
                   conn: psycopg.AsyncConnection) -> bytes:
         """The SQL text for this shape (layers and filter columns), rendered once: composing it from its parts
         on every request costs more than the rest of the service's own work per tile."""
-        shape = (tuple(layer.id for layer in layers),
-                 tuple(sorted((lid, tuple(sorted(cols))) for lid, cols in filters.items())))
+        shape = shape_key(layers, filters)
         stmt = self._statements.get(shape)
         if stmt is None:
             stmt = tilesql.tile_statement(list(layers),

@@ -72,6 +72,18 @@ def test_cli_bad_input_is_a_dutch_message(world_db, tmp_path, capsys, extra, mes
     assert message in err and "Traceback" not in err
 
 
+def test_cli_dxf_outside_the_databases_rd_area_is_refused(world_db, tmp_path, capsys):
+    """The RD New area comes from buurt_app.rd_gebied() through the GIS staff's own connection."""
+    import ezdxf
+
+    doc = ezdxf.new()
+    doc.modelspace().add_lwpolyline([(5.1, 52.2), (5.2, 52.2), (5.2, 52.3)], close=True)
+    doc.saveas(tmp_path / "graden.dxf")
+    assert main(["plancheck", str(tmp_path / "graden.dxf"), "--dsn", world_db.editor_dsn]) == 2
+    err = capsys.readouterr().err
+    assert "liggen niet in RD New" in err and "--crs" in err and "Traceback" not in err
+
+
 def test_cli_process_text_only_dxf(world_db, tmp_path):
     dxf = plans.text_only_dxf(tmp_path / "tekst.dxf")
     done = subprocess.run([sys.executable, "-m", "spatial_service.cli", "plancheck", str(dxf), "--dsn",
