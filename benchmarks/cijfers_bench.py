@@ -21,6 +21,7 @@ import psycopg
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests.support: the scratch database
 
+from benchmarks.common import write_results
 from spatial_service.importers.cijfers import FigureOptions, import_figures
 from tests.service.conftest import start_server
 from tests.support import ensure_cluster, new_database
@@ -202,9 +203,7 @@ def main() -> None:
         f"Load average of the machine at the end of the run: {load:.1f} on 2 cores (shared with other work).",
         "",
     ]
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text("\n".join(lines), encoding="utf-8")
-    print("\n".join(lines))
+    write_results(RESULTS, "\n".join(lines))
     print(f"-> {RESULTS}")
 
 

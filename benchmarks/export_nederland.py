@@ -18,6 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.common import section, table, write_results  # noqa: E402
 from spatial_service.db import cluster  # noqa: E402
 from spatial_service.settings import get_settings  # noqa: E402
 
@@ -53,22 +54,14 @@ def main() -> None:
             secs, mb, summary = export(out, maxzoom)
             rows.append((f"z5-z{maxzoom}", secs, mb, out.stat().st_size / 1e6, summary))
             print(rows[-1], flush=True)
-    lines = [
+    write_results(RESULTS, section(
         "## PMTiles export of the country (`benchmarks/export_nederland.py`)",
-        "",
         f"Run {datetime.now():%Y-%m-%d %H:%M} on {platform.machine()} ({os.cpu_count()} cores): "
         "`buurtkaart export-tiles` over the national data (342 gemeenten, 1,000,000 objects, 50,000 initiatives "
         "and deals), every public layer in each tile, as the public role; wall-clock and peak memory (ru_maxrss) "
         "of the exporting process.",
-        "",
-        "| zooms | seconds | peak MB | file MB | summary |",
-        "| --- | ---: | ---: | ---: | --- |",
-        *(f"| {z} | {s:.0f} | {m:.0f} | {f:.1f} | {summary} |" for z, s, m, f, summary in rows),
-        "",
-    ]
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text("\n".join(lines), encoding="utf-8")
-    print("\n".join(lines))
+        table(["zooms", "seconds", "peak MB", "file MB", "summary"], "lrrrl",
+              [(z, f"{s:.0f}", f"{m:.0f}", f"{f:.1f}", summary) for z, s, m, f, summary in rows])))
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ from fiona.crs import CRS
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # tests.support: the scratch database
 
+from benchmarks.common import section, table, write_results  # noqa: E402
 from tests.support import ensure_cluster, new_database  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results" / "import.md"
@@ -126,6 +127,13 @@ def server_mb(dsn: str) -> float:
         return conn.execute("SELECT pg_database_size(current_database()) / 1048576.0").fetchone()[0]
 
 
+def import_table(measured: list[tuple[str, int, float, float, str]]) -> list[str]:
+    """One row per `buurtkaart import` run: (name, records, seconds, peak MB, the CLI's summary line)."""
+    return table(["import", "records", "seconds", "peak MB (client)", "summary"], "lrrrl",
+                 [(name, n, f"{secs:.1f}", f"{mb:.0f}", summary.split(": ", 1)[-1])
+                  for name, n, secs, mb, summary in measured])
+
+
 def main() -> None:
     settings = ensure_cluster()
     out: list[tuple[str, int, float, float, str]] = []
@@ -154,26 +162,17 @@ def main() -> None:
                 db.drop()
     with psycopg.connect(settings.admin("postgres")) as conn:
         pg_version = conn.execute("SHOW server_version").fetchone()[0]
-    lines = [
+    write_results(RESULTS, section(
         "## Import (`benchmarks/import_bench.py`)",
-        "",
-        f"Run {datetime.now():%Y-%m-%d %H:%M} on {platform.processor() or platform.machine()} "
-        f"({subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()} cores), "
-        f"{platform.platform()}, PostgreSQL {pg_version}, PostGIS 3.3.",
-        "Each line is one `buurtkaart import ...` in a child process, wall-clock from start to commit (file "
-        "read, COPY to the staging table, SQL merge, triggers, audit), and the peak memory (ru_maxrss) of that "
-        "process. Generated files: buurten of ~100 vertices in the CBS layout (GeoPackage, RD New), wijken and "
-        "gemeenten derived by the merge; objects 60 % points and 40 % 30x30 m areas, mapped import. "
-        "Targets: < 60 s and < 1 GB, memory flat as the file doubles.",
-        "",
-        "| import | records | seconds | peak MB (client) | summary |",
-        "| --- | ---: | ---: | ---: | --- |",
-    ]
-    for name, n, secs, mb, summary in out:
-        lines.append(f"| {name} | {n} | {secs:.1f} | {mb:.0f} | {summary.split(': ', 1)[-1]} |")
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print("\n".join(lines))
+        [f"Run {datetime.now():%Y-%m-%d %H:%M} on {platform.processor() or platform.machine()} "
+         f"({subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()} cores), "
+         f"{platform.platform()}, PostgreSQL {pg_version}, PostGIS 3.3.",
+         "Each line is one `buurtkaart import ...` in a child process, wall-clock from start to commit (file "
+         "read, COPY to the staging table, SQL merge, triggers, audit), and the peak memory (ru_maxrss) of that "
+         "process. Generated files: buurten of ~100 vertices in the CBS layout (GeoPackage, RD New), wijken and "
+         "gemeenten derived by the merge; objects 60 % points and 40 % 30x30 m areas, mapped import. "
+         "Targets: < 60 s and < 1 GB, memory flat as the file doubles."],
+        import_table(out)))
 
 
 if __name__ == "__main__":

@@ -14,7 +14,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.import_bench import run_cli, server_mb, write_assets, write_netherlands  # noqa: E402
+from benchmarks.common import section, write_results  # noqa: E402
+from benchmarks.import_bench import import_table, run_cli, server_mb, write_assets, write_netherlands  # noqa: E402
 from tests.support import ensure_cluster, new_database  # noqa: E402
 
 OBJECTS = 1_000_000
@@ -43,23 +44,13 @@ def main() -> None:
             size = server_mb(db.admin_dsn)
         finally:
             db.drop()
-    lines = [
+    write_results(RESULTS, section(
         "## Import of 1,000,000 objects (`benchmarks/import_nederland.py`)",
-        "",
         f"Run {datetime.now():%Y-%m-%d %H:%M} on {platform.machine()}, files as in benchmarks/import_bench.py "
         f"(objects spread over the whole generated country, 60 % points, 40 % 30x30 m areas), imported as GIS "
         f"staff through `buurtkaart import objecten` with row-level security on; database {size:.0f} MB after. "
         "Target: < 5 min.",
-        "",
-        "| import | records | seconds | peak MB (client) | summary |",
-        "| --- | ---: | ---: | ---: | --- |",
-        *(f"| {name} | {n} | {secs:.1f} | {mb:.0f} | {summary.split(': ', 1)[-1]} |" for name, n, secs, mb, summary
-          in rows),
-        "",
-    ]
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text("\n".join(lines), encoding="utf-8")
-    print("\n".join(lines))
+        import_table(rows)))
 
 
 if __name__ == "__main__":

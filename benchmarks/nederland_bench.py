@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT / "qgis_plugin"))
 
 import psycopg  # noqa: E402
 
+from benchmarks.common import section, table, write_results  # noqa: E402
 from spatial_service.db import cluster, install  # noqa: E402
 from spatial_service.demo import nederland  # noqa: E402
 from spatial_service.settings import get_settings  # noqa: E402
@@ -59,33 +60,11 @@ def prepare() -> tuple[str, str]:
 
 
 def qgis_load(editor_dsn: str) -> tuple[list[float], list[float], int]:
-    from qgis.core import QgsApplication, QgsProject
-    from qgis.gui import QgsGui
+    from benchmarks.qgis_timing import load_and_render, start_qgis  # QGIS only for this part
 
-    app = QgsApplication([], True)
-    app.initQgis()
-    QgsGui.editorWidgetRegistry().initEditors()
-    from buurtkaart import loader
-    from render_map import city_extent, map_layers, map_settings, render_image
-
-    project = QgsProject.instance()
-    loads, renders = [], []
-    features = 0
-    try:
-        for _ in range(RUNS):
-            project.clear()
-            start = time.perf_counter()
-            result = loader.load_layer_set(editor_dsn, project)
-            loads.append(time.perf_counter() - start)
-            settings = map_settings(map_layers(result), city_extent(result), 1200, 1500)
-            start = time.perf_counter()
-            image = render_image(settings)
-            renders.append(time.perf_counter() - start)
-            assert not image.isNull()
-        features = sum(layer.featureCount() for layer in result.layers.values())
-    finally:
-        project.clear()
-    return loads, renders, features
+    app = start_qgis()  # noqa: F841  (QGIS lives as long as the application object)
+    measured = load_and_render(editor_dsn, RUNS, (1200, 1500))
+    return measured.loads, measured.renders, measured.features
 
 
 def plan_checks(dsn: str) -> list[tuple[str, float, float, int]]:
@@ -157,33 +136,21 @@ def main() -> None:
     cost = write_cost(admin, editor)
     print("QGIS ...", flush=True)
     loads, renders, features = qgis_load(editor)
-    lines = [
+    write_results(RESULTS, section(
         "## National data (`benchmarks/nederland_bench.py`)",
-        "",
         f"Run {started:%Y-%m-%d %H:%M} on {platform.node()} ({os.cpu_count()} cores), database {DBNAME}: "
         f"{sizes[0]} gemeenten, {sizes[1]} buurten, {sizes[2]:,} objects, {sizes[3]:,} initiatives and deals "
         f"(`buurtkaart demo --nederland`), many gemeenten in one database: editor `{EDITOR}` sees only "
         f"{GEMEENTE} ({sizes[4]:,} objects) through row-level security.",
-        "",
-        "| measure | first | median | max | target |",
-        "| --- | ---: | ---: | ---: | --- |",
-        f"| QGIS: load the layer set of one gemeente ({features:,} features), s | {loads[0]:.3f} | "
-        f"{statistics.median(loads):.3f} | {max(loads):.3f} | < 2 s |",
-        f"| QGIS: render that gemeente 1200x1500 px, s | {renders[0]:.3f} | {statistics.median(renders):.3f} | "
-        f"{max(renders):.3f} | < 1 s |",
-        "",
-        "| plan check | role | median ms | p95 ms | findings | target |",
-        "| --- | --- | ---: | ---: | ---: | --- |",
-        *(f"| {name} | {role} | {med:.1f} | {p95:.1f} | {n} | p95 < 200 ms |" for role, name, med, p95, n in plans),
-        "",
-        "| INSERT of 5,000 objects (one statement, rolled back) | seconds (median of 3) |",
-        "| --- | ---: |",
-        *(f"| {k} | {v:.2f} |" for k, v in cost.items()),
-        "",
-    ]
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text("\n".join(lines), encoding="utf-8")
-    print("\n".join(lines))
+        table(["measure", "first", "median", "max", "target"], "lrrrl", [
+            (f"QGIS: load the layer set of one gemeente ({features:,} features), s", f"{loads[0]:.3f}",
+             f"{statistics.median(loads):.3f}", f"{max(loads):.3f}", "< 2 s"),
+            ("QGIS: render that gemeente 1200x1500 px, s", f"{renders[0]:.3f}", f"{statistics.median(renders):.3f}",
+             f"{max(renders):.3f}", "< 1 s")]),
+        table(["plan check", "role", "median ms", "p95 ms", "findings", "target"], "llrrrl",
+              [(name, role, f"{med:.1f}", f"{p95:.1f}", n, "p95 < 200 ms") for role, name, med, p95, n in plans]),
+        table(["INSERT of 5,000 objects (one statement, rolled back)", "seconds (median of 3)"], "lr",
+              [(k, f"{v:.2f}") for k, v in cost.items()])))
 
 
 if __name__ == "__main__":

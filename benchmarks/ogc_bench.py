@@ -23,6 +23,7 @@ import psycopg
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.common import start_server, write_results  # noqa: E402
 from tests.support import ensure_cluster, new_database  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results" / "ogc.md"
@@ -51,22 +52,10 @@ def add_objects(dsn: str, n: int) -> float:
     return time.perf_counter() - start
 
 
-def start_server(dbname: str, port: int) -> subprocess.Popen:
-    env = {**os.environ, "BUURTKAART_DBNAME": dbname}
-    proc = subprocess.Popen([str(ROOT / ".venv" / "bin" / "python"), "-m", "uvicorn", "spatial_service.web.asgi:app",
-                             "--port", str(port), *UVICORN], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/ogc/collections", timeout=5).status_code == 200:
-                return proc
-        except httpx.TransportError:
-            pass
-        if proc.poll() is not None:
-            raise SystemExit(f"server stopped: {proc.stderr.read().decode()[-2000:]}")
-        time.sleep(0.3)
-    proc.kill()
-    raise SystemExit("server did not come up")
+def start_service(dbname: str, port: int) -> subprocess.Popen:
+    return start_server([str(ROOT / ".venv" / "bin" / "python"), "-m", "uvicorn", "spatial_service.web.asgi:app",
+                         "--port", str(port), *UVICORN], {**os.environ, "BUURTKAART_DBNAME": dbname},
+                        f"http://127.0.0.1:{port}/ogc/collections")
 
 
 def timed(client: httpx.Client, url: str, params: dict | None = None) -> tuple[float, dict]:
@@ -132,7 +121,7 @@ def main() -> None:
     try:
         insert_s = add_objects(db.admin_dsn, EXTRA_OBJECTS)
         port = free_port()
-        proc = start_server(db.name, port)
+        proc = start_service(db.name, port)
         try:
             with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as client:
                 timed(client, "/ogc/collections/buurtdeals/items", {"limit": 10})  # warm the pool
@@ -171,9 +160,7 @@ last/first ratio near 1.
 {summary("`next` links, second walk", walk_again)}
 {summary("`offset` only (LIMIT/OFFSET)", offset_times)}
 """
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(text, encoding="utf-8")
-    print(text)
+    write_results(RESULTS, text)
 
 
 if __name__ == "__main__":

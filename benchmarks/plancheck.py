@@ -5,19 +5,18 @@ Target: < 200 ms per check on the large city. Writes benchmarks/results/planchec
 
 from __future__ import annotations
 
-import platform
 import statistics
 import sys
 import time
-from datetime import datetime
 from pathlib import Path
 
 import psycopg
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests.support: the scratch database
 
+from benchmarks.common import postgres_version, run_line, write_results
 from spatial_service.plancheck.findings import PUBLIC_QUERY, STAFF_QUERY, query_params
-from tests.support import ensure_cluster, new_database
+from tests.support import ensure_cluster, temporary_database
 
 RUNS = 40
 WARMUP = 5
@@ -70,15 +69,12 @@ def time_check(dsn: str, sql: str, plan: str) -> tuple[float, float, int]:
 
 
 def main() -> None:
-    settings = ensure_cluster()
-    db = new_database(settings, with_demo=True)
     lines = []
-    try:
+    with temporary_database(ensure_cluster()) as db:
+        version = postgres_version(db.admin_dsn)
         with psycopg.connect(db.admin_dsn) as conn:
             demo_plans = plans(conn)
             demo_count = conn.execute("SELECT count(*) FROM buurt.beheerobject").fetchone()[0]
-            version = conn.execute("SELECT split_part(version(), ' ', 2) || ', PostGIS ' || postgis_lib_version()"
-                                   ).fetchone()[0]
         measured = []
         for city, count in (("demo", demo_count), ("25x", None)):
             if count is None:
@@ -91,14 +87,9 @@ def main() -> None:
                     measured.append((city, count, name, role, median, p95, n))
                     print(f"{city:5} {count:6} {name:36} {role:10} mediaan {median:6.1f} ms  p95 {p95:6.1f} ms  "
                           f"{n} bevindingen")
-    finally:
-        db.drop()
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor())
     lines += [
         "## Plantoets (`benchmarks/plancheck.py`)", "",
-        f"Run {datetime.now():%Y-%m-%d %H:%M} on {cpu} ({len(Path('/proc/cpuinfo').read_text().split('processor')) - 1}"
-        f" cores visible), {platform.platform()}, PostgreSQL {version}.",
+        run_line(version),
         f"One plan check = `buurt_app.plantoets` (staff) or `publiek.plantoets` (HTTP), fetched with GeoJSON "
         f"output like the CLI/HTTP do; median and p95 of {RUNS} runs after {WARMUP} warm-up runs, client-side "
         "over the local socket. 25x = the demo's assets copied 24 times, shifted up to 400 m. Target: < 200 ms "
@@ -110,8 +101,7 @@ def main() -> None:
     worst = max(q for c, *_, q, _k in measured if c == "25x")
     lines += ["", f"Slowest p95 on the 25x city: {worst:.1f} ms ({'within' if worst < 200 else 'ABOVE'} the 200 ms "
               "target).", ""]
-    RESULTS.write_text("\n".join(lines), encoding="utf-8")
-    print(f"-> {RESULTS}")
+    write_results(RESULTS, "\n".join(lines), show=False)
 
 
 if __name__ == "__main__":

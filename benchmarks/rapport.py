@@ -7,13 +7,11 @@ Targets: < 10 s for the demo, < 60 s for 25x. Writes benchmarks/results/rapport.
 from __future__ import annotations
 
 import os
-import platform
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime
 from pathlib import Path
 
 import psycopg
@@ -21,7 +19,8 @@ import psycopg
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # tests.support: the scratch database
 
-from tests.support import ensure_cluster, new_database  # noqa: E402
+from benchmarks.common import postgres_version, run_line, write_results  # noqa: E402
+from tests.support import ensure_cluster, temporary_database  # noqa: E402
 
 RUNS = 3
 COPIES = 24
@@ -81,13 +80,10 @@ def time_report(dsn: str, out: Path) -> tuple[float, list[float], int]:
 
 
 def main() -> None:
-    settings = ensure_cluster()
-    db = new_database(settings, with_demo=True)
     measured = []
-    try:
+    with temporary_database(ensure_cluster()) as db:
+        version = postgres_version(db.admin_dsn)
         with psycopg.connect(db.admin_dsn) as conn:
-            version = conn.execute("SELECT split_part(version(), ' ', 2) || ', PostGIS ' || postgis_lib_version()"
-                                   ).fetchone()[0]
             counts = (conn.execute("SELECT count(*) FROM buurt.buurtdeal").fetchone()[0],
                       conn.execute("SELECT count(*) FROM buurt.initiatief").fetchone()[0])
         with tempfile.TemporaryDirectory() as tmp:
@@ -100,15 +96,10 @@ def main() -> None:
                 measured.append((city, *counts, pages, median, samples, load))
                 print(f"{city:5} {counts[0]:6} deals {counts[1]:6} initiatieven  {pages} pagina's  "
                       f"mediaan {median:.2f} s  ({', '.join(f'{s:.2f}' for s in samples)})")
-    finally:
-        db.drop()
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor())
     target = {"demo": 10, "25x": 60}
     lines = [
         "## Jaarrapportage PDF (`benchmarks/rapport.py`)", "",
-        f"Run {datetime.now():%Y-%m-%d %H:%M} on {cpu} ({len(Path('/proc/cpuinfo').read_text().split('processor')) - 1}"
-        f" cores visible), {platform.platform()}, PostgreSQL {version}.",
+        run_line(version),
         "One run = `buurtkaart rapport jaar --gemeente GM0402 --jaar 2018 --pdf --html` as a new process (Python and "
         "QGIS start-up, SQL figures, print layout with atlas, PDF and HTML with map images); median of "
         f"{RUNS} runs, wall clock. 25x = the demo's deals and initiatives (with commitments and status histories) "
@@ -123,8 +114,7 @@ def main() -> None:
         lines.append(f"| {city} | {deals} | {inits} | {pages} | {median:.2f} | "
                      f"{', '.join(f'{s:.2f}' for s in samples)} | {load:.1f} | < {target[city]} s: {verdict} |")
     lines.append("")
-    RESULTS.write_text("\n".join(lines), encoding="utf-8")
-    print(f"-> {RESULTS}")
+    write_results(RESULTS, "\n".join(lines), show=False)
 
 
 if __name__ == "__main__":

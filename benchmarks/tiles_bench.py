@@ -32,6 +32,7 @@ import psycopg
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.common import start_server, write_results  # noqa: E402
 from benchmarks.loadclient import Connection, split  # noqa: E402
 from spatial_service.catalogue import load as load_catalogue  # noqa: E402
 from spatial_service.db import cluster, install  # noqa: E402
@@ -128,19 +129,7 @@ def ensure_wrk() -> str:
 
 
 def start(cmd: list[str], extra_env: dict[str, str], port: int, probe: str) -> subprocess.Popen:
-    proc = subprocess.Popen(cmd, env={**env(), **extra_env}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}{probe}", timeout=2).status_code == 200:
-                return proc
-        except httpx.TransportError:
-            pass
-        if proc.poll() is not None:
-            raise SystemExit(f"server stopped: {proc.stderr.read().decode()[-2000:]}")
-        time.sleep(0.2)
-    proc.kill()
-    raise SystemExit(f"server did not come up: {cmd}")
+    return start_server(cmd, {**env(), **extra_env}, f"http://127.0.0.1:{port}{probe}")
 
 
 def start_ours(port: int) -> subprocess.Popen:
@@ -571,9 +560,7 @@ async def main() -> None:
         f"{health['herverbonden']}x | 0 errors |",
         "",
     ]
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text("\n".join(lines), encoding="utf-8")
-    print("\n".join(lines))
+    write_results(RESULTS, "\n".join(lines))
 
 
 def tipg_version() -> str:

@@ -22,13 +22,12 @@ import time
 from pathlib import Path
 
 import httpx
-from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.service.conftest import free_port  # noqa: E402
-from tests.viewer.browser import CHROMIUM_ARGS  # noqa: E402
+from tests.viewer.browser import chromium  # noqa: E402
 from tests.viewer.nginx import start_nginx  # noqa: E402
 
 BUURTKAART = str(ROOT / ".venv" / "bin" / "buurtkaart")
@@ -120,13 +119,11 @@ def main() -> None:
             except (httpx.TransportError, ValueError):
                 pass
             time.sleep(0.2)
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        with chromium() as browser:
             first_paint(browser, live_url)  # the service's first tiles ever (cold cache) are not the viewer's
             live = [first_paint(browser, live_url) for _ in range(LOADS)]
             static = [first_paint(browser, host.url + "/") for _ in range(LOADS)]
             moves = session(browser, host.url + "/", host.prefix / "access.log")
-            browser.close()
     finally:
         serve.terminate()
         serve.wait(timeout=15)

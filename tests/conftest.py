@@ -8,7 +8,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from tests.support import TestDatabase, drop_leftover_test_databases, ensure_cluster, new_database
+from tests.support import TestDatabase, drop_leftover_test_databases, ensure_cluster, temporary_database
 
 
 @pytest.fixture(scope="session")
@@ -22,17 +22,15 @@ def pg_settings():
 def demo_db(pg_settings) -> Iterator[TestDatabase]:
     """One database with the data model and the Hilversum demo for the whole session. Tests that change
     data use `fresh_db` or roll back (`admin_conn` / `editor_conn`)."""
-    db = new_database(pg_settings, with_demo=True)
-    yield db
-    db.drop()
+    with temporary_database(pg_settings) as db:
+        yield db
 
 
 @pytest.fixture
 def fresh_db(pg_settings) -> Iterator[TestDatabase]:
     """A private copy of the demo database for one test that commits."""
-    db = new_database(pg_settings, with_demo=True)
-    yield db
-    db.drop()
+    with temporary_database(pg_settings) as db:
+        yield db
 
 
 def _rolled_back(dsn: str) -> Iterator[psycopg.Connection]:
@@ -63,17 +61,10 @@ def buurtkaart_provider(qgis_processing):
     import importlib
     import sys
 
-    from qgis.core import QgsApplication
+    from tests.qgis_registry import registered_provider  # imports QGIS: only for the tests that ask for it
 
     plugin_src = str(Path(__file__).resolve().parents[1] / "qgis_plugin")
     if plugin_src not in sys.path:
         sys.path.insert(0, plugin_src)
-    module = importlib.import_module("buurtkaart.processing.provider")
-    registry = QgsApplication.processingRegistry()
-    existing = registry.providerById(module.PROVIDER_ID)
-    if existing is not None:
-        registry.removeProvider(existing)
-    instance = module.BuurtkaartProvider()
-    assert registry.addProvider(instance)
-    yield instance
-    registry.removeProvider(instance)
+    with registered_provider(importlib.import_module("buurtkaart.processing.provider"), replace=True) as instance:
+        yield instance

@@ -11,6 +11,8 @@ import fcntl
 import hashlib
 import os
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -102,6 +104,16 @@ def new_database(settings: Settings, *, with_demo: bool = True, empty: bool = Fa
     template = None if empty else ensure_template(settings, with_demo)
     cluster.ensure_database(settings, name, template=template)
     return TestDatabase(settings, name)
+
+
+@contextmanager
+def temporary_database(settings: Settings, *, with_demo: bool = True, empty: bool = False) -> Iterator[TestDatabase]:
+    """`new_database` for the length of a block (a fixture, a test or a benchmark), dropped afterwards."""
+    db = new_database(settings, with_demo=with_demo, empty=empty)
+    try:
+        yield db
+    finally:
+        db.drop()
 
 
 def drop_leftover_test_databases(settings: Settings) -> None:

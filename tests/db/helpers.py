@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import psycopg
+import pytest
 
 
 def buurt_centre(conn: psycopg.Connection, code: str) -> tuple[float, float]:
@@ -23,6 +24,13 @@ def insert_deal(conn: psycopg.Connection, wkt: str, status: str = "gesprek_weder
 def refusal(exc: psycopg.Error) -> str:
     """Primary message + hint, as a GIS user sees it."""
     return f"{exc.diag.message_primary} {exc.diag.message_hint or ''}"
+
+
+def refused(conn: psycopg.Connection, sql: str, params: tuple = ()) -> str:
+    """The refusal (message + hint) of a statement a rule of the database must refuse (check_violation)."""
+    with pytest.raises(psycopg.errors.CheckViolation) as exc:
+        conn.execute(sql, params)
+    return refusal(exc.value)
 
 
 def square(x: float, y: float, half: float) -> str:

@@ -11,7 +11,7 @@ from spatial_service.importers import bgt, osm, table
 from spatial_service.importers.assets import AssetOptions, ReadStats, import_assets
 from spatial_service.importers.sources import FileProblem
 from spatial_service.importers.staging import ImportRefused
-from tests.io.conftest import fingerprint, rows
+from tests.io.conftest import fingerprint, refused_unchanged, rows
 from tests.io.files import point, polygon, square, write_layer, write_osm
 
 OUTSIDE = (200000.0, 400000.0)  # Limburg-ish: in the Netherlands, not in Hilversum
@@ -151,13 +151,11 @@ def test_mapped_geojson_with_soort_field(fresh_db, tmp_path, centres):
 def test_trigger_refusal_is_reported_per_record_and_nothing_is_written(fresh_db, tmp_path, centres):
     path = mapped_geojson(tmp_path / "objecten.geojson", centres, groen_as_point=True)
     mapping = table.FieldMapping.parse(["id=objectid", "soort=categorie"], None)
-    before = fingerprint(fresh_db.admin_dsn)
-    with pytest.raises(ImportRefused) as err:
+    with refused_unchanged(fresh_db.admin_dsn) as err:
         run_table(fresh_db.editor_dsn, path, mapping)
     # the beheerobject trigger's own message (buurt_vl.objectsoort.geometrietypes), not a Python re-check
     assert "Import geweigerd: 1 van de 3 objecten zijn onbruikbaar: rij 2 (2): Groen moet een vlak zijn, geen punt." \
         in str(err.value)
-    assert fingerprint(fresh_db.admin_dsn) == before
 
     result = run_table(fresh_db.editor_dsn, path, mapping, skip=True)
     assert result.count("nieuw") == 2 and result.count("geweigerd") == 1

@@ -13,7 +13,7 @@ from spatial_service.cli import main
 from spatial_service.importers.boundaries import BoundaryOptions, import_boundaries
 from spatial_service.importers.sources import FileProblem
 from spatial_service.importers.staging import ImportRefused
-from tests.io.conftest import fingerprint, rows
+from tests.io.conftest import fingerprint, refused_unchanged, rows
 from tests.io.files import (
     Area,
     bowtie,
@@ -166,14 +166,12 @@ def test_degenerate_ring_refuses_the_import_by_default_naming_the_code(model_db,
     hole = ((138100.0, 468100.0), (138200.0, 468200.0), (138100.0, 468100.0))
     areas[0] = with_rings(areas[0], areas[0].rings[0], hole)
     path = write_boundaries(tmp_path / "b.gpkg", areas)
-    before = fingerprint(model_db.admin_dsn)
-    with pytest.raises(ImportRefused) as err:
+    with refused_unchanged(model_db.admin_dsn) as err:
         import_boundaries(model_db.editor_dsn, path, QUIET)
     message = str(err.value)
     assert message.startswith("b.gpkg: Import geweigerd: 1 van de 4 gebieden zijn onbruikbaar")
     assert "rij 1 (BU04020101): gedegenereerde ring: ring 2 van deel 1 heeft 3 punten" in message
     assert "Er is niets gewijzigd" in message
-    assert fingerprint(model_db.admin_dsn) == before
 
     result = import_boundaries(model_db.editor_dsn, path, opts(repair_degenerate=True))
     repaired = [o for o in result.outcomes if o.actie == "hersteld"]
@@ -196,12 +194,10 @@ def test_missing_code_field_lists_the_fields_found(model_db, tmp_path):
     with pytest.raises(ImportRefused, match="code WK040201 komt 2 keer voor"):
         import_boundaries(model_db.editor_dsn, path, QUIET)
     path = write_boundaries(tmp_path / "c.gpkg", municipality(), layout="pdok", drop_field="statcode")
-    before = fingerprint(model_db.admin_dsn)
-    with pytest.raises(ImportRefused) as err:
+    with refused_unchanged(model_db.admin_dsn) as err:
         import_boundaries(model_db.editor_dsn, path, QUIET)
     assert "c.gpkg: Het bestand heeft geen codeveld" in str(err.value)
     assert "Gevonden velden: jrstatcode, rubriek, statnaam" in str(err.value)
-    assert fingerprint(model_db.admin_dsn) == before
 
 
 def test_wrong_crs_declaration_is_refused_with_a_clear_message(model_db, tmp_path):
@@ -245,10 +241,8 @@ def test_duplicate_codes_refuse_or_skip_with_a_report(model_db, tmp_path):
     areas = municipality()
     areas.append(Area("buurt", "BU04020102", "Dubbel", areas[1].rings))
     path = write_boundaries(tmp_path / "dubbel.gpkg", areas)
-    before = fingerprint(model_db.admin_dsn)
-    with pytest.raises(ImportRefused, match=r"code BU04020102 komt 2 keer voor in het bestand \(rijen 2, 5\)"):
+    with refused_unchanged(model_db.admin_dsn, match=r"code BU04020102 komt 2 keer voor in het bestand \(rijen 2, 5\)"):
         import_boundaries(model_db.editor_dsn, path, QUIET)
-    assert fingerprint(model_db.admin_dsn) == before
 
     result = import_boundaries(model_db.editor_dsn, path, opts(skip_invalid=True))
     assert result.count("geweigerd") == 2
@@ -348,16 +342,14 @@ def test_new_boundaries_that_leave_objects_outside_name_each_and_can_be_imported
     import_boundaries(model_db.editor_dsn, write_boundaries(tmp_path / "buurten_2022.gpkg", municipality()), QUIET)
     ids = _objects_near_the_edge(model_db.editor_dsn)
     newer = write_boundaries(tmp_path / "buurten_2023.gpkg", _shrunk_edition())
-    before = fingerprint(model_db.admin_dsn)
 
-    with pytest.raises(ImportRefused) as refused:
+    with refused_unchanged(model_db.admin_dsn) as refused:  # nothing written
         import_boundaries(model_db.editor_dsn, newer, QUIET)
     message = str(refused.value)
     assert "2 initiatieven/buurtdeals (deels) buiten de gemeente" in message
     assert f'initiatief {ids["weg"]} "Moestuin Oostrand"' in message
     assert f'buurtdeal {ids["deal"]} "Speelplek Oostrand"' in message
     assert "Bankje" not in message and "--buiten-gemeente-toestaan" in message
-    assert fingerprint(model_db.admin_dsn) == before  # nothing written
 
     result = import_boundaries(model_db.editor_dsn, newer, opts(allow_outside=True))
     outside = {(o.niveau, o.code): o.melding for o in result.outcomes if o.actie == "buiten"}

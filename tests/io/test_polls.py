@@ -7,8 +7,7 @@ import pytest
 
 from spatial_service.importers.polls import import_polls
 from spatial_service.importers.sources import FileProblem
-from spatial_service.importers.staging import ImportRefused
-from tests.io.conftest import fingerprint, rows
+from tests.io.conftest import fingerprint, refused_unchanged, rows
 
 
 @pytest.fixture
@@ -53,8 +52,7 @@ def test_bad_rows_are_refused_naming_row_and_field(fresh_db, tmp_path, initiativ
         f"{id2};april;1;1;0;2",                   # not a date
         f"{id2};2024-04-01;veel;1;0;2",           # not a count
         f"{id2};2024-04-02;3;1;0;4"])             # fine
-    before = fingerprint(fresh_db.admin_dsn)
-    with pytest.raises(ImportRefused) as err:
+    with refused_unchanged(fresh_db.admin_dsn) as err:
         import_polls(fresh_db.editor_dsn, path, "locali", progress=False)
     message = str(err.value)
     assert message.startswith("fout.csv: Import geweigerd: 4 peiling(en) onbruikbaar")
@@ -62,7 +60,6 @@ def test_bad_rows_are_refused_naming_row_and_field(fresh_db, tmp_path, initiativ
     assert 'rij 3: initiatief "999999" bestaat niet' in message
     assert 'rij 4: veld datum "april" is geen datum' in message
     assert 'rij 5: veld voor "veel" is geen aantal' in message
-    assert fingerprint(fresh_db.admin_dsn) == before
 
     result = import_polls(fresh_db.editor_dsn, path, "locali", skip_invalid=True, progress=False)
     assert result.count("nieuw") == 1 and result.count("geweigerd") == 4
@@ -104,7 +101,5 @@ def test_polls_written_by_excel_in_windows_1252_are_read(fresh_db, tmp_path):
 def test_a_csv_with_a_nul_byte_is_a_dutch_message(fresh_db, tmp_path):
     path = tmp_path / "kapot.csv"
     path.write_bytes(b"initiatief;datum;voor;tegen;respondenten\n1;1-3-2019;4\x000;1;5\n")
-    before = fingerprint(fresh_db.admin_dsn)
-    with pytest.raises(FileProblem, match=r"kapot\.csv, regel 2: geen leesbare CSV"):
+    with refused_unchanged(fresh_db.admin_dsn, FileProblem, match=r"kapot\.csv, regel 2: geen leesbare CSV"):
         import_polls(fresh_db.editor_dsn, path, "x", progress=False)
-    assert fingerprint(fresh_db.admin_dsn) == before

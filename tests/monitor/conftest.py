@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-import psycopg
+from tests.table_state import Tables, rows  # noqa: F401  (for the buurtmonitor tests)
 
-FIGURE_TABLES = {
+FIGURES = Tables({
     "buurt.buurtcijfer": "buurtcode, indicator, jaar", "buurt.wijkcijfer": "wijkcode, indicator, jaar",
     "buurt.gemeentecijfer": "gemeentecode, indicator, jaar", "buurt.budgetverdeling": "wijkcode, jaar",
     "buurt_sys.wijziging": "id",
-}
-
-
-def fingerprint(dsn: str) -> dict[str, tuple[int, str]]:
-    out = {}
-    with psycopg.connect(dsn) as conn:
-        for table, key in FIGURE_TABLES.items():
-            out[table] = conn.execute(
-                f"SELECT count(*), coalesce(md5(string_agg(t::text, '|' ORDER BY {key})), '') FROM {table} t"
-            ).fetchone()
-    return out
-
-
-def rows(dsn: str, sql: str, params: tuple = ()) -> list[tuple]:
-    with psycopg.connect(dsn) as conn:
-        return conn.execute(sql, params).fetchall()
+})
+fingerprint = FIGURES.fingerprint
+refused_unchanged = FIGURES.refused_unchanged

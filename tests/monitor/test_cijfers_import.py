@@ -9,8 +9,7 @@ import pytest
 
 from spatial_service.cli import main
 from spatial_service.importers.cijfers import FigureOptions, import_figures
-from spatial_service.importers.staging import ImportRefused
-from tests.monitor.conftest import fingerprint, rows
+from tests.monitor.conftest import fingerprint, refused_unchanged, rows
 from tests.monitor.files import kwb_csv, kwb_xlsx, long_csv, statline_csv
 
 QUIET = FigureOptions(progress=False)
@@ -99,8 +98,7 @@ def test_bad_input_is_refused_naming_row_and_field_and_nothing_changes(fresh_db,
         "GM0402;inwoners;2017;1;",                # rows 6 and 7: duplicates
         "GM0402;inwoners;2017;2;",
         "GM0402;inwoners;2015;90000;"])           # fine, but nothing may be written
-    before = fingerprint(fresh_db.admin_dsn)
-    with pytest.raises(ImportRefused) as err:
+    with refused_unchanged(fresh_db.admin_dsn) as err:
         import_figures(fresh_db.editor_dsn, path, QUIET)
     message = str(err.value)
     assert message.startswith("fout.csv: Import geweigerd: 6 cijfer(s) onbruikbaar")
@@ -109,7 +107,6 @@ def test_bad_input_is_refused_naming_row_and_field_and_nothing_changes(fresh_db,
     assert "rij 4: veld jaar: 1850 ligt buiten 2000–" in message
     assert 'rij 5: veld waarde: "veel" is geen getal' in message
     assert "rij 6: dubbel: GM0402, indicator inwoners, jaar 2017 staat ook in rij 7" in message
-    assert fingerprint(fresh_db.admin_dsn) == before
 
 
 def test_cli_exit_code_2_with_a_dutch_message_and_skip_with_report(fresh_db, tmp_path, capsys):
@@ -138,9 +135,7 @@ def test_cli_exit_code_2_with_a_dutch_message_and_skip_with_report(fresh_db, tmp
 
 def test_two_columns_for_one_indicator_are_refused(fresh_db, tmp_path):
     path = statline_csv(tmp_path / "kwb_2019.csv", [{"code": "BU04020101", "inwoners": "3000"}])
-    before = fingerprint(fresh_db.admin_dsn)
-    with pytest.raises(ImportRefused) as err:
+    with refused_unchanged(fresh_db.admin_dsn) as err:
         import_figures(fresh_db.editor_dsn, path, FigureOptions(columns=("Mannen_6=inwoners",), progress=False))
     assert ("dubbel: BU04020101, indicator inwoners, jaar 2019 staat ook in dezelfde rij (twee kolommen voor "
             "deze indicator)") in str(err.value)
-    assert fingerprint(fresh_db.admin_dsn) == before

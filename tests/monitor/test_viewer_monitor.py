@@ -9,13 +9,13 @@ from collections.abc import Iterator
 import httpx
 import psycopg
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page
 
 from spatial_service.paths import PROJECT_ROOT
 from tests.service.conftest import start_server
 from tests.support import new_database
+from tests.viewer.browser import viewer_in_chromium
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 SCREENSHOT = PROJECT_ROOT / "docs" / "img" / "buurtmonitor.png"
 SECRET = "BU04020102"  # Havenstraatbuurt (in the centre, on screen): its 2018 sociale cohesie is made secret
 
@@ -34,16 +34,9 @@ def monitor_server(pg_settings):
 
 @pytest.fixture(scope="module")
 def page(monitor_server) -> Iterator[Page]:
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        pg = browser.new_page(viewport={"width": 1280, "height": 900})
-        errors: list[str] = []
-        pg.on("pageerror", lambda e: errors.append(str(e)))
-        pg.goto(monitor_server.url + "/")
-        pg.wait_for_function("window.buurtmonitorKlaar === true", timeout=30_000)
-        yield pg
-        assert not errors, errors
-        browser.close()
+    with viewer_in_chromium(monitor_server.url + "/", height=900) as viewer:
+        viewer.page.wait_for_function("window.buurtmonitorKlaar === true", timeout=30_000)
+        yield viewer.page
 
 
 def wait_render(pg: Page, before: int) -> None:

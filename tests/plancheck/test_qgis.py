@@ -10,34 +10,24 @@ from pathlib import Path
 
 import pytest
 from qgis.core import (
-    QgsDataSourceUri,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProject,
-    QgsProviderRegistry,
     QgsVectorLayer,
 )
 
 from spatial_service.cli import main
 from tests.plancheck import plans
+from tests.qgis_registry import saved_connection
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
-def provider(buurtkaart_provider):
-    return buurtkaart_provider
-
-
-@pytest.fixture(scope="module")
 def connection_name(world_db):
-    md = QgsProviderRegistry.instance().providerMetadata("postgres")
-    name = f"Plantoets test {os.getpid()}"
-    md.saveConnection(md.createConnection(QgsDataSourceUri(world_db.editor_dsn).uri(False),
-                                         {"saveUsername": True}), name)
-    yield name
-    md.deleteConnection(name)
+    with saved_connection(f"Plantoets test {os.getpid()}", world_db.editor_dsn) as name:
+        yield name
 
 
 def run(params: dict) -> tuple[dict, QgsProcessingContext]:
@@ -57,7 +47,7 @@ def layer(value: object, context: QgsProcessingContext) -> QgsVectorLayer:
     return found
 
 
-def test_dxf_plan_same_findings_as_cli(provider, connection_name, world_db, tmp_path, capsys):
+def test_dxf_plan_same_findings_as_cli(buurtkaart_provider, connection_name, world_db, tmp_path, capsys):
     dxf = plans.plan_dxf(tmp_path / "herinrichting.dxf")
     report = tmp_path / "rapport.html"
     result, context = run({"VERBINDING": connection_name, "PLAN": str(dxf), "OUTPUT": "memory:",
@@ -80,7 +70,7 @@ def test_dxf_plan_same_findings_as_cli(provider, connection_name, world_db, tmp_
     assert "data:image/png;base64," in page and "Plantsoen Midden" in page and "1 DXF-tekst(en) overgeslagen" in page
 
 
-def test_selected_features_in_wgs84_and_styling(provider, connection_name, world_db, tmp_path):
+def test_selected_features_in_wgs84_and_styling(buurtkaart_provider, connection_name, world_db, tmp_path):
     from pyproj import Transformer
     from qgis.core import QgsProcessingFeatureSourceDefinition, QgsProcessingOutputLayerDefinition
 
@@ -119,7 +109,7 @@ def test_selected_features_in_wgs84_and_styling(provider, connection_name, world
         QgsProject.instance().removeMapLayer(source.id())
 
 
-def test_refusals_are_dutch_processing_errors(provider, connection_name, tmp_path):
+def test_refusals_are_dutch_processing_errors(buurtkaart_provider, connection_name, tmp_path):
     with pytest.raises(QgsProcessingException, match="Plantoets geweigerd: Het plan is leeg"):
         run({"VERBINDING": connection_name, "PLAN": str(plans.text_only_dxf(tmp_path / "tekst.dxf")),
              "OUTPUT": "memory:", "OUTPUT_VLAKKEN": "memory:", "OUTPUT_HTML": str(tmp_path / "r.html")})
@@ -138,7 +128,7 @@ def _without_map_and_moment(page: str) -> str:
     return re.sub(r"<ul>.*?</ul>", "NOTES", page)  # how each reader skipped DXF texts is its own
 
 
-def test_qgis_and_cli_write_one_and_the_same_report(provider, connection_name, world_db, tmp_path):
+def test_qgis_and_cli_write_one_and_the_same_report(buurtkaart_provider, connection_name, world_db, tmp_path):
     dxf = plans.plan_dxf(tmp_path / "herinrichting.dxf")
     run({"VERBINDING": connection_name, "PLAN": str(dxf), "OUTPUT": "memory:", "OUTPUT_VLAKKEN": "memory:",
          "OUTPUT_HTML": str(tmp_path / "qgis.html")})

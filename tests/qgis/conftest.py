@@ -13,8 +13,9 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from qgis.core import QgsDataSourceUri, QgsProject, QgsProviderRegistry
+from qgis.core import QgsProcessingProvider, QgsProject
 
+from tests.qgis_registry import registered_provider, saved_connection
 from tests.support import TestDatabase
 
 REPO = Path(__file__).resolve().parents[2]
@@ -49,39 +50,31 @@ def bk(plugins_dir) -> ModuleType:
     return module
 
 
-def save_connection(name: str, dsn: str) -> str:
-    md = QgsProviderRegistry.instance().providerMetadata("postgres")
-    # saveUsername: QGIS drops the user name of a saved connection unless told to keep it (no password here)
-    conn = md.createConnection(QgsDataSourceUri(dsn).uri(False), {"saveUsername": True})
-    md.saveConnection(conn, name)
-    return name
-
-
-def delete_connection(name: str) -> None:
-    QgsProviderRegistry.instance().providerMetadata("postgres").deleteConnection(name)
-
-
 @pytest.fixture(scope="session")
 def gis_connection(demo_db: TestDatabase) -> Iterator[str]:
     """A saved QGIS connection (GIS staff login, no password) to the demo database."""
-    name = save_connection(f"Buurtkaart test {os.getpid()}", demo_db.editor_dsn)
-    yield name
-    delete_connection(name)
+    with saved_connection(f"Buurtkaart test {os.getpid()}", demo_db.editor_dsn) as name:
+        yield name
 
 
 @pytest.fixture(scope="session")
 def admin_connection(demo_db: TestDatabase) -> Iterator[str]:
-    name = save_connection(f"Buurtkaart beheer test {os.getpid()}", demo_db.admin_dsn)
-    yield name
-    delete_connection(name)
+    with saved_connection(f"Buurtkaart beheer test {os.getpid()}", demo_db.admin_dsn) as name:
+        yield name
 
 
 @pytest.fixture
 def fresh_connection(fresh_db: TestDatabase) -> Iterator[str]:
     """A saved connection to a private copy of the demo, for tests that commit."""
-    name = save_connection(f"Buurtkaart vers {os.getpid()} {fresh_db.name}", fresh_db.editor_dsn)
-    yield name
-    delete_connection(name)
+    with saved_connection(f"Buurtkaart vers {os.getpid()} {fresh_db.name}", fresh_db.editor_dsn) as name:
+        yield name
+
+
+@pytest.fixture(scope="module")
+def provider(bk, qgis_processing) -> Iterator[QgsProcessingProvider]:
+    """The Processing provider of the installed plugin, registered as the plugin does."""
+    with registered_provider(bk.processing.provider) as instance:
+        yield instance
 
 
 @pytest.fixture

@@ -172,6 +172,11 @@ def choices(dialog: QgsAttributeDialog, name: str) -> list[str]:
     return [combo.itemText(i) for i in range(combo.count())]
 
 
+def shown_choice(dialog: QgsAttributeDialog, name: str) -> str:
+    """The entry a list shows now."""
+    return _inner(field_widget(dialog, name), (QComboBox,)).currentText()
+
+
 def set_number(dialog: QgsAttributeDialog, name: str, value: float) -> None:
     spin = _inner(field_widget(dialog, name), (QAbstractSpinBox,))
     spin.setValue(value)

@@ -6,19 +6,14 @@ from __future__ import annotations
 import subprocess
 
 import pytest
-from qgis.core import QgsApplication
+
+from tests.qgis_registry import registered_provider
 
 
 @pytest.fixture(scope="module")
 def provider(bk, qgis_processing):
-    registry = QgsApplication.processingRegistry()
-    existing = registry.providerById("buurtkaart")
-    if existing is not None:
-        registry.removeProvider(existing)
-    instance = bk.processing.provider.BuurtkaartProvider()
-    assert registry.addProvider(instance)
-    yield instance
-    registry.removeProvider(instance)
+    with registered_provider(bk.processing.provider, replace=True) as instance:
+        yield instance
 
 
 def test_packaged_plugin_makes_the_wijk_report(bk, provider, gis_connection, tmp_path):

@@ -9,7 +9,6 @@ from decimal import Decimal
 import psycopg
 import pytest
 from qgis.core import (
-    QgsApplication,
     QgsGraduatedSymbolRenderer,
     QgsLinePatternFillSymbolLayer,
     QgsProcessingContext,
@@ -17,15 +16,6 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProject,
 )
-
-
-@pytest.fixture(scope="module")
-def provider(bk, qgis_processing):
-    registry = QgsApplication.processingRegistry()
-    instance = bk.processing.provider.BuurtkaartProvider()
-    assert registry.addProvider(instance)
-    yield instance
-    registry.removeProvider(instance)
 
 
 def test_indicator_layer_is_graduated_like_the_web_map(provider, gis_connection, demo_db):

@@ -13,8 +13,8 @@ from qgis.core import Qgis
 
 from tests import support
 from tests.gemeenten import AMERSFOORT_POINT, add_amersfoort, limit_editors
-from tests.qgis.conftest import delete_connection, save_connection
 from tests.qgis.test_editing import INSIDE_POINT, new_deal
+from tests.qgis_registry import delete_connection, save_connection
 
 
 @pytest.fixture

@@ -47,23 +47,18 @@ maxzoom = 16
 
 def viewer_legend_and_features(url: str, lon: float, lat: float, layer: str) -> tuple[str, list[dict]]:
     """The legend text and the drawn features of one layer, in headless Chromium, zoomed in on lon/lat."""
-    from playwright.sync_api import sync_playwright
+    from tests.viewer.browser import chromium
 
-    args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=args)
-        try:
-            page = browser.new_page(viewport={"width": 1000, "height": 700})
-            page.goto(url + "/")
-            page.wait_for_function("window.buurtkaartReady === true", timeout=30_000)
-            page.evaluate(f"window.buurtkaartMap.jumpTo({{center: [{lon}, {lat}], zoom: 16}})")
-            page.wait_for_function("window.buurtkaartMap.loaded() && window.buurtkaartMap.areTilesLoaded()",
-                                   timeout=30_000)
-            drawn = page.evaluate("""(layer) => window.buurtkaartMap.queryRenderedFeatures()
-                                       .filter(f => f.sourceLayer === layer).map(f => f.properties)""", layer)
-            return page.inner_text("#legenda"), drawn
-        finally:
-            browser.close()
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 1000, "height": 700})
+        page.goto(url + "/")
+        page.wait_for_function("window.buurtkaartReady === true", timeout=30_000)
+        page.evaluate(f"window.buurtkaartMap.jumpTo({{center: [{lon}, {lat}], zoom: 16}})")
+        page.wait_for_function("window.buurtkaartMap.loaded() && window.buurtkaartMap.areTilesLoaded()",
+                               timeout=30_000)
+        drawn = page.evaluate("""(layer) => window.buurtkaartMap.queryRenderedFeatures()
+                                   .filter(f => f.sourceLayer === layer).map(f => f.properties)""", layer)
+        return page.inner_text("#legenda"), drawn
 
 
 def test_a_bank_is_one_value_list_row_and_catalogue_entries(bk, fresh_db, tmp_path, capsys):

@@ -4,29 +4,17 @@ from __future__ import annotations
 
 import psycopg
 import pytest
-from qgis.core import QgsApplication, QgsProcessingException, QgsProcessingFeedback
+from qgis.core import QgsProcessingException, QgsProcessingFeedback
 
-from tests.qgis.conftest import delete_connection, save_connection
-from tests.support import new_database
-
-
-@pytest.fixture(scope="module")
-def provider(bk, qgis_processing):
-    """Registered as the plugin does; the Python object must outlive the registration (sip ownership)."""
-    registry = QgsApplication.processingRegistry()
-    instance = bk.processing.provider.BuurtkaartProvider()
-    assert registry.addProvider(instance)
-    yield instance
-    registry.removeProvider(instance)
+from tests.qgis_registry import saved_connection
+from tests.support import temporary_database
 
 
 @pytest.fixture
 def empty_db(pg_settings):
-    db = new_database(pg_settings, empty=True)
-    name = save_connection(f"Buurtkaart leeg {db.name}", db.admin_dsn)
-    yield db, name
-    delete_connection(name)
-    db.drop()
+    with (temporary_database(pg_settings, empty=True) as db,
+          saved_connection(f"Buurtkaart leeg {db.name}", db.admin_dsn) as name):
+        yield db, name
 
 
 def test_provider_discovers_algorithm_modules(bk, provider):
@@ -68,16 +56,12 @@ def test_install_refused_by_database_changes_nothing(provider, pg_settings):
     """The GIS staff login may not create schemas: the error is the database's, and nothing is half-done."""
     import processing
 
-    db = new_database(pg_settings, empty=True)
-    name = save_connection(f"Buurtkaart leeg gis {db.name}", db.editor_dsn)
-    try:
+    with (temporary_database(pg_settings, empty=True) as db,
+          saved_connection(f"Buurtkaart leeg gis {db.name}", db.editor_dsn) as name):
         with pytest.raises(QgsProcessingException, match="Installeren mislukt, er is niets gewijzigd"):
             processing.run("buurtkaart:installeren", {"VERBINDING": name, "BEVESTIG": True})
         with psycopg.connect(db.admin_dsn) as conn:
             assert conn.execute("SELECT to_regnamespace('buurt_sys') IS NULL").fetchone()[0]
-    finally:
-        delete_connection(name)
-        db.drop()
 
 
 def test_report_per_wijk_and_year(provider, gis_connection, demo_db, tmp_path):

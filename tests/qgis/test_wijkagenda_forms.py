@@ -10,101 +10,15 @@ from collections.abc import Iterator
 import psycopg
 import pytest
 from qgis.core import Qgis, QgsFeatureRequest, QgsGeometry, QgsVectorLayerUtils
-from qgis.gui import QgsAttributeDialog, QgsAttributeEditorContext, QgsAttributeForm
-from qgis.PyQt import sip
-from qgis.PyQt.QtCore import QCoreApplication, Qt
-from qgis.PyQt.QtTest import QTest
-from qgis.PyQt.QtWidgets import (
-    QAbstractSpinBox,
-    QComboBox,
-    QDialogButtonBox,
-    QLineEdit,
-    QPlainTextEdit,
-    QStackedWidget,
-    QTextEdit,
-    QWidget,
-)
 
-
-def _settle() -> None:
-    for _ in range(3):
-        QCoreApplication.processEvents()
+from tests.qgis import forms
 
 
 @pytest.fixture
-def dialogs() -> Iterator[list[QgsAttributeDialog]]:
-    opened: list[QgsAttributeDialog] = []
-    yield opened
-    for dialog in opened:  # before the layers go: a form outliving its layer crashes QGIS
-        if not sip.isdeleted(dialog):
-            dialog.close()
-            sip.delete(dialog)
-    _settle()
-
-
-def _open(dialogs, layer, feature, add: bool) -> QgsAttributeDialog:
-    dialog = QgsAttributeDialog(layer, feature, False, None, True, QgsAttributeEditorContext())
-    if add:
-        dialog.setMode(QgsAttributeEditorContext.AddFeatureMode)
-    dialog.show()
-    _settle()
-    dialogs.append(dialog)
-    return dialog
-
-
-def _editor(dialog: QgsAttributeDialog, name: str, kinds: tuple[type, ...]) -> QWidget:
-    form = dialog.attributeForm()
-    for widget in form.findChildren(QWidget, name):
-        owner = widget.parent()
-        while owner is not None and not isinstance(owner, QgsAttributeForm):
-            owner = owner.parent()
-        if owner is not form:
-            continue  # a field of a child form inside a relation editor
-        if isinstance(widget, kinds):
-            return widget
-        stack = widget.findChild(QStackedWidget)
-        inner = stack.currentWidget() if stack is not None and stack.currentWidget() is not None else widget
-        found = [w for kind in kinds for w in inner.findChildren(kind)]
-        if found:
-            return found[0]
-    raise AssertionError(f"formulier {form.layer().name()}: geen veld {name}")
-
-
-def _type(dialog, name: str, text: str) -> None:
-    editor = _editor(dialog, name, (QLineEdit, QPlainTextEdit, QTextEdit))
-    editor.setFocus()
-    QTest.keyClick(editor, Qt.Key_A, Qt.ControlModifier)
-    QTest.keyClick(editor, Qt.Key_Delete)
-    QTest.keyClicks(editor, text)
-    _settle()
-
-
-def _options(dialog, name: str) -> list[str]:
-    combo = _editor(dialog, name, (QComboBox,))
-    return [combo.itemText(i) for i in range(combo.count())]
-
-
-def _choose(dialog, name: str, label: str) -> None:
-    combo = _editor(dialog, name, (QComboBox,))
-    index = combo.findText(label)
-    assert index >= 0, f"{name}: '{label}' niet in {_options(dialog, name)}"
-    combo.setCurrentIndex(index)
-    _settle()
-
-
-def _number(dialog, name: str, value: int) -> None:
-    _editor(dialog, name, (QAbstractSpinBox,)).setValue(value)
-    _settle()
-
-
-def _ok(dialog) -> None:
-    boxes = [b for b in dialog.findChildren(QDialogButtonBox) if b.isVisible() and b.button(QDialogButtonBox.Ok)]
-    assert len(boxes) == 1
-    button = boxes[0].button(QDialogButtonBox.Ok)
-    assert button.isEnabled(), "OK is uitgeschakeld: een controle van het formulier faalt"
-    QTest.mouseClick(button, Qt.LeftButton)
-    _settle()
-    assert not dialog.isVisible(), "het formulier bleef open"
+def dialogs() -> Iterator[None]:
+    """Last in each test's fixtures: the forms close before the layers go (a form outliving its layer crashes QGIS)."""
+    yield
+    forms.close_all()
 
 
 def _relation_ids(dialog) -> set[str]:
@@ -118,15 +32,15 @@ def test_priority_and_jaarschijf_save_through_their_forms(plugin, project, fresh
     layers = plugin.load_layers(connection=fresh_connection).layers
     agenda, slices = layers["wijkagenda"], layers["jaarschijf"]
     assert agenda.isEditable() or agenda.startEditing()
-    dialog = _open(dialogs, agenda, QgsVectorLayerUtils.createFeature(agenda, QgsGeometry(), {}), add=True)
+    dialog = forms.open_form(agenda, QgsVectorLayerUtils.createFeature(agenda, QgsGeometry(), {}), add=True)
     assert "jaarschijf_wijkagenda" in _relation_ids(dialog)  # jaarschijven under the priority
-    _type(dialog, "prioriteit", "Veilig oversteken bij de scholen")
-    _choose(dialog, "wijkcode", "Zuid")
-    _choose(dialog, "thema", "Verkeer")
-    _choose(dialog, "herkomst", "B100 (gesprekken met bewoners)")
-    _number(dialog, "jaar_van", 2019)
-    _number(dialog, "jaar_tot", 2022)
-    _ok(dialog)
+    forms.type_text(dialog, "prioriteit", "Veilig oversteken bij de scholen")
+    forms.choose(dialog, "wijkcode", "Zuid")
+    forms.choose(dialog, "thema", "Verkeer")
+    forms.choose(dialog, "herkomst", "B100 (gesprekken met bewoners)")
+    forms.set_number(dialog, "jaar_van", 2019)
+    forms.set_number(dialog, "jaar_tot", 2022)
+    forms.press_ok(dialog)
     saved = plugin.save_edits()
     assert saved.ok, saved.message
     with psycopg.connect(fresh_db.admin_dsn) as conn:
@@ -135,12 +49,12 @@ def test_priority_and_jaarschijf_save_through_their_forms(plugin, project, fresh
     assert row[1:] == ("WK040204", "verkeer", "b100", 2019, 2022, "buurtkaart_gis")
 
     assert slices.isEditable() or slices.startEditing()
-    dialog = _open(dialogs, slices, QgsVectorLayerUtils.createFeature(slices, QgsGeometry(), {}), add=True)
-    _choose(dialog, "wijkagenda_id", "Veilig oversteken bij de scholen")
-    _number(dialog, "jaar", 2020)
-    _type(dialog, "doel", "Zebrapad en klaar-overs bij twee scholen")
-    _choose(dialog, "indicator", "Rapportcijfer buurt/woonomgeving")
-    _ok(dialog)
+    dialog = forms.open_form(slices, QgsVectorLayerUtils.createFeature(slices, QgsGeometry(), {}), add=True)
+    forms.choose(dialog, "wijkagenda_id", "Veilig oversteken bij de scholen")
+    forms.set_number(dialog, "jaar", 2020)
+    forms.type_text(dialog, "doel", "Zebrapad en klaar-overs bij twee scholen")
+    forms.choose(dialog, "indicator", "Rapportcijfer buurt/woonomgeving")
+    forms.press_ok(dialog)
     saved = plugin.save_edits()
     assert saved.ok, saved.message
     with psycopg.connect(fresh_db.admin_dsn) as conn:
@@ -155,11 +69,11 @@ def test_jaarschijf_outside_the_period_is_refused_in_dutch(plugin, project, fres
     layers = plugin.load_layers(connection=fresh_connection).layers
     slices = layers["jaarschijf"]
     assert slices.isEditable() or slices.startEditing()
-    dialog = _open(dialogs, slices, QgsVectorLayerUtils.createFeature(slices, QgsGeometry(), {}), add=True)
-    _choose(dialog, "wijkagenda_id", "Speelplekken opknappen")  # 2018-2021 in the demo
-    _number(dialog, "jaar", 2024)
-    _type(dialog, "doel", "Te laat")
-    _ok(dialog)
+    dialog = forms.open_form(slices, QgsVectorLayerUtils.createFeature(slices, QgsGeometry(), {}), add=True)
+    forms.choose(dialog, "wijkagenda_id", "Speelplekken opknappen")  # 2018-2021 in the demo
+    forms.set_number(dialog, "jaar", 2024)
+    forms.type_text(dialog, "doel", "Te laat")
+    forms.press_ok(dialog)
     messages = [m.removeprefix("Buurtkaart:") for m in plugin.iface.messageBar().get_messages(Qgis.Critical)]
     assert any('Jaarschijf 2024 valt buiten de looptijd van prioriteit "Speelplekken opknappen" '
                "(2018 tot en met 2021)" in m for m in messages), messages
@@ -174,24 +88,24 @@ def test_deal_form_offers_only_the_priorities_of_its_own_wijk(plugin, project, f
     deals = layers["buurtdeal_punt"]
     feature = next(deals.getFeatures(QgsFeatureRequest().setFilterExpression("\"titel\" = 'Aanpak Wildplassen'")))
     assert deals.isEditable() or deals.startEditing()
-    dialog = _open(dialogs, deals, feature, add=False)
+    dialog = forms.open_form(deals, feature, add=False)
     with psycopg.connect(fresh_db.admin_dsn) as conn:
         own = sorted(r[0] for r in conn.execute("SELECT prioriteit FROM buurt.wijkagenda WHERE wijkcode = %s",
                                                 (feature["wijkcode"],)))
         other = conn.execute("SELECT prioriteit FROM buurt.wijkagenda WHERE wijkcode <> %s LIMIT 1",
                              (feature["wijkcode"],)).fetchone()[0]
-    offered = [o for o in _options(dialog, "wijkagenda_id") if o and o != "NULL" and not o.startswith("(")]
+    offered = [o for o in forms.choices(dialog, "wijkagenda_id") if o and o != "NULL" and not o.startswith("(")]
     assert sorted(offered) == own and other not in offered
-    assert _editor(dialog, "wijkagenda_id", (QComboBox,)).currentText() == "Een schoon en veilig centrum in de avond"
+    assert forms.shown_choice(dialog, "wijkagenda_id") == "Een schoon en veilig centrum in de avond"
     # spontaneous: the empty choice is there too
-    assert len(_options(dialog, "wijkagenda_id")) == len(own) + 1
+    assert len(forms.choices(dialog, "wijkagenda_id")) == len(own) + 1
 
 
 def test_wijk_form_lists_its_priorities(plugin, project, fresh_connection, dialogs):
     layers = plugin.load_layers(connection=fresh_connection).layers
     wijken = layers["wijk"]
     feature = next(wijken.getFeatures(QgsFeatureRequest().setFilterExpression("\"code\" = 'WK040201'")))
-    dialog = _open(dialogs, wijken, feature, add=False)
+    dialog = forms.open_form(wijken, feature, add=False)
     assert "wijkagenda_wijk" in _relation_ids(dialog)
 
 
@@ -207,6 +121,6 @@ def test_new_deal_offers_the_priorities_of_the_wijk_under_its_geometry(plugin, p
                                                 (wijk,)))
     assert deals.isEditable() or deals.startEditing()
     feature = QgsVectorLayerUtils.createFeature(deals, QgsGeometry.fromWkt(f"POINT ({x} {y})"), {})
-    dialog = _open(dialogs, deals, feature, add=True)
-    offered = sorted(o for o in _options(dialog, "wijkagenda_id") if o and o != "NULL" and not o.startswith("("))
+    dialog = forms.open_form(deals, feature, add=True)
+    offered = sorted(o for o in forms.choices(dialog, "wijkagenda_id") if o and o != "NULL" and not o.startswith("("))
     assert offered == own and len(own) >= 2

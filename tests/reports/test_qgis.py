@@ -8,30 +8,22 @@ import sys
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsDataSourceUri, QgsProcessingException, QgsProviderRegistry
+from qgis.core import QgsProcessingException
 
 from spatial_service.cli import main
+from tests.qgis_registry import saved_connection
 from tests.reports import pdf
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
-def provider(buurtkaart_provider):
-    return buurtkaart_provider
-
-
-@pytest.fixture(scope="module")
 def connection_name(demo_db):
-    md = QgsProviderRegistry.instance().providerMetadata("postgres")
-    name = f"Buurtcyclus test {os.getpid()}"
-    md.saveConnection(md.createConnection(QgsDataSourceUri(demo_db.editor_dsn).uri(False), {"saveUsername": True}),
-                      name)
-    yield name
-    md.deleteConnection(name)
+    with saved_connection(f"Buurtcyclus test {os.getpid()}", demo_db.editor_dsn) as name:
+        yield name
 
 
-def test_qgis_and_cli_reports_carry_the_same_content(provider, connection_name, demo_db, tmp_path):
+def test_qgis_and_cli_reports_carry_the_same_content(buurtkaart_provider, connection_name, demo_db, tmp_path):
     import processing
 
     result = processing.run("buurtkaart:buurtcyclus_rapport", {
@@ -49,7 +41,7 @@ def test_qgis_and_cli_reports_carry_the_same_content(provider, connection_name, 
     assert qgis_html == cli_html
 
 
-def test_wijk_report_in_qgis(provider, connection_name, tmp_path):
+def test_wijk_report_in_qgis(buurtkaart_provider, connection_name, tmp_path):
     import processing
 
     result = processing.run("buurtkaart:buurtcyclus_rapport", {
@@ -65,7 +57,7 @@ def test_wijk_report_in_qgis(provider, connection_name, tmp_path):
     ({"SOORT": 1, "WIJK": "WK040299"}, "Parameter WIJK: wijk 'WK040299' is onbekend"),
     ({"SOORT": 1}, "Vul een wijkcode in (parameter WIJK)"),
 ])
-def test_bad_parameters_are_refused_in_dutch(provider, connection_name, tmp_path, params, message):
+def test_bad_parameters_are_refused_in_dutch(buurtkaart_provider, connection_name, tmp_path, params, message):
     import processing
 
     with pytest.raises(QgsProcessingException, match=message.replace("(", r"\(").replace(")", r"\)")):

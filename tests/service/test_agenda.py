@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page
 
 from spatial_service.paths import PROJECT_ROOT
+from tests.viewer.browser import viewer_in_chromium
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 SCREENSHOT = PROJECT_ROOT / "docs" / "img" / "viewer-wijkagenda.png"
 
 
@@ -50,16 +50,8 @@ def test_bad_wijkcode(client, code, status):
 
 @pytest.fixture(scope="module")
 def page(server) -> Iterator[Page]:
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        pg = browser.new_page(viewport={"width": 1280, "height": 900})
-        errors: list[str] = []
-        pg.on("pageerror", lambda e: errors.append(str(e)))
-        pg.goto(server.url + "/")
-        pg.wait_for_function("window.buurtkaartReady === true", timeout=30_000)
-        yield pg
-        assert not errors, errors
-        browser.close()
+    with viewer_in_chromium(server.url + "/", height=900) as viewer:
+        yield viewer.page
 
 
 def _focus(page: Page, element_id: str) -> None:

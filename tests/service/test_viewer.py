@@ -3,40 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page
 
-from tests.viewer.browser import BASEMAP_HOST
-
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+from tests.viewer.browser import viewer_in_chromium, wait_idle
 
 
 @pytest.fixture(scope="module")
 def page(server) -> Iterator[Page]:
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        pg = browser.new_page(viewport={"width": 1280, "height": 820})
-        errors: list[str] = []
-        pg.on("pageerror", lambda e: errors.append(str(e)))
-        external: list[str] = []
-        # the one request allowed outside: the probe of the PDOK base map (offline here: the viewer falls back)
-        pg.on("request", lambda r: None if r.url.startswith((server.url, "data:", "blob:"))
-              or urlparse(r.url).netloc == BASEMAP_HOST else external.append(r.url))
-        pg.goto(server.url + "/")
-        pg.wait_for_function("window.buurtkaartReady === true", timeout=30_000)
-        wait_idle(pg)
-        yield pg
-        assert not errors, errors
-        assert not external, f"de viewer haalde iets van buiten de service: {external}"  # offline, no CDN
-        browser.close()
-
-
-def wait_idle(pg: Page) -> None:
-    pg.wait_for_function("window.buurtkaartMap.loaded() && window.buurtkaartMap.areTilesLoaded()", timeout=30_000)
-    # symbols are placed in the frame after a change (filter, move): wait for a full render and 'idle'
-    pg.evaluate("new Promise(r => { const m = window.buurtkaartMap; m.once('idle', r); m.triggerRepaint(); })")
+    with viewer_in_chromium(server.url + "/") as viewer:
+        yield viewer.page
+        # offline, no CDN: the one request allowed outside is the probe of the PDOK base map (the viewer falls back)
+        assert not viewer.foreign(), f"de viewer haalde iets van buiten de service: {viewer.foreign()}"
 
 
 def rendered(pg: Page, layer: str) -> list[dict]:

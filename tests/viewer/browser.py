@@ -1,11 +1,14 @@
-"""Real headless Chromium for the viewer tests: open the viewer, record requests and errors, run axe-core."""
+"""Real headless Chromium for the browser tests: start it, open the viewer, record requests and errors, run
+axe-core."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from spatial_service.paths import PACKAGE_DIR
 from spatial_service.web.basemap import PDOK_TEMPLATE
@@ -27,6 +30,27 @@ class Viewer:
         """Requests to anything but the viewer's own origin and the base map's probe."""
         return [u for u in self.requests if not u.startswith(self.origin) and not u.startswith(("data:", "blob:"))
                 and urlparse(u).netloc != BASEMAP_HOST]
+
+
+@contextmanager
+def chromium() -> Iterator[Browser]:
+    """Debian's Chromium, headless. One at a time: Playwright's sync API allows one instance per thread."""
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@contextmanager
+def viewer_in_chromium(url: str, height: int = 820) -> Iterator[Viewer]:
+    """The viewer at `url` in a Chromium of its own, for the page a test module shares; a script error on the page
+    fails the module when it is done."""
+    with chromium() as browser:
+        viewer = open_viewer(browser, url, height=height)
+        yield viewer
+        assert not viewer.errors, viewer.errors
 
 
 def open_viewer(browser: Browser, url: str, width: int = 1280, height: int = 820) -> Viewer:

@@ -8,11 +8,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 
 from tests.service.conftest import RunningServer, start_server
 from tests.service.test_cli import cli_env
-from tests.viewer.browser import CHROMIUM_ARGS
+from tests.viewer.browser import chromium
 from tests.viewer.nginx import Nginx, start_nginx
 
 BUURTKAART = str(Path(sys.executable).parent / "buurtkaart")
@@ -21,10 +21,8 @@ BUURTKAART = str(Path(sys.executable).parent / "buurtkaart")
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     # per module: Playwright's sync API allows one instance at a time, and other test modules start their own
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture(scope="session")

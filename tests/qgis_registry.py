@@ -1,0 +1,45 @@
+"""What the QGIS tests register in the running QGIS: saved PostgreSQL connections and the Buurtkaart Processing
+provider, each removed again afterwards."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import ModuleType
+
+from qgis.core import QgsApplication, QgsDataSourceUri, QgsProcessingProvider, QgsProviderRegistry
+
+
+def save_connection(name: str, dsn: str) -> str:
+    md = QgsProviderRegistry.instance().providerMetadata("postgres")
+    # saveUsername: QGIS drops the user name of a saved connection unless told to keep it (no password here)
+    conn = md.createConnection(QgsDataSourceUri(dsn).uri(False), {"saveUsername": True})
+    md.saveConnection(conn, name)
+    return name
+
+
+def delete_connection(name: str) -> None:
+    QgsProviderRegistry.instance().providerMetadata("postgres").deleteConnection(name)
+
+
+@contextmanager
+def saved_connection(name: str, dsn: str) -> Iterator[str]:
+    """A saved QGIS connection `name` to `dsn` for the length of the block."""
+    save_connection(name, dsn)
+    try:
+        yield name
+    finally:
+        delete_connection(name)
+
+
+@contextmanager
+def registered_provider(provider_module: ModuleType, replace: bool = False) -> Iterator[QgsProcessingProvider]:
+    """The plugin's provider registered as the plugin does, for the length of the block; `replace` removes one
+    registered earlier by the same id first. The Python object must outlive the registration (sip ownership)."""
+    registry = QgsApplication.processingRegistry()
+    if replace and (existing := registry.providerById(provider_module.PROVIDER_ID)) is not None:
+        registry.removeProvider(existing)
+    instance = provider_module.BuurtkaartProvider()
+    assert registry.addProvider(instance)
+    yield instance
+    registry.removeProvider(instance)
