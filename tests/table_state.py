@@ -42,3 +42,11 @@ class Tables:
         with pytest.raises(exception, match=match) as refused:
             yield refused
         assert self.fingerprint(dsn) == before
+
+
+def assert_refusal_names(message: str, opening: str, *named: str) -> None:
+    """A refusal as a whole: it opens with `opening` and names each of the rows and fields in `named` (all
+    missing ones are listed, not only the first)."""
+    assert message.startswith(opening), message
+    missing = [part for part in named if part not in message]
+    assert not missing, f"niet genoemd: {missing}\nin: {message}"

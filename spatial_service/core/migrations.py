@@ -29,16 +29,13 @@ class MigrationError(Exception):
 
 @dataclass(frozen=True)
 class Changelog:
+    """One file of layers/migrations, read once: the SQL to run and the checksum the database records of it (of
+    the file's bytes, so a changed line ending counts as a change too)."""
+
     version: int
     path: Path
-
-    @property
-    def sql(self) -> str:
-        return self.path.read_text(encoding="utf-8")
-
-    @property
-    def checksum(self) -> str:
-        return hashlib.sha256(self.path.read_bytes()).hexdigest()[:16]
+    sql: str
+    checksum: str
 
 
 def changelogs(layers_dir: Path) -> list[Changelog]:
@@ -47,7 +44,8 @@ def changelogs(layers_dir: Path) -> list[Changelog]:
         m = CHANGELOG_NAME.match(path.name)
         if not m:
             raise MigrationError(f"Changelog {path.name}: naam moet 'NNNN_naam.sql' zijn.")
-        found.append(Changelog(int(m.group(1)), path))
+        found.append(Changelog(int(m.group(1)), path, path.read_text(encoding="utf-8"),
+                               hashlib.sha256(path.read_bytes()).hexdigest()[:16]))
     versions = [c.version for c in found]
     if len(set(versions)) != len(versions):
         raise MigrationError("Twee changelogs hebben hetzelfde nummer in layers/migrations.")
