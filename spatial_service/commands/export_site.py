@@ -16,6 +16,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--minzoom", type=int, default=9, help="laagste zoom van de tegels (standaard 9)")
     p.add_argument("--maxzoom", type=int, default=16, help="hoogste zoom van de tegels (standaard 16; de kaart "
                                                           "zoomt daarna verder in op dezelfde tegels)")
+    p.add_argument("--gemeente", metavar="CODE", help="de site van één gemeente (CBS-code, bv. GM0402), als /g/CODE/ "
+                                                     "live; standaard alle gemeenten samen")
     p.add_argument("--dsn", help="verbinding met de publieke rol (standaard BUURTKAART_PUBLIC_DSN of de lokale "
                                  "cluster als buurtkaart_tiles); alleen schema publiek wordt gelezen")
     p.set_defaults(func=_export)
@@ -35,6 +37,7 @@ def _export(args: argparse.Namespace) -> int:
             print(f"\rtegels {done}/{total} ({pct}%), zoom {zoom}", end=end, file=sys.stderr, flush=True)
 
     result = export_site(args.dsn or settings.public(), args.map, load_catalogue(), settings, args.minzoom,
-                         args.maxzoom, progress, say=lambda text: print(text, file=sys.stderr, flush=True))
+                         args.maxzoom, progress, say=lambda text: print(text, file=sys.stderr, flush=True),
+                         gemeente=args.gemeente)
     print(result.summary())
     return 0

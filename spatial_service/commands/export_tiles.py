@@ -1,4 +1,5 @@
-"""buurtkaart export-tiles: the public tiles over the municipality extent to PMTiles and/or MBTiles."""
+"""buurtkaart export-tiles: the public tiles over the extent of the gemeenten (or one: --gemeente) to PMTiles
+and/or MBTiles."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--mbtiles", type=Path, help="MBTiles-bestand (ook of in plaats van --out)")
     p.add_argument("--minzoom", type=int, default=9, help="laagste zoom (standaard 9)")
     p.add_argument("--maxzoom", type=int, default=16, help="hoogste zoom (standaard 16)")
+    p.add_argument("--gemeente", metavar="CODE", help="alleen deze gemeente (CBS-code, bv. GM0402): haar extent en "
+                                                     "haar objecten, als /g/CODE/ live; standaard alle gemeenten")
     p.add_argument("--dsn", help="verbinding met de publieke rol (standaard BUURTKAART_PUBLIC_DSN of de lokale "
                                  "cluster als buurtkaart_tiles)")
     p.set_defaults(func=_export)
@@ -36,7 +39,7 @@ def _export(args: argparse.Namespace) -> int:
             print(f"\rtegels {done}/{total} ({pct}%), zoom {zoom}", end="", file=sys.stderr, flush=True)
 
     result = export(args.dsn or settings.public(), load_catalogue(), args.out, args.mbtiles,
-                    args.minzoom, args.maxzoom, progress)
+                    args.minzoom, args.maxzoom, progress, gemeente=args.gemeente)
     print(file=sys.stderr)
     targets = " en ".join(str(p) for p in (args.out, args.mbtiles) if p)
     print(f"{result.tiles} tegels ({result.empty} lege overgeslagen), {result.bytes / 1e6:.1f} MB naar {targets} "
