@@ -1,27 +1,34 @@
 """Tiles, TileJSON and style per gemeente (/g/GM0402/...) from a database with two gemeenten, over real HTTP:
-each gemeente's tiles hold only its own rows, the national tiles hold both, bad codes get a Dutch 4xx."""
+each gemeente's tiles hold only its own rows, the national tiles hold both, bad codes get a Dutch 4xx; the same
+for `export-tiles --gemeente`, whose tiles are the live ones of that gemeente."""
 
 from __future__ import annotations
 
+import gzip
+import sqlite3
+import subprocess
 import time
 from collections.abc import Iterator
 
 import httpx
 import psycopg
 import pytest
+from pmtiles.reader import MmapSource, Reader, all_tiles
 
+from spatial_service.catalogue import load
+from spatial_service.tiles.export import export
 from tests import support
-from tests.gemeenten import add_amersfoort
+from tests.gemeenten import two_gemeenten
 from tests.service.conftest import start_server
-from tests.service.helpers import CENTRUM, decode, tile_at
+from tests.service.helpers import ALL_LAYERS, CENTRUM, decode, tile_at
+from tests.service.test_cli import BUURTKAART, cli_env
 
 AMERSFOORT_LONLAT = (5.3872, 52.1552)  # the RD origin
 
 
 @pytest.fixture(scope="module")
 def served(pg_settings) -> Iterator[tuple[httpx.Client, support.TestDatabase]]:
-    db = support.new_database(pg_settings, with_demo=True)
-    add_amersfoort(db.admin_dsn)
+    db = two_gemeenten(pg_settings)
     running = start_server(db)
     with running.client() as c:
         yield c, db
@@ -94,3 +101,66 @@ def test_national_overview_counts_follow_an_edit(served):
     while count() == before and time.monotonic() < deadline:
         time.sleep(0.05)
     assert count() == before + 1
+
+
+def archive_tiles(path) -> dict[tuple[int, int, int], bytes]:
+    with open(path, "rb") as f:
+        return {zxy: gzip.decompress(data) for zxy, data in all_tiles(MmapSource(f))}
+
+
+def test_export_tiles_of_one_gemeente_are_its_live_tiles(served, tmp_path):
+    """`export-tiles --gemeente GM0307`: only Amersfoort's features, and each tile the live /g/GM0307/ tile."""
+    client, db = served
+    out = tmp_path / "amersfoort.pmtiles"
+    done = subprocess.run([BUURTKAART, "export-tiles", "--out", str(out), "--mbtiles", str(tmp_path / "a.mbtiles"),
+                           "--minzoom", "9", "--maxzoom", "14", "--gemeente", "GM0307"],
+                          env=cli_env(db), capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    tiles = archive_tiles(out)
+    assert len(tiles) > 5
+    seen: dict[str, set] = {}
+    for (z, x, y), body in tiles.items():
+        features = decode(body)
+        assert features == decode(client.get(f"/g/GM0307/tiles/{ALL_LAYERS}/{z}/{x}/{y}.pbf").content), (z, x, y)
+        for layer, feats in features.items():
+            seen.setdefault(layer, set()).update(f["properties"].get("code") or f["id"] for f in feats)
+    with psycopg.connect(db.public_dsn) as conn:
+        deals = {r[0] for r in conn.execute("SELECT id FROM publiek.buurtdeal WHERE gemeentecode = 'GM0307'")}
+    assert seen["buurtdeals"] == deals
+    assert seen["wijken"] and all(code.startswith("WK0307") for code in seen["wijken"])
+    assert seen["buurten"] and all(code.startswith("BU0307") for code in seen["buurten"])
+    with sqlite3.connect(tmp_path / "a.mbtiles") as mb:
+        assert mb.execute("SELECT count(*) FROM tiles").fetchone()[0] == len(tiles)
+
+
+def test_export_tiles_without_gemeente_holds_both(served, tmp_path):
+    _, db = served
+    result = export(db.public_dsn, load(), tmp_path / "alle.pmtiles", None, 11, 11)
+    wijken = {f["properties"]["code"] for body in archive_tiles(tmp_path / "alle.pmtiles").values()
+              for f in decode(body).get("wijken", [])}
+    assert result.tiles > 0 and {w[:6] for w in wijken} == {"WK0307", "WK0402"}
+
+
+@pytest.mark.parametrize(("code", "text"), [("GM9999", "Gemeente GM9999 staat niet in deze database. Bekend: "
+                                                       "GM0307, GM0402."),
+                                            ("Hilversum", "Ongeldige gemeentecode 'Hilversum': verwacht bv. GM0402.")])
+def test_export_tiles_refuses_a_bad_gemeente(served, tmp_path, code, text):
+    _, db = served
+    done = subprocess.run([BUURTKAART, "export-tiles", "--out", str(tmp_path / "x.pmtiles"), "--gemeente", code],
+                          env=cli_env(db), capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and text in done.stderr and "Traceback" not in done.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_streamed_export_is_the_same_archive_on_one_or_two_connections(served, tmp_path):
+    """Tiles rendered on two connections reach the writers in tile-id order: the same bytes as on one, and a
+    clustered archive."""
+    _, db = served
+    archives = []
+    for connections in (1, 2):
+        pm, mb = tmp_path / f"{connections}.pmtiles", tmp_path / f"{connections}.mbtiles"
+        export(db.public_dsn, load(), pm, mb, 9, 15, connections=connections)
+        archives.append((pm.read_bytes(), mb.read_bytes()))
+    assert archives[0] == archives[1]
+    with open(tmp_path / "2.pmtiles", "rb") as f:
+        assert Reader(MmapSource(f)).header()["clustered"]

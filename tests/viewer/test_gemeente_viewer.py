@@ -13,7 +13,7 @@ import psycopg
 import pytest
 
 from tests import support
-from tests.gemeenten import add_amersfoort
+from tests.gemeenten import two_gemeenten
 from tests.service.conftest import RunningServer, start_server
 from tests.service.test_cli import cli_env
 from tests.viewer.browser import Viewer, open_viewer, rendered_ids
@@ -27,8 +27,7 @@ ITEM_QUERY = ("SELECT 'buurtdeal:' || id FROM publiek.buurtdeal WHERE gemeenteco
 
 @pytest.fixture(scope="module")
 def two(pg_settings) -> Iterator[support.TestDatabase]:
-    db = support.new_database(pg_settings, with_demo=True)
-    add_amersfoort(db.admin_dsn)
+    db = two_gemeenten(pg_settings)
     yield db
     db.drop()
 
