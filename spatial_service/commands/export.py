@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from spatial_service.cli_options import add_source_options
 from spatial_service.exporters.open_data import DEFAULT_LICENCE, FORMATS, LICENCES, export_snapshot
 from spatial_service.settings import get_settings
 
@@ -23,10 +24,11 @@ def register(sub: argparse._SubParsersAction) -> None:
                                      "komt als DCAT-dataservice met een distributie per collectie in de catalogus")
     p.add_argument("--contact", help="e-mailadres voor vragen over de data (DCAT contactPoint)")
     p.add_argument("--bron", help="bronvermelding in metadata.json (bv. 'Gemeente Hilversum')")
-    p.add_argument("--gemeente", metavar="CODE", help="alleen de gegevens van deze gemeente (CBS-code, bv. GM0402); "
-                                                     "standaard alle gemeenten samen")
-    p.add_argument("--dsn", help="verbinding als de publieke rol (standaard: de lokale cluster als buurtkaart_tiles); "
-                                 "alleen schema publiek wordt gelezen")
+    add_source_options(p,
+                       gemeente_help="alleen de gegevens van deze gemeente (CBS-code, bv. GM0402); standaard "
+                                     "alle gemeenten samen",
+                       dsn_help="verbinding als de publieke rol (standaard: de lokale cluster als "
+                                "buurtkaart_tiles); alleen schema publiek wordt gelezen")
     p.set_defaults(func=_export)
 
 

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from spatial_service.catalogue import load as load_catalogue
+from spatial_service.cli_options import add_source_options
 from spatial_service.settings import get_settings
 
 
@@ -16,10 +17,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--minzoom", type=int, default=9, help="laagste zoom van de tegels (standaard 9)")
     p.add_argument("--maxzoom", type=int, default=16, help="hoogste zoom van de tegels (standaard 16; de kaart "
                                                           "zoomt daarna verder in op dezelfde tegels)")
-    p.add_argument("--gemeente", metavar="CODE", help="de site van één gemeente (CBS-code, bv. GM0402), als /g/CODE/ "
-                                                     "live; standaard alle gemeenten samen")
-    p.add_argument("--dsn", help="verbinding met de publieke rol (standaard BUURTKAART_PUBLIC_DSN of de lokale "
-                                 "cluster als buurtkaart_tiles); alleen schema publiek wordt gelezen")
+    add_source_options(p,
+                       gemeente_help="de site van één gemeente (CBS-code, bv. GM0402), als /g/CODE/ live; "
+                                     "standaard alle gemeenten samen",
+                       dsn_help="verbinding met de publieke rol (standaard BUURTKAART_PUBLIC_DSN of de lokale "
+                                "cluster als buurtkaart_tiles); alleen schema publiek wordt gelezen")
     p.set_defaults(func=_export)
 
 

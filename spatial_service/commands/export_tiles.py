@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from spatial_service.catalogue import load as load_catalogue
+from spatial_service.cli_options import add_source_options
 from spatial_service.settings import get_settings
 
 
@@ -18,10 +19,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--mbtiles", type=Path, help="MBTiles-bestand (ook of in plaats van --out)")
     p.add_argument("--minzoom", type=int, default=9, help="laagste zoom (standaard 9)")
     p.add_argument("--maxzoom", type=int, default=16, help="hoogste zoom (standaard 16)")
-    p.add_argument("--gemeente", metavar="CODE", help="alleen deze gemeente (CBS-code, bv. GM0402): haar extent en "
-                                                     "haar objecten, als /g/CODE/ live; standaard alle gemeenten")
-    p.add_argument("--dsn", help="verbinding met de publieke rol (standaard BUURTKAART_PUBLIC_DSN of de lokale "
-                                 "cluster als buurtkaart_tiles)")
+    add_source_options(p,
+                       gemeente_help="alleen deze gemeente (CBS-code, bv. GM0402): haar extent en haar "
+                                     "objecten, als /g/CODE/ live; standaard alle gemeenten",
+                       dsn_help="verbinding met de publieke rol (standaard BUURTKAART_PUBLIC_DSN of de lokale "
+                                "cluster als buurtkaart_tiles)")
     p.set_defaults(func=_export)
 
 

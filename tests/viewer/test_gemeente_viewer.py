@@ -14,9 +14,9 @@ import pytest
 
 from tests import support
 from tests.gemeenten import two_gemeenten
-from tests.service.conftest import RunningServer, start_server
+from tests.service.conftest import RunningServer, serving
 from tests.service.test_cli import cli_env
-from tests.viewer.browser import Viewer, open_viewer, rendered_ids
+from tests.viewer.browser import Viewer, rendered_ids, viewing
 from tests.viewer.conftest import BUURTKAART
 from tests.viewer.nginx import Nginx, start_nginx
 from tests.viewer.test_accessibility import focused
@@ -34,9 +34,8 @@ def two(pg_settings) -> Iterator[support.TestDatabase]:
 
 @pytest.fixture(scope="module")
 def served(two) -> Iterator[RunningServer]:
-    running = start_server(two)
-    yield running
-    running.stop()
+    with serving(two) as running:
+        yield running
 
 
 def items_of(db: support.TestDatabase, code: str) -> set[str]:
@@ -60,9 +59,8 @@ def assert_starts_on(v: Viewer, extent: list[float]) -> None:
 
 
 def test_one_gemeentes_viewer_shows_only_its_own(browser, served, two):
-    v = open_viewer(browser, served.url + "/g/GM0307/")
-    page = v.page
-    try:
+    with viewing(browser, served.url + "/g/GM0307/") as v:
+        page = v.page
         amersfoort, hilversum = items_of(two, "GM0307"), items_of(two, "GM0402")
         assert amersfoort and hilversum
         assert listed(page) == amersfoort
@@ -80,15 +78,11 @@ def test_one_gemeentes_viewer_shows_only_its_own(browser, served, two):
         own = [u for u in v.requests if u.startswith(served.url)]
         assert own and all(u.startswith(served.url + "/g/GM0307/") for u in own), own
         assert any("/g/GM0307/tiles/" in u and u.endswith(".pbf") for u in own)
-        assert not v.errors, v.errors
-    finally:
-        page.close()
 
 
 def test_keyboard_walk_and_wijk_panel_in_one_gemeente(browser, served):
-    v = open_viewer(browser, served.url + "/g/GM0307/")
-    page = v.page
-    try:
+    with viewing(browser, served.url + "/g/GM0307/") as v:
+        page = v.page
         for _ in range(80):
             page.keyboard.press("Tab")
             if focused(page)["key"].startswith("buurtdeal:"):
@@ -107,19 +101,12 @@ def test_keyboard_walk_and_wijk_panel_in_one_gemeente(browser, served):
         page.locator("#wijkagenda h2").wait_for(timeout=5_000)
         assert "Stadskern" in page.inner_text("#wijkagenda") and "Deal Stadskern" in page.inner_text("#wijkagenda")
         assert any(u.endswith("/g/GM0307/agenda/WK030701.json") for u in v.requests)
-        assert not v.errors, v.errors
-    finally:
-        page.close()
 
 
 def test_the_national_viewer_still_shows_both(browser, served, two):
-    v = open_viewer(browser, served.url + "/")
-    try:
+    with viewing(browser, served.url + "/") as v:
         assert listed(v.page) == items_of(two, "GM0307") | items_of(two, "GM0402")
         assert "/g/" not in " ".join(v.requests)
-        assert not v.errors, v.errors
-    finally:
-        v.page.close()
 
 
 @pytest.mark.parametrize(("path", "status", "text"), [
@@ -150,9 +137,8 @@ def gemeente_site(two, tmp_path_factory) -> Iterator[tuple[Path, Nginx]]:
 
 def test_the_static_site_of_one_gemeente_opens_on_it(browser, gemeente_site, two):
     _, host = gemeente_site
-    v = open_viewer(browser, host.url + "/")
-    page = v.page
-    try:
+    with viewing(browser, host.url + "/") as v:
+        page = v.page
         assert page.evaluate("window.buurtkaart.bron.kind") == "statisch"
         amersfoort = items_of(two, "GM0307")
         assert listed(page) == amersfoort
@@ -161,9 +147,7 @@ def test_the_static_site_of_one_gemeente_opens_on_it(browser, gemeente_site, two
         assert rendered == amersfoort
         assert_starts_on(v, extent_of(two, "GM0307"))
         assert "Amersfoort" in page.inner_text("h1")
-        assert not v.foreign() and not v.errors, (v.foreign(), v.errors)
-    finally:
-        page.close()
+        assert not v.foreign(), v.foreign()
 
 
 def test_export_site_refuses_an_unknown_gemeente(two, tmp_path):
