@@ -164,3 +164,39 @@ def test_streamed_export_is_the_same_archive_on_one_or_two_connections(served, t
     assert archives[0] == archives[1]
     with open(tmp_path / "2.pmtiles", "rb") as f:
         assert Reader(MmapSource(f)).header()["clustered"]
+
+
+def test_the_viewers_data_under_g_is_the_gemeentes(client):
+    """What /g/GM0307/ asks next to its page: names, list, wijk panel and buurtmonitor of Amersfoort only."""
+    labels = client.get("/g/GM0307/labels.json").json()["features"]
+    assert labels and all(f["properties"]["code"][2:6] == "0307" for f in labels)
+    assert {f["properties"]["code"][2:6] for f in client.get("/labels.json").json()["features"]} == {"0307", "0402"}
+    items = client.get("/g/GM0307/details.json").json()["items"]
+    assert "Deal Stadskern" in {i["titel"] for i in items} and {i["gemeentecode"] for i in items} == {"GM0307"}
+    assert {i["gemeentecode"] for i in client.get("/details.json").json()["items"]} == {"GM0307", "GM0402"}
+    assert client.get("/g/GM0307/agenda/WK030701.json").json()["wijknaam"]
+    meta = client.get("/g/GM0307/cijfers/indicatoren.json").json()
+    assert [g["code"] for g in meta["gemeenten"]] == ["GM0307"] and meta["indicatoren"]
+    indicator = meta["indicatoren"][0]["code"]
+    figures = client.get(f"/g/GM0307/cijfers.json?indicator={indicator}&jaar=2024").json()
+    assert figures["waarden"] and all(code.startswith("BU0307") for code in figures["waarden"])
+    budget = client.get("/g/GM0307/budget.json?jaar=2024").json()
+    assert budget["gemeente"] == "GM0307" and [w["wijkcode"] for w in budget["wijken"]] == ["WK030701"]
+    trend = client.get(f"/g/GM0307/cijfers/trend.json?code=BU03070101&indicator={indicator}")
+    assert trend.status_code == 200 and trend.json() == client.get(
+        f"/cijfers/trend.json?code=BU03070101&indicator={indicator}").json()
+
+
+@pytest.mark.parametrize(("path", "status", "text"), [
+    ("/g/GM0307/agenda/WK040201.json", 404, "Wijk WK040201 bestaat niet in gemeente GM0307."),
+    ("/g/GM0307/budget.json?jaar=2024&gemeente=GM0402", 400, "Parameter gemeente=GM0402 past niet bij /g/GM0307/"),
+    ("/g/GM0307/cijfers.json?indicator=inwoners&jaar=2024&gemeente=GM0402", 400, "past niet bij /g/GM0307/"),
+    ("/g/GM0307/cijfers/trend.json?code=BU04020101&indicator=inwoners", 404,
+     "Gebied BU04020101 ligt niet in gemeente GM0307."),
+    ("/g/GM0307/cijfers/trend.json?code=x&indicator=inwoners", 400, "Parameter code: 'x' is ongeldig"),
+    ("/g/GM9999/details.json", 404, "Gemeente GM9999 staat niet in deze database"),
+])
+def test_the_viewers_data_under_g_refuses_another_gemeente(client, path, status, text):
+    r = client.get(path)
+    assert r.status_code == status, r.text
+    assert text in r.json()["fout"]
