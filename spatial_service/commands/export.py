@@ -24,11 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                                      "komt als DCAT-dataservice met een distributie per collectie in de catalogus")
     p.add_argument("--contact", help="e-mailadres voor vragen over de data (DCAT contactPoint)")
     p.add_argument("--bron", help="bronvermelding in metadata.json (bv. 'Gemeente Hilversum')")
-    add_source_options(p,
-                       gemeente_help="alleen de gegevens van deze gemeente (CBS-code, bv. GM0402); standaard "
-                                     "alle gemeenten samen",
-                       dsn_help="verbinding als de publieke rol (standaard: de lokale cluster als "
-                                "buurtkaart_tiles); alleen schema publiek wordt gelezen")
+    add_source_options(p, "de gegevens")
     p.set_defaults(func=_export)
 
 

@@ -13,7 +13,6 @@ import psycopg
 import pytest
 
 from tests import support
-from tests.gemeenten import two_gemeenten
 from tests.service.conftest import RunningServer, serving
 from tests.service.test_cli import cli_env
 from tests.viewer.browser import Viewer, rendered_ids, viewing
@@ -26,15 +25,8 @@ ITEM_QUERY = ("SELECT 'buurtdeal:' || id FROM publiek.buurtdeal WHERE gemeenteco
 
 
 @pytest.fixture(scope="module")
-def two(pg_settings) -> Iterator[support.TestDatabase]:
-    db = two_gemeenten(pg_settings)
-    yield db
-    db.drop()
-
-
-@pytest.fixture(scope="module")
-def served(two) -> Iterator[RunningServer]:
-    with serving(two) as running:
+def served(two_gemeenten_db) -> Iterator[RunningServer]:
+    with serving(two_gemeenten_db) as running:
         yield running
 
 
@@ -58,10 +50,10 @@ def assert_starts_on(v: Viewer, extent: list[float]) -> None:
     assert extent[0] < lng < extent[2] and extent[1] < lat < extent[3], (lng, lat, extent)
 
 
-def test_one_gemeentes_viewer_shows_only_its_own(browser, served, two):
+def test_one_gemeentes_viewer_shows_only_its_own(browser, served, two_gemeenten_db):
     with viewing(browser, served.url + "/g/GM0307/") as v:
         page = v.page
-        amersfoort, hilversum = items_of(two, "GM0307"), items_of(two, "GM0402")
+        amersfoort, hilversum = items_of(two_gemeenten_db, "GM0307"), items_of(two_gemeenten_db, "GM0402")
         assert amersfoort and hilversum
         assert listed(page) == amersfoort
         assert set(page.evaluate("[...document.querySelectorAll('#lijst .item')].map(b => b.dataset.item)")) \
@@ -69,7 +61,7 @@ def test_one_gemeentes_viewer_shows_only_its_own(browser, served, two):
         deals = {f"buurtdeal:{i}" for i in rendered_ids(page, "buurtdeals")}
         initiatives = {f"initiatief:{i}" for i in rendered_ids(page, "initiatieven")}
         assert deals | initiatives == amersfoort
-        assert_starts_on(v, extent_of(two, "GM0307"))
+        assert_starts_on(v, extent_of(two_gemeenten_db, "GM0307"))
         assert page.evaluate("window.buurtkaartMap.getZoom()") > 11  # the gemeente, not the country
         assert "Amersfoort" in page.inner_text("h1") and "Amersfoort" in page.title()
         wijken = page.evaluate("[...document.querySelectorAll('#filter-wijk option')].map(o => o.value)")
@@ -103,9 +95,9 @@ def test_keyboard_walk_and_wijk_panel_in_one_gemeente(browser, served):
         assert any(u.endswith("/g/GM0307/agenda/WK030701.json") for u in v.requests)
 
 
-def test_the_national_viewer_still_shows_both(browser, served, two):
+def test_the_national_viewer_still_shows_both(browser, served, two_gemeenten_db):
     with viewing(browser, served.url + "/") as v:
-        assert listed(v.page) == items_of(two, "GM0307") | items_of(two, "GM0402")
+        assert listed(v.page) == items_of(two_gemeenten_db, "GM0307") | items_of(two_gemeenten_db, "GM0402")
         assert "/g/" not in " ".join(v.requests)
 
 
@@ -125,34 +117,35 @@ def test_unknown_gemeente_gets_a_dutch_page(browser, served, path, status, text)
 
 
 @pytest.fixture(scope="module")
-def gemeente_site(two, tmp_path_factory) -> Iterator[tuple[Path, Nginx]]:
+def gemeente_site(two_gemeenten_db, tmp_path_factory) -> Iterator[tuple[Path, Nginx]]:
     target = tmp_path_factory.mktemp("site-gm") / "amersfoort"
     done = subprocess.run([BUURTKAART, "export-site", str(target), "--minzoom", "9", "--maxzoom", "15",
-                           "--gemeente", "GM0307"], env=cli_env(two), capture_output=True, text=True, timeout=300)
+                           "--gemeente", "GM0307"], env=cli_env(two_gemeenten_db), capture_output=True, text=True,
+                          timeout=300)
     assert done.returncode == 0, done.stderr
     host = start_nginx(target, tmp_path_factory.mktemp("nginx-gm"))
     yield target, host
     host.stop()
 
 
-def test_the_static_site_of_one_gemeente_opens_on_it(browser, gemeente_site, two):
+def test_the_static_site_of_one_gemeente_opens_on_it(browser, gemeente_site, two_gemeenten_db):
     _, host = gemeente_site
     with viewing(browser, host.url + "/") as v:
         page = v.page
         assert page.evaluate("window.buurtkaart.bron.kind") == "statisch"
-        amersfoort = items_of(two, "GM0307")
+        amersfoort = items_of(two_gemeenten_db, "GM0307")
         assert listed(page) == amersfoort
         rendered = ({f"buurtdeal:{i}" for i in rendered_ids(page, "buurtdeals")}
                     | {f"initiatief:{i}" for i in rendered_ids(page, "initiatieven")})
         assert rendered == amersfoort
-        assert_starts_on(v, extent_of(two, "GM0307"))
+        assert_starts_on(v, extent_of(two_gemeenten_db, "GM0307"))
         assert "Amersfoort" in page.inner_text("h1")
         assert not v.foreign(), v.foreign()
 
 
-def test_export_site_refuses_an_unknown_gemeente(two, tmp_path):
+def test_export_site_refuses_an_unknown_gemeente(two_gemeenten_db, tmp_path):
     done = subprocess.run([BUURTKAART, "export-site", str(tmp_path / "site"), "--gemeente", "GM9999"],
-                          env=cli_env(two), capture_output=True, text=True, timeout=120)
+                          env=cli_env(two_gemeenten_db), capture_output=True, text=True, timeout=120)
     assert done.returncode == 2
     assert "Gemeente GM9999 staat niet in deze database" in done.stderr and "Traceback" not in done.stderr
     assert list(tmp_path.iterdir()) == []  # nothing half-written
