@@ -100,8 +100,8 @@ def gemeente_filters(compiled: dict[str, tilesql.LayerSql], gemeente: str | None
 
 def tile_ids(bounds: tuple[float, float, float, float], minzoom: int, maxzoom: int) -> Iterator[int]:
     """The PMTiles tile ids over `bounds`, ascending (what the writer needs for a clustered archive). Ids are
-    ordered by zoom first, so one zoom at a time is sorted (measured: numpy's compact arrays cost more to import
-    than this list of one zoom's ids holds)."""
+    ordered by zoom first, so one zoom at a time is sorted: a list of one zoom's ids (the country at z14: ~40,000,
+    ~1.5 MB); numpy's 8-byte arrays were measured to cost ~20 MB resident just to import."""
     for z in range(minzoom, maxzoom + 1):
         yield from sorted(zxy_to_tileid(*t) for t in tile_range(bounds, z, z))
 
