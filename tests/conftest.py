@@ -26,6 +26,17 @@ def demo_db(pg_settings) -> Iterator[TestDatabase]:
         yield db
 
 
+@pytest.fixture(scope="module")
+def two_gemeenten_db(pg_settings) -> Iterator[TestDatabase]:
+    """The Hilversum demo plus a small Amersfoort (tests/gemeenten.py) for one test module: /g/<code>/ and the
+    exports per gemeente."""
+    from tests.gemeenten import two_gemeenten
+
+    db = two_gemeenten(pg_settings)
+    yield db
+    db.drop()
+
+
 @pytest.fixture
 def fresh_db(pg_settings) -> Iterator[TestDatabase]:
     """A private copy of the demo database for one test that commits."""

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import psycopg
 
-from tests.support import TestDatabase
+from spatial_service.settings import Settings
+from tests.support import TestDatabase, new_database
 
 # a 2 km square around the RD origin (Onze Lieve Vrouwetoren, Amersfoort)
 AMERSFOORT = "MULTIPOLYGON (((154000 462000, 156000 462000, 156000 464000, 154000 464000, 154000 462000)))"
@@ -67,6 +68,13 @@ def add_amersfoort(admin_dsn: str) -> dict[str, int]:
                      "bedrag, toelichting, berekend_op) VALUES ('WK030701', 2024, 'GM0307', 1, true, 1, 250000, "
                      "'test', now()) ON CONFLICT DO NOTHING")
     return {"initiatief": initiatief, "buurtdeal": deal, "afspraak": afspraak, "beheerobject": object_id}
+
+
+def two_gemeenten(settings: Settings) -> TestDatabase:
+    """A new database with the Hilversum demo and add_amersfoort's rows (the caller drops it)."""
+    db = new_database(settings, with_demo=True)
+    add_amersfoort(db.admin_dsn)
+    return db
 
 
 def limit_editors(db: TestDatabase) -> tuple[str, str]:

@@ -2,20 +2,22 @@
 -- tiles do not carry (commitments with done/not done, the initiative a deal came from, poll support) and a
 -- point and box for the list that follows the map extent. The live service answers it as /details.json and
 -- `buurtkaart export-site` writes the same rows to data/details.json, so both viewers tell the same story.
--- Built on the publiek views (plus buurt names): no submitter data can reach it.
+-- Built on the publiek views (plus buurt names): no submitter data can reach it. gemeentecode: /g/GM0402/ and
+-- `export-site --gemeente` show one gemeente's items.
 CREATE VIEW publiek.kaartitem AS
 WITH item AS (
   SELECT 'buurtdeal'::text AS soort, d.id, d.titel, d.omschrijving, d.thema, d.thema_naam, d.status,
          d.status_naam, d.jaar, d.budget_gemeente, NULL::date AS ingediend_op, d.wijkcode, d.buurtcode,
-         d.initiatief_id, d.geom
+         d.initiatief_id, d.gemeentecode, d.geom
     FROM publiek.buurtdeal d
   UNION ALL
   SELECT 'initiatief', i.id, i.titel, i.omschrijving, i.thema, i.thema_naam, i.status, i.status_naam,
-         NULL::integer, NULL::numeric, i.ingediend_op, i.wijkcode, i.buurtcode, i.id, i.geom
+         NULL::integer, NULL::numeric, i.ingediend_op, i.wijkcode, i.buurtcode, i.id, i.gemeentecode, i.geom
     FROM publiek.initiatief i
 )
 SELECT it.soort, it.id, it.titel, it.omschrijving, it.thema, it.thema_naam, it.status, it.status_naam, it.jaar,
        it.budget_gemeente, it.ingediend_op, it.wijkcode, w.naam AS wijknaam, it.buurtcode, b.naam AS buurtnaam,
+       it.gemeentecode,
        CASE WHEN it.soort = 'buurtdeal' THEN it.initiatief_id END AS initiatief_id,
        CASE WHEN it.soort = 'buurtdeal' THEN ini.titel END AS initiatief_titel,
        ini.steun_pct, ini.respondenten,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from spatial_service.cli_options import add_source_options
 from spatial_service.exporters.open_data import DEFAULT_LICENCE, FORMATS, LICENCES, export_snapshot
 from spatial_service.settings import get_settings
 
@@ -23,8 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                                      "komt als DCAT-dataservice met een distributie per collectie in de catalogus")
     p.add_argument("--contact", help="e-mailadres voor vragen over de data (DCAT contactPoint)")
     p.add_argument("--bron", help="bronvermelding in metadata.json (bv. 'Gemeente Hilversum')")
-    p.add_argument("--dsn", help="verbinding als de publieke rol (standaard: de lokale cluster als buurtkaart_tiles); "
-                                 "alleen schema publiek wordt gelezen")
+    add_source_options(p, "de gegevens")
     p.set_defaults(func=_export)
 
 
@@ -32,6 +32,6 @@ def _export(args: argparse.Namespace) -> int:
     dsn = args.dsn or get_settings().public()
     snapshot = export_snapshot(dsn, args.map, tuple(args.formaat or FORMATS), licence=args.licentie,
                                source=args.bron, base_url=args.url, contact=args.contact,
-                               ogc_url=args.ogc_url)
+                               ogc_url=args.ogc_url, gemeente=args.gemeente)
     print(snapshot.summary())
     return 0

@@ -15,7 +15,7 @@ import json
 import os
 import shutil
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,7 @@ import psycopg
 from fiona.crs import CRS
 
 from spatial_service import catalogue
+from spatial_service.db import gemeente as gemeente_scope
 from spatial_service.db.connection import connect, describe_dsn
 from spatial_service.errors import BuurtkaartError
 from spatial_service.exporters import dcat
@@ -85,6 +86,19 @@ def export_layers(cat: catalogue.Catalogue | None = None) -> list[ExportLayer]:
     return layers
 
 
+def for_gemeente(layers: list[ExportLayer], gemeente: str | None) -> list[ExportLayer]:
+    """The layers limited to one gemeente's rows (a checked code): the rows with that gemeentecode, as the tile
+    path /g/GM0402/ shows them, and the commitments of its deals."""
+    if gemeente is None:
+        return layers
+    own = psycopg.sql.SQL("gemeentecode = {}").format(psycopg.sql.Literal(gemeente)).as_string(None)
+    limited = []
+    for layer in layers:
+        condition = own if layer.geometry else f"buurtdeal_id IN (SELECT id FROM publiek.buurtdeal WHERE {own})"
+        limited.append(replace(layer, filter=f"({layer.filter}) AND {condition}" if layer.filter else condition))
+    return limited
+
+
 def _ident(name: str) -> str:
     return psycopg.sql.Identifier(*name.split(".")).as_string(None)
 
@@ -137,9 +151,10 @@ def _feature(row: dict[str, Any], layer: ExportLayer, geom_key: str | None) -> f
 def export_open_data(dsn: str, directory: Path, formats: tuple[str, ...] = FORMATS,
                      licence: str = DEFAULT_LICENCE, source: str | None = None, *, base_url: str | None = None,
                      version: str | None = None, contact: str | None = None,
-                     ogc_url: str | None = None, cat: catalogue.Catalogue | None = None) -> ExportResult:
+                     ogc_url: str | None = None, cat: catalogue.Catalogue | None = None,
+                     gemeente: str | None = None) -> ExportResult:
     """All files into `directory`. The DCAT distributions point at `base_url` (+ `version`/) + file name; without
-    a base URL, at the directory itself as a file: URL."""
+    a base URL, at the directory itself as a file: URL. `gemeente` (e.g. GM0402): that gemeente's rows only."""
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise ExportError(f"Onbekend formaat {', '.join(unknown)}; kies uit {', '.join(FORMATS)}.")
@@ -159,7 +174,8 @@ def export_open_data(dsn: str, directory: Path, formats: tuple[str, ...] = FORMA
     try:
         with conn.transaction():  # one snapshot: all files show the same moment
             conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-            for layer in layers:
+            gemeente = gemeente_scope.checked(conn, gemeente)
+            for layer in for_gemeente(layers, gemeente):
                 try:
                     props, gtype = _schema(conn, layer)
                 except psycopg.errors.InsufficientPrivilege as exc:
@@ -190,7 +206,7 @@ def export_open_data(dsn: str, directory: Path, formats: tuple[str, ...] = FORMA
                                     "geometrie": gtype, "aantal": count,
                                     "bestanden": [f.name if f != gpkg else f"{gpkg.name} (laag {layer.id})"
                                                   for f in files]})
-            places = dcat.gemeenten(conn)
+            places = [place for place in dcat.gemeenten(conn) if gemeente in (None, place.code)]
     except psycopg.OperationalError as exc:
         raise ExportError(f"Export mislukt ({describe_dsn(dsn)}): {exc}") from exc
     finally:
@@ -211,6 +227,7 @@ def export_open_data(dsn: str, directory: Path, formats: tuple[str, ...] = FORMA
         "crs": {f: CRS_TEXT[f] for f in formats},
         "dcat": [dcat.TURTLE_NAME, dcat.JSONLD_NAME],
         "lagen": meta_layers,
+        **({"gemeente": {"code": gemeente, "naam": places[0].naam}} if gemeente else {}),
     }
     meta_path = directory / "metadata.json"
     meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
@@ -282,7 +299,8 @@ class Snapshot:
 
 def export_snapshot(dsn: str, root: Path, formats: tuple[str, ...] = FORMATS, licence: str = DEFAULT_LICENCE,
                     source: str | None = None, *, base_url: str | None = None, contact: str | None = None,
-                    ogc_url: str | None = None, today: dt.date | None = None) -> Snapshot:
+                    ogc_url: str | None = None, today: dt.date | None = None,
+                    gemeente: str | None = None) -> Snapshot:
     """`root/<YYYY-MM-DD>/` (a snapshot: its files never change once written; a second export on the same day
     replaces that day's snapshot as a whole) and `root/latest`, a symlink to it switched in one rename, so a
     download from latest never mixes two exports. Older snapshots stay until someone removes them."""
@@ -297,7 +315,7 @@ def export_snapshot(dsn: str, root: Path, formats: tuple[str, ...] = FORMATS, li
         shutil.rmtree(work)
     try:
         result = export_open_data(dsn, work, formats, licence, source, base_url=base_url or root.resolve().as_uri(),
-                                  version=version, contact=contact, ogc_url=ogc_url)
+                                  version=version, contact=contact, ogc_url=ogc_url, gemeente=gemeente)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise

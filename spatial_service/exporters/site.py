@@ -9,6 +9,7 @@
     DIR/data/labels.json, details.json   what /labels.json and /details.json answer live
 
 Everything is read as the public role from schema publiek, so the site holds nothing the live map does not show.
+With `--gemeente GM0402` the site is that gemeente's, as /g/GM0402/ live: its tiles, list, names and extent.
 The site is built in a folder beside DIR and swapped in at the end: a failed export leaves DIR as it was.
 """
 
@@ -25,13 +26,14 @@ from pathlib import Path
 import psycopg
 
 from spatial_service.catalogue import Catalogue
+from spatial_service.db import gemeente as gemeente_scope
 from spatial_service.db.connection import connect
 from spatial_service.errors import BuurtkaartError
 from spatial_service.settings import Settings
 from spatial_service.tiles import export as tile_export
 from spatial_service.web.basemap import basemap_config
-from spatial_service.web.details import DETAILS_QUERY
-from spatial_service.web.routes import LABELS_QUERY, MAPLIBRE_DIR, PMTILES_DIR, STATIC_DIR
+from spatial_service.web.details import details_query, labels_query
+from spatial_service.web.routes import MAPLIBRE_DIR, PMTILES_DIR, STATIC_DIR
 from spatial_service.web.style import COMPOSITE_SOURCE, style, value_lists
 
 MARKER = ".buurtkaart-site.json"
@@ -73,23 +75,28 @@ def check_vendor() -> None:
                                 "geïnstalleerd. Draai eerst: bash scripts/setup.sh")
 
 
-async def _read_public(dsn: str) -> tuple[dict, dict, str]:
+async def _read_public(dsn: str, gemeente: str | None) -> tuple[dict, dict, str]:
     async with await psycopg.AsyncConnection.connect(dsn, autocommit=True) as conn:
-        lists = await value_lists(conn)
-        labels = (await (await conn.execute(LABELS_QUERY)).fetchone())[0]
-        details = (await (await conn.execute(DETAILS_QUERY)).fetchone())[0]
+        lists = await value_lists(conn, gemeente)
+        labels = (await (await conn.execute(labels_query(gemeente))).fetchone())[0]
+        details = (await (await conn.execute(details_query(gemeente))).fetchone())[0]
     return lists, labels, details
 
 
-def static_style(dsn: str, catalogue: Catalogue, settings: Settings, lists: dict) -> dict:
+def static_style(dsn: str, catalogue: Catalogue, settings: Settings, lists: dict,
+                 gemeente: str | None = None) -> dict:
     with connect(dsn, autocommit=True) as conn:
         compiled, _ = tile_export.compile_for(conn, catalogue)
-        bounds = tile_export.municipality_bounds(conn)
+        bounds = tile_export.municipality_bounds(conn, gemeente)
+        name = conn.execute("SELECT naam FROM publiek.gemeente WHERE code = %s", (gemeente,)).fetchone()
     body = style(list(compiled.values()), "", lists, basemap_config(settings))
     # the viewer (bron.js) makes this relative URL absolute against the page, so the site runs under any path
     body["sources"][COMPOSITE_SOURCE] = {"type": "vector", "url": f"pmtiles://data/{ARCHIVE}",
                                          "attribution": "Gemeente — Buurtkaart"}
     body["metadata"]["buurtkaart:extent"] = list(bounds)
+    if gemeente is not None:  # as /g/GM0402/style.json says it
+        body["metadata"]["buurtkaart:gemeente"] = gemeente
+        body["metadata"]["buurtkaart:gemeentenaam"] = name[0]
     return body
 
 
@@ -109,29 +116,34 @@ def write_pages(site: Path) -> None:
 
 
 def export_site(dsn: str, target: Path, catalogue: Catalogue, settings: Settings, minzoom: int, maxzoom: int,
-                progress: tile_export.Progress | None = None, say: Say = lambda _: None) -> SiteResult:
+                progress: tile_export.Progress | None = None, say: Say = lambda _: None,
+                gemeente: str | None = None) -> SiteResult:
+    """The site of all gemeenten, or of one (`gemeente`: its tiles, list, names and starting view only)."""
     target = target.resolve()
     check_target(target)
     check_vendor()
     basemap_config(settings)  # a wrong BUURTKAART_BASEMAP fails before any work
+    with connect(dsn, autocommit=True) as conn:
+        gemeente = gemeente_scope.checked(conn, gemeente)  # and a wrong code too
     target.parent.mkdir(parents=True, exist_ok=True)
     site = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     try:
         (site / "data").mkdir()
         say("tegels naar data/" + ARCHIVE)
-        tiles = tile_export.export(dsn, catalogue, site / "data" / ARCHIVE, None, minzoom, maxzoom, progress)
+        tiles = tile_export.export(dsn, catalogue, site / "data" / ARCHIVE, None, minzoom, maxzoom, progress,
+                                   gemeente=gemeente)
         say("stijl, namen en details")
-        lists, labels, details = asyncio.run(_read_public(dsn))
+        lists, labels, details = asyncio.run(_read_public(dsn, gemeente))
         (site / "data" / "style.json").write_text(
-            json.dumps(static_style(dsn, catalogue, settings, lists), ensure_ascii=False, default=str),
+            json.dumps(static_style(dsn, catalogue, settings, lists, gemeente), ensure_ascii=False, default=str),
             encoding="utf-8")
         (site / "data" / "labels.json").write_text(json.dumps(labels, ensure_ascii=False), encoding="utf-8")
         (site / "data" / "details.json").write_text(details, encoding="utf-8")
         say("viewer, MapLibre GL en PMTiles")
         write_pages(site)
         items = len(json.loads(details)["items"])
-        (site / MARKER).write_text(json.dumps({"tegels": tiles.tiles, "items": items,
-                                               "zoom": [minzoom, maxzoom]}), encoding="utf-8")
+        (site / MARKER).write_text(json.dumps({"tegels": tiles.tiles, "items": items, "zoom": [minzoom, maxzoom],
+                                               **({"gemeente": gemeente} if gemeente else {})}), encoding="utf-8")
         size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
         site.chmod(0o755)  # mkdtemp made it private; a web server must read it
         if target.exists():

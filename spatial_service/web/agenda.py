@@ -5,22 +5,29 @@ from __future__ import annotations
 
 import re
 
+from psycopg import sql
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from spatial_service.db import gemeente as scope
+
 WIJKCODE = re.compile(r"^WK\d{6}$")
 
 
-async def agenda(request: Request) -> Response:
+async def agenda(request: Request, gemeente: str | None = None) -> Response:
+    """The panel of a wijk; under /g/GM0402/ (`gemeente`, a checked code) only of that gemeente's wijken."""
     code = request.path_params["wijkcode"]
     if not WIJKCODE.match(code):
         return JSONResponse({"fout": f"'{code}' is geen wijkcode (verwacht bv. WK040201)."}, status_code=400)
+    query = sql.SQL("SELECT paneel FROM publiek.wijkagenda_paneel WHERE wijkcode = %s{}").format(
+        sql.SQL("") if gemeente is None else
+        sql.SQL(" AND wijkcode IN (SELECT code FROM publiek.wijk{})").format(scope.condition(gemeente)))
     async with request.app.state.pool.connection() as conn:
-        cur = await conn.execute("SELECT paneel FROM publiek.wijkagenda_paneel WHERE wijkcode = %s", (code,))
-        row = await cur.fetchone()
+        row = await (await conn.execute(query, (code,))).fetchone()
     if row is None:
-        return JSONResponse({"fout": f"Wijk {code} bestaat niet."}, status_code=404)
+        where = "" if gemeente is None else f" in gemeente {gemeente}"
+        return JSONResponse({"fout": f"Wijk {code} bestaat niet{where}."}, status_code=404)
     return JSONResponse(row[0], headers={"Cache-Control": "no-cache"})
 
 

@@ -19,9 +19,12 @@ import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
+from psycopg import sql
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
+
+from spatial_service.db import gemeente as scope
 
 LEVELS = ("buurt", "wijk")
 CACHE = {"Cache-Control": "public, max-age=60"}
@@ -32,11 +35,11 @@ SELECT json_build_object(
         'code', i.code, 'naam', i.naam, 'eenheid', i.eenheid, 'decimalen', i.decimalen,
         'hoger_is_beter', i.hoger_is_beter, 'bron', i.bron,
         'jaren', (SELECT json_agg(DISTINCT c.jaar ORDER BY c.jaar) FROM publiek.cijfer c
-                   WHERE c.indicator = i.code AND c.niveau IN ('buurt', 'wijk') AND c.waarde IS NOT NULL))
+                   WHERE c.indicator = i.code AND c.niveau IN ('buurt', 'wijk') AND c.waarde IS NOT NULL{cijfer}))
         ORDER BY i.volgorde)
       FROM publiek.indicator i
      WHERE EXISTS (SELECT 1 FROM publiek.cijfer c WHERE c.indicator = i.code AND c.niveau IN ('buurt', 'wijk')
-                     AND c.waarde IS NOT NULL)), '[]'::json),
+                     AND c.waarde IS NOT NULL{cijfer})), '[]'::json),
   'gemeenten', coalesce((SELECT json_agg(json_build_object('code', g.code, 'naam', g.naam,
                            'bbox', (SELECT ARRAY[ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e)]
                                       FROM (SELECT ST_Transform(ST_Envelope(x.geom), 4326) AS e
@@ -44,7 +47,7 @@ SELECT json_build_object(
                            'budgetjaren', (SELECT json_agg(DISTINCT b.jaar ORDER BY b.jaar)
                                              FROM publiek.budgetverdeling b WHERE b.gemeentecode = g.code))
                            ORDER BY g.naam)
-                           FROM publiek.gebied g WHERE g.niveau = 'gemeente'), '[]'::json))
+                           FROM publiek.gebied g WHERE g.niveau = 'gemeente'{gebied}), '[]'::json))
 """
 
 
@@ -75,6 +78,7 @@ class Param:
 
 INDICATOR = Param("indicator", r"[a-z_]{1,60}", "sociale_cohesie")
 LEVEL = Param("niveau", "|".join(LEVELS), "buurt", required=False, default="buurt")
+AREA = Param("code", r"(BU\d{8}|WK\d{6}|GM\d{4})", "BU04020101")
 YEAR = r"\d{4}"
 GEMEENTE = r"GM\d{4}"
 Handler = Callable[..., Awaitable[Response]]
@@ -98,15 +102,19 @@ def _error(message: str, status: int) -> JSONResponse:
     return JSONResponse({"fout": message, "status": status}, status_code=status)
 
 
-async def _one(request: Request, sql: str, params: tuple) -> object:
+async def _one(request: Request, query: str | sql.Composable, params: tuple) -> object:
     async with request.app.state.pool.connection() as conn:
-        cur = await conn.execute(sql, params)
+        cur = await conn.execute(query, params)
         row = await cur.fetchone()
     return row[0] if row else None
 
 
-async def indicators(request: Request) -> Response:
-    return JSONResponse(await _one(request, INDICATORS_SQL, ()), headers=CACHE)
+async def indicators(request: Request, gemeente: str | None = None) -> Response:
+    """Indicators with figures and the gemeenten; for /g/GM0402/ (`gemeente`, a checked code) only that gemeente
+    and the indicators and years it has figures for."""
+    query = sql.SQL(INDICATORS_SQL).format(cijfer=scope.condition(gemeente, "c.gemeentecode", "AND"),
+                                           gebied=scope.condition(gemeente, "g.code", "AND"))
+    return JSONResponse(await _one(request, query, ()), headers=CACHE)
 
 
 def _unknown_indicator(indicator: str) -> JSONResponse:
@@ -123,7 +131,7 @@ async def figures(request: Request, indicator: str, year: str, level: str, gemee
     return Response(data, media_type="application/json", headers=CACHE)
 
 
-@with_params(Param("code", r"(BU\d{8}|WK\d{6}|GM\d{4})", "BU04020101"), INDICATOR)
+@with_params(AREA, INDICATOR)
 async def trend(request: Request, code: str, indicator: str) -> Response:
     data = await _one(request, "SELECT publiek.cijfertrend(%s, %s)", (code, indicator))
     if data is None:

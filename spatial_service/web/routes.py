@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import psycopg
@@ -20,7 +19,7 @@ from spatial_service.paths import PACKAGE_DIR
 from spatial_service.tiles.sql import CatalogueMismatch
 from spatial_service.web.basemap import basemap_config
 from spatial_service.web.cache import CachedTile
-from spatial_service.web.details import details
+from spatial_service.web.details import details, labels
 from spatial_service.web.requests import RequestError, TileRequest, parse_layers, tile_request
 from spatial_service.web.service import TileService
 from spatial_service.web.style import style, tilejson, value_lists
@@ -104,27 +103,6 @@ async def style_json(request: Request) -> Response:
     body = style(list(svc.compiled.values()), base_url(request), lists, basemap_config(svc.settings))
     body["metadata"]["buurtkaart:extent"] = svc.extent
     return JSONResponse(body, headers={"Access-Control-Allow-Origin": "*"})
-
-
-LABELS_QUERY = """
-SELECT json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(f ORDER BY f->>'id'), '[]'))
-  FROM (SELECT json_build_object(
-               'type', 'Feature', 'id', soort || ':' || code,
-               'properties', json_build_object('soort', soort, 'code', code, 'naam', naam),
-               'geometry', ST_AsGeoJSON(ST_Transform(ST_PointOnSurface(geom), 4326), 6)::json) AS f
-          FROM (SELECT 'wijk' AS soort, code, naam, geom FROM publiek.wijk
-                UNION ALL
-                SELECT 'buurt', code, naam, geom FROM publiek.buurt WHERE NOT water) g) x
-"""
-
-
-async def labels(request: Request) -> Response:
-    """Names of wijken and buurten at a point inside each: the viewer shows them as HTML labels (no glyph
-    server needed, works offline)."""
-    svc = service(request)
-    async with svc.pool.connection() as conn:
-        row = await (await conn.execute(LABELS_QUERY)).fetchone()
-    return Response(json.dumps(row[0]), media_type="application/geo+json")
 
 
 async def health(request: Request) -> Response:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from psycopg import AsyncConnection
+from psycopg import AsyncConnection, sql
 
+from spatial_service.db import gemeente as scope
 from spatial_service.tiles.sql import LayerSql, field_type
 
 COMPOSITE_SOURCE = "buurtkaart"
@@ -45,8 +46,10 @@ def tilejson(layers: list[LayerSql], base_url: str, query: str, extent: tuple[fl
     }
 
 
-async def value_lists(conn: AsyncConnection) -> dict[str, list[dict[str, Any]]]:
-    async def rows(query: str) -> list[dict[str, Any]]:
+async def value_lists(conn: AsyncConnection, gemeente: str | None = None) -> dict[str, list[dict[str, Any]]]:
+    """The lists the viewer fills its filters and legend from; the wijken and years of one gemeente only when
+    `gemeente` is given (a checked code)."""
+    async def rows(query: str | sql.Composable) -> list[dict[str, Any]]:
         cur = await conn.execute(query)
         names = [d.name for d in cur.description]
         return [dict(zip(names, r, strict=True)) for r in await cur.fetchall()]
@@ -56,9 +59,11 @@ async def value_lists(conn: AsyncConnection) -> dict[str, list[dict[str, Any]]]:
         "statussen": await rows("SELECT code, naam, kleur FROM publiek.status ORDER BY volgorde"),
         "objectsoorten": await rows("SELECT code, naam, meervoud, kleur, rand, symbool, grootte::float8 AS grootte, "
                                     "geometrietypes FROM publiek.objectsoort ORDER BY volgorde"),
-        "wijken": await rows("SELECT code, naam FROM publiek.wijk ORDER BY code"),
+        "wijken": await rows(sql.SQL("SELECT code, naam FROM publiek.wijk{} ORDER BY code").format(
+            scope.condition(gemeente))),
         "stappen": await rows("SELECT code, naam FROM publiek.workflowstap ORDER BY volgorde"),
-        "jaren": [r["jaar"] for r in await rows("SELECT DISTINCT jaar FROM publiek.buurtdeal ORDER BY jaar")],
+        "jaren": [r["jaar"] for r in await rows(sql.SQL("SELECT DISTINCT jaar FROM publiek.buurtdeal{} ORDER BY jaar")
+                                                  .format(scope.condition(gemeente)))],
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import socket
 import threading
@@ -60,12 +61,21 @@ def start_server(db: TestDatabase, **overrides) -> RunningServer:
     raise AssertionError(f"de tegelservice kwam niet op in 30 s ({url})")
 
 
+@contextlib.contextmanager
+def serving(db: TestDatabase, **overrides) -> Iterator[RunningServer]:
+    """start_server for the length of a with block (a fixture's body), stopped however it ends."""
+    running = start_server(db, **overrides)
+    try:
+        yield running
+    finally:
+        running.stop()
+
+
 @pytest.fixture(scope="session")
 def server(demo_db) -> Iterator[RunningServer]:
     """The service on the session's demo database (read-only use)."""
-    running = start_server(demo_db)
-    yield running
-    running.stop()
+    with serving(demo_db) as running:
+        yield running
 
 
 @pytest.fixture

@@ -65,6 +65,17 @@ def open_viewer(browser: Browser, url: str, width: int = 1280, height: int = 820
     return viewer
 
 
+@contextmanager
+def viewing(browser: Browser, url: str, **size: int) -> Iterator[Viewer]:
+    """open_viewer for a with block: the page has no script errors at the end and is closed however it ends."""
+    viewer = open_viewer(browser, url, **size)
+    try:
+        yield viewer
+        assert not viewer.errors, viewer.errors
+    finally:
+        viewer.page.close()
+
+
 def wait_idle(page: Page) -> None:
     page.wait_for_function("window.buurtkaartMap.loaded() && window.buurtkaartMap.areTilesLoaded()", timeout=30_000)
     # symbols are placed in the frame after a change (filter, move): wait for a full render and 'idle'

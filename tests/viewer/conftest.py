@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from tests.service.conftest import RunningServer, start_server
+from tests.service.conftest import RunningServer, serving
 from tests.service.test_cli import cli_env
 from tests.viewer.browser import chromium
 from tests.viewer.nginx import Nginx, start_nginx
@@ -27,9 +27,8 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture(scope="session")
 def live(demo_db) -> Iterator[RunningServer]:
-    running = start_server(demo_db)
-    yield running
-    running.stop()
+    with serving(demo_db) as running:
+        yield running
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,7 @@
 // The wijk panel of the virtuele stad (issue 10): choose a wijk in the "Wijk" filter and the panel shows what the
 // wijk wants (its published wijkagenda), what was planned and done in the chosen year (the jaarschijf and its
-// evaluation) and which buurtdeals serve which priority. Data: /agenda/<wijkcode>.json (publiek only).
+// evaluation) and which buurtdeals serve which priority. Data: agenda/<wijkcode>.json next to the page (publiek only;
+// at /g/GM0402/ the service answers only for that gemeente's wijken).
 "use strict";
 
 (function () {
@@ -54,7 +55,7 @@
     const wijk = form.elements.wijk.value;
     if (!wijk) { panel.innerHTML = ""; panel.hidden = true; return; }
     try {
-      const response = await fetch(`/agenda/${encodeURIComponent(wijk)}.json`);
+      const response = await fetch(new URL(`agenda/${encodeURIComponent(wijk)}.json`, document.baseURI));
       if (!response.ok) throw new Error((await response.json()).fout || response.statusText);
       panel.innerHTML = render(await response.json(), form.elements.jaar.value);
     } catch (err) {

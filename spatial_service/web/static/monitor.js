@@ -1,5 +1,5 @@
 // Buurtmonitor in the virtuele stad: a choropleth of one indicator and year over buurten or wijken.
-// The figures come as JSON (/cijfers.json: classes computed in SQL) and are joined to the boundary tiles with
+// The figures come as JSON (cijfers.json: classes computed in SQL) and are joined to the boundary tiles with
 // feature-state, so the tiles carry no indicator-years. Own source with promoteId (the code), own layers,
 // own panel section; viewer.js only has to load this file.
 "use strict";
@@ -18,8 +18,11 @@
     return new Intl.NumberFormat("nl-NL", { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
   }
 
+  // relative to the page: at /g/GM0402/ the same requests ask for that gemeente's figures only
+  const here = (path) => new URL(path, document.baseURI).href;
+
   async function json(url) {
-    const response = await fetch(url);
+    const response = await fetch(here(url));
     const body = await response.json();
     if (!response.ok) throw new Error(body.fout || response.statusText);
     return body;
@@ -127,7 +130,7 @@
   async function showTrend(code) {
     const indicator = document.getElementById("monitor-indicator").value;
     if (!code || !indicator) return;
-    chart(await json(`/cijfers/trend.json?code=${encodeURIComponent(code)}&indicator=${encodeURIComponent(indicator)}`));
+    chart(await json(`cijfers/trend.json?code=${encodeURIComponent(code)}&indicator=${encodeURIComponent(indicator)}`));
   }
 
   function clearStates(map) {
@@ -143,7 +146,7 @@
     state.data = null;
     if (!indicator) { legend(null); document.getElementById("monitor-grafiek").innerHTML = ""; window.buurtmonitorVersie = (window.buurtmonitorVersie || 0) + 1; return; }
     const year = document.getElementById("monitor-jaar").value;
-    const data = await json(`/cijfers.json?indicator=${encodeURIComponent(indicator)}&jaar=${encodeURIComponent(year)}&niveau=${niveau}&gemeente=${encodeURIComponent(gemeente)}`);
+    const data = await json(`cijfers.json?indicator=${encodeURIComponent(indicator)}&jaar=${encodeURIComponent(year)}&niveau=${niveau}&gemeente=${encodeURIComponent(gemeente)}`);
     state.data = data;
     const sourceLayer = SOURCE_LAYER[niveau];
     for (const [code, v] of Object.entries(data.waarden)) map.setFeatureState({ source: "monitor", sourceLayer, id: code }, { klasse: v.klasse });
@@ -184,7 +187,7 @@
     const el = document.getElementById("monitor-budget-tabel");
     if (!years.length) { el.innerHTML = "<p>Geen budgetverdeling voor deze gemeente.</p>"; return; }
     years.value = [...years.options].some((o) => o.value === chosen) ? chosen : years.options[years.length - 1].value;
-    const data = await json(`/budget.json?gemeente=${encodeURIComponent(code)}&jaar=${years.value}`);
+    const data = await json(`budget.json?gemeente=${encodeURIComponent(code)}&jaar=${years.value}`);
     const total = data.wijken.reduce((s, w) => s + Number(w.bedrag), 0);
     el.innerHTML = `<table class="budget-tabel"><thead><tr><th>Wijk</th><th>Budget</th><th>Toegezegd</th></tr></thead><tbody>
       ${data.wijken.map((w) => `<tr title="${esc(w.toelichting)}"><td>${esc(w.wijknaam)}${w.prioriteit ? " <abbr title=\"prioriteitswijk\">*</abbr>" : ""}</td>
@@ -194,11 +197,11 @@
   }
 
   async function start(map) {
-    const meta = await json("/cijfers/indicatoren.json");
+    const meta = await json("cijfers/indicatoren.json");
     if (!meta.indicatoren.length) return;
     const css = document.createElement("link");
     css.rel = "stylesheet";
-    css.href = "/static/monitor.css";
+    css.href = here("static/monitor.css");
     document.head.appendChild(css);
     panel();
     const select = document.getElementById("monitor-indicator");
@@ -208,7 +211,7 @@
     const byCode = new Map(meta.indicatoren.map((i) => [i.code, i]));
     await budget(meta.gemeenten);
     map.addImage("monitor-arcering", hatch());
-    map.addSource("monitor", { type: "vector", url: "/tiles/wijken,buurten.json", promoteId: { buurten: "code", wijken: "code" } });
+    map.addSource("monitor", { type: "vector", url: here("tiles/wijken,buurten.json"), promoteId: { buurten: "code", wijken: "code" } });
     const form = document.getElementById("monitor-keuze");
     form.addEventListener("change", async (e) => {
       if (e.target.id === "monitor-gebied") { await showTrend(e.target.value); return; }

@@ -226,6 +226,11 @@ async function main() {
   const details = bron.details();
   const style = await bron.style();
   const meta = style.metadata;
+  const place = meta["buurtkaart:gemeentenaam"];  // one gemeente's map (/g/GM0402/ or its static site)
+  if (place) {
+    document.title = `Virtuele stad ${place} — Buurtkaart`;
+    document.querySelector("#paneel h1").textContent = `Virtuele stad ${place}`;
+  }
   const lists = meta["buurtkaart:waardelijsten"];
   const symbols = makeSymbols(lists, lists.stappen);
   api.symbols = symbols;
