@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import psycopg
 import pytest
-from qgis.core import Qgis, QgsDataSourceUri, QgsProject, QgsVectorLayer, QgsWkbTypes
+from qgis.core import (
+    Qgis,
+    QgsDataSourceUri,
+    QgsProject,
+    QgsSingleSymbolRenderer,
+    QgsSymbol,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
 
 from tests.support import new_database
 
@@ -161,3 +169,21 @@ def test_upgrade_advice_compares_database_and_plugin_versions(bk, plugin, projec
     assert bk.loader.upgrade_advice(latest) is None
     assert "werk de database bij" in bk.loader.upgrade_advice(latest - 1)
     assert "nieuwer dan deze plugin" in bk.loader.upgrade_advice(latest + 1)
+
+
+def test_a_default_style_in_the_database_does_not_replace_the_catalogue_style(bk, plugin, project, fresh_db,
+                                                                              fresh_connection):
+    # someone saved a single-symbol style as the default of the deals table (QGIS' layer_styles)
+    entry = bk.catalogue.load().by_id("buurtdeal_punt")
+    admin_info = QgsDataSourceUri(fresh_db.admin_dsn).connectionInfo(False)
+    own = QgsVectorLayer(bk.loader.layer_uri(admin_info, entry), "eigen", "postgres")
+    assert own.isValid()
+    own.setRenderer(QgsSingleSymbolRenderer(QgsSymbol.defaultSymbol(own.geometryType())))
+    assert own.saveStyleToDatabase("eigen stijl", "", True, "") == ""
+    del own
+    with psycopg.connect(fresh_db.admin_dsn) as conn:
+        assert conn.execute("SELECT count(*) FROM public.layer_styles WHERE useasdefault").fetchone()[0] == 1
+        conn.execute("GRANT SELECT ON public.layer_styles TO PUBLIC")
+    result = plugin.load_layers(connection=fresh_connection)
+    renderer = result.layers["buurtdeal_punt"].renderer()
+    assert renderer.type() == "categorizedSymbol" and renderer.classAttribute() == "thema"
