@@ -17,7 +17,8 @@ from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import QApplication, QDialogButtonBox
 
-from tests.qgis.conftest import REPO, delete_connection
+from tests.qgis.conftest import REPO
+from tests.qgis_registry import delete_connection
 
 
 class CredentialRecorder(QgsCredentials):
