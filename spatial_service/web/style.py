@@ -117,6 +117,15 @@ def style(layers: list[LayerSql], base_url: str, lists: dict[str, list[dict[str,
             for entry in entries:
                 style_layers.append({"source": src, "source-layer": layer_id, **entry})
 
+    # the national view (zoom 5-8): each gemeente shaded by how much is going on there, one blue for "nothing
+    # published" up to dark for the busiest; a single hue, readable for colour-blind users and in grey
+    activity = ["+", ["get", "aantal_initiatieven"], ["get", "aantal_buurtdeals"]]
+    add("gemeenten", [
+        {"id": "gemeenten-vlak", "type": "fill",
+         "paint": {"fill-color": ["interpolate", ["linear"], activity, 0, "#eff3ff", 50, "#9ecae1", 250, "#3182bd",
+                                  1000, "#08519c"], "fill-opacity": 0.85}},
+        {"id": "gemeenten-grens", "type": "line", "paint": {"line-color": "#ffffff", "line-width": 0.7}},
+    ])
     add("buurten", [
         {"id": "buurten-vlak", "type": "fill", "paint": {"fill-color": "#ffffff", "fill-opacity": 0.35}},
         {"id": "buurten-grens", "type": "line", "paint": {"line-color": "#8c8c8c", "line-width": 0.8,

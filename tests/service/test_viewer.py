@@ -116,6 +116,30 @@ def test_filters_change_what_is_rendered(page):
     assert len(rendered(page, "buurtdeals")) == len(all_deals)
 
 
+def test_names_and_the_national_view_follow_the_zoom(page):
+    """Far out the gemeenten are shaded by their counts and no names cover the map; wijk names come in at
+    gemeente level, buurt names instead of them closer in, and only those in view are on the page."""
+    view = page.evaluate("(() => { const m = window.buurtkaartMap; return [m.getCenter().toArray(), m.getZoom()]; })()")
+
+    def at(zoom: float) -> tuple[int, int]:
+        page.evaluate("([c, z]) => window.buurtkaartMap.jumpTo({center: c, zoom: z})", [view[0], zoom])
+        wait_idle(page)
+        return page.locator(".label-wijk").count(), page.locator(".label-buurt").count()
+
+    try:
+        assert at(7) == (0, 0)
+        shaded = rendered(page, "gemeenten")
+        assert shaded and all(p["aantal_initiatieven"] + p["aantal_buurtdeals"] >= 0 for p in shaded)
+        assert "gemeenten-vlak" in page.evaluate("window.buurtkaartMap.getStyle().layers.map(l => l.id)")
+        wijken, buurten = at(12)
+        assert wijken > 0 and buurten == 0
+        wijken, buurten = at(15)
+        assert wijken == 0 and 0 < buurten < 40  # only the buurten in view, not all of them
+    finally:
+        page.evaluate("([c, z]) => window.buurtkaartMap.jumpTo({center: c, zoom: z})", view)
+        wait_idle(page)
+
+
 def test_an_edit_in_qgis_reaches_an_open_viewer_without_reload(page, fresh_db):
     import psycopg
 

@@ -83,6 +83,8 @@ function legend(lists, symbols) {
   for (const o of lists.objectsoorten) html += row(`<span class="vlak" style="background:${esc(o.kleur)}"></span>`, o.meervoud);
   html += row('<span class="vlak" style="border:2px solid #4d4d4d;width:10px;height:10px"></span>', "Wijkgrens (doorgetrokken lijn)");
   html += row('<span class="vlak" style="border:1px dashed #8c8c8c;width:12px;height:12px"></span>', "Buurtgrens (stippellijn)");
+  html += row('<span class="vlak" style="background:linear-gradient(90deg,#eff3ff,#3182bd,#08519c)"></span>',
+    "Ver uitgezoomd: gemeenten, hoe donkerder hoe meer initiatieven en buurtdeals");
   document.getElementById("legenda").innerHTML = html + "</ul>";
 }
 
@@ -109,6 +111,10 @@ function applyFilters(map, f) {
   }
 }
 
+// At most this many items in the list: with all gemeenten together tens of thousands are in view at once, more
+// than a page (or a screen reader) can take; the count above the list says how many there are.
+const LIST_MAX = 250;
+
 // The list: the text alternative to the map. It shows what the filters let through AND what lies in the map's
 // current extent, so panning the map (also with the keyboard) changes it.
 function renderList() {
@@ -120,11 +126,12 @@ function renderList() {
     && it.bbox[2] >= b.getWest() && it.bbox[0] <= b.getEast() && it.bbox[3] >= b.getSouth() && it.bbox[1] <= b.getNorth());
   const total = data.items.filter((it) => matches(it, f)).length;
   document.getElementById("lijst-aantal").textContent =
-    `${shown.length} van ${total} ${total === 1 ? "item" : "items"} in beeld`;
+    `${shown.length} van ${total} ${total === 1 ? "item" : "items"} in beeld`
+    + (shown.length > LIST_MAX ? `; de eerste ${LIST_MAX} staan hieronder (zoom in of filter voor de rest)` : "");
   // a re-render (the map moved, an edit arrived) must not take the keyboard focus away from the list
   const active = document.activeElement && document.activeElement.closest && document.activeElement.closest("#lijst .item");
   const focusKey = active ? active.dataset.item : null;
-  document.getElementById("lijst").innerHTML = shown.map((it) => `<li>
+  document.getElementById("lijst").innerHTML = shown.slice(0, LIST_MAX).map((it) => `<li>
       <button type="button" class="item" data-item="${esc(itemKey(it))}">${symbols.img(it.thema, it.status, it.soort === "buurtdeal" ? 22 : 16)}
         <span class="item-tekst"><span class="item-titel">${esc(it.titel)}</span>
         <span class="item-meta">${esc(itemSummary(it, symbols))}</span></span></button></li>`).join("");
@@ -194,21 +201,43 @@ function updateHash() {
   writeHash(api.map, api.filters(), selected, choice && choice !== defaultChoice ? choice : null);
 }
 
+// Wijk names from WIJK_ZOOM, buurt names (instead) from BUURT_ZOOM; none below, where a whole country of names
+// would only cover the map. Only the names in view are on the page: with all gemeenten together there are some
+// 17,000, and MapLibre moves every marker on every frame.
+const WIJK_ZOOM = 10.5;
+const BUURT_ZOOM = 13.5;
+
 async function labels(map, pending) {
   const data = await pending;
-  for (const f of data.features) {
+  const markers = new Map();  // feature index -> its marker, while it is shown
+  const marker = (f) => {
     const el = document.createElement("div");
     el.className = `label label-${f.properties.soort}`;
     el.textContent = f.properties.naam;
     el.setAttribute("aria-hidden", "true");  // the names are in the list and the details as text
-    new maplibregl.Marker({ element: el }).setLngLat(f.geometry.coordinates).addTo(map);
+    const m = new maplibregl.Marker({ element: el }).setLngLat(f.geometry.coordinates);
     el.removeAttribute("tabindex");
     el.removeAttribute("role");
     el.removeAttribute("aria-label");
-  }
-  const toggle = () => map.getContainer().classList.toggle("buurtlabels", map.getZoom() >= 13.5);
-  map.on("zoomend", toggle);
-  toggle();
+    return m;
+  };
+  const update = () => {
+    const zoom = map.getZoom();
+    const kind = zoom >= BUURT_ZOOM ? "buurt" : zoom >= WIJK_ZOOM ? "wijk" : null;
+    map.getContainer().classList.toggle("buurtlabels", kind === "buurt");
+    const view = map.getBounds();
+    data.features.forEach((f, i) => {
+      const want = f.properties.soort === kind && view.contains(f.geometry.coordinates);
+      const shown = markers.get(i);
+      if (want && !shown) markers.set(i, marker(f).addTo(map));
+      else if (!want && shown) {
+        shown.remove();
+        markers.delete(i);
+      }
+    });
+  };
+  map.on("moveend", update);
+  update();
 }
 
 function indexData(data) {
