@@ -168,8 +168,13 @@ def viewer_files(prefix: str) -> list[BaseRoute]:
             Mount(f"{prefix}/vendor/pmtiles", StaticFiles(directory=tile_routes.PMTILES_DIR, check_dir=False))]
 
 
+G = "/g/{gemeente}"
+# also matched by the fast path (fastpath.py), which answers these tiles without the router
+TILE_ROUTE = Route(f"{G}/tiles/{{layers}}/{{z}}/{{x}}/{{y}}.pbf", scoped(tile))
+
+
 def routes() -> list[BaseRoute]:
-    g = "/g/{gemeente}"
+    g = G
     return [
         Route(g, to_folder),
         Route(f"{g}/", index),
@@ -178,7 +183,7 @@ def routes() -> list[BaseRoute]:
         Route(f"{g}/details.json", scoped(details.details)),
         Route(f"{g}/versie.json", scoped(version)),
         Route(f"{g}/tiles/{{layers}}.json", scoped(tile_json)),
-        Route(f"{g}/tiles/{{layers}}/{{z}}/{{x}}/{{y}}.pbf", scoped(tile)),
+        TILE_ROUTE,
         Route(f"{g}/agenda/{{wijkcode}}.json", scoped(agenda.agenda)),
         Route(f"{g}/cijfers/indicatoren.json", scoped(monitor.indicators)),
         Route(f"{g}/cijfers.json", scoped(figures)),

@@ -119,3 +119,21 @@ def test_an_invalidated_tile_is_not_served_from_the_fast_path(fresh_db):
             assert client.get(path).headers["x-cache"] == "HIT" and fast_hits(client) == 2
     finally:
         running.stop()
+
+
+def test_a_gemeentes_tile_comes_from_the_fast_path_too(client):
+    """/g/GM0402/tiles/... is the national tile with ?gemeente=GM0402: one cache entry, answered before the router."""
+    z, x, y = tile_at(*CENTRUM, 15)
+    path = f"/g/GM0402/tiles/wijken,buurtdeals/{z}/{x}/{y}.pbf"
+    before = fast_hits(client)
+    first = client.get(path)
+    assert first.status_code == 200 and first.headers["x-cache"] == "MISS", first.text
+    again = client.get(path)
+    assert again.headers["x-cache"] == "HIT" and again.content == first.content
+    same = client.get(f"/tiles/wijken,buurtdeals/{z}/{x}/{y}.pbf?gemeente=GM0402")
+    assert same.headers["x-cache"] == "HIT" and same.content == first.content
+    assert fast_hits(client) == before + 2
+    # what is wrong with the path still gets the route's Dutch answer
+    assert client.get(f"/g/GM9999/tiles/wijken/{z}/{x}/{y}.pbf").status_code == 404
+    assert client.get(path + "?gemeente=GM0307").status_code == 400
+    assert fast_hits(client) == before + 2
