@@ -266,10 +266,10 @@ async def paired_run(names: tuple[str, str], base: str, sample: list[tuple], pat
     errors = 0
     async with await psycopg.AsyncConnection.connect(settings().public(), autocommit=True) as conn:
         await configure_connection(conn)
-        for stmt, params in {job_of(t)[0]: job_of(t) for t in sample}.values():
+        jobs = [job_of(t) for t in sample]
+        for stmt, params in {stmt: (stmt, params) for stmt, params in jobs}.values():
             await (await conn.execute(stmt, params, prepare=True)).fetchone()  # prepared, as service.warm does
-        for i, t in enumerate(sample):
-            stmt, params = job_of(t)
+        for i, (t, (stmt, params)) in enumerate(zip(sample, jobs, strict=True)):
             for side in ((0, 1) if i % 2 else (1, 0)):
                 started = time.perf_counter()
                 if side == 0:
