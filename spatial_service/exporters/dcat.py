@@ -180,6 +180,8 @@ def _bbox_wkt(bbox: tuple[float, float, float, float]) -> str:
 
 
 def _centre_wkt(bbox: tuple[float, float, float, float]) -> str:
+    """dcat:centroid of a coverage stated as its bbox: the bbox's centre (the rows' own centroid would aggregate
+    every geometry of the layer, a million on the national data, for a recommended property)."""
     w, s, e, n = bbox
     return f"POINT({round((w + e) / 2, 6)} {round((s + n) / 2, 6)})"
 
