@@ -148,6 +148,17 @@ def _feature(row: dict[str, Any], layer: ExportLayer, geom_key: str | None) -> f
     return fiona.Feature(geometry=geom, properties=fiona.Properties(**props))
 
 
+@dataclass
+class _LayerFiles:
+    """One layer written: its files per format (the GeoPackage is shared by all layers), rows, geometry type."""
+
+    layer: ExportLayer
+    files: dict[str, Path]
+    count: int
+    geometry_type: str | None
+    coverage: dcat.Coverage
+
+
 def export_open_data(dsn: str, directory: Path, formats: tuple[str, ...] = FORMATS,
                      licence: str = DEFAULT_LICENCE, source: str | None = None, *, base_url: str | None = None,
                      version: str | None = None, contact: str | None = None,
@@ -155,68 +166,86 @@ def export_open_data(dsn: str, directory: Path, formats: tuple[str, ...] = FORMA
                      gemeente: str | None = None) -> ExportResult:
     """All files into `directory`. The DCAT distributions point at `base_url` (+ `version`/) + file name; without
     a base URL, at the directory itself as a file: URL. `gemeente` (e.g. GM0402): that gemeente's rows only."""
+    _check_options(formats, licence)
+    moment = dt.datetime.now(dt.UTC).astimezone()
+    _prepare_directory(directory, formats)
+    cat = cat or catalogue.load()
+    written, places, gemeente = _write_layers(dsn, export_layers(cat), directory, formats, gemeente)
+    result = ExportResult(directory)
+    for item in written:
+        result.files.extend(f for f in item.files.values() if f not in result.files)
+        result.counts[item.layer.id] = item.count
+    publisher = source or (f"Gemeente {places[0].naam}" if len(places) == 1 else "Buurtkaart")
+    datasets = [dcat.DatasetInfo(item.layer.id, item.layer.titel, item.layer.velden, item.count, item.coverage,
+                                 item.files) for item in written]
+    graph = dcat.build_graph(datasets, base_url=base_url or directory.resolve().as_uri(), version=version,
+                             modified=moment, licence=licence, publisher_name=publisher, places=places,
+                             contact_email=contact, ogc_url=ogc_url,
+                             ogc_collections=frozenset(layer.id for layer in cat.public))
+    result.files.extend(dcat.write(graph, directory))
+    result.files.append(_write_metadata(directory, written, formats, licence, source, moment, version,
+                                        gemeente, places))
+    return result
+
+
+def _check_options(formats: tuple[str, ...], licence: str) -> None:
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise ExportError(f"Onbekend formaat {', '.join(unknown)}; kies uit {', '.join(FORMATS)}.")
     if licence not in LICENCES:
         raise ExportError(f"Onbekende licentie '{licence}'; kies uit {', '.join(LICENCES)} (standaard "
                           f"{DEFAULT_LICENCE}).")
-    moment = dt.datetime.now(dt.UTC).astimezone()
+
+
+def _prepare_directory(directory: Path, formats: tuple[str, ...]) -> None:
     directory.mkdir(parents=True, exist_ok=True)
-    result = ExportResult(directory)
-    layers = export_layers(cat)
     gpkg = directory / GPKG_NAME
     if "gpkg" in formats and gpkg.exists():
         gpkg.unlink()  # a GeoPackage would otherwise keep layers of an earlier export
-    meta_layers = []
-    datasets: list[dcat.DatasetInfo] = []
+
+
+def _write_layers(dsn: str, layers: list[ExportLayer], directory: Path, formats: tuple[str, ...],
+                  gemeente: str | None) -> tuple[list[_LayerFiles], list[dcat.Gemeente], str | None]:
+    """Every layer in one snapshot (all files show the same moment), and the gemeenten they cover."""
     conn = connect(dsn)
     try:
-        with conn.transaction():  # one snapshot: all files show the same moment
+        with conn.transaction():
             conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             gemeente = gemeente_scope.checked(conn, gemeente)
-            for layer in for_gemeente(layers, gemeente):
-                try:
-                    props, gtype = _schema(conn, layer)
-                except psycopg.errors.InsufficientPrivilege as exc:
-                    raise ExportError(f"Laag {layer.id}: geen leesrecht op {layer.bron} ({exc.diag.message_primary})."
-                                      " Exporteer als de publieke rol.") from exc
-                files = []
-                count = 0
-                if "geojson" in formats:
-                    path = directory / f"{layer.id}.geojson"
-                    count = _write_fiona(conn, layer, path, "GeoJSON", props, gtype, 4326, "_wgs84", None)
-                    files.append(path)
-                if "gpkg" in formats:
-                    count = _write_fiona(conn, layer, gpkg, "GPKG", props, gtype, 28992, "_rd", layer.id)
-                    if gpkg not in result.files:
-                        result.files.append(gpkg)
-                    files.append(gpkg)
-                if "csv" in formats:
-                    path = directory / f"{layer.id}.csv"
-                    count = _write_csv(conn, layer, path)
-                    files.append(path)
-                result.files.extend(f for f in files if f != gpkg)
-                result.counts[layer.id] = count
-                coverage = dcat.layer_coverage(conn, layer.bron, layer.filter, layer.velden, layer.geometry)
-                datasets.append(dcat.DatasetInfo(layer.id, layer.titel, layer.velden, count, coverage,
-                                                 dict(zip([f for f in FORMATS if f in formats], files, strict=True))))
-                meta_layers.append({"id": layer.id, "titel": layer.titel, "bron": layer.bron,
-                                    "sleutel": layer.sleutel, "velden": list(layer.velden),
-                                    "geometrie": gtype, "aantal": count,
-                                    "bestanden": [f.name if f != gpkg else f"{gpkg.name} (laag {layer.id})"
-                                                  for f in files]})
+            written = [_write_layer(conn, layer, directory, formats) for layer in for_gemeente(layers, gemeente)]
             places = [place for place in dcat.gemeenten(conn) if gemeente in (None, place.code)]
     except psycopg.OperationalError as exc:
         raise ExportError(f"Export mislukt ({describe_dsn(dsn)}): {exc}") from exc
     finally:
         conn.close()
-    publisher = source or (f"Gemeente {places[0].naam}" if len(places) == 1 else "Buurtkaart")
-    graph = dcat.build_graph(datasets, base_url=base_url or directory.resolve().as_uri(), version=version,
-                             modified=moment, licence=licence, publisher_name=publisher, places=places,
-                             contact_email=contact, ogc_url=ogc_url,
-                             ogc_collections=frozenset(layer.id for layer in (cat or catalogue.load()).public))
-    result.files.extend(dcat.write(graph, directory))
+    return written, places, gemeente
+
+
+def _write_layer(conn: psycopg.Connection, layer: ExportLayer, directory: Path,
+                 formats: tuple[str, ...]) -> _LayerFiles:
+    try:
+        props, gtype = _schema(conn, layer)
+    except psycopg.errors.InsufficientPrivilege as exc:
+        raise ExportError(f"Laag {layer.id}: geen leesrecht op {layer.bron} ({exc.diag.message_primary})."
+                          " Exporteer als de publieke rol.") from exc
+    files: dict[str, Path] = {}
+    count = 0
+    if "geojson" in formats:
+        files["geojson"] = directory / f"{layer.id}.geojson"
+        count = _write_fiona(conn, layer, files["geojson"], "GeoJSON", props, gtype, 4326, "_wgs84", None)
+    if "gpkg" in formats:
+        files["gpkg"] = directory / GPKG_NAME
+        count = _write_fiona(conn, layer, files["gpkg"], "GPKG", props, gtype, 28992, "_rd", layer.id)
+    if "csv" in formats:
+        files["csv"] = directory / f"{layer.id}.csv"
+        count = _write_csv(conn, layer, files["csv"])
+    coverage = dcat.layer_coverage(conn, layer.bron, layer.filter, layer.velden, layer.geometry)
+    return _LayerFiles(layer, files, count, gtype, coverage)
+
+
+def _write_metadata(directory: Path, written: list[_LayerFiles], formats: tuple[str, ...], licence: str,
+                    source: str | None, moment: dt.datetime, version: str | None, gemeente: str | None,
+                    places: list[dcat.Gemeente]) -> Path:
     meta = {
         "titel": "Buurtkaart open data: initiatieven, buurtdeals, buurten en openbare ruimte",
         "bron": source or "Buurtkaart (schema publiek)",
@@ -226,13 +255,16 @@ def export_open_data(dsn: str, directory: Path, formats: tuple[str, ...] = FORMA
         "licentie_uri": dcat.LICENCES[licence],
         "crs": {f: CRS_TEXT[f] for f in formats},
         "dcat": [dcat.TURTLE_NAME, dcat.JSONLD_NAME],
-        "lagen": meta_layers,
+        "lagen": [{"id": item.layer.id, "titel": item.layer.titel, "bron": item.layer.bron,
+                   "sleutel": item.layer.sleutel, "velden": list(item.layer.velden),
+                   "geometrie": item.geometry_type, "aantal": item.count,
+                   "bestanden": [f"{path.name} (laag {item.layer.id})" if fmt == "gpkg" else path.name
+                                 for fmt, path in item.files.items()]} for item in written],
         **({"gemeente": {"code": gemeente, "naam": places[0].naam}} if gemeente else {}),
     }
-    meta_path = directory / "metadata.json"
-    meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
-    result.files.append(meta_path)
-    return result
+    path = directory / "metadata.json"
+    path.write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
+    return path
 
 
 def _write_fiona(conn: psycopg.Connection, layer: ExportLayer, path: Path, driver: str, props: dict[str, str],

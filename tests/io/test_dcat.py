@@ -76,7 +76,7 @@ def test_one_dataset_per_layer_one_distribution_per_format_matching_the_files(sn
             assert int(g.value(d, DCAT.byteSize)) == len(data)
             assert g.value(d, DCTERMS.license) == licence
     publisher = g.value(catalogue, DCTERMS.publisher)
-    assert str(publisher) == "http://standaarden.overheid.nl/owms/terms/Hilversum_(gemeente)"
+    assert str(publisher) == "https://identifier.overheid.nl/tooi/id/gemeente/gm0402"  # TOOI
     assert str(g.value(publisher, FOAF.name)) == "Gemeente Hilversum"
     contact = g.value(next(iter(datasets)), DCAT.contactPoint)
     assert str(g.value(contact, dcat.VCARD.hasEmail)) == "mailto:gis@gemeente.example"
