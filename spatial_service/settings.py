@@ -57,6 +57,9 @@ class Settings:
     pool_size: int = field(default_factory=lambda: int(_env("POOL_SIZE", "8")))
     basemap: str = field(default_factory=lambda: _env("BASEMAP", "standaard"))
     basemap_url: str = field(default_factory=lambda: _env("BASEMAP_URL", ""))
+    # who may show the pages in a frame (CSP frame-ancestors): 'none', or the gemeente's own site that embeds the
+    # virtuele stad, e.g. "https://www.hilversum.nl"
+    frame_ancestors: str = field(default_factory=lambda: _env("FRAME_ANCESTORS", "'none'"))
 
     @property
     def socket_dir(self) -> Path:

@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 
 ROUTE_MODULES: tuple[str, ...] = (
     "spatial_service.web.plancheck", "spatial_service.web.ogc", "spatial_service.web.agenda",
-    "spatial_service.web.monitor", "spatial_service.web.gemeente",
+    "spatial_service.web.monitor", "spatial_service.web.gemeente", "spatial_service.web.security",
 )
 
 
@@ -72,6 +72,7 @@ def create_app(settings: Settings, *, catalogue: Catalogue | None = None, listen
     """The service for one database. `listen=False` leaves out the LISTEN/NOTIFY cache invalidation (export)."""
     from spatial_service.web import routes as tile_routes
     from spatial_service.web.fastpath import TileFastPath
+    from spatial_service.web.security import SecurityHeaders
     from spatial_service.web.service import TileService
 
     catalogue = catalogue or load_catalogue()
@@ -117,9 +118,11 @@ def create_app(settings: Settings, *, catalogue: Catalogue | None = None, listen
             await service.stop()
             await pool.close()
 
-    # TileFastPath answers cached tiles before the router (same parsing, same answer; see fastpath.py)
+    # TileFastPath answers cached tiles before the router (same parsing, same answer; see fastpath.py);
+    # SecurityHeaders is outermost, so the fast path's answers carry the headers too
     app = Starlette(routes=[*tile_routes.routes(), *extra_routes()], lifespan=lifespan,
-                    exception_handlers=tile_routes.EXCEPTION_HANDLERS, middleware=[Middleware(TileFastPath)])
+                    exception_handlers=tile_routes.EXCEPTION_HANDLERS,
+                    middleware=[Middleware(SecurityHeaders, settings=settings), Middleware(TileFastPath)])
     app.state.settings = settings
     app.state.catalogue = catalogue
     return app

@@ -35,13 +35,13 @@ def monitor_server(pg_settings):
 @pytest.fixture(scope="module")
 def page(monitor_server) -> Iterator[Page]:
     with viewer_in_chromium(monitor_server.url + "/", height=900) as viewer:
-        viewer.page.wait_for_function("window.buurtmonitorKlaar === true", timeout=30_000)
+        viewer.page.wait_for_function("() => window.buurtmonitorKlaar === true", timeout=30_000)
         yield viewer.page
 
 
 def wait_render(pg: Page, before: int) -> None:
-    pg.wait_for_function(f"(window.buurtmonitorVersie || 0) > {before}", timeout=15_000)
-    pg.wait_for_function("window.buurtkaartMap.loaded() && window.buurtkaartMap.areTilesLoaded()", timeout=30_000)
+    pg.wait_for_function(f"() => (window.buurtmonitorVersie || 0) > {before}", timeout=15_000)
+    pg.wait_for_function("() => window.buurtkaartMap.loaded() && window.buurtkaartMap.areTilesLoaded()", timeout=30_000)
     pg.wait_for_timeout(300)  # one more frame after the last tile
 
 
@@ -143,7 +143,7 @@ def test_trend_chart_shows_the_target_and_whether_it_is_met(page, monitor_server
     # keyboard only: the area list beside the map opens another area's trend
     page.focus("#monitor-gebied")
     page.keyboard.press("End")
-    page.wait_for_function(f"document.querySelector('#monitor-grafiek figcaption strong')?.textContent !== "
+    page.wait_for_function(f"() => document.querySelector('#monitor-grafiek figcaption strong')?.textContent !== "
                            f"{trend['naam']!r}", timeout=10_000)
     SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOT))
@@ -153,7 +153,7 @@ def test_budget_table_per_wijk_adds_up_to_the_budget(page, monitor_server):
     years = page.eval_on_selector_all("#monitor-budgetjaar option", "os => os.map(o => o.value)")
     assert years == ["2017", "2018", "2019"]
     page.select_option("#monitor-budgetjaar", "2017")
-    page.wait_for_function("document.querySelector('#monitor-budget-tabel tbody')?.rows.length === 9")
+    page.wait_for_function("() => document.querySelector('#monitor-budget-tabel tbody')?.rows.length === 9")
     data = httpx.get(f"{monitor_server.url}/budget.json", params={"gemeente": "GM0402", "jaar": 2017}).json()
     total = sum(w["bedrag"] for w in data["wijken"])
     shown = page.inner_text("#monitor-budget .budget-totaal")

@@ -52,9 +52,9 @@ def viewer_legend_and_features(url: str, lon: float, lat: float, layer: str) -> 
     with chromium() as browser:
         page = browser.new_page(viewport={"width": 1000, "height": 700})
         page.goto(url + "/")
-        page.wait_for_function("window.buurtkaartReady === true", timeout=30_000)
+        page.wait_for_function("() => window.buurtkaartReady === true", timeout=30_000)
         page.evaluate(f"window.buurtkaartMap.jumpTo({{center: [{lon}, {lat}], zoom: 16}})")
-        page.wait_for_function("window.buurtkaartMap.loaded() && window.buurtkaartMap.areTilesLoaded()",
+        page.wait_for_function("() => window.buurtkaartMap.loaded() && window.buurtkaartMap.areTilesLoaded()",
                                timeout=30_000)
         drawn = page.evaluate("""(layer) => window.buurtkaartMap.queryRenderedFeatures()
                                    .filter(f => f.sourceLayer === layer).map(f => f.properties)""", layer)

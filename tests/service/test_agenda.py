@@ -89,4 +89,4 @@ def test_wijk_panel_shows_agenda_year_and_serving_deals(page):
     page.screenshot(path=str(SCREENSHOT))
     _focus(page, "filter-wijk")
     page.keyboard.press("Home")  # back to "alle wijken": the panel goes away
-    page.wait_for_function("document.getElementById('wijkagenda').hidden === true")
+    page.wait_for_function("() => document.getElementById('wijkagenda').hidden === true")

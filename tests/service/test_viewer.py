@@ -149,7 +149,7 @@ def test_an_edit_in_qgis_reaches_an_open_viewer_without_reload(page, fresh_db):
     pg = page.context.browser.new_page(viewport={"width": 1024, "height": 700})
     try:
         pg.goto(running.url + "/")
-        pg.wait_for_function("window.buurtkaartReady === true", timeout=30_000)
+        pg.wait_for_function("() => window.buurtkaartReady === true", timeout=30_000)
         wait_idle(pg)
         titles = {p["titel"] for p in rendered(pg, "buurtdeals")}
         assert titles and "Gewijzigd in QGIS" not in titles

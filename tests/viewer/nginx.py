@@ -11,6 +11,8 @@ from pathlib import Path
 
 import httpx
 
+from spatial_service.settings import Settings
+from spatial_service.web.security import nginx_headers
 from tests.service.conftest import free_port
 
 CONFIG = """
@@ -36,6 +38,7 @@ http {{
     listen 127.0.0.1:{port};
     root {root};
     index index.html;
+{headers}
   }}
 }}
 """
@@ -67,7 +70,9 @@ def start_nginx(root: Path, prefix: Path) -> Nginx:
     # as root nginx would run its workers as nobody, who cannot enter pytest's private temp folders
     user = "user root;" if os.geteuid() == 0 else ""
     conf = prefix / "nginx.conf"
-    conf.write_text(CONFIG.format(user=user, prefix=prefix, port=port, root=root))
+    # the security headers docs/deployment.md tells a static host to send, from the same source as the service's
+    headers = "\n".join(f"    {line}" for line in nginx_headers(Settings()))
+    conf.write_text(CONFIG.format(user=user, prefix=prefix, port=port, root=root, headers=headers))
     process = subprocess.Popen([binary, "-p", str(prefix), "-c", str(conf)], stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"

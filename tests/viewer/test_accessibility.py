@@ -111,7 +111,7 @@ def test_the_list_follows_the_filters_and_the_map_extent(browser, live):
         page.select_option("#filter-thema", "")
         # a pan/zoom to Centrum: only what lies in the new extent stays in the list
         page.evaluate("window.buurtkaartMap.jumpTo({center: [5.1762, 52.2260], zoom: 15})")
-        page.wait_for_function(f"document.querySelectorAll('#lijst .item').length < {len(everything)}")
+        page.wait_for_function(f"() => document.querySelectorAll('#lijst .item').length < {len(everything)}")
         bounds = page.evaluate("window.buurtkaartMap.getBounds().toArray()")
         inside = listed(page)
         assert inside

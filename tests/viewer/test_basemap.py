@@ -21,7 +21,7 @@ def test_offline_the_default_base_map_falls_back_quickly(browser, live):
     v = open_viewer(browser, live.url + "/")
     page = v.page
     try:
-        page.wait_for_function("document.getElementById('kaart').dataset.basiskaart === 'onbereikbaar'",
+        page.wait_for_function("() => document.getElementById('kaart').dataset.basiskaart === 'onbereikbaar'",
                                timeout=4_000)
         assert time.monotonic() - started < 10
         assert "niet bereikbaar" in page.inner_text("#basiskaart-status")
@@ -31,7 +31,8 @@ def test_offline_the_default_base_map_falls_back_quickly(browser, live):
         assert not v.errors, v.errors
         # the grey variant is one choice away, and also falls back
         page.check("input[name=achtergrond][value=grijs]")
-        page.wait_for_function("document.getElementById('basiskaart-status').textContent.includes('grijs is niet')")
+        page.wait_for_function(
+            "() => document.getElementById('basiskaart-status').textContent.includes('grijs is niet')")
         assert "achtergrond=grijs" in page.evaluate("location.hash")
     finally:
         page.close()
@@ -79,8 +80,8 @@ def test_a_reachable_base_map_is_shown_with_its_attribution(browser, demo_db, ti
     try:
         v = open_viewer(browser, running.url + "/")
         page = v.page
-        page.wait_for_function("document.getElementById('kaart').dataset.basiskaart === 'eigen'", timeout=5_000)
-        page.wait_for_function("window.buurtkaartMap.areTilesLoaded()")
+        page.wait_for_function("() => document.getElementById('kaart').dataset.basiskaart === 'eigen'", timeout=5_000)
+        page.wait_for_function("() => window.buurtkaartMap.areTilesLoaded()")
         assert page.evaluate("window.buurtkaartMap.getLayer('basiskaart').type") == "raster"
         assert any(h.startswith("/kaart/") for h in hits) and len(hits) > 1  # the probe and the map's tiles
         assert "eigen kaartdienst" in page.inner_text(".maplibregl-ctrl-attrib")

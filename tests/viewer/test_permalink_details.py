@@ -16,7 +16,7 @@ def test_a_permalink_restores_position_filters_and_selection(browser, live):
         page.select_option("#filter-thema", "ontmoeten")
         page.select_option("#filter-jaar", "2018")
         page.evaluate("window.buurtkaartMap.jumpTo({center: [5.1800, 52.2300], zoom: 13.25})")
-        page.wait_for_function("location.hash.includes('13.25/52.23000/5.18000')")
+        page.wait_for_function("() => location.hash.includes('13.25/52.23000/5.18000')")
         key = page.evaluate("document.querySelector('#lijst .item[data-item^=\"buurtdeal:\"]').dataset.item")
         page.click(f"#lijst .item[data-item='{key}']")
         page.locator("#details .details-buurtdeal").wait_for()

@@ -201,7 +201,8 @@ async def _internal(request: Request, exc: Exception) -> JSONResponse:
 
 
 def create_fastapi() -> FastAPI:
-    app = FastAPI(title=TITLE, openapi_url="/api", docs_url="/api.html")
+    # Swagger UI asks swagger.io's online validator about every public spec: a third party (security.py)
+    app = FastAPI(title=TITLE, openapi_url="/api", docs_url="/api.html", swagger_ui_parameters={"validatorUrl": None})
     _update_openapi(app)
     templates = Jinja2Templates(env=jinja2.Environment(loader=jinja2.PackageLoader("tipg", "templates"),
                                                        autoescape=True))

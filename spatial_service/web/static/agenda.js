@@ -29,7 +29,7 @@
     }
     html += `<h3>Wat de wijk wil</h3><ul class="agenda-prioriteiten">`;
     for (const p of data.prioriteiten) {
-      html += `<li><span class="vlak agenda-thema" style="background:${escape(p.thema_kleur)}" aria-hidden="true"></span>
+      html += `<li><span class="vlak agenda-thema" data-kleur="${escape(p.thema_kleur)}" aria-hidden="true"></span>
         <strong>${escape(p.prioriteit)}</strong> <span class="agenda-klein">${escape(p.thema_naam)}, ${escape(p.jaar_van)}–${escape(p.jaar_tot)}, uit: ${escape(p.herkomst)}</span></li>`;
     }
     html += `</ul><h3>In ${y}</h3><ul class="agenda-jaar">`;

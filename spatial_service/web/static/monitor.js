@@ -84,7 +84,7 @@
       ${ind.hoger_is_beter ? "hoger is beter" : "lager is beter"} (donkerder = ${ind.hoger_is_beter ? "hoger" : "lager"})</p><ol class="klassen">`;
     if (g.length === 6) {
       for (let k = 0; k < 5; k++) {
-        html += `<li class="klasse" data-klasse="${k + 1}"><span class="vlak" style="background:${esc(ind.kleuren[k])}"></span>
+        html += `<li class="klasse" data-klasse="${k + 1}"><span class="vlak" data-kleur="${esc(ind.kleuren[k])}"></span>
           <span>${number(g[k], ind.decimalen)} – ${number(g[k + 1], ind.decimalen)} ${esc(ind.eenheid)}</span></li>`;
       }
     }
@@ -120,7 +120,7 @@
         ${years.map((yr) => `<text x="${x(yr).toFixed(1)}" y="${H - 4}" font-size="10" text-anchor="middle">${yr}</text>`).join("")}
       </svg>
       <figcaption><strong>${esc(trend.naam)}</strong> — ${esc(ind.naam)} (${esc(ind.eenheid)}).
-        <span class="legenda-lijnen"><span style="color:#1b4f8a">━ waarde</span> <span style="color:#d95f02">┅ streefwaarde</span></span>
+        <span class="legenda-lijnen"><span class="lijn-waarde">━ waarde</span> <span class="lijn-streefwaarde">┅ streefwaarde</span></span>
         <span class="oordeel ${last && last.gehaald ? "gehaald" : "niet-gehaald"}">${esc(verdict)}</span></figcaption>
       <table class="trend-tabel"><thead><tr><th>Jaar</th><th>Waarde</th><th>Streefwaarde</th><th>Gehaald</th></tr></thead><tbody>
         ${rows.map((r) => `<tr><td>${r.jaar}</td><td>${number(r.waarde, ind.decimalen)}</td><td>${number(r.streefwaarde, ind.decimalen)}</td>

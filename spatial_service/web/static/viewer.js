@@ -23,6 +23,16 @@ const UI = {
 };
 
 const listeners = {};
+
+// The Content-Security-Policy admits no style attributes (security.py): a colour that comes from data is written
+// as data-kleur and set through the DOM here, for this module and the extensions (agenda.js, monitor.js) alike.
+function applyColour(el) {
+  if (el.dataset && el.dataset.kleur) el.style.background = el.dataset.kleur;
+  for (const child of el.querySelectorAll("[data-kleur]")) child.style.background = child.dataset.kleur;
+}
+new MutationObserver((records) => {
+  for (const r of records) for (const n of r.addedNodes) if (n.nodeType === Node.ELEMENT_NODE) applyColour(n);
+}).observe(document.documentElement, { childList: true, subtree: true });
 let resolveReady;
 const api = {
   klaar: new Promise((resolve) => { resolveReady = resolve; }),
@@ -80,10 +90,10 @@ function legend(lists, symbols) {
   html += row(symbols.img(first, "", 22), "Groot symbool: buurtdeal");
   html += row(symbols.img(first, "", 15), "Klein symbool: initiatief");
   html += `</ul><h3>Openbare ruimte</h3><ul>`;
-  for (const o of lists.objectsoorten) html += row(`<span class="vlak" style="background:${esc(o.kleur)}"></span>`, o.meervoud);
-  html += row('<span class="vlak" style="border:2px solid #4d4d4d;width:10px;height:10px"></span>', "Wijkgrens (doorgetrokken lijn)");
-  html += row('<span class="vlak" style="border:1px dashed #8c8c8c;width:12px;height:12px"></span>', "Buurtgrens (stippellijn)");
-  html += row('<span class="vlak" style="background:linear-gradient(90deg,#eff3ff,#3182bd,#08519c)"></span>',
+  for (const o of lists.objectsoorten) html += row(`<span class="vlak" data-kleur="${esc(o.kleur)}"></span>`, o.meervoud);
+  html += row('<span class="vlak wijkgrens"></span>', "Wijkgrens (doorgetrokken lijn)");
+  html += row('<span class="vlak buurtgrens"></span>', "Buurtgrens (stippellijn)");
+  html += row('<span class="vlak gemeenteschaal"></span>',
     "Ver uitgezoomd: gemeenten, hoe donkerder hoe meer initiatieven en buurtdeals");
   document.getElementById("legenda").innerHTML = html + "</ul>";
 }
