@@ -22,6 +22,7 @@ from starlette.routing import BaseRoute, Route
 from spatial_service.plancheck import geojson_input
 from spatial_service.plancheck.errors import PlanError
 from spatial_service.plancheck.findings import PUBLIC_QUERY, feature_collection, from_row, query_params, refused
+from spatial_service.web.http import error
 
 MAX_BODY_BYTES = 5 * 1024 * 1024
 MAX_CONCURRENT = 2
@@ -54,10 +55,6 @@ def _slots(request: Request) -> asyncio.Semaphore:
     return state.plancheck_slots
 
 
-def _error(message: str, status: int) -> JSONResponse:
-    return JSONResponse({"fout": message, "status": status}, status_code=status)
-
-
 def parse_json(body: bytes) -> object:
     """The body as JSON; PlanError (the Dutch 400) for anything json cannot read, nesting too deep included."""
     try:
@@ -87,7 +84,7 @@ async def plancheck(request: Request) -> Response:
         try:
             body = await _read_capped(request)
         except _TooBig as big:
-            return _error(f"Het plan is te groot ({big.args[0] // 1024} kB; maximaal "
+            return error(f"Het plan is te groot ({big.args[0] // 1024} kB; maximaal "
                           f"{MAX_BODY_BYTES // 1024 // 1024} MB GeoJSON).", 413)
         if not body.strip():
             raise PlanError("Leeg verzoek: stuur het plan als GeoJSON in de body.")
@@ -99,7 +96,7 @@ async def plancheck(request: Request) -> Response:
         try:
             await asyncio.wait_for(slots.acquire(), WAIT_FOR_SLOT_SECONDS)
         except TimeoutError:
-            return _error("Er lopen al te veel plantoetsen tegelijk; probeer het zo opnieuw.", 503)
+            return error("Er lopen al te veel plantoetsen tegelijk; probeer het zo opnieuw.", 503)
         try:
             async with request.app.state.pool.connection() as conn, conn.transaction():
                 await conn.execute(f"SET LOCAL statement_timeout = {int(STATEMENT_TIMEOUT_MS)}")
@@ -110,14 +107,14 @@ async def plancheck(request: Request) -> Response:
                     raise PlanError(f"De plantoets duurde langer dan {STATEMENT_TIMEOUT_MS // 1000} s en is "
                                     "afgebroken; maak het plan eenvoudiger (minder punten) of kleiner.") from exc
                 except psycopg.Error as exc:
-                    error = refused(exc)
-                    if error is None:
+                    refusal = refused(exc)
+                    if refusal is None:
                         raise
-                    raise error from exc
+                    raise refusal from exc
         finally:
             slots.release()
     except PlanError as exc:
-        return _error(str(exc), 400)
+        return error(str(exc), 400)
     findings = [from_row(r) for r in rows]
     return JSONResponse(feature_collection(findings), headers={"Access-Control-Allow-Origin": "*"})
 
