@@ -59,30 +59,30 @@ class GemeentePrefix:
                 match = _PREFIXED.match(path[len(root):])
                 if match is not None and any(p.match(match[2]) for p in self.paths):
                     code, rest = match[1], match[2]
-                    refusal = await self._refusal(scope, code, rest)
+                    refusal = await refused(scope, code, rest)
                     if refusal is not None:
                         await refusal(scope, receive, send)
                         return
                     scope = {**scope, "root_path": f"{root}{PREFIX}{code}", GEMEENTE_KEY: code}
         await self.app(scope, receive, send)
 
-    @staticmethod
-    async def _refusal(scope: Scope, code: str, rest: str) -> Response | None:
-        """None for a code this database knows; else the answer (after the service is ready: it knows them)."""
-        try:
-            svc = scope["app"].state.tiles
-            await svc.ready()
-            scope_rules.check_code(code, svc.value_lists.get("gemeentecode", frozenset()), "in het pad")
-            return None
-        except scope_rules.UnknownGemeente as exc:
-            if rest == "/":  # the page itself: a page a person can read, with a way back
-                return HTMLResponse(NOT_FOUND_PAGE.format(message=html.escape(str(exc))), status_code=exc.status)
-            return error(str(exc), exc.status)
-        except Exception as exc:
-            handler = handler_for(exc)
-            if handler is None:
-                raise
-            return await handler(Request(scope), exc)
+
+async def refused(scope: Scope, code: str, rest: str) -> Response | None:
+    """None for a code this database knows; else the answer (after the service is ready: it knows them)."""
+    try:
+        svc = scope["app"].state.tiles
+        await svc.ready()
+        scope_rules.check_code(code, svc.value_lists.get("gemeentecode", frozenset()), "in het pad")
+        return None
+    except scope_rules.UnknownGemeente as exc:
+        if rest == "/":  # the page itself: a page a person can read, with a way back
+            return HTMLResponse(NOT_FOUND_PAGE.format(message=html.escape(str(exc))), status_code=exc.status)
+        return error(str(exc), exc.status)
+    except Exception as exc:
+        handler = handler_for(exc)
+        if handler is None:
+            raise
+        return await handler(Request(scope), exc)
 
 
 async def info(request: Request, code: str) -> tuple[str, list[float] | None]:
@@ -93,7 +93,11 @@ async def info(request: Request, code: str) -> tuple[str, list[float] | None]:
 
 
 async def to_folder(request: Request) -> Response:
-    """/g/GM0402 -> /g/GM0402/: the page's relative URLs need the trailing slash."""
+    """/g/GM0402 -> /g/GM0402/: the page's relative URLs need the trailing slash. A code this database does not
+    know gets the page's own refusal at once, not a redirect to it."""
+    refusal = await refused(request.scope, request.path_params["gemeente"], "/")
+    if refusal is not None:
+        return refusal
     return RedirectResponse(request.url.replace(path=request.url.path + "/"), status_code=308)
 
 

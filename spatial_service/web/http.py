@@ -122,7 +122,12 @@ async def not_found(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     if exc.status_code == 404:
         return error(f"Niet gevonden: {request.url.path[:100]}", 404)
-    return error(exc.detail or "Fout in het verzoek", exc.status_code)
+    if exc.status_code == 405:
+        response = error(f"Methode {request.method[:10]} is hier niet toegestaan.", 405)
+    else:
+        response = error(exc.detail or "Fout in het verzoek", exc.status_code)
+    response.headers.update(exc.headers or {})  # e.g. Allow on a 405
+    return response
 
 
 Handler = Callable[[Request, Exception], Awaitable[Response]]

@@ -131,7 +131,8 @@ OPERATIONS: dict[str, dict[str, dict[str, Any]]] = {
         "responses": {"200": _json(_object("type", "features"), "Bevindingen (GeoJSON FeatureCollection)"),
                       **_errors(400, 404, 413, 503)}}},
     "/g/{gemeente}": {"get": {"summary": "Naar /g/{gemeente}/ (de pagina heeft de slash nodig)",
-                              "responses": {"308": {"description": "Doorverwijzing"}, **_errors(*GENERAL)}}},
+                              "responses": {"308": {"description": "Doorverwijzing"},
+                                            **_errors(*GENERAL, html=True)}}},
     "/openapi.json": {"get": {"summary": "Dit document", "responses": {
         "200": _json(_object("openapi", "paths"), "OpenAPI 3"), **_errors(*GENERAL)}}},
 }
@@ -176,10 +177,9 @@ def document(table: list[BaseRoute], layer_ids: list[str], gemeenten: list[str])
         "components": {"schemas": {
             "Fout": {"type": "object", "required": ["fout", "status"],
                      "properties": {"fout": {"type": "string"}, "status": {"type": "integer"}}},
-            # one layer, all of them, or anything else (answered 400/404 with the reason)
-            "Lagen": {"anyOf": [{"type": "string", "enum": [*layer_ids, every]}, {"type": "string"}]},
-            "Gemeente": {"anyOf": [{"type": "string", "enum": gemeenten},
-                                   {"type": "string", "pattern": "^GM[0-9]{4}$"}]},
+            # one layer or all of them; any other list of catalogue ids separated by commas works too
+            "Lagen": {"type": "string", "enum": [*layer_ids, every]},
+            "Gemeente": {"type": "string", "enum": gemeenten},
         }},
     }
 
