@@ -57,6 +57,13 @@ class Settings:
     pool_size: int = field(default_factory=lambda: int(_env("POOL_SIZE", "8")))
     basemap: str = field(default_factory=lambda: _env("BASEMAP", "standaard"))
     basemap_url: str = field(default_factory=lambda: _env("BASEMAP_URL", ""))
+    # Limits on what reaches a parser we did not write (json, shapely, GDAL/fiona, ezdxf), checked before it
+    # parses; a plan over one is refused with a Dutch 400 naming the limit (spatial_service/plancheck/limits.py).
+    max_body_mb: float = field(default_factory=lambda: float(_env("MAX_BODY_MB", "5")))  # POST /plancheck
+    max_file_mb: float = field(default_factory=lambda: float(_env("MAX_FILE_MB", "50")))  # plan files (CLI, QGIS)
+    max_nesting: int = field(default_factory=lambda: int(_env("MAX_NESTING", "20")))  # JSON levels, DXF blocks
+    max_features: int = field(default_factory=lambda: int(_env("MAX_FEATURES", "10000")))
+    max_vertices: int = field(default_factory=lambda: int(_env("MAX_VERTICES", "250000")))
 
     @property
     def socket_dir(self) -> Path:
