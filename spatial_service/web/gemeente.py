@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Awaitable
 
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
@@ -51,20 +52,24 @@ class GemeentePrefix:
         self.app = app
         self.paths = [route.path_regex for route in routes if getattr(route, PER_GEMEENTE, False)]  # type: ignore[attr-defined]
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+    def __call__(self, scope: Scope, receive: Receive, send: Send) -> Awaitable[None]:
+        # not a coroutine itself: a national request (every tile at /) is handed on as it is, without the cost of
+        # one more coroutine frame per request (measured ~1.8 µs, which a cached tile would notice)
         if scope["type"] == "http":
             root = scope.get("root_path", "")
             path = scope["path"]
             if path.startswith(PREFIX, len(root)) and path.startswith(root):
                 match = _PREFIXED.match(path[len(root):])
                 if match is not None and any(p.match(match[2]) for p in self.paths):
-                    code, rest = match[1], match[2]
-                    refusal = await refused(scope, code, rest)
-                    if refusal is not None:
-                        await refusal(scope, receive, send)
-                        return
-                    scope = {**scope, "root_path": f"{root}{PREFIX}{code}", GEMEENTE_KEY: code}
-        await self.app(scope, receive, send)
+                    return self._scoped(scope, receive, send, root, match[1], match[2])
+        return self.app(scope, receive, send)
+
+    async def _scoped(self, scope: Scope, receive: Receive, send: Send, root: str, code: str, rest: str) -> None:
+        refusal = await refused(scope, code, rest)
+        if refusal is not None:
+            await refusal(scope, receive, send)
+            return
+        await self.app({**scope, "root_path": f"{root}{PREFIX}{code}", GEMEENTE_KEY: code}, receive, send)
 
 
 async def refused(scope: Scope, code: str, rest: str) -> Response | None:
