@@ -60,6 +60,13 @@ class Settings:
     # who may show the pages in a frame (CSP frame-ancestors): 'none', or the gemeente's own site that embeds the
     # virtuele stad, e.g. "https://www.hilversum.nl"
     frame_ancestors: str = field(default_factory=lambda: _env("FRAME_ANCESTORS", "'none'"))
+    # Limits on what reaches a parser we did not write (json, shapely, GDAL/fiona, ezdxf), checked before it
+    # parses; a plan over one is refused with a Dutch 400 naming the limit (spatial_service/plancheck/limits.py).
+    max_body_mb: float = field(default_factory=lambda: float(_env("MAX_BODY_MB", "5")))  # POST /plancheck
+    max_file_mb: float = field(default_factory=lambda: float(_env("MAX_FILE_MB", "50")))  # plan files (CLI)
+    max_nesting: int = field(default_factory=lambda: int(_env("MAX_NESTING", "20")))  # JSON levels, DXF blocks
+    max_features: int = field(default_factory=lambda: int(_env("MAX_FEATURES", "10000")))
+    max_vertices: int = field(default_factory=lambda: int(_env("MAX_VERTICES", "250000")))
 
     @property
     def socket_dir(self) -> Path:

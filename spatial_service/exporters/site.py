@@ -4,7 +4,7 @@
     DIR/static/                    every file of spatial_service/web/static (viewer and the modules beside it)
     DIR/vendor/maplibre-gl/        MapLibre GL JS + CSS (npm, no CDN)
     DIR/vendor/pmtiles/pmtiles.js  the PMTiles protocol for MapLibre (npm)
-    DIR/data/virtuele_stad.pmtiles the public tiles (spatial_service/web/export.py, the same SQL as the service)
+    DIR/data/virtuele_stad.pmtiles the public tiles (spatial_service/tiles/export.py, the same SQL as the service)
     DIR/data/style.json            the service's style, its source pointing at the archive
     DIR/data/labels.json, details.json   what /labels.json and /details.json answer live
 
@@ -33,7 +33,7 @@ from spatial_service.settings import Settings
 from spatial_service.tiles import export as tile_export
 from spatial_service.web.basemap import basemap_config
 from spatial_service.web.details import details_query, labels_query
-from spatial_service.web.routes import MAPLIBRE_DIR, PMTILES_DIR, STATIC_DIR
+from spatial_service.web.http import MAPLIBRE_DIR, PMTILES_DIR, STATIC_DIR
 from spatial_service.web.style import COMPOSITE_SOURCE, style, value_lists
 
 MARKER = ".buurtkaart-site.json"

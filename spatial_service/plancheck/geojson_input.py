@@ -13,6 +13,7 @@ from shapely.geometry import GeometryCollection, shape
 from shapely.geometry.base import BaseGeometry
 
 from spatial_service.plancheck.errors import PlanError
+from spatial_service.plancheck.limits import Limits, count_positions
 
 GEOMETRY_TYPES = {"Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon",
                   "GeometryCollection"}
@@ -20,8 +21,10 @@ _EPSG = re.compile(r"EPSG:{1,2}(\d+)$", re.IGNORECASE)
 ALLOWED_SRIDS = {4326, 28992}
 
 
-def parse_plan(body: Any) -> tuple[BaseGeometry, int]:
-    """(collected geometry, srid) of a GeoJSON body; PlanError with a Dutch message for anything else."""
+def parse_plan(body: Any, limits: Limits | None = None) -> tuple[BaseGeometry, int]:
+    """(collected geometry, srid) of a GeoJSON body; PlanError with a Dutch message for anything else. The number
+    of features and of positions is bounded (`limits`, default from the settings) before shapely reads any."""
+    limits = limits or Limits.of()
     if not isinstance(body, dict) or "type" not in body:
         raise PlanError("Het plan moet GeoJSON zijn: een geometrie, Feature of FeatureCollection.")
     srid = _srid(body.get("crs"))
@@ -32,6 +35,7 @@ def parse_plan(body: Any) -> tuple[BaseGeometry, int]:
         features = body.get("features")
         if not isinstance(features, list):
             raise PlanError("FeatureCollection zonder lijst 'features'.")
+        limits.check_features(len(features))
         raw = [f.get("geometry") if isinstance(f, dict) else None for f in features]
     elif kind == "Feature":
         raw = [body.get("geometry")]
@@ -40,14 +44,19 @@ def parse_plan(body: Any) -> tuple[BaseGeometry, int]:
     else:
         raise PlanError(f"Onbekend GeoJSON-type '{str(kind)[:40]}': verwacht een geometrie, Feature of "
                         "FeatureCollection.")
+    positions = 0
+    for g in raw:
+        positions += _positions(g, limits, positions)
     geoms = []
     for i, g in enumerate(raw, start=1):
         if g is None:
             continue
         try:
             geom = shape(g)
-        except (AttributeError, KeyError, TypeError, ValueError, OverflowError,
-                shapely.errors.GEOSException) as exc:
+        except (AttributeError, KeyError, IndexError, TypeError, ValueError, OverflowError,
+                shapely.errors.ShapelyError) as exc:
+            # IndexError (MultiPolygon [[]]) and GeometryTypeError (a GeometryCollection with "coordinates"):
+            # shapely on odd input, found by the fuzz run in tests/plancheck/test_limits.py
             raise PlanError(f"Object {i} heeft een ongeldige GeoJSON-geometrie: {exc}") from exc
         except RecursionError as exc:
             raise PlanError(f"Object {i} heeft een ongeldige GeoJSON-geometrie: te diep genest.") from exc
@@ -65,6 +74,23 @@ def parse_plan(body: Any) -> tuple[BaseGeometry, int]:
             "breedtegraden. GeoJSON is WGS84 (RFC 7946); stuur RD New mee met "
             '"crs": {"type": "name", "properties": {"name": "EPSG:28992"}}.')
     return collection, srid
+
+
+def _positions(geometry: Any, limits: Limits, before: int) -> int:
+    """The positions in a GeoJSON geometry (GeometryCollections included), without recursion; PlanError once the
+    plan's total passes the vertex limit."""
+    count, stack = 0, [geometry]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if "coordinates" in item:
+                count += count_positions(item["coordinates"], limits, "Het plan")
+                limits.check_vertices(before + count)
+            geometries = item.get("geometries")
+            if isinstance(geometries, list):
+                limits.check_features(len(geometries), "Een GeometryCollection in het plan")
+                stack.extend(geometries)
+    return count
 
 
 def _srid(crs: Any) -> int:

@@ -18,6 +18,7 @@ from shapely.geometry import GeometryCollection, shape
 from shapely.geometry.base import BaseGeometry
 
 from spatial_service.plancheck.errors import PlanError
+from spatial_service.plancheck.limits import Limits
 
 RD_NEW = CRS.from_epsg(28992)
 # Where RD New is defined (a DXF outside it is not in RD New) is buurt_app.rd_gebied(), the one place it is
@@ -55,20 +56,25 @@ def rd_area(conn: psycopg.Connection) -> Bounds:
     return tuple(float(v) for v in row)  # type: ignore[return-value]
 
 
-def read_plan(path: Path | str, *, rd_area: Bounds, crs: str | None = None, layer: str | None = None) -> Plan:
+def read_plan(path: Path | str, *, rd_area: Bounds, crs: str | None = None, layer: str | None = None,
+              limits: Limits | None = None) -> Plan:
     """The plan in `path` as one GeometryCollection in RD New. `crs` overrides (or supplies) the file's CRS;
-    `rd_area` (from `rd_area(conn)`) is where a DXF without one must lie to be taken as RD New."""
+    `rd_area` (from `rd_area(conn)`) is where a DXF without one must lie to be taken as RD New. The file's size,
+    number of features, vertices and (DXF) block nesting are bounded by `limits` (default: the settings)."""
     path = Path(path)
+    limits = limits or Limits.of()
     if not path.exists():
         raise PlanError(f"Planbestand {path} bestaat niet.")
     if path.is_file() and path.stat().st_size == 0:
         raise PlanError(f"Planbestand {path.name} is leeg (0 bytes).")
+    if path.is_file():
+        limits.check_file_size(path.stat().st_size, path.name)
     suffix = path.suffix.lower()
     if suffix in DXF_SUFFIXES:
-        geoms, notes = _read_dxf(path)
+        geoms, notes = _read_dxf(path, limits)
         source_crs, assumed = (parse_crs(crs), False) if crs else (RD_NEW, True)
     elif suffix in FIONA_SUFFIXES:
-        geoms, file_crs, notes = _read_fiona(path, layer)
+        geoms, file_crs, notes = _read_fiona(path, layer, limits)
         if crs:
             source_crs, assumed = parse_crs(crs), False
         elif file_crs is not None:
@@ -126,9 +132,10 @@ def _require_rd(geom: BaseGeometry, name: str, area: Bounds) -> None:
                         "Geef het juiste stelsel op met --crs.")
 
 
-def _read_fiona(path: Path, layer: str | None) -> tuple[list[BaseGeometry], CRS | None, list[str]]:
+def _read_fiona(path: Path, layer: str | None, limits: Limits) -> tuple[list[BaseGeometry], CRS | None, list[str]]:
     notes: list[str] = []
     geoms: list[BaseGeometry] = []
+    what = f"Planbestand {path.name}"
     try:
         layers = fiona.listlayers(path)
         if layer is not None and layer not in layers:
@@ -138,42 +145,60 @@ def _read_fiona(path: Path, layer: str | None) -> tuple[list[BaseGeometry], CRS 
             notes.append(f"Het bestand heeft {len(layers)} lagen; getoetst is de eerste: '{chosen}'.")
         with fiona.open(path, layer=chosen) as src:
             crs = CRS.from_user_input(src.crs.to_wkt()) if src.crs else None
-            skipped = 0
-            for feature in src:
+            skipped = vertices = 0
+            for n, feature in enumerate(src, start=1):
+                limits.check_features(n, what)
                 if feature.geometry is None:
                     skipped += 1
                     continue
                 geom = shape(feature.geometry)
+                vertices += shapely.get_num_coordinates(geom)
+                limits.check_vertices(vertices, what)
                 if not geom.is_empty:
                     geoms.append(geom)
             if skipped:
                 notes.append(f"{skipped} object(en) zonder geometrie overgeslagen.")
     except PlanError:
         raise
-    except (fiona.errors.FionaError, fiona.errors.DriverError, ValueError) as exc:
-        raise PlanError(f"Planbestand {path.name} kan niet worden gelezen: {str(exc).strip()}") from exc
+    except Exception as exc:
+        # GDAL (through fiona), pyproj and shapely parse a file anyone can hand in; whatever they raise on a
+        # broken one (FionaError, DriverError, CRSError, GEOSException, KeyError on an odd geometry, ...) means
+        # the file cannot be read, which the user is told in Dutch. A bug of ours would still show its message.
+        raise PlanError(f"Planbestand {path.name} kan niet worden gelezen: {str(exc).strip()[:300]}") from exc
     return geoms, crs, notes
 
 
-def _read_dxf(path: Path) -> tuple[list[BaseGeometry], list[str]]:
+def _read_dxf(path: Path, limits: Limits) -> tuple[list[BaseGeometry], list[str]]:
     import ezdxf
     from ezdxf.addons import geo
 
+    what = f"Planbestand {path.name}"
     try:
         doc = ezdxf.readfile(path)
-    except (OSError, ezdxf.DXFError) as exc:
-        raise PlanError(f"Planbestand {path.name} is geen leesbaar DXF-bestand: {str(exc).strip()}") from exc
+    except Exception as exc:
+        # ezdxf parses a file anyone can hand in: besides DXFError a broken one can raise ValueError, IndexError,
+        # UnicodeDecodeError, ... all meaning "not a readable DXF"
+        raise PlanError(f"Planbestand {path.name} is geen leesbaar DXF-bestand: {str(exc).strip()[:300]}") from exc
     geoms: list[BaseGeometry] = []
     skipped: dict[str, int] = {}
-    for entity in _flatten(doc.modelspace()):
-        kind = entity.dxftype()
-        try:
-            geom = shape(geo.proxy(entity, distance=0.1).__geo_interface__)
-        except (TypeError, ValueError, ezdxf.DXFError):
-            skipped[kind] = skipped.get(kind, 0) + 1
-            continue
-        if not geom.is_empty:
-            geoms.append(geom)
+    vertices = 0
+    try:
+        for n, entity in enumerate(_flatten(doc.modelspace(), limits, what), start=1):
+            limits.check_features(n, what)
+            kind = entity.dxftype()
+            try:
+                geom = shape(geo.proxy(entity, distance=0.1).__geo_interface__)
+            except (TypeError, ValueError, ezdxf.DXFError):
+                skipped[kind] = skipped.get(kind, 0) + 1
+                continue
+            vertices += shapely.get_num_coordinates(geom)
+            limits.check_vertices(vertices, what)
+            if not geom.is_empty:
+                geoms.append(geom)
+    except PlanError:
+        raise
+    except Exception as exc:  # as above: ezdxf on a broken entity or block
+        raise PlanError(f"Planbestand {path.name} is geen leesbaar DXF-bestand: {str(exc).strip()[:300]}") from exc
     notes = []
     if skipped:
         listed = ", ".join(f"{n} {kind}" for kind, n in sorted(skipped.items()))
@@ -181,10 +206,17 @@ def _read_dxf(path: Path) -> tuple[list[BaseGeometry], list[str]]:
     return geoms, notes
 
 
-def _flatten(entities):
-    """Block references (INSERT) exploded into their entities, recursively."""
-    for entity in entities:
-        if entity.dxftype() == "INSERT":
-            yield from _flatten(entity.virtual_entities())
+def _flatten(entities, limits: Limits, what: str):
+    """Block references (INSERT) exploded into their entities, nested at most `limits.nesting` deep (a block that
+    inserts itself would otherwise never end), without recursion."""
+    stack = [(iter(entities), 0)]
+    while stack:
+        current, depth = stack[-1]
+        entity = next(current, None)
+        if entity is None:
+            stack.pop()
+        elif entity.dxftype() == "INSERT":
+            limits.check_nesting(depth + 1, f"{what}: een blokverwijzing (INSERT)")
+            stack.append((iter(entity.virtual_entities()), depth + 1))
         else:
             yield entity

@@ -11,15 +11,19 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from spatial_service.db import gemeente as scope
+from spatial_service.web.http import gemeente as gemeente_of
+from spatial_service.web.http import per_gemeente
+from spatial_service.web.requests import RequestError
 
 WIJKCODE = re.compile(r"^WK\d{6}$")
 
 
-async def agenda(request: Request, gemeente: str | None = None) -> Response:
-    """The panel of a wijk; under /g/GM0402/ (`gemeente`, a checked code) only of that gemeente's wijken."""
+async def agenda(request: Request) -> Response:
+    """The panel of a wijk; under /g/GM0402/ only of that gemeente's wijken."""
     code = request.path_params["wijkcode"]
+    gemeente = gemeente_of(request)
     if not WIJKCODE.match(code):
-        return JSONResponse({"fout": f"'{code}' is geen wijkcode (verwacht bv. WK040201)."}, status_code=400)
+        raise RequestError(f"'{code[:40]}' is geen wijkcode (verwacht bv. WK040201).")
     query = sql.SQL("SELECT paneel FROM publiek.wijkagenda_paneel WHERE wijkcode = %s{}").format(
         sql.SQL("") if gemeente is None else
         sql.SQL(" AND wijkcode IN (SELECT code FROM publiek.wijk{})").format(scope.condition(gemeente)))
@@ -27,9 +31,9 @@ async def agenda(request: Request, gemeente: str | None = None) -> Response:
         row = await (await conn.execute(query, (code,))).fetchone()
     if row is None:
         where = "" if gemeente is None else f" in gemeente {gemeente}"
-        return JSONResponse({"fout": f"Wijk {code} bestaat niet{where}."}, status_code=404)
+        raise RequestError(f"Wijk {code} bestaat niet{where}.", 404)
     return JSONResponse(row[0], headers={"Cache-Control": "no-cache"})
 
 
 def routes() -> list[BaseRoute]:
-    return [Route("/agenda/{wijkcode}.json", agenda)]
+    return [per_gemeente(Route("/agenda/{wijkcode}.json", agenda))]

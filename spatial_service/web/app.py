@@ -4,17 +4,17 @@ Contract for other modules of the service (e.g. the plan check, issue 5):
 - the database pool is a psycopg 3 `psycopg_pool.AsyncConnectionPool` on the PUBLIC dsn (`settings.public()`,
   role buurtkaart_publiek: reads schema `publiek` only); a route finds it at `request.app.state.pool`;
   `request.app.state.settings` and `request.app.state.catalogue` hold the settings and the layer catalogue.
-- every module named in ROUTE_MODULES that exists is imported and its `routes() -> list[BaseRoute]` is mounted
-  next to the tile routes; a module may also define `lifespan(app)` (an async context manager), entered after
-  the tile service has started and left before it stops. A module that is not (yet) there is left out, so
-  adding one never needs an edit here beyond its name in ROUTE_MODULES.
+- every module in ROUTE_MODULES gives `routes() -> list[BaseRoute]`: together the one route table of the service.
+  A route wrapped in `http.per_gemeente(...)` is also served under /g/<code>/ (gemeente.GemeentePrefix); its
+  endpoint reads the gemeente with `http.gemeente(request)`. A module may also define `lifespan(app)` (an async
+  context manager), entered after the tile service has started and left before it stops. A new module: import it
+  here and add it to ROUTE_MODULES.
+- MIDDLEWARE is the list of raw ASGI layers in front of the router, outermost first; add one there.
 """
 
 from __future__ import annotations
 
 import contextlib
-import importlib
-import importlib.util
 import logging
 from collections.abc import AsyncIterator
 from types import ModuleType
@@ -28,22 +28,28 @@ from starlette.routing import BaseRoute
 from spatial_service.catalogue import Catalogue
 from spatial_service.catalogue import load as load_catalogue
 from spatial_service.settings import Settings
+from spatial_service.web import agenda, gemeente, monitor, ogc, openapi, plancheck, routes, security
+from spatial_service.web.fastpath import TileFastPath
+from spatial_service.web.http import EXCEPTION_HANDLERS
+from spatial_service.web.service import TileService
 
 log = logging.getLogger(__name__)
 
-ROUTE_MODULES: tuple[str, ...] = (
-    "spatial_service.web.plancheck", "spatial_service.web.ogc", "spatial_service.web.agenda",
-    "spatial_service.web.monitor", "spatial_service.web.gemeente", "spatial_service.web.security",
-)
+ROUTE_MODULES: tuple[ModuleType, ...] = (routes, plancheck, ogc, agenda, monitor, gemeente, openapi, security)
 
 
-def extra_modules(module_names: tuple[str, ...] = ROUTE_MODULES) -> list[ModuleType]:
-    """The optional modules that exist (by file, so an import error inside one still shows)."""
-    return [importlib.import_module(name) for name in module_names if importlib.util.find_spec(name) is not None]
+def all_routes() -> list[BaseRoute]:
+    """The service's one route table, in ROUTE_MODULES order."""
+    return [route for module in ROUTE_MODULES for route in module.routes()]
 
 
-def extra_routes(module_names: tuple[str, ...] = ROUTE_MODULES) -> list[BaseRoute]:
-    return [route for module in extra_modules(module_names) for route in module.routes()]
+def middleware(table: list[BaseRoute], settings: Settings) -> list[Middleware]:
+    """The raw ASGI layers in front of the router, outermost first: the security headers (so every answer carries
+    them, the fast path's and the refusals' too), the /g/<code>/ prefix (so every layer after it sees the gemeente
+    in the scope), then the tile fast path that answers tiles without the router (same parsing, same answer; see
+    fastpath.py)."""
+    return [Middleware(security.SecurityHeaders, settings=settings), Middleware(gemeente.GemeentePrefix, routes=table),
+            Middleware(TileFastPath)]
 
 
 async def configure_connection(conn: psycopg.AsyncConnection) -> None:
@@ -70,11 +76,6 @@ class LifoConnectionPool(AsyncConnectionPool):
 
 def create_app(settings: Settings, *, catalogue: Catalogue | None = None, listen: bool = True) -> Starlette:
     """The service for one database. `listen=False` leaves out the LISTEN/NOTIFY cache invalidation (export)."""
-    from spatial_service.web import routes as tile_routes
-    from spatial_service.web.fastpath import TileFastPath
-    from spatial_service.web.security import SecurityHeaders
-    from spatial_service.web.service import TileService
-
     catalogue = catalogue or load_catalogue()
 
     @contextlib.asynccontextmanager
@@ -110,7 +111,7 @@ def create_app(settings: Settings, *, catalogue: Catalogue | None = None, listen
         await service.start(listen=listen)
         try:
             async with contextlib.AsyncExitStack() as stack:
-                for module in extra_modules():
+                for module in ROUTE_MODULES:
                     if hasattr(module, "lifespan"):
                         await stack.enter_async_context(module.lifespan(app))
                 yield
@@ -118,11 +119,9 @@ def create_app(settings: Settings, *, catalogue: Catalogue | None = None, listen
             await service.stop()
             await pool.close()
 
-    # TileFastPath answers cached tiles before the router (same parsing, same answer; see fastpath.py);
-    # SecurityHeaders is outermost, so the fast path's answers carry the headers too
-    app = Starlette(routes=[*tile_routes.routes(), *extra_routes()], lifespan=lifespan,
-                    exception_handlers=tile_routes.EXCEPTION_HANDLERS,
-                    middleware=[Middleware(SecurityHeaders, settings=settings), Middleware(TileFastPath)])
+    table = all_routes()
+    app = Starlette(routes=table, lifespan=lifespan, exception_handlers=EXCEPTION_HANDLERS,
+                    middleware=middleware(table, settings))
     app.state.settings = settings
     app.state.catalogue = catalogue
     return app

@@ -12,6 +12,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from spatial_service.db import gemeente as scope
+from spatial_service.web.http import gemeente
 
 DETAILS_QUERY = """
 SELECT json_build_object(
@@ -41,16 +42,16 @@ def labels_query(gemeente: str | None = None) -> sql.Composed:
                                         buurt=scope.condition(gemeente, keyword="AND"))
 
 
-async def details(request: Request, gemeente: str | None = None) -> Response:
+async def details(request: Request) -> Response:
     async with request.app.state.tiles.pool.connection() as conn:
-        row = await (await conn.execute(details_query(gemeente))).fetchone()
+        row = await (await conn.execute(details_query(gemeente(request)))).fetchone()
     # no-cache: revalidated like the tiles, so an edit shows in the list as on the map
     return Response(row[0], media_type="application/json", headers={"Cache-Control": "no-cache"})
 
 
-async def labels(request: Request, gemeente: str | None = None) -> Response:
+async def labels(request: Request) -> Response:
     """Names of wijken and buurten at a point inside each: the viewer shows them as HTML labels (no glyph
     server needed, works offline)."""
     async with request.app.state.tiles.pool.connection() as conn:
-        row = await (await conn.execute(labels_query(gemeente))).fetchone()
+        row = await (await conn.execute(labels_query(gemeente(request)))).fetchone()
     return Response(json.dumps(row[0]), media_type="application/geo+json")

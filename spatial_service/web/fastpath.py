@@ -3,12 +3,12 @@
 A tile request is the service's hot path: a browsing session is mostly repeats (the viewer revalidates every tile
 with its ETag) and a cold map is hundreds of cheap queries, so framework overhead per tile is what limits
 throughput (measured on the national data: the router stack, Request object and wrapped `send` were ~20 % of the
-service's CPU per cold tile). This layer handles `GET /tiles/{layers}/{z}/{x}/{y}.pbf` and one gemeente's
-`GET /g/{code}/tiles/...` (with the gemeente added as its route adds it, web/gemeente.py): the path is matched
-with the tile routes' own regexes, parsed and validated by the same function as the routes (`routes.parse_tile`,
-i.e. requests.py), the tile comes from the same `TileService.tile` (cache, shared in-flight queries, generations)
-and is answered with the same `TileResponse` class; an error the service raises gets the routes' own exception
-handler. Everything else falls through unchanged: a malformed request or unknown gemeente (so its 4xx message
+service's CPU per cold tile). This layer handles `GET /tiles/{layers}/{z}/{x}/{y}.pbf`, also under /g/<code>/
+(gemeente.GemeentePrefix, in front of this layer, has checked the code and put it in the scope): the path is
+matched with the tile route's own regex, parsed and validated by the same function as the route
+(`http.parse_tile`, i.e. requests.py), the tile comes from the same `TileService.tile` (cache, shared in-flight
+queries, generations) and is answered with the same `TileResponse` class; an error the service raises gets the
+routes' own exception handler. Everything else falls through unchanged: a malformed request (so its 4xx message
 comes from the route), other methods, a service that is not ready yet (the route waits for it).
 Invalidation needs nothing here: a dropped tile is simply not in the cache any more.
 """
@@ -20,12 +20,12 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from spatial_service.web import gemeente
+from spatial_service.web.http import GEMEENTE_KEY, TileResponse, handler_for, parse_tile
 from spatial_service.web.requests import RequestError
-from spatial_service.web.routes import EXCEPTION_HANDLERS, TILE_ROUTE, TileResponse, parse_tile
+from spatial_service.web.routes import TILE_ROUTE
 from spatial_service.web.service import TileService
 
-_TILE_PATHS = (TILE_ROUTE.path_regex, gemeente.TILE_ROUTE.path_regex)
+_TILE_PATH = TILE_ROUTE.path_regex
 
 
 class TileFastPath:
@@ -33,8 +33,15 @@ class TileFastPath:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope["method"] == "GET" and not scope.get("root_path"):
-            match = next((m for m in (p.match(scope["path"]) for p in _TILE_PATHS) if m is not None), None)
+        if scope["type"] == "http" and scope["method"] == "GET":
+            root = scope.get("root_path")
+            if not root:
+                path: str | None = scope["path"]
+            elif GEMEENTE_KEY in scope:  # under /g/<code>/: the root_path is that prefix
+                path = scope["path"][len(root):]
+            else:
+                path = None  # a proxy's root_path: left to the route, as before
+            match = _TILE_PATH.match(path) if path is not None else None
             if match is not None:
                 response = await _answer(scope, match.groupdict())
                 if response is not None:
@@ -47,14 +54,8 @@ async def _answer(scope: Scope, path_params: dict[str, str]) -> Response | None:
     svc: TileService | None = getattr(scope["app"].state, "tiles", None)
     if svc is None or not svc.is_ready:
         return None
-    query = QueryParams(scope["query_string"])
     try:
-        code = path_params.get("gemeente")
-        if code is not None:
-            if code not in svc.value_lists.get("gemeentecode", ()):
-                return None  # the route says what is wrong with the code
-            query = gemeente.with_gemeente(query, code)
-        req = parse_tile(svc, path_params, query)
+        req = parse_tile(svc, path_params, QueryParams(scope["query_string"]), scope.get(GEMEENTE_KEY))
     except RequestError:
         return None  # the route gives the same request the same error answer
     if_none_match = next((v.decode("latin-1") for k, v in scope["headers"] if k == b"if-none-match"), None)
@@ -65,7 +66,7 @@ async def _answer(scope: Scope, path_params: dict[str, str]) -> Response | None:
     try:
         tile, from_cache = await svc.tile(req)
     except Exception as exc:
-        handler = next((EXCEPTION_HANDLERS[cls] for cls in type(exc).__mro__ if cls in EXCEPTION_HANDLERS), None)
+        handler = handler_for(exc)
         if handler is None:
             raise  # a bug: Starlette's ServerErrorMiddleware answers 500, as for the route
         return await handler(Request(scope), exc)

@@ -10,6 +10,9 @@ sees only its own features) could not do. All answers come from functions and vi
   GET /cijfers.json?indicator=&jaar=&niveau=&gemeente= publiek.cijferkaart: classes, values, areas without
   GET /cijfers/trend.json?code=&indicator=            publiek.cijfertrend: one area's years with the target
   GET /budget.json?gemeente=&jaar=                    publiek.budgetverdeling: allocation per wijk vs deals
+
+Under /g/GM0402/ (`http.gemeente(request)`) every answer is that gemeente's: its indicators and years, `gemeente`
+fixed by the path (the query may repeat it, not name another), a trend only of its own areas.
 """
 
 from __future__ import annotations
@@ -25,6 +28,9 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from spatial_service.db import gemeente as scope
+from spatial_service.web.http import error, per_gemeente
+from spatial_service.web.http import gemeente as gemeente_of
+from spatial_service.web.requests import RequestError
 
 LEVELS = ("buurt", "wijk")
 CACHE = {"Cache-Control": "public, max-age=60"}
@@ -67,6 +73,8 @@ class Param:
 
     def read(self, request: Request) -> str | None:
         raw = request.query_params.get(self.name, "").strip()
+        if self.name == "gemeente" and (path_code := gemeente_of(request)) is not None:
+            raw = path_code  # checked by with_params: the query names no other
         if not raw:
             if self.required:
                 raise BadParameter(f"Parameter {self.name} ontbreekt (bv. {self.name}={self.example}).")
@@ -89,17 +97,18 @@ def with_params(*params: Param) -> Callable[[Handler], Callable[[Request], Await
     def wrap(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
         @functools.wraps(handler)
         async def endpoint(request: Request) -> Response:
+            path_code = gemeente_of(request)
+            if path_code is not None and any(p.name == "gemeente" for p in params):
+                given = request.query_params.get("gemeente", "").strip()
+                if given not in ("", path_code):
+                    raise RequestError(f"Parameter gemeente={given[:20]} past niet bij /g/{path_code}/ in het pad.")
             try:
                 values = [p.read(request) for p in params]
             except BadParameter as exc:
-                return _error(str(exc), 400)
+                raise RequestError(str(exc)) from exc
             return await handler(request, *values)
         return endpoint
     return wrap
-
-
-def _error(message: str, status: int) -> JSONResponse:
-    return JSONResponse({"fout": message, "status": status}, status_code=status)
 
 
 async def _one(request: Request, query: str | sql.Composable, params: tuple) -> object:
@@ -109,16 +118,17 @@ async def _one(request: Request, query: str | sql.Composable, params: tuple) -> 
     return row[0] if row else None
 
 
-async def indicators(request: Request, gemeente: str | None = None) -> Response:
-    """Indicators with figures and the gemeenten; for /g/GM0402/ (`gemeente`, a checked code) only that gemeente
-    and the indicators and years it has figures for."""
+async def indicators(request: Request) -> Response:
+    """Indicators with figures and the gemeenten; for /g/GM0402/ only that gemeente and the indicators and years
+    it has figures for."""
+    gemeente = gemeente_of(request)
     query = sql.SQL(INDICATORS_SQL).format(cijfer=scope.condition(gemeente, "c.gemeentecode", "AND"),
                                            gebied=scope.condition(gemeente, "g.code", "AND"))
     return JSONResponse(await _one(request, query, ()), headers=CACHE)
 
 
 def _unknown_indicator(indicator: str) -> JSONResponse:
-    return _error(f"Indicator {indicator} bestaat niet (zie /cijfers/indicatoren.json).", 404)
+    return error(f"Indicator {indicator} bestaat niet (zie /cijfers/indicatoren.json).", 404)
 
 
 @with_params(INDICATOR, Param("jaar", YEAR, "2018"), LEVEL, Param("gemeente", GEMEENTE, "GM0402", required=False))
@@ -133,6 +143,12 @@ async def figures(request: Request, indicator: str, year: str, level: str, gemee
 
 @with_params(AREA, INDICATOR)
 async def trend(request: Request, code: str, indicator: str) -> Response:
+    gemeente = gemeente_of(request)
+    if gemeente is not None:  # under /g/GM0402/: an area of this gemeente only (of another: 404)
+        inside = await _one(request, "SELECT true FROM publiek.gebied WHERE code = %s AND gemeentecode = %s",
+                            (code, gemeente))
+        if inside is None:
+            raise RequestError(f"Gebied {code} ligt niet in gemeente {gemeente}.", 404)
     data = await _one(request, "SELECT publiek.cijfertrend(%s, %s)", (code, indicator))
     if data is None:
         return _unknown_indicator(indicator)
@@ -151,5 +167,5 @@ async def budget(request: Request, gemeente: str, year: str) -> Response:
 
 
 def routes() -> list[BaseRoute]:
-    return [Route("/cijfers/indicatoren.json", indicators), Route("/cijfers.json", figures),
-            Route("/cijfers/trend.json", trend), Route("/budget.json", budget)]
+    return [per_gemeente(Route("/cijfers/indicatoren.json", indicators)), per_gemeente(Route("/cijfers.json", figures)),
+            per_gemeente(Route("/cijfers/trend.json", trend)), per_gemeente(Route("/budget.json", budget))]

@@ -22,8 +22,9 @@ from starlette.routing import BaseRoute, Route
 from spatial_service.plancheck import geojson_input
 from spatial_service.plancheck.errors import PlanError
 from spatial_service.plancheck.findings import PUBLIC_QUERY, feature_collection, from_row, query_params, refused
+from spatial_service.plancheck.limits import Limits
+from spatial_service.web.http import error
 
-MAX_BODY_BYTES = 5 * 1024 * 1024
 MAX_CONCURRENT = 2
 WAIT_FOR_SLOT_SECONDS = 10.0
 STATEMENT_TIMEOUT_MS = 10_000
@@ -33,14 +34,18 @@ class _TooBig(Exception):
     pass
 
 
-async def _read_capped(request: Request) -> bytes:
+def _limits(request: Request) -> Limits:
+    return Limits.of(getattr(request.app.state, "settings", None))
+
+
+async def _read_capped(request: Request, limit: int) -> bytes:
     declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+    if declared.isdigit() and int(declared) > limit:
         raise _TooBig(int(declared))
     chunks, size = [], 0
     async for chunk in request.stream():
         size += len(chunk)
-        if size > MAX_BODY_BYTES:
+        if size > limit:
             raise _TooBig(size)
         chunks.append(chunk)
     return b"".join(chunks)
@@ -54,12 +59,10 @@ def _slots(request: Request) -> asyncio.Semaphore:
     return state.plancheck_slots
 
 
-def _error(message: str, status: int) -> JSONResponse:
-    return JSONResponse({"fout": message, "status": status}, status_code=status)
-
-
-def parse_json(body: bytes) -> object:
-    """The body as JSON; PlanError (the Dutch 400) for anything json cannot read, nesting too deep included."""
+def parse_json(body: bytes, limits: Limits | None = None) -> object:
+    """The body as JSON; PlanError (the Dutch 400) for anything json cannot read, and for nesting deeper than the
+    limit, measured before json parses it."""
+    (limits or Limits.of()).check_json_nesting(body)
     try:
         return json.loads(body)
     except (ValueError, UnicodeDecodeError) as exc:
@@ -83,23 +86,24 @@ def _metres(request: Request, name: str) -> float | None:
 
 
 async def plancheck(request: Request) -> Response:
+    limits = _limits(request)
     try:
         try:
-            body = await _read_capped(request)
+            body = await _read_capped(request, limits.body_bytes)
         except _TooBig as big:
-            return _error(f"Het plan is te groot ({big.args[0] // 1024} kB; maximaal "
-                          f"{MAX_BODY_BYTES // 1024 // 1024} MB GeoJSON).", 413)
+            return error(f"Het plan is te groot ({big.args[0] // 1024} kB; maximaal "
+                         f"{limits.body_bytes / 1024 / 1024:g} MB GeoJSON, instelling BUURTKAART_MAX_BODY_MB).", 413)
         if not body.strip():
             raise PlanError("Leeg verzoek: stuur het plan als GeoJSON in de body.")
-        data = parse_json(body)
-        geom, srid = geojson_input.parse_plan(data)
+        data = parse_json(body, limits)
+        geom, srid = geojson_input.parse_plan(data, limits)
         params = query_params(geojson_input.ewkb_hex(geom, srid), _metres(request, "lijnbuffer"),
                               _metres(request, "zoekafstand"))
         slots = _slots(request)
         try:
             await asyncio.wait_for(slots.acquire(), WAIT_FOR_SLOT_SECONDS)
         except TimeoutError:
-            return _error("Er lopen al te veel plantoetsen tegelijk; probeer het zo opnieuw.", 503)
+            return error("Er lopen al te veel plantoetsen tegelijk; probeer het zo opnieuw.", 503)
         try:
             async with request.app.state.pool.connection() as conn, conn.transaction():
                 await conn.execute(f"SET LOCAL statement_timeout = {int(STATEMENT_TIMEOUT_MS)}")
@@ -110,14 +114,14 @@ async def plancheck(request: Request) -> Response:
                     raise PlanError(f"De plantoets duurde langer dan {STATEMENT_TIMEOUT_MS // 1000} s en is "
                                     "afgebroken; maak het plan eenvoudiger (minder punten) of kleiner.") from exc
                 except psycopg.Error as exc:
-                    error = refused(exc)
-                    if error is None:
+                    refusal = refused(exc)
+                    if refusal is None:
                         raise
-                    raise error from exc
+                    raise refusal from exc
         finally:
             slots.release()
     except PlanError as exc:
-        return _error(str(exc), 400)
+        return error(str(exc), 400)
     findings = [from_row(r) for r in rows]
     return JSONResponse(feature_collection(findings), headers={"Access-Control-Allow-Origin": "*"})
 

@@ -38,13 +38,13 @@ class TileRequest:
 def parse_layers(text: str, compiled: Mapping[str, LayerSql]) -> tuple[LayerSql, ...]:
     ids = text.split(",")
     if not text or any(not i for i in ids):
-        raise RequestError(f"Ongeldige lagenlijst '{text}': geef laagnamen gescheiden door komma's, "
+        raise RequestError(f"Ongeldige lagenlijst '{text[:80]}': geef laagnamen gescheiden door komma's, "
                            f"bv. {','.join(list(compiled)[:2])}.")
     unknown = [i for i in ids if i not in compiled]
     if unknown:
         raise RequestError(f"Onbekende laag '{unknown[0][:60]}'. Beschikbare lagen: {', '.join(compiled)}.", 404)
     if len(set(ids)) != len(ids):
-        raise RequestError(f"Laag dubbel gevraagd in '{text}': noem elke laag één keer.")
+        raise RequestError(f"Laag dubbel gevraagd in '{text[:80]}': noem elke laag één keer.")
     return tuple(compiled[i] for i in ids)
 
 
@@ -80,11 +80,11 @@ def parse_filters(query: Mapping[str, str], multi: Mapping[str, list[str]], laye
                                f"{','.join(layer.id for layer in layers)}. Toegestane filters: {names}.")
         raw = multi[param]
         if len(raw) > 1:
-            raise RequestError(f"Parameter '{param}' staat er meer dan eens; geef meerdere waarden als één lijst "
+            raise RequestError(f"Parameter '{param[:40]}' staat er meer dan eens; geef meerdere waarden als één lijst "
                                "met komma's (bv. thema=verkeer,ontmoeten).")
         values = raw[0].split(",")
         if not raw[0] or len(values) > MAX_VALUES:
-            raise RequestError(f"Parameter '{param}' is leeg of heeft meer dan {MAX_VALUES} waarden.")
+            raise RequestError(f"Parameter '{param[:40]}' is leeg of heeft meer dan {MAX_VALUES} waarden.")
         for layer in layers:
             if column not in layer.layer.filters:
                 continue
@@ -114,7 +114,7 @@ def _parse_value(param: str, column: str, kind: str, value: str,
                            "'_' en '-'.")
     known = value_lists.get(column)
     if known is not None and value not in known:
-        raise RequestError(f"Onbekende waarde '{value}' voor parameter '{param}'. Geldige waarden: "
+        raise RequestError(f"Onbekende waarde '{value[:64]}' voor parameter '{param[:40]}'. Geldige waarden: "
                            f"{', '.join(sorted(known))}.")
     return value
 

@@ -1,81 +1,40 @@
-"""HTTP routes: tiles, TileJSON, style, labels, health, and the viewer's static files."""
+"""The service's own routes at / and, for those marked `per_gemeente`, under /g/<code>/ (one gemeente; the prefix
+is taken off by gemeente.GemeentePrefix and the code is `http.gemeente(request)`): tiles, TileJSON, style, labels,
+details, health, and the viewer's static files. The other modules' routes (plan check, wijk panel, buurtmonitor,
+OGC API) are named in app.py's ROUTE_MODULES."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import psycopg
 from psycopg_pool import PoolTimeout
-from starlette.datastructures import QueryParams
-from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from spatial_service.db import connection
-from spatial_service.errors import BuurtkaartError
-from spatial_service.paths import PACKAGE_DIR
-from spatial_service.tiles.sql import CatalogueMismatch
+from spatial_service.web import gemeente as per_code
 from spatial_service.web.basemap import basemap_config
-from spatial_service.web.cache import CachedTile
 from spatial_service.web.details import details, labels
-from spatial_service.web.requests import RequestError, TileRequest, parse_layers, tile_request
-from spatial_service.web.service import TileService
+from spatial_service.web.http import (
+    MAPLIBRE_DIR,
+    PMTILES_DIR,
+    STATIC_DIR,
+    TileResponse,
+    base_url,
+    error,
+    gemeente,
+    parse_tile,
+    per_gemeente,
+    service,
+)
+from spatial_service.web.requests import parse_layers
 from spatial_service.web.style import style, tilejson, value_lists
-
-STATIC_DIR = Path(__file__).resolve().parent / "static"
-MAPLIBRE_DIR = PACKAGE_DIR / "viewer" / "node_modules" / "maplibre-gl" / "dist"
-PMTILES_DIR = PACKAGE_DIR / "viewer" / "node_modules" / "pmtiles" / "dist"
-MVT_TYPE = "application/vnd.mapbox-vector-tile"
-# Browsers and proxies revalidate every time (cheap: 304 on an unchanged ETag), so an edit shows at once.
-TILE_CACHE_CONTROL = "public, no-cache"
-
-
-def error(message: str, status: int) -> JSONResponse:
-    return JSONResponse({"fout": message, "status": status}, status_code=status)
-
-
-def service(request: Request) -> TileService:
-    return request.app.state.tiles
-
-
-def base_url(request: Request) -> str:
-    return str(request.base_url)
-
-
-class TileResponse(Response):
-    """A tile (200) or its 304, with the tile headers. The tile route and the cache fast path (fastpath.py) both
-    answer with this class, so a tile from either is byte-for-byte the same answer."""
-
-    def __init__(self, tile: CachedTile, from_cache: bool, if_none_match: str | None) -> None:
-        self.background = None
-        headers = [(b"etag", tile.etag.encode("latin-1")), (b"cache-control", _CACHE_CONTROL),
-                   (b"x-cache", b"HIT" if from_cache else b"MISS"), (b"access-control-allow-origin", b"*")]
-        if if_none_match == tile.etag:
-            self.status_code = 304
-            self.body = b""
-        else:
-            self.status_code = 200
-            self.body = tile.body
-            headers += [(b"content-length", str(len(tile.body)).encode("latin-1")), (b"content-type", _MVT_TYPE)]
-        self.raw_headers = headers
-
-
-_CACHE_CONTROL = TILE_CACHE_CONTROL.encode("latin-1")
-_MVT_TYPE = MVT_TYPE.encode("latin-1")
-
-
-def parse_tile(svc: TileService, path_params: dict[str, str], query: QueryParams) -> TileRequest:
-    """The validated tile request (RequestError with a Dutch message otherwise); shared with the fast path."""
-    return tile_request(path_params["layers"], path_params["z"], path_params["x"], path_params["y"], query,
-                        {k: query.getlist(k) for k in query}, svc.compiled, svc.value_lists)
 
 
 async def tile(request: Request) -> Response:
     svc = service(request)
     await svc.ready()
-    req = parse_tile(svc, request.path_params, request.query_params)
+    req = parse_tile(svc, request.path_params, request.query_params, gemeente(request))
     result, from_cache = await svc.tile(req)
     return TileResponse(result, from_cache, request.headers.get("if-none-match"))
 
@@ -89,19 +48,30 @@ async def tile_json(request: Request) -> Response:
     svc = service(request)
     await svc.ready()
     layers = parse_layers(request.path_params["layers"], svc.compiled)
-    # validate the filters now, so a TileJSON never promises tiles that will fail
-    parse_tile(svc, {**request.path_params, "z": "0", "x": "0", "y": "0"}, request.query_params)
-    return JSONResponse(tilejson(list(layers), base_url(request), request.url.query, svc.extent, svc.columns),
+    code = gemeente(request)
+    # validate the filters now, so a TileJSON never promises tiles that will fail; for one gemeente the filter
+    # travels in the path (its own tile URLs), not the query
+    parse_tile(svc, {**request.path_params, "z": "0", "x": "0", "y": "0"}, request.query_params, code)
+    extent = svc.extent if code is None else (await per_code.info(request, code))[1]
+    return JSONResponse(tilejson(list(layers), base_url(request), request.url.query,
+                                 tuple(extent) if extent else None, svc.columns),
                         headers={"Access-Control-Allow-Origin": "*"})
 
 
 async def style_json(request: Request) -> Response:
     svc = service(request)
     await svc.ready()
+    code = gemeente(request)
     async with svc.pool.connection() as conn:
-        lists = await value_lists(conn)
+        lists = await value_lists(conn, code)
     body = style(list(svc.compiled.values()), base_url(request), lists, basemap_config(svc.settings))
-    body["metadata"]["buurtkaart:extent"] = svc.extent
+    if code is None:
+        body["metadata"]["buurtkaart:extent"] = svc.extent
+    else:
+        name, extent = await per_code.info(request, code)
+        body["metadata"]["buurtkaart:extent"] = extent
+        body["metadata"]["buurtkaart:gemeente"] = code
+        body["metadata"]["buurtkaart:gemeentenaam"] = name  # the viewer's title says whose map it is
     return JSONResponse(body, headers={"Access-Control-Allow-Origin": "*"})
 
 
@@ -142,54 +112,22 @@ async def index(request: Request) -> Response:
     return FileResponse(STATIC_DIR / "index.html", headers={"Cache-Control": "no-cache"})
 
 
-async def request_error(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, RequestError)
-    return error(str(exc), exc.status)
-
-
-async def unavailable(request: Request, exc: Exception) -> Response:
-    return error(str(exc), 503)
-
-
-async def refused(request: Request, exc: Exception) -> Response:
-    return error(str(exc), 400)
-
-
-async def misconfigured(request: Request, exc: Exception) -> Response:
-    return error(f"De service is verkeerd ingesteld: {exc}", 500)
-
-
-async def not_found(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, HTTPException)
-    if exc.status_code == 404:
-        return error(f"Niet gevonden: {request.url.path[:100]}", 404)
-    return error(exc.detail or "Fout in het verzoek", exc.status_code)
-
-
-EXCEPTION_HANDLERS = {
-    RequestError: request_error,
-    connection.DatabaseUnavailable: unavailable,
-    CatalogueMismatch: misconfigured,
-    BuurtkaartError: refused,
-    HTTPException: not_found,
-}
-
-
-TILE_ROUTE = Route("/tiles/{layers}/{z}/{x}/{y}.pbf", tile)
+TILE_ROUTE = per_gemeente(Route("/tiles/{layers}/{z}/{x}/{y}.pbf", tile))
 
 
 def routes() -> list[BaseRoute]:
     return [
-        Route("/", index),
+        per_gemeente(Route("/", index)),
         Route("/health", health),
-        Route("/versie.json", version),
-        Route("/style.json", style_json),
-        Route("/labels.json", labels),
-        Route("/details.json", details),
-        Route("/tiles/{layers}.json", tile_json),
+        per_gemeente(Route("/versie.json", version)),
+        per_gemeente(Route("/style.json", style_json)),
+        per_gemeente(Route("/labels.json", labels)),
+        per_gemeente(Route("/details.json", details)),
+        per_gemeente(Route("/tiles/{layers}.json", tile_json)),
         TILE_ROUTE,
         Route("/tiles/{rest:path}", bad_tile_path),
-        Mount("/static", StaticFiles(directory=STATIC_DIR, check_dir=False), name="static"),
-        Mount("/vendor/maplibre-gl", StaticFiles(directory=MAPLIBRE_DIR, check_dir=False), name="maplibre"),
-        Mount("/vendor/pmtiles", StaticFiles(directory=PMTILES_DIR, check_dir=False), name="pmtiles"),
+        per_gemeente(Mount("/static", StaticFiles(directory=STATIC_DIR, check_dir=False), name="static")),
+        per_gemeente(Mount("/vendor/maplibre-gl", StaticFiles(directory=MAPLIBRE_DIR, check_dir=False),
+                           name="maplibre")),
+        per_gemeente(Mount("/vendor/pmtiles", StaticFiles(directory=PMTILES_DIR, check_dir=False), name="pmtiles")),
     ]

@@ -11,7 +11,7 @@ import pytest
 from starlette.responses import Response
 
 from spatial_service.web.cache import CachedTile, make_etag
-from spatial_service.web.routes import MVT_TYPE, TILE_CACHE_CONTROL, TileResponse
+from spatial_service.web.http import MVT_TYPE, TILE_CACHE_CONTROL, TileResponse
 from tests.service.conftest import start_server
 from tests.service.helpers import CENTRUM, decode, tile_at
 

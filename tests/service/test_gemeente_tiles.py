@@ -78,6 +78,9 @@ def test_style_and_tilejson_point_at_the_gemeentes_tiles(client):
      "Gebied BU04020101 ligt niet in gemeente GM0307."),
     ("/g/GM0307/cijfers/trend.json?code=x&indicator=inwoners", 400, "Parameter code: 'x' is ongeldig"),
     ("/g/GM9999/details.json", 404, "Gemeente GM9999 staat niet in deze database"),
+    # the viewer's files too: under an unknown gemeente nothing is served (was: the files, as if it existed)
+    ("/g/GM9999/static/viewer.js", 404, "Gemeente GM9999 staat niet in deze database"),
+    ("/g/Hilversum/vendor/maplibre-gl/maplibre-gl.js", 400, "Ongeldige gemeentecode"),
 ])
 def test_bad_gemeente_gets_a_dutch_4xx(client, path, status, text):
     r = client.get(path)
@@ -188,3 +191,22 @@ def test_the_viewers_data_under_g_is_the_gemeentes(client):
     trend = client.get(f"/g/GM0307/cijfers/trend.json?code=BU03070101&indicator={indicator}")
     assert trend.status_code == 200 and trend.json() == client.get(
         f"/cijfers/trend.json?code=BU03070101&indicator={indicator}").json()
+
+
+def test_one_route_table_serves_the_country_and_each_gemeente(client):
+    """The same routes at / and /g/<code>/ (web/gemeente.py's GemeentePrefix): the viewer's files are the same
+    bytes, a gemeente's TileJSON has its own tile URLs, routes that are national only stay national, every error
+    the one JSON body with its status, and a bad code is refused at once, not redirected to a refusal."""
+    national, scoped = client.get("/static/viewer.js"), client.get("/g/GM0307/static/viewer.js")
+    assert national.status_code == scoped.status_code == 200 and national.content == scoped.content
+    tiles = client.get("/g/GM0402/tiles/wijken.json").json()["tiles"]
+    assert tiles == [f"{client.base_url}/g/GM0402/tiles/wijken/{{z}}/{{x}}/{{y}}.pbf"]
+    for path in ("/g/GM0402/health", "/g/GM0402/plancheck", "/g/GM0402/openapi.json"):
+        r = client.get(path)
+        assert r.status_code == 404 and r.json() == {"fout": f"Niet gevonden: {path}", "status": 404}
+    assert client.get("/agenda/WK999999.json").json() == {"fout": "Wijk WK999999 bestaat niet.", "status": 404}
+    assert client.get("/g/GM0402").status_code == 308
+    unknown = client.get("/g/GM9999")
+    assert unknown.status_code == 404 and "Gemeente niet gevonden" in unknown.text
+    r = client.delete("/style.json")
+    assert r.status_code == 405 and r.headers["allow"] and "niet toegestaan" in r.json()["fout"]

@@ -1,0 +1,195 @@
+"""GET /openapi.json: the OpenAPI 3 document of the service's own routes (the OGC API under /ogc has its own, from
+tipg: /ogc/api).
+
+Built from the one route table (app.py's ROUTE_MODULES): every route is described once in OPERATIONS by its
+path, and a route marked `http.per_gemeente` is listed a second time under /g/{gemeente}/, so the document
+cannot list a path the service does not have or miss the /g/ copy of one it has (tests/service/test_openapi.py
+checks both ways). Layer ids and gemeentecodes come from the running service (catalogue, publiek.gemeente), so
+a client generated from it (and schemathesis in the tests) asks for real layers and gemeenten.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import BaseRoute, Mount, Route
+
+from spatial_service.web.http import MVT_TYPE, PER_GEMEENTE, service
+from spatial_service.web.requests import MAX_ZOOM
+
+ERROR = {"$ref": "#/components/schemas/Fout"}
+JSON_OBJECT = {"type": "object"}
+
+
+def _json(schema: dict[str, Any], description: str) -> dict[str, Any]:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+def _errors(*statuses: int, html: bool = False) -> dict[str, Any]:
+    texts = {400: "Ongeldig verzoek (de melding zegt wat er mis is)", 404: "Niet gevonden",
+             413: "Verzoek te groot", 503: "De database is (nog) niet bereikbaar, of het is te druk"}
+    found = {}
+    for status in statuses:
+        entry = _json(ERROR, texts[status])
+        if html and status in (400, 404):  # the viewer page of an unknown gemeente is an HTML page
+            entry["content"]["text/html"] = {"schema": {"type": "string"}}
+        found[str(status)] = entry
+    return found
+
+
+def _query(name: str, description: str, schema: dict[str, Any] | None = None, required: bool = False,
+           example: str | None = None) -> dict[str, Any]:
+    param: dict[str, Any] = {"name": name, "in": "query", "required": required, "description": description,
+                             "schema": schema or {"type": "string"}}
+    if example is not None:
+        param["example"] = example
+    return param
+
+
+def _path(name: str, description: str, schema: dict[str, Any] | None = None) -> dict[str, Any]:
+    return {"name": name, "in": "path", "required": True, "description": description,
+            "schema": schema or {"type": "string"}}
+
+
+def _object(*required: str) -> dict[str, Any]:
+    return {"type": "object", "required": list(required)}
+
+
+TILE_FILTERS = [
+    _query("jaar", "Jaar of jaren (komma's), bv. 2017,2018", example="2018"),
+    _query("thema", "Themacode(s), bv. verkeer,ontmoeten"),
+    _query("status", "Statuscode(s)"),
+    _query("wijk", "Wijkcode(s), bv. WK040201"),
+    _query("gemeente", "Gemeentecode(s) (niet onder /g/{gemeente}/)"),
+]
+LAYERS = _path("layers", "Laag-id's gescheiden door komma's (de catalogus)", {"$ref": "#/components/schemas/Lagen"})
+GENERAL = (400, 404, 503)
+
+# path (as in the route table) -> method -> operation
+OPERATIONS: dict[str, dict[str, dict[str, Any]]] = {
+    "/": {"get": {"summary": "De virtuele stad (viewer)", "responses": {
+        "200": {"description": "De pagina", "content": {"text/html": {"schema": {"type": "string"}}}},
+        **_errors(*GENERAL, html=True)}}},
+    "/health": {"get": {"summary": "Gezondheid van de service", "responses": {
+        "200": _json(_object("status", "database", "lagen"), "In orde"),
+        "503": _json(_object("status", "database", "lagen"), "Gestoord"), **_errors(400, 404)}}},
+    "/versie.json": {"get": {"summary": "Tellers van wijzigingen (de viewer volgt ze)", "responses": {
+        "200": _json(_object("invalidaties", "herverbonden"), "Tellers"), **_errors(*GENERAL)}}},
+    "/style.json": {"get": {"summary": "MapLibre-stijl van de virtuele stad", "responses": {
+        "200": _json(_object("version", "sources", "layers", "metadata"), "De stijl"), **_errors(*GENERAL)}}},
+    "/labels.json": {"get": {"summary": "Namen van wijken en buurten (GeoJSON)", "responses": {
+        "200": {"description": "FeatureCollection",
+                "content": {"application/geo+json": {"schema": _object("type", "features")}}},
+        **_errors(*GENERAL)}}},
+    "/details.json": {"get": {"summary": "Lijst en detailpaneel: initiatieven en buurtdeals", "responses": {
+        "200": _json(_object("stappen", "items"), "Stappen en items"), **_errors(*GENERAL)}}},
+    "/tiles/{layers}.json": {"get": {"summary": "TileJSON 3.0 van een of meer lagen",
+                                     "parameters": [LAYERS, *TILE_FILTERS], "responses": {
+        "200": _json(_object("tilejson", "tiles", "vector_layers"), "TileJSON"), **_errors(*GENERAL)}}},
+    "/tiles/{layers}/{z}/{x}/{y}.pbf": {"get": {
+        "summary": "Vectortegel (Mapbox Vector Tile) van een of meer lagen",
+        "parameters": [LAYERS, _path("z", "Zoom", {"type": "integer", "minimum": 0, "maximum": MAX_ZOOM}),
+                       _path("x", "Kolom (0 tot 2^z)", {"type": "integer", "minimum": 0}),
+                       _path("y", "Rij (0 tot 2^z)", {"type": "integer", "minimum": 0}), *TILE_FILTERS],
+        "responses": {"200": {"description": "De tegel (leeg als er niets ligt)",
+                              "content": {MVT_TYPE: {"schema": {"type": "string", "format": "binary"}}}},
+                      "304": {"description": "Ongewijzigd (If-None-Match)"}, **_errors(*GENERAL)}}},
+    "/tiles/{rest}": {"get": {"summary": "Elk ander pad onder /tiles/: een Nederlandse 400 met het goede pad",
+                              "parameters": [_path("rest", "Pad")], "responses": _errors(*GENERAL)}},
+    "/static/{path}": {"get": {"summary": "Bestanden van de viewer", "parameters": [_path("path", "Bestand")],
+                               "responses": {"200": {"description": "Het bestand", "content": {"*/*": {}}},
+                                             **_errors(*GENERAL)}}},
+    "/agenda/{wijkcode}.json": {"get": {"summary": "Wijkpaneel: de wijkagenda van een wijk",
+                                        "parameters": [_path("wijkcode", "Wijkcode, bv. WK040201")],
+                                        "responses": {"200": _json(JSON_OBJECT, "Het paneel"), **_errors(*GENERAL)}}},
+    "/cijfers/indicatoren.json": {"get": {"summary": "Buurtmonitor: indicatoren, jaren en gemeenten", "responses": {
+        "200": _json(_object("indicatoren", "gemeenten"), "Indicatoren"), **_errors(*GENERAL)}}},
+    "/cijfers.json": {"get": {"summary": "Buurtmonitor: cijfers en klassen van een indicator in een jaar",
+                              "parameters": [
+                                  _query("indicator", "Indicatorcode", {"type": "string", "pattern": "^[a-z_]{1,60}$"},
+                                         True, "sociale_cohesie"),
+                                  _query("jaar", "Jaar", {"type": "string", "pattern": "^[0-9]{4}$"}, True, "2018"),
+                                  _query("niveau", "buurt of wijk", {"type": "string", "enum": ["buurt", "wijk"]}),
+                                  _query("gemeente", "Gemeentecode", {"type": "string", "pattern": "^GM[0-9]{4}$"})],
+                              "responses": {"200": _json(JSON_OBJECT, "Cijfers"), **_errors(*GENERAL)}}},
+    "/cijfers/trend.json": {"get": {"summary": "Buurtmonitor: de jaren van een gebied", "parameters": [
+        _query("code", "Buurt-, wijk- of gemeentecode", {"type": "string"}, True, "BU04020101"),
+        _query("indicator", "Indicatorcode", {"type": "string"}, True, "sociale_cohesie")],
+        "responses": {"200": _json(JSON_OBJECT, "De trend"), **_errors(*GENERAL)}}},
+    "/budget.json": {"get": {"summary": "Buurtbudget: verdeling per wijk en toegezegd", "parameters": [
+        _query("gemeente", "Gemeentecode (onder /g/{gemeente}/ uit het pad)", {"type": "string"}, False, "GM0402"),
+        _query("jaar", "Jaar", {"type": "string"}, True, "2017")],
+        "responses": {"200": _json(_object("gemeente", "jaar", "wijken"), "De verdeling"), **_errors(*GENERAL)}}},
+    "/plancheck": {"post": {
+        "summary": "Plantoets: een plan als GeoJSON (WGS84, of met crs EPSG:28992), de bevindingen terug",
+        "parameters": [_query("lijnbuffer", "Buffer om lijnen in meters", {"type": "string"}),
+                       _query("zoekafstand", "Zoekafstand in meters", {"type": "string"})],
+        "requestBody": {"required": True, "content": {"application/json": {"schema": JSON_OBJECT}}},
+        "responses": {"200": _json(_object("type", "features"), "Bevindingen (GeoJSON FeatureCollection)"),
+                      **_errors(400, 404, 413, 503)}}},
+    "/g/{gemeente}": {"get": {"summary": "Naar /g/{gemeente}/ (de pagina heeft de slash nodig)",
+                              "responses": {"308": {"description": "Doorverwijzing"},
+                                            **_errors(*GENERAL, html=True)}}},
+    "/openapi.json": {"get": {"summary": "Dit document", "responses": {
+        "200": _json(_object("openapi", "paths"), "OpenAPI 3"), **_errors(*GENERAL)}}},
+}
+# Starlette's spelling of a path -> OpenAPI's (a Mount's files and the catch-all under /tiles/)
+_SPELLING = {"/static": "/static/{path}", "/tiles/{rest:path}": "/tiles/{rest}"}
+UNDOCUMENTED = ("/ogc", "/vendor/maplibre-gl", "/vendor/pmtiles")  # tipg documents /ogc; vendored libraries
+
+
+def documented_paths(table: list[BaseRoute]) -> list[tuple[str, bool]]:
+    """(OpenAPI path, also under /g/{gemeente}) of every route in the table that is documented here."""
+    found = []
+    for route in table:
+        if not isinstance(route, Route | Mount) or route.path in UNDOCUMENTED:
+            continue
+        found.append((_SPELLING.get(route.path, route.path), bool(getattr(route, PER_GEMEENTE, False))))
+    return found
+
+
+def document(table: list[BaseRoute], layer_ids: list[str], gemeenten: list[str]) -> dict[str, Any]:
+    gemeente = _path("gemeente", "Gemeentecode (CBS), bv. GM0402", {"$ref": "#/components/schemas/Gemeente"})
+    paths: dict[str, Any] = {}
+    for path, per_gemeente in documented_paths(table):
+        paths[path] = copy.deepcopy(OPERATIONS[path])
+        if per_gemeente:
+            scoped = copy.deepcopy(OPERATIONS[path])
+            for operation in scoped.values():
+                operation["parameters"] = [gemeente, *[p for p in operation.get("parameters", [])
+                                                       if not (p["in"] == "query" and p["name"] == "gemeente"
+                                                               and path.startswith("/tiles/"))]]
+                operation["summary"] += " — van één gemeente"
+            paths[f"/g/{{gemeente}}{path}"] = scoped
+    if "/g/{gemeente}" in paths:
+        paths["/g/{gemeente}"]["get"]["parameters"] = [gemeente]
+    every = ",".join(layer_ids)
+    return {
+        "openapi": "3.0.3",
+        "info": {"title": "Buurtkaart — tegelservice en virtuele stad", "version": "1",
+                 "description": "Tegels, stijl, viewer, wijkpaneel, buurtmonitor en plantoets. Elke fout is "
+                                "JSON {fout, status} met een Nederlandse melding. De OGC API staat onder /ogc "
+                                "(eigen document: /ogc/api)."},
+        "paths": paths,
+        "components": {"schemas": {
+            "Fout": {"type": "object", "required": ["fout", "status"],
+                     "properties": {"fout": {"type": "string"}, "status": {"type": "integer"}}},
+            # one layer or all of them; any other list of catalogue ids separated by commas works too
+            "Lagen": {"type": "string", "enum": [*layer_ids, every]},
+            "Gemeente": {"type": "string", "enum": gemeenten},
+        }},
+    }
+
+
+async def openapi(request: Request) -> Response:
+    svc = service(request)
+    await svc.ready()
+    doc = document(request.app.routes, list(svc.compiled), sorted(svc.value_lists.get("gemeentecode", ())))
+    return JSONResponse(doc, headers={"Access-Control-Allow-Origin": "*", "Cache-Control": "no-cache"})
+
+
+def routes() -> list[BaseRoute]:
+    return [Route("/openapi.json", openapi)]
