@@ -1,5 +1,5 @@
 """Install and upgrade the data model from layers/. Part of the dependency-free core: the QGIS plugin ships it
-(see qgis_plugin/build.py) and runs the same script through its own connection.
+(see spatial_service/plugin_tools/build.py) and runs the same script through its own connection.
 
 The whole upgrade is one SQL script in one transaction: prelude (extension, roles), the changelogs not yet in
 buurt_sys.schema_versie, then the app layer (buurt_app, publiek) dropped and rebuilt.
