@@ -1,5 +1,6 @@
 """What the QGIS benchmarks time, in headless QGIS: loading the Buurtkaart layer set through the plugin's loader
-(styles, forms, relations, transaction group) and rendering the city it covers. Needs qgis_plugin/ on sys.path."""
+(styles, forms, relations, transaction group) and rendering the city it covers.
+The plugin comes from its source folder (spatial_service.plugin_tools puts it on sys.path)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from dataclasses import dataclass
 
 from qgis.core import QgsApplication, QgsProject
 from qgis.gui import QgsGui
+
+import spatial_service.plugin_tools  # noqa: F401  (the source plugin on sys.path)
 
 
 @dataclass(frozen=True)
@@ -28,7 +31,8 @@ def start_qgis() -> QgsApplication:
 
 def load_and_render(dsn: str, runs: int, size: tuple[int, int]) -> LoadRender:
     from buurtkaart import loader
-    from render_map import city_extent, map_layers, map_settings, render_image
+
+    from spatial_service.plugin_tools.render_map import city_extent, map_layers, map_settings, render_image
 
     project = QgsProject.instance()
     loads, renders = [], []

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import psycopg
 import pytest
@@ -70,12 +69,8 @@ def buurtkaart_provider(qgis_processing):
     """The plugin's Processing provider from the source tree, for algorithm tests outside tests/qgis; removed
     afterwards so the plugin tests can register their own."""
     import importlib
-    import sys
 
+    import spatial_service.plugin_tools  # noqa: F401  (puts the source plugin, shared packages linked, on sys.path)
     from tests.qgis_registry import registered_provider  # imports QGIS: only for the tests that ask for it
-
-    plugin_src = str(Path(__file__).resolve().parents[1] / "qgis_plugin")
-    if plugin_src not in sys.path:
-        sys.path.insert(0, plugin_src)
     with registered_provider(importlib.import_module("buurtkaart.processing.provider"), replace=True) as instance:
         yield instance

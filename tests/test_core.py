@@ -1,5 +1,6 @@
-"""The shared core (spatial_service/core): standard library only, the plugin imports nothing else of the service,
-and the one catalogue reader refuses unknown keys for both clients."""
+"""The packages the plugin shares with the service (spatial_service/core and /reports): standard library only
+(and qgis for the report's print layout), the plugin imports nothing else of the service, and the one catalogue
+reader refuses unknown keys for both clients."""
 
 from __future__ import annotations
 
@@ -29,16 +30,34 @@ def imports(path: Path) -> list[tuple[int, str]]:
     return found
 
 
-def test_core_imports_only_the_standard_library_and_itself():
-    files = sorted(CORE.glob("*.py"))
-    assert {p.name for p in files} >= {"__init__.py", "migrations.py", "catalogue.py", "imports.py",
-                                       "plancheck_report.py"}
+# What a shared package may import besides the standard library and itself: the report's print layout is a QGIS
+# layout (qgis.core, qgis.PyQt), which both clients have (the CLI starts a headless QGIS for it); nothing else.
+SHARED_EXTRA_IMPORTS = {("reports", "layout.py"): {"qgis"}}
+
+
+def test_the_shared_packages_are_the_ones_the_build_and_the_link_use():
+    from spatial_service.plugin_tools import SHARED_PACKAGES
+
+    assert SHARED_PACKAGES == {"core": CORE, "reports": REPO / "spatial_service" / "reports"}
+    assert {name for name, _file in SHARED_EXTRA_IMPORTS} <= set(SHARED_PACKAGES)
+
+
+@pytest.mark.parametrize("name", ["core", "reports"])
+def test_shared_package_imports_only_the_standard_library_and_itself(name):
+    from spatial_service.plugin_tools import SHARED_PACKAGES
+
+    files = sorted(SHARED_PACKAGES[name].glob("*.py"))
+    expected = {"core": {"__init__.py", "migrations.py", "catalogue.py", "imports.py", "plancheck_report.py"},
+                "reports": {"__init__.py", "figures.py", "html_report.py", "layout.py"}}[name]
+    assert {p.name for p in files} >= expected
     for path in files:
+        allowed = SHARED_EXTRA_IMPORTS.get((name, path.name), set())
         for level, module in imports(path):
             if level:
-                continue  # relative: another core module
+                continue  # relative: another module of the same package
             top = module.split(".")[0]
-            assert top in sys.stdlib_module_names or top == "__future__", f"{path.name} imports {module}"
+            assert top in sys.stdlib_module_names or top == "__future__" or top in allowed, \
+                f"{name}/{path.name} imports {module}"
 
 
 def test_plugin_imports_nothing_of_the_service_but_the_bundled_core():

@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import configparser
 import difflib
+import math
 import os
 import re
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -140,9 +143,13 @@ def connect(name_or_uri: str) -> QgsAbstractDatabaseProviderConnection:
     return conn
 
 
-def run_sql(conn: QgsAbstractDatabaseProviderConnection, sql: str) -> list[list[Any]]:
+def run_sql(conn: QgsAbstractDatabaseProviderConnection, sql: str,
+            params: Sequence[Any] | Mapping[str, Any] | None = None) -> list[list[Any]]:
     """Run SQL (one statement or one multi-statement script: one implicit transaction) and return the rows of
-    the last statement. Raises DatabaseRefused with the database's own Dutch message."""
+    the last statement. With `params`, `sql` is a constant with psycopg's placeholders (`%s`, `%(name)s`) and
+    the values are bound by `bind`. Raises DatabaseRefused with the database's own Dutch message."""
+    if params is not None:
+        sql = bind(sql, params)
     try:
         rows = conn.executeSql(sql)
     except QgsException as exc:
@@ -161,6 +168,63 @@ def quote_literal(value: str | None) -> str:
     if value is None:
         return "NULL"
     return "E'" + str(value).replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+_PLACEHOLDER = re.compile(r"%\((\w+)\)s|%s|%%")
+
+
+def literal(value: Any) -> str:
+    """A Python value as an SQL literal: the one place a value becomes SQL text. bool before int (a bool is an
+    int); floats must be finite; a list is an array (cast it in the SQL: `%s::text[]`); anything else is
+    refused rather than guessed."""
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int):
+        return str(int(value))
+    if isinstance(value, (float, Decimal)):
+        if not math.isfinite(value):
+            raise ValueError(f"geen eindig getal: {value!r}")
+        return repr(float(value)) if isinstance(value, float) else str(value)
+    if isinstance(value, str):
+        return quote_literal(value)
+    if isinstance(value, (list, tuple)):
+        return ("ARRAY[" + ", ".join(literal(v) for v in value) + "]") if value else "'{}'"
+    raise TypeError(f"geen SQL-waarde: {type(value).__name__}")
+
+
+def bind(sql: str, params: Sequence[Any] | Mapping[str, Any]) -> str:
+    """`sql` (a constant with psycopg's placeholders: `%s` in order, or `%(name)s`; `%%` is a percent sign) with
+    the values put in as literals. QGIS 3.22's provider connection has no parameter API (executeSql takes text,
+    and a layer's subquery is text in its URI), so the plugin binds on the client, as psycopg2 did: the SQL at
+    the call site stays a constant and only `literal` turns values into SQL. The same SQL runs unchanged
+    through psycopg in the service (reports/figures.py)."""
+    named = isinstance(params, Mapping)
+    values = iter(()) if named else iter(params)
+    used = 0
+
+    def value(match: re.Match[str]) -> str:
+        nonlocal used
+        if match.group(0) == "%%":
+            return "%"
+        if match.group(1) is not None:
+            if not named:
+                raise TypeError(f"{match.group(0)} vraagt om benoemde parameters")
+            return literal(params[match.group(1)])  # type: ignore[index]
+        if named:
+            raise TypeError("%s vraagt om parameters op volgorde")
+        try:
+            found = next(values)
+        except StopIteration:
+            raise TypeError("minder parameters dan %s in de SQL") from None
+        used += 1
+        return literal(found)
+
+    text = _PLACEHOLDER.sub(value, sql)
+    if not named and used != len(params):  # type: ignore[arg-type]
+        raise TypeError(f"{len(params)} parameters voor {used} keer %s")  # type: ignore[arg-type]
+    return text
 
 
 def describe(uri: QgsDataSourceUri) -> str:

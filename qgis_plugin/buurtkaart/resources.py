@@ -1,20 +1,19 @@
 """Where the plugin finds layers/: inside the built plugin, or in the source tree.
 
-The build (qgis_plugin/build.py) puts layers/, the shared core (spatial_service/core, as buurtkaart/core)
-and a copy of the report package spatial_service/reports/ inside the package. Run from the source tree (a dev
-link, other engineers' algorithm tests) the same files are read from the repository by path (the core is loaded
-by buurtkaart/__init__.py), so the plugin never imports the spatial_service package.
+The build (spatial_service/plugin_tools/build.py) puts layers/ and the shared packages (buurtkaart.core,
+buurtkaart.reports) inside the package. Run from the source tree (a dev link, algorithm tests) layers/ is read
+from the repository by path and the shared packages are links to spatial_service/core and /reports, so the
+plugin never imports the spatial_service package.
 """
 
 from __future__ import annotations
 
 import importlib
-import importlib.util
-import sys
 from functools import cache
 from pathlib import Path
 from types import ModuleType
 
+from . import reports as _reports
 from .core import migrations as _migrations
 
 PLUGIN_DIR = Path(__file__).resolve().parent
@@ -35,29 +34,16 @@ def migrations() -> ModuleType:
     return _migrations
 
 
-@cache
 def reports() -> ModuleType:
-    """The report package (a copy of spatial_service/reports: figures, HTML, the print layout and its template)."""
-    try:
-        from . import reports as packaged  # type: ignore[attr-defined]
-
-        return packaged
-    except ImportError:
-        init = _SOURCE_ROOT / "spatial_service" / "reports" / "__init__.py"
-        spec = importlib.util.spec_from_file_location("buurtkaart_reports", init,
-                                                      submodule_search_locations=[str(init.parent)])
-        if spec is None or spec.loader is None or not init.exists():
-            raise ImportError("reports/ ontbreekt in de plugin: bouw hem met 'buurtkaart plugin build'.") from None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[spec.name] = module
-        spec.loader.exec_module(module)
-        return module
+    """The report package buurtkaart.reports (spatial_service/reports: figures, HTML, the print layout and its
+    template)."""
+    return _reports
 
 
 def report_module(name: str) -> ModuleType:
-    """A submodule of the report package: 'figures', 'html_report' or 'layout'."""
-    package = reports()
-    return importlib.import_module(f"{package.__name__}.{name}")
+    """A submodule of the report package: 'figures', 'html_report' or 'layout' (layout imports qgis.core, so it
+    is imported when a report is made, not when the plugin starts)."""
+    return importlib.import_module(f"{_reports.__name__}.{name}")
 
 
 @cache

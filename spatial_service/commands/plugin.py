@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from pathlib import Path
 
 from spatial_service.errors import BuurtkaartError
 from spatial_service.paths import LAYERS_DIR, PROJECT_ROOT
 from spatial_service.settings import get_settings
 
-PLUGIN_SOURCE = PROJECT_ROOT / "qgis_plugin"
 DEFAULT_PLUGINS = Path.home() / ".local" / "share" / "QGIS" / "QGIS3" / "profiles" / "default" / "python" / "plugins"
 
 
@@ -50,18 +48,21 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _build(args: argparse.Namespace) -> int:
-    sys.path.insert(0, str(PLUGIN_SOURCE))
-    import build  # qgis_plugin/build.py: pure Python
+    from spatial_service.plugin_tools import build  # pure Python
 
     print(build.build(args.out))
     return 0
 
 
 def link_plugin(plugins: Path) -> Path:
-    """<plugins>/buurtkaart -> qgis_plugin/buurtkaart, plus metadata.txt in the source folder as a link to the one
-    in the repository root (single source; git ignores the link, build.py skips it). Layers and the shared core
-    are found in the repository by the plugin itself (resources.py, __init__.py). Idempotent."""
-    source = PLUGIN_SOURCE / "buurtkaart"
+    """<plugins>/buurtkaart -> qgis_plugin/buurtkaart, plus in the source folder metadata.txt as a link to the one
+    in the repository root (single source) and a link per shared package (plugin_tools.SHARED_PACKAGES); git
+    ignores these links and the build skips them. layers/ is read from the repository by the plugin itself
+    (resources.py). Idempotent."""
+    from spatial_service.plugin_tools import PLUGIN_SOURCE, link_shared_packages
+
+    source = PLUGIN_SOURCE
+    link_shared_packages()
     metadata = source / "metadata.txt"
     if not metadata.is_symlink():
         if metadata.exists():
@@ -80,18 +81,16 @@ def link_plugin(plugins: Path) -> Path:
 
 def _link(args: argparse.Namespace) -> int:
     target = link_plugin(args.plugins)
-    print(f"{target} -> {PLUGIN_SOURCE / 'buurtkaart'}; herstart QGIS en zet de plugin aan "
+    print(f"{target} -> {target.resolve()}; herstart QGIS en zet de plugin aan "
           "(Plugins > Beheren). Wijzigingen in de bron gelden na 'Plugin herladen' of een herstart.")
     return 0
 
 
 def start_qgis():
-    """A headless QgsApplication with the plugin source importable (the plugin never imports us)."""
+    """A headless QgsApplication (the tools in spatial_service.plugin_tools import the plugin source)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     # a fixed hash seed: Qt writes XML attributes in hash order, so generated QML only changes where it must
     os.environ.setdefault("QT_HASH_SEED", "0")
-    if str(PLUGIN_SOURCE) not in sys.path:
-        sys.path.insert(0, str(PLUGIN_SOURCE))
     try:
         from qgis.core import QgsApplication
         from qgis.gui import QgsGui
@@ -107,7 +106,7 @@ def start_qgis():
 
 def _styles(args: argparse.Namespace) -> int:
     app = start_qgis()
-    import style_builder
+    from spatial_service.plugin_tools import style_builder
 
     written = style_builder.build_styles(args.dsn or get_settings().admin(), args.out)
     print(f"{len(written)} stijlen geschreven naar {args.out}")
@@ -117,7 +116,7 @@ def _styles(args: argparse.Namespace) -> int:
 
 def _render(args: argparse.Namespace) -> int:
     app = start_qgis()
-    import render_map
+    from spatial_service.plugin_tools import render_map
 
     path = render_map.render(args.dsn or get_settings().editor(), args.out, args.breedte, args.hoogte)
     print(path)
@@ -127,7 +126,7 @@ def _render(args: argparse.Namespace) -> int:
 
 def _form(args: argparse.Namespace) -> int:
     app = start_qgis()
-    import render_form
+    from spatial_service.plugin_tools import render_form
 
     print(render_form.render(args.dsn or get_settings().editor(), args.out, tab=args.tab))
     del app

@@ -59,8 +59,8 @@ def _run(args: argparse.Namespace, make) -> int:
             raise BuurtkaartError(f"--{'pdf' if target == args.pdf else 'html'}: map {target.parent} bestaat niet.")
     started = time.monotonic()
     with connect(args.dsn or get_settings().editor()) as conn:
-        def query(sql: str) -> list:
-            return conn.execute(sql).fetchall()
+        def query(sql: str, params: dict) -> list:
+            return conn.execute(sql, params).fetchall()  # psycopg binds the values on the server
 
         try:
             report = make(query, figures)

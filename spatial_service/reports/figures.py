@@ -1,15 +1,19 @@
 """The figures of the buurtcyclus reports, read from the SQL functions in layers/app/045_buurtcyclus.sql (the
 only place they are computed). Dependency-free on purpose: the CLI passes a psycopg query function, the QGIS
-plugin its provider connection, so both reports carry the same numbers."""
+plugin its provider connection, so both reports carry the same numbers.
+
+Every statement is a constant of this module with psycopg's named placeholders (`%(g)s` the gemeente, `%(w)s` the
+wijk, `%(y)s` the year); the values travel beside it to `query(sql, params)`: psycopg binds them on the server,
+the plugin with its one literal function (buurtkaart.connection.bind)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-Query = Callable[[str], list[Sequence[Any]]]
+Query = Callable[[str, Mapping[str, Any]], list[Sequence[Any]]]
 
 GEMEENTE_CODE = re.compile(r"^GM\d{4}$")
 WIJK_CODE = re.compile(r"^WK\d{6}$")
@@ -23,19 +27,13 @@ class ReportInputError(ValueError):
         self.parameter = parameter
 
 
-def literal(value: str | int | None) -> str:
-    if value is None:
-        return "NULL"
-    if isinstance(value, int):
-        return str(value)
-    return "'" + str(value).replace("'", "''") + "'"
-
-
-def _dicts(query: Query, sql: str, columns: str) -> list[dict[str, Any]]:
+def _dicts(query: Query, source: str, columns: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
     """Rows as dicts; a column "expr AS name" is keyed by name. Booleans travel as integers (the QGIS provider
-    returns some as text)."""
+    returns some as text). `source` and `columns` are this module's constants (the *_FIGURES tables and the
+    calls below), never input; the values are in `params`."""
     names = [c.strip().rsplit(" AS ", 1)[-1] for c in columns.split(",")]
-    return [dict(zip(names, row, strict=True)) for row in query(f"SELECT {columns} FROM {sql}")]
+    sql = f"SELECT {columns} FROM {source}"  # nosec B608  # source, columns: constants of this module
+    return [dict(zip(names, row, strict=True)) for row in query(sql, params)]
 
 
 @dataclass
@@ -82,73 +80,73 @@ def _check_year(jaar: int) -> None:
 
 
 def _gemeente(query: Query, code: str) -> tuple[str, str]:
-    rows = query(f"SELECT naam, ST_AsText(geom) FROM buurt.gemeente WHERE code = {literal(code)}")
+    rows = query("SELECT naam, ST_AsText(geom) FROM buurt.gemeente WHERE code = %(g)s", {"g": code})
     if not GEMEENTE_CODE.match(code) or not rows:
-        known = ", ".join(r[0] for r in query("SELECT code FROM buurt.gemeente ORDER BY code")) or "geen"
+        known = ", ".join(r[0] for r in query("SELECT code FROM buurt.gemeente ORDER BY code", {})) or "geen"
         raise ReportInputError("gemeente", f"gemeente '{code}' is onbekend (bekend: {known}).")
     return rows[0][0], rows[0][1]
 
 
 def _years(query: Query, gemeente: str) -> dict[int, bool]:
-    rows = query(f"SELECT jaar, heeft_budget::integer FROM buurt_app.rapport_jaren({literal(gemeente)})")
+    rows = query("SELECT jaar, heeft_budget::integer FROM buurt_app.rapport_jaren(%(g)s)", {"g": gemeente})
     return {int(r[0]): int(r[1]) == 1 for r in rows}
 
 
-# Which SQL source fills which field of a section or report, with the columns it shows: {g} is the gemeente,
-# {w} the wijk (SQL literals), {y} the year.
+# Which SQL source fills which field of a section or report, with the columns it shows: %(g)s is the gemeente,
+# %(w)s the wijk, %(y)s the year (bound parameters).
 WIJK_FIGURES: dict[str, tuple[str, str]] = {
-    "deals": ("buurt_app.jaar_deals({g}, {y}) WHERE wijkcode = {w}",
+    "deals": ("buurt_app.jaar_deals(%(g)s, %(y)s) WHERE wijkcode = %(w)s",
               "thema_naam, buurtdeals, groene_deals, budget"),
-    "prioriteiten": ("buurt_app.prioriteit_voortgang({g}, {y}, {w})",
+    "prioriteiten": ("buurt_app.prioriteit_voortgang(%(g)s, %(y)s, %(w)s)",
                      "thema_naam, prioriteit, herkomst_naam, jaar_van, jaar_tot, doel, evaluatie_naam, "
                      "evaluatie_toelichting, buurtdeals, initiatieven, budget"),
-    "plan": ("buurt_app.buurtactiviteitenplan WHERE wijkcode = {w} AND jaar = {y} "
+    "plan": ("buurt_app.buurtactiviteitenplan WHERE wijkcode = %(w)s AND jaar = %(y)s "
              "ORDER BY soort DESC, thema, titel, id",
              "soort, titel, thema_naam, status_naam, gepland_budget, prioriteit, groene_deal::integer AS groene_deal"),
-    "wederkerigheid": ("buurt_app.jaar_wederkerigheid({g}, {y}, {w})",
+    "wederkerigheid": ("buurt_app.jaar_wederkerigheid(%(g)s, %(y)s, %(w)s)",
                        "partij_naam, afspraken, gereed, gereed_pct"),
-    "monitoring": ("buurt_app.wijk_monitoring({w}, {y})",
+    "monitoring": ("buurt_app.wijk_monitoring(%(w)s, %(y)s)",
                    "soort, titel, status_naam, stappen, sinds, dagen, vastgelopen::integer AS vastgelopen"),
 }
 # the wijkanalyse adds these to its one section
 ANALYSE_FIGURES: dict[str, tuple[str, str]] = {
-    "cijfers": ("buurt_app.wijk_cijfers({w}, {y})",
+    "cijfers": ("buurt_app.wijk_cijfers(%(w)s, %(y)s)",
                 "indicator, indicator_naam, eenheid, jaar, waarde, streefwaarde, verschil"),
-    "items": ("buurt_app.rapport_wijk_jaar({y}, {w})",
+    "items": ("buurt_app.rapport_wijk_jaar(%(y)s, %(w)s)",
               "soort, thema_naam, status_naam, aantal, budget_gemeente"),
-    "steun": ("buurt_app.wijk_steun({w}, {y})",
+    "steun": ("buurt_app.wijk_steun(%(w)s, %(y)s)",
               "titel, thema_naam, datum, voor, tegen, neutraal, respondenten, steun_pct"),
 }
 YEAR_FIGURES: dict[str, tuple[str, str]] = {
-    "deals": ("buurt_app.jaar_deals({g}, {y})",
+    "deals": ("buurt_app.jaar_deals(%(g)s, %(y)s)",
               "wijkcode, wijknaam, thema, thema_naam, buurtdeals, groene_deals, budget"),
-    "stappen": ("buurt_app.jaar_stappen({g}, {y})",
+    "stappen": ("buurt_app.jaar_stappen(%(g)s, %(y)s)",
                 "status_naam, initiatieven, stappen, gemiddeld_dagen, mediaan_dagen"),
-    "wederkerigheid": ("buurt_app.jaar_wederkerigheid({g}, {y})",
+    "wederkerigheid": ("buurt_app.jaar_wederkerigheid(%(g)s, %(y)s)",
                        "partij_naam, afspraken, gereed, gereed_pct, per_deal"),
 }
 
 
-def _fill(target: WijkSection | Report, query: Query, figures: dict[str, tuple[str, str]], **sql_args: Any) -> None:
+def _fill(target: WijkSection | Report, query: Query, figures: dict[str, tuple[str, str]],
+          params: Mapping[str, Any]) -> None:
     for name, (source, columns) in figures.items():
-        setattr(target, name, _dicts(query, source.format(**sql_args), columns))
+        setattr(target, name, _dicts(query, source, columns, params))
 
 
 def _wijk_section(query: Query, gemeente: str, jaar: int, code: str, naam: str, wkt: str,
                   analyse: bool) -> WijkSection:
     section = WijkSection(code, naam, wkt)
-    args = {"g": literal(gemeente), "w": literal(code), "y": jaar}
-    _fill(section, query, WIJK_FIGURES, **args)
+    params = {"g": gemeente, "w": code, "y": jaar}
+    _fill(section, query, WIJK_FIGURES, params)
     if analyse:
-        _fill(section, query, ANALYSE_FIGURES, **args)
+        _fill(section, query, ANALYSE_FIGURES, params)
     return section
 
 
 def _map_items(query: Query, gemeente: str, jaar: int, wijk: str | None = None) -> list[dict[str, Any]]:
-    where = f"gemeentecode = {literal(gemeente)} AND jaar = {jaar}" + (f" AND wijkcode = {literal(wijk)}"
-                                                                        if wijk else "")
-    return _dicts(query, f"buurt.buurtdeal WHERE {where} ORDER BY id",
-                  "id, titel, thema, wijkcode, ST_AsText(geom) AS wkt")
+    return _dicts(query, "buurt.buurtdeal WHERE gemeentecode = %(g)s AND jaar = %(y)s "
+                         "AND (%(w)s::text IS NULL OR wijkcode = %(w)s) ORDER BY id",
+                  "id, titel, thema, wijkcode, ST_AsText(geom) AS wkt", {"g": gemeente, "y": jaar, "w": wijk})
 
 
 def year_report(query: Query, gemeente: str, jaar: int) -> Report:
@@ -161,20 +159,20 @@ def year_report(query: Query, gemeente: str, jaar: int) -> Report:
         with_budget = ", ".join(str(y) for y, b in sorted(years.items()) if b) or "geen"
         raise ReportInputError("jaar", f"voor {naam} ({gemeente}) is geen budget voor {jaar} vastgelegd in "
                                        f"buurt.budget (jaren met budget: {with_budget}).")
-    g = literal(gemeente)
-    k = _dicts(query, f"buurt_app.jaar_kerncijfers({g}, {jaar})",
+    params = {"g": gemeente, "y": jaar}
+    k = _dicts(query, "buurt_app.jaar_kerncijfers(%(g)s, %(y)s)",
                "budget, besteed, in_gesprek, resterend, benut_pct, buurtdeals, groene_deals, initiatieven, agenda, "
-               "spontaan, spontaan_pct, vastgelopen")
+               "spontaan, spontaan_pct, vastgelopen", params)
     report = Report("jaar", gemeente, naam, jaar, wkt, kerncijfers=k[0])
-    _fill(report, query, YEAR_FIGURES, g=g, y=jaar)
+    _fill(report, query, YEAR_FIGURES, params)
     report.evaluaties = [
         {"evaluatie_naam": r[0] or "Nog niet geëvalueerd", "aantal": int(r[1])}
-        for r in query(f"SELECT evaluatie_naam, count(*) FROM buurt_app.prioriteit_voortgang({g}, {jaar}) "
-                       "GROUP BY evaluatie_naam ORDER BY evaluatie_naam NULLS LAST")]
-    lessons = query(f"SELECT lessen FROM buurt.jaarverslag WHERE gemeentecode = {g} AND jaar = {jaar}")
+        for r in query("SELECT evaluatie_naam, count(*) FROM buurt_app.prioriteit_voortgang(%(g)s, %(y)s) "
+                       "GROUP BY evaluatie_naam ORDER BY evaluatie_naam NULLS LAST", params)]
+    lessons = query("SELECT lessen FROM buurt.jaarverslag WHERE gemeentecode = %(g)s AND jaar = %(y)s", params)
     report.lessen = lessons[0][0] if lessons else None
-    for code, wnaam, wwkt in query(f"SELECT code, naam, ST_AsText(geom) FROM buurt.wijk WHERE gemeentecode = {g} "
-                                   "ORDER BY code"):
+    for code, wnaam, wwkt in query("SELECT code, naam, ST_AsText(geom) FROM buurt.wijk WHERE gemeentecode = %(g)s "
+                                   "ORDER BY code", params):
         report.wijken.append(_wijk_section(query, gemeente, jaar, code, wnaam, wwkt, analyse=False))
     report.kaart_items = _map_items(query, gemeente, jaar)
     return report
@@ -184,7 +182,8 @@ def wijk_report(query: Query, wijk: str, jaar: int) -> Report:
     """The wijkanalyse and buurtactiviteitenplan of one wijk and year."""
     _check_year(jaar)
     wijk = wijk.strip().upper()
-    rows = query(f"SELECT w.naam, ST_AsText(w.geom), w.gemeentecode FROM buurt.wijk w WHERE w.code = {literal(wijk)}")
+    rows = query("SELECT w.naam, ST_AsText(w.geom), w.gemeentecode FROM buurt.wijk w WHERE w.code = %(w)s",
+                 {"w": wijk})
     if not WIJK_CODE.match(wijk) or not rows:
         raise ReportInputError("wijk", f"wijk '{wijk}' is onbekend; gebruik een CBS-wijkcode zoals WK040201.")
     wnaam, wwkt, gemeente = rows[0]
@@ -202,4 +201,4 @@ def wijk_report(query: Query, wijk: str, jaar: int) -> Report:
 
 def theme_colours(query: Query) -> dict[str, tuple[str, str]]:
     """Theme code -> (name, colour) from buurt_vl.thema, for the map symbols and legend."""
-    return {r[0]: (r[1], r[2]) for r in query("SELECT code, naam, kleur FROM buurt_vl.thema ORDER BY volgorde")}
+    return {r[0]: (r[1], r[2]) for r in query("SELECT code, naam, kleur FROM buurt_vl.thema ORDER BY volgorde", {})}

@@ -15,13 +15,11 @@ from types import ModuleType
 import pytest
 from qgis.core import QgsProcessingProvider, QgsProject
 
+from spatial_service.plugin_tools import build
 from tests.qgis_registry import registered_provider, saved_connection
 from tests.support import TestDatabase
 
 REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO / "qgis_plugin"))
-
-import build  # noqa: E402  (qgis_plugin/build.py)
 
 
 @pytest.fixture(scope="session")

@@ -116,7 +116,7 @@ def test_value_relation_filters_evaluate_and_leave_choices(bk, plugin, project, 
 
 def test_generated_styles_are_the_committed_ones_and_parse(bk, project, gis_connection, tmp_path):
     """`buurtkaart plugin styles` writes exactly the expressions that are committed (the QML was regenerated)."""
-    import style_builder
+    from spatial_service.plugin_tools import style_builder
 
     written = style_builder.build_styles(gis_connection, tmp_path)
     assert len(written) == LAYER_COUNT

@@ -62,9 +62,10 @@ def viewer_legend_and_features(url: str, lon: float, lat: float, layer: str) -> 
 
 
 def test_a_bank_is_one_value_list_row_and_catalogue_entries(bk, fresh_db, tmp_path, capsys):
-    import form_builder
     from buurtkaart import loader, renderers
     from buurtkaart.connection import connection_info
+
+    from spatial_service.plugin_tools import form_builder
 
     layers = tmp_path / "layers"
     layers.mkdir()

@@ -38,7 +38,7 @@ def test_zip_holds_plugin_metadata_layers_and_migrations(plugin_zip):
 
 
 def test_zip_installs_into_fresh_profile_and_starts(plugin_zip, tmp_path, qgis_iface, qgis_processing):
-    import build
+    from spatial_service.plugin_tools import build
 
     plugins = tmp_path / "profiles" / "default" / "python" / "plugins"
     build.install(plugin_zip, plugins)

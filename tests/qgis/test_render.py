@@ -6,7 +6,7 @@ from qgis.PyQt.QtGui import QColor, QImage
 
 
 def test_render_writes_a_styled_city_map(bk, project, demo_db, tmp_path):
-    import render_map
+    from spatial_service.plugin_tools import render_map
 
     out = render_map.render(demo_db.editor_dsn, tmp_path / "kaart.png", 600, 750)
     image = QImage(str(out))

@@ -4,7 +4,6 @@ atlas, the same content as `buurtkaart rapport` on the command line, Dutch refus
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import pytest
@@ -67,13 +66,9 @@ def test_bad_parameters_are_refused_in_dutch(buurtkaart_provider, connection_nam
 
 
 def test_plugin_zip_ships_the_report_package_and_layout_template():
-    sys.path.insert(0, str(REPO / "qgis_plugin"))
-    try:
-        import build
+    from spatial_service.plugin_tools import build
 
-        names = set(build.plugin_files())
-    finally:
-        sys.path.remove(str(REPO / "qgis_plugin"))
+    names = set(build.plugin_files())
     assert {"buurtkaart/reports/figures.py", "buurtkaart/reports/html_report.py", "buurtkaart/reports/layout.py",
             "buurtkaart/reports/buurtcyclus.qpt"} <= names
     template = (REPO / "spatial_service" / "reports" / "buurtcyclus.qpt").read_text(encoding="utf-8")

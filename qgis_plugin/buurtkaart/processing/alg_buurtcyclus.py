@@ -75,8 +75,8 @@ class BuurtcyclusReportAlgorithm(BuurtkaartAlgorithm):
             raise QgsProcessingException(f"Vul een wijkcode in (parameter {WIJK}), bv. WK040201.")
         conn = connection_from(self, parameters, context)
 
-        def query(sql: str) -> list:
-            return run_sql(conn, sql)
+        def query(sql: str, params: dict) -> list:
+            return run_sql(conn, sql, params)
 
         try:
             report = (figures.year_report(query, gemeente, year) if kind == 0

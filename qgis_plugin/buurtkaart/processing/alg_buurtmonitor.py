@@ -35,7 +35,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QColor
 
-from ..connection import data_source_uri, quote_literal, run_sql
+from ..connection import bind, data_source_uri, run_sql
 from .base import BuurtkaartAlgorithm, fields_of
 from .errors import refusal_as_error
 from .parameters import CONNECTION, YEAR, connection_from, year_parameter
@@ -45,6 +45,13 @@ LEVEL = "NIVEAU"
 GEMEENTE = "GEMEENTE"
 OUTPUT = "OUTPUT"
 LEVELS = ["buurt", "wijk"]
+_AREA_LAYER = ("SELECT a.code, a.naam, c.waarde, c.streefwaarde, c.gehaald, "
+               "CASE WHEN c.waarde IS NOT NULL THEN 1 + width_bucket(c.waarde, "
+               "(publiek.cijfer_klassen(%(indicator)s, %(jaar)s, %(niveau)s, %(gemeente)s))[2:5]) END AS klasse, "
+               "a.geom FROM {table} a LEFT JOIN publiek.cijfer c ON c.gebiedcode = a.code "
+               "AND c.indicator = %(indicator)s AND c.jaar = %(jaar)s WHERE a.gemeentecode = %(gemeente)s")
+# the areas with their value and class, per level; the only text put into the SQL is one of these two table names
+AREA_LAYER_SQL = {"buurt": _AREA_LAYER.format(table="buurt.buurt"), "wijk": _AREA_LAYER.format(table="buurt.wijk")}
 # the output table of the budget allocation (buurt_app.rapport_budgetverdeling)
 ALLOCATION_COLUMNS = (("wijkcode", QVariant.String), ("wijknaam", QVariant.String), ("prioriteit", QVariant.Bool),
                       ("bedrag", QVariant.Double), ("toegezegd", QVariant.Double), ("in_gesprek", QVariant.Double),
@@ -93,31 +100,27 @@ class IndicatorMapAlgorithm(BuurtkaartAlgorithm):
         gemeente = (self.parameterAsString(parameters, GEMEENTE, context) or "").strip().upper()
         conn = connection_from(self, parameters, context)
         with refusal_as_error("Buurtmonitor mislukt"):
-            meta = run_sql(conn, "SELECT naam, eenheid, decimalen, kleuren FROM publiek.indicator "
-                                 f"WHERE code = {quote_literal(indicator)}")
+            meta = run_sql(conn, "SELECT naam, eenheid, decimalen, kleuren FROM publiek.indicator WHERE code = %s",
+                           [indicator])
             if not meta:
                 known = ", ".join(r[0] for r in run_sql(conn, "SELECT code FROM publiek.indicator ORDER BY volgorde"))
                 raise QgsProcessingException(f"Indicator '{indicator}' bestaat niet (parameter {INDICATOR}); "
                                              f"bekend: {known}.")
-            if not run_sql(conn, f"SELECT 1 FROM buurt.gemeente WHERE code = {quote_literal(gemeente)}"):
+            if not run_sql(conn, "SELECT 1 FROM buurt.gemeente WHERE code = %s", [gemeente]):
                 raise QgsProcessingException(f"Gemeente '{gemeente}' bestaat niet (parameter {GEMEENTE}); gebruik "
                                              "een CBS-code zoals GM0402.")
-            args = f"{quote_literal(indicator)}, {year}, {quote_literal(level)}, {quote_literal(gemeente)}"
-            bounds = _numbers(run_sql(conn, f"SELECT publiek.cijfer_klassen({args})")[0][0])
+            args = {"indicator": indicator, "jaar": year, "niveau": level, "gemeente": gemeente}
+            bounds = _numbers(run_sql(conn, "SELECT publiek.cijfer_klassen(%(indicator)s, %(jaar)s, %(niveau)s, "
+                                            "%(gemeente)s)", args)[0][0])
         if len(bounds) != 6:
             raise QgsProcessingException(f"Geen cijfers voor {indicator} in {year} ({level}en van {gemeente}).")
         naam, eenheid, decimalen, kleuren = meta[0]
         colours = _colours(kleuren)
         feedback.setProgress(30)
 
-        table = "buurt.buurt" if level == "buurt" else "buurt.wijk"
-        # the class is computed in SQL, as for the web map; QGIS only colours it
-        sql = (f"SELECT a.code, a.naam, c.waarde, c.streefwaarde, c.gehaald, "
-               f"CASE WHEN c.waarde IS NOT NULL THEN 1 + width_bucket(c.waarde, "
-               f"(publiek.cijfer_klassen({args}))[2:5]) END AS klasse, a.geom "
-               f"FROM {table} a LEFT JOIN publiek.cijfer c ON c.gebiedcode = a.code "
-               f"AND c.indicator = {quote_literal(indicator)} AND c.jaar = {year} "
-               f"WHERE a.gemeentecode = {quote_literal(gemeente)}")
+        # the class is computed in SQL, as for the web map; QGIS only colours it. A layer's subquery is text in
+        # its URI, so the values are bound into it (connection.bind); the table is one of two constants.
+        sql = bind(AREA_LAYER_SQL[level], args)
         title = f"{naam} {year} ({level}en {gemeente})"
         layer: QgsVectorLayer | None = None
         empty: QgsVectorLayer | None = None
@@ -181,8 +184,8 @@ class BudgetAllocationAlgorithm(BuurtkaartAlgorithm):
         year = self.parameterAsInt(parameters, YEAR, context)
         conn = connection_from(self, parameters, context)
         with refusal_as_error("Budget verdelen mislukt, er is niets gewijzigd"):
-            run_sql(conn, f"SELECT count(*) FROM buurt_app.budget_verdelen({quote_literal(gemeente)}, {year})")
-            rows = run_sql(conn, f"SELECT * FROM buurt_app.rapport_budgetverdeling({quote_literal(gemeente)}, {year})")
+            run_sql(conn, "SELECT count(*) FROM buurt_app.budget_verdelen(%s, %s)", [gemeente, year])
+            rows = run_sql(conn, "SELECT * FROM buurt_app.rapport_budgetverdeling(%s, %s)", [gemeente, year])
         fields = fields_of(ALLOCATION_COLUMNS)
         sink, sink_id = self.parameterAsSink(parameters, OUTPUT, context, fields, QgsWkbTypes.NoGeometry)
         if sink is None:

@@ -30,7 +30,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..connection import BuurtkaartDbError, connect, quote_literal, run_sql
+from ..connection import BuurtkaartDbError, connect, run_sql
 from .base import BuurtkaartAlgorithm, fields_of
 from .errors import refusal_as_error
 
@@ -108,8 +108,7 @@ class HistoryAlgorithm(SelectedObjectAlgorithm):
                 break
             with refusal_as_error(f"Geschiedenis van {table} {key}"):
                 history = run_sql(conn, "SELECT wijziging, to_char(op, 'YYYY-MM-DD HH24:MI:SS'), door, actie, veld, "
-                                        f"oud, nieuw FROM buurt_app.geschiedenis({quote_literal(table)}, "
-                                        f"{quote_literal(str(key))})")
+                                        "oud, nieuw FROM buurt_app.geschiedenis(%s, %s)", [table, str(key)])
             for wijziging, op, door, actie, veld, oud, nieuw in history:
                 feature = QgsFeature(fields)
                 feature.setAttributes([table, key, wijziging, op, door, actie, veld, oud, nieuw])
@@ -144,8 +143,8 @@ class RestoreVersionAlgorithm(SelectedObjectAlgorithm):
         change = self.parameterAsInt(parameters, CHANGE, context)
         conn = _connection(layer)
         with refusal_as_error():
-            message = run_sql(conn, f"SELECT buurt_app.versie_herstellen({quote_literal(table)}, "
-                                    f"{quote_literal(str(ids[0]))}, {int(change)})")[0][0]
+            message = run_sql(conn, "SELECT buurt_app.versie_herstellen(%s, %s, %s)",
+                              [table, str(ids[0]), int(change)])[0][0]
         layer.reload()
         layer.triggerRepaint()
         feedback.pushInfo(message)

@@ -32,7 +32,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ..connection import quote_literal, run_sql
+from ..connection import bind, quote_literal, run_sql
 from ..core.imports import BOUNDARY_ACTIONS, REPORTED, write_report, year_from_name
 from .base import BuurtkaartAlgorithm
 from .errors import refusal_as_error, stop_if_cancelled
@@ -223,13 +223,10 @@ class ImportBoundariesAlgorithm(BuurtkaartAlgorithm):
         year = (self.parameterAsInt(parameters, YEAR, context) if parameters.get(YEAR) not in (None, "")
                 else year_from_name(path))
         source = self.parameterAsString(parameters, SOURCE, context) or f"CBS wijk- en buurtkaart ({Path(path).name})"
-        flags = ", ".join(str(self.parameterAsBoolean(parameters, p, context)).lower()
-                          for p in (REPAIR_DEGENERATE, SKIP_INVALID, DELETE_VANISHED, ALLOW_OUTSIDE))
-        return ("SELECT * FROM buurt_app.grenzen_samenvoegen("
-                f"{quote_literal(source)}, "
-                f"{int(year) if year else 'NULL'}, "
-                f"{'ARRAY[' + ', '.join(quote_literal(g) for g in gemeenten) + ']::text[]' if gemeenten else 'NULL'}, "
-                f"{flags})")
+        flags = [self.parameterAsBoolean(parameters, p, context)
+                 for p in (REPAIR_DEGENERATE, SKIP_INVALID, DELETE_VANISHED, ALLOW_OUTSIDE)]
+        return bind("SELECT * FROM buurt_app.grenzen_samenvoegen(%s, %s, %s::text[], %s, %s, %s, %s)",
+                    [source, int(year) if year else None, gemeenten or None, *flags])
 
     @staticmethod
     def _report(outcome: list, labels: dict[int, str], name: str, read: int,

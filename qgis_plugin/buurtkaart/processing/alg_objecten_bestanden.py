@@ -211,14 +211,12 @@ class ImportBgtObjectsAlgorithm(FileObjectsAlgorithm):
         whole = None  # released before any raise (a layer in a traceback segfaults QGIS at exit)
         if not valid:
             raise QgsProcessingException(f"{label}: geen leesbare GeoPackage.")
-        layers = [n for n in names if bgt_class(n)]
+        layers = [(name, cls) for name in names if (cls := bgt_class(name))]  # the BGT layers with their class
         if not layers:
             raise QgsProcessingException(no_bgt_layer(label, names))
         source = None
         try:
-            for n, layer in enumerate(layers):
-                cls = bgt_class(layer)
-                assert cls is not None
+            for n, (layer, cls) in enumerate(layers):
                 source = _open(path, layer, label)
                 srid = source.crs().postgisSrid()
                 if not source.crs().isValid() or not srid:

@@ -49,7 +49,7 @@ class ImportObjectsAlgorithm(MergeBySourceAlgorithm):
             "groen als punt) weigert de hele import (er verandert niets), tenzij u onbruikbare objecten overslaat. "
             "Dezelfde import als `buurtkaart import objecten BESTAND --soort ... --veld id=...`.")
     RECORDS = "objecten"
-    MERGE = "objecten_samenvoegen"
+    MERGE_SQL = "SELECT * FROM buurt_app.objecten_samenvoegen(%s, %s)"
     ACTIONS = ("nieuw", "gewijzigd", "ongewijzigd", "buiten", "geweigerd")
     REPORTED = ("geweigerd", "buiten")
     KEY_HEADER = "bron_id"

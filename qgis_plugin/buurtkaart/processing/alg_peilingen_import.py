@@ -52,7 +52,7 @@ class ImportPollsAlgorithm(MergeBySourceAlgorithm):
             "onbruikbare rij weigert de hele import (er verandert niets), tenzij u onbruikbare rijen overslaat. "
             "Dezelfde import als `buurtkaart import peilingen BESTAND --bron ...`.")
     RECORDS = "peilingen"
-    MERGE = "peilingen_samenvoegen"
+    MERGE_SQL = "SELECT * FROM buurt_app.peilingen_samenvoegen(%s, %s)"
     ACTIONS = ("nieuw", "gewijzigd", "ongewijzigd", "geweigerd")
     REPORTED = ("geweigerd",)
     KEY_HEADER = "initiatief"

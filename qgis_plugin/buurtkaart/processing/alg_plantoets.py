@@ -41,7 +41,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QSize, QVariant
 from qgis.PyQt.QtGui import QColor, QImage, QPainter
 
-from ..connection import quote_literal, run_sql
+from ..connection import bind, run_sql
 from ..core import plancheck_report
 from ..core.plancheck_report import INTEGER, NUMERIC, PROPERTY_COLUMNS, SEVERITY_QUERY
 from .base import BuurtkaartAlgorithm, fields_of
@@ -90,13 +90,17 @@ def _memory_layer(geometry_type: str, name: str, fields: QgsFields) -> QgsVector
     return layer
 
 
+_FINDING_COLUMNS = ", ".join(f"f.{name}::float8" if name in NUMERIC else f"f.{name}" for name, _ in COLUMNS)
+FINDINGS_SQL = (
+    f"SELECT {_FINDING_COLUMNS}, ST_AsText(ST_PointOnSurface(f.geom)), "  # nosec B608  # columns: COLUMNS above
+    "ST_AsText(ST_Multi(ST_CollectionExtract(f.geom, 3))) "
+    "FROM buurt_app.plantoets(ST_GeomFromEWKT(%s), %s::numeric, %s::numeric) f ORDER BY f.volgnr")
+
+
 def findings_sql(ewkt: str, line_buffer: float | None, search: float | None) -> str:
-    columns = ", ".join(f"f.{name}::float8" if name in NUMERIC else f"f.{name}" for name, _ in COLUMNS)
-    number = lambda v: "NULL" if v is None else repr(float(v))  # noqa: E731
-    return (f"SELECT {columns}, ST_AsText(ST_PointOnSurface(f.geom)), "
-            "ST_AsText(ST_Multi(ST_CollectionExtract(f.geom, 3))) "
-            f"FROM buurt_app.plantoets(ST_GeomFromEWKT({quote_literal(ewkt)}), {number(line_buffer)}::numeric, "
-            f"{number(search)}::numeric) f ORDER BY f.volgnr")
+    """The plan check of a plan geometry (EWKT) with its values bound (connection.bind)."""
+    return bind(FINDINGS_SQL, [ewkt, None if line_buffer is None else float(line_buffer),
+                               None if search is None else float(search)])
 
 
 class SeverityStyler(QgsProcessingLayerPostProcessorInterface):

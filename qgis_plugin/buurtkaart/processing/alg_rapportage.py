@@ -24,7 +24,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..connection import quote_literal, run_sql
+from ..connection import run_sql
 from .base import BuurtkaartAlgorithm, fields_of
 from .errors import refusal_as_error
 from .parameters import YEAR, connection_from, year_parameter
@@ -69,16 +69,16 @@ class ReportAlgorithm(BuurtkaartAlgorithm):
         wijk = (self.parameterAsString(parameters, WIJK, context) or "").strip().upper() or None
         conn = connection_from(self, parameters, context)
         with refusal_as_error("Rapportage mislukt"):
-            if wijk and not run_sql(conn, f"SELECT 1 FROM buurt.wijk WHERE code = {quote_literal(wijk)}"):
+            if wijk and not run_sql(conn, "SELECT 1 FROM buurt.wijk WHERE code = %s", [wijk]):
                 raise QgsProcessingException(f"Wijk '{wijk}' bestaat niet (parameter {WIJK}); gebruik een "
                                              "wijkcode zoals WK040201 of laat het veld leeg.")
-            wijken = run_sql(conn, "SELECT code, naam FROM buurt.wijk"
-                                   + (f" WHERE code = {quote_literal(wijk)}" if wijk else "") + " ORDER BY code")
-            rows = run_sql(conn, f"SELECT * FROM buurt_app.rapport_wijk_jaar({year}, {quote_literal(wijk)})")
-            budgets = run_sql(conn, f"SELECT * FROM buurt_app.rapport_budget({year}, {quote_literal(wijk)})")
+            wijken = run_sql(conn, "SELECT code, naam FROM buurt.wijk WHERE %(wijk)s::text IS NULL OR code = %(wijk)s "
+                                   "ORDER BY code", {"wijk": wijk})
+            rows = run_sql(conn, "SELECT * FROM buurt_app.rapport_wijk_jaar(%s, %s)", [year, wijk])
+            budgets = run_sql(conn, "SELECT * FROM buurt_app.rapport_budget(%s, %s)", [year, wijk])
             # the buurtbudget per wijk (buurt_app.budget_verdelen) against what its deals commit
             allocation = [r for b in budgets for r in run_sql(
-                conn, f"SELECT * FROM buurt_app.rapport_budgetverdeling({quote_literal(b[0])}, {year})")
+                conn, "SELECT * FROM buurt_app.rapport_budgetverdeling(%s, %s)", [b[0], year])
                 if not wijk or r[0] == wijk]
         feedback.setProgress(20)
 

@@ -26,7 +26,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..connection import quote_literal, run_sql
+from ..connection import bind, quote_literal, run_sql
 from .base import BuurtkaartAlgorithm
 from .errors import refusal_as_error, stop_if_cancelled
 from .parameters import connection_from
@@ -143,10 +143,10 @@ def run_merge(alg: QgsProcessingAlgorithm, conn: Any, script: list[str], read: i
 
 
 class MergeBySourceAlgorithm(BuurtkaartAlgorithm):
-    """An import that buurt_app.<MERGE>(bron, overslaan) merges per source (bron): objects, polls. The subclass
-    stages its records (staging_script) and hands the statements to merge()."""
+    """An import that a buurt_app merge function (bron, overslaan) merges per source (bron): objects, polls. The
+    subclass stages its records (staging_script) and hands the statements to merge()."""
     RECORDS = ""  # what the records are, plural, in the messages: "objecten", "peilingen"
-    MERGE = ""
+    MERGE_SQL = ""  # the merge call, its two values as parameters: "SELECT * FROM buurt_app.x_samenvoegen(%s, %s)"
     ACTIONS: tuple[str, ...] = ()
     REPORTED: tuple[str, ...] = ()
     KEY_HEADER = ""  # the report's column with the record's key
@@ -173,8 +173,7 @@ class MergeBySourceAlgorithm(BuurtkaartAlgorithm):
     def merge(self, statements: list[str], read: int, bron: str, label: str, parameters: dict[str, Any],
               context: QgsProcessingContext, feedback: QgsProcessingFeedback) -> dict[str, Any]:
         """Run staging + inserts + the merge as one script and report the outcome."""
-        statements.append(f"SELECT * FROM buurt_app.{self.MERGE}({quote_literal(bron)}, "
-                          f"{str(self.parameterAsBoolean(parameters, SKIP_INVALID, context)).lower()})")
+        statements.append(bind(self.MERGE_SQL, [bron, self.parameterAsBoolean(parameters, SKIP_INVALID, context)]))
         conn = connection_from(self, parameters, context)
         feedback.pushInfo(f"{read} {self.RECORDS} gelezen; samenvoegen in de database…")
         return run_merge(self, conn, statements, read, label, actions=self.ACTIONS, reported=self.REPORTED,

@@ -6,7 +6,9 @@ Contract for everyone adding algorithms (plan check, boundary import, reports, i
      without prefix: "plantoets" -> "buurtkaart:plantoets"), TITLE, GROUP and HELP.
   3. Get the database from `parameters.connection_parameter()` + `parameters.connection_from(...)` (see
      parameters.py): it reads a saved QGIS PostgreSQL connection, `service=` or an authcfg URI; run SQL with
-     `connection.run_sql(conn, sql)`; multi-statement work goes as ONE script (one transaction).
+     `connection.run_sql(conn, sql, params)`: the SQL a constant with `%s` placeholders, the values in params
+     (never formatted into the SQL; a script or a layer subquery takes `connection.bind(sql, params)`);
+     multi-statement work goes as ONE script (one transaction).
   4. Report failures as `QgsProcessingException(connection.user_message(exc))` in Dutch; a refusal of the database
      inside `with errors.refusal_as_error("what failed"):`; use feedback.setProgress() and stop when
      feedback.isCanceled() (`errors.stop_if_cancelled(feedback)` for work that goes as one script). An import

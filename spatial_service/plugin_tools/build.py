@@ -1,7 +1,7 @@
 """Builds dist/buurtkaart.zip: the plugin package, metadata.txt and LICENSE from the repository root, the layers/
-files the plugin reads (changelogs, app SQL, styles, catalogue), the shared core spatial_service/core as
-buurtkaart/core and a copy of the report package spatial_service/reports/ (both dependency-free on purpose,
-so the plugin never imports spatial_service).
+files the plugin reads (changelogs, app SQL, styles, catalogue) and a copy of each shared package (SHARED_PACKAGES:
+spatial_service/core as buurtkaart/core, spatial_service/reports as buurtkaart/reports; dependency-free on
+purpose, so the plugin never imports spatial_service).
 
 Pure Python (no QGIS needed), so the CLI, the tests and CI can all build it.
 """
@@ -13,14 +13,18 @@ import tomllib
 import zipfile
 from pathlib import Path
 
-PLUGIN_NAME = "buurtkaart"
-SOURCE_DIR = Path(__file__).resolve().parent / PLUGIN_NAME
-REPO_ROOT = Path(__file__).resolve().parent.parent
+from spatial_service.paths import PROJECT_ROOT
+
+from . import PLUGIN_NAME, PLUGIN_SOURCE, SHARED_PACKAGES
+
+SOURCE_DIR = PLUGIN_SOURCE
+REPO_ROOT = PROJECT_ROOT
 LAYER_PATTERNS = ("prelude.sql", "migrations/*.sql", "app/*.sql", "styles/*.qml", "catalogue.toml")
 
 
 def _python_and_assets(directory: Path) -> list[Path]:
-    """Files below directory, without caches and without what a dev link placed there (metadata.txt)."""
+    """Files below directory, without caches and without what a dev link placed there (metadata.txt and the
+    shared packages: links, which rglob does not enter)."""
     return [path for path in sorted(directory.rglob("*"))
             if path.is_file() and not path.is_symlink() and "__pycache__" not in path.parts
             and path.suffix not in (".pyc", ".pyo")]
@@ -32,12 +36,10 @@ def plugin_files(repo_root: Path = REPO_ROOT) -> dict[str, bytes]:
     for path in _python_and_assets(SOURCE_DIR):
         files[f"{PLUGIN_NAME}/{path.relative_to(SOURCE_DIR).as_posix()}"] = path.read_bytes()
     files[f"{PLUGIN_NAME}/metadata.txt"] = (repo_root / "metadata.txt").read_bytes()
-    core = repo_root / "spatial_service" / "core"
-    for path in _python_and_assets(core):
-        files[f"{PLUGIN_NAME}/core/{path.relative_to(core).as_posix()}"] = path.read_bytes()
-    for path in sorted((repo_root / "spatial_service" / "reports").glob("*")):
-        if path.suffix in (".py", ".qpt"):  # the report package: figures, HTML, print layout and its template
-            files[f"{PLUGIN_NAME}/reports/{path.name}"] = path.read_bytes()
+    for name, package in SHARED_PACKAGES.items():
+        package = repo_root / package.relative_to(PROJECT_ROOT)
+        for path in _python_and_assets(package):  # core: Python; reports: also the print layout template (.qpt)
+            files[f"{PLUGIN_NAME}/{name}/{path.relative_to(package).as_posix()}"] = path.read_bytes()
     files[f"{PLUGIN_NAME}/LICENSE"] = (repo_root / "LICENSE").read_bytes()  # the plugin repository requires it
     layers = repo_root / "layers"
     for pattern in LAYER_PATTERNS:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import form_builder
 from buurtkaart import catalogue, loader, renderers
 from buurtkaart.connection import connect, run_sql
 from qgis.core import (
@@ -23,6 +22,8 @@ from qgis.core import (
     QgsVectorLayerSimpleLabeling,
 )
 from qgis.PyQt.QtGui import QColor, QFont
+
+from . import form_builder
 
 
 def _labels(field: str, size: float, colour: str, bold: bool) -> QgsVectorLayerSimpleLabeling:
