@@ -57,6 +57,9 @@ class Settings:
     pool_size: int = field(default_factory=lambda: int(_env("POOL_SIZE", "8")))
     basemap: str = field(default_factory=lambda: _env("BASEMAP", "standaard"))
     basemap_url: str = field(default_factory=lambda: _env("BASEMAP_URL", ""))
+    # where the OGC API's own processes listen (http://127.0.0.1:PORT); set by `serve --ogc-workers N`. Empty:
+    # the service runs /ogc itself
+    ogc_upstream: str = field(default_factory=lambda: _env("OGC_UPSTREAM", ""))
 
     @property
     def socket_dir(self) -> Path:
