@@ -1,7 +1,7 @@
 """`buurtkaart serve --workers 2` vs one worker vs tipg on the national data, side by side in one run, and a 60 s
 load run with a worker killed every 10 s (issue 19). Writes benchmarks/results/workers_nederland.md.
 
-    bash scripts/benchmark.sh workers          # or: .venv/bin/python benchmarks/workers_nederland.py [--demo]
+    bash scripts/benchmark.sh workers    # or: .venv/bin/python benchmarks/workers_nederland.py [--demo] [--reuse-data]
 
 Reuses benchmarks/tiles_bench.py (tile list, wrk walk, tipg) with the national set-up of tiles_nederland.py, on
 a private cluster of its own (/tmp, port 55493) so it never drops another benchmark's database. `--demo` runs on
@@ -48,6 +48,8 @@ from tests.front.nginx_front import start_front  # noqa: E402
 from tests.service.processes import children, client_ports_of, listens_on  # noqa: E402
 
 DEMO = "--demo" in sys.argv
+# --reuse-data: keep the database of an earlier run of this benchmark (the national data takes ~10 min to make)
+REUSE = "--reuse-data" in sys.argv
 RESULTS = ROOT / "benchmarks" / "results" / "workers_nederland.md"
 ZOOMS = (12, 15) if DEMO else (10, 15)
 KILL_SECONDS = 60
@@ -63,6 +65,16 @@ def configure() -> None:
         tiles_bench.DBNAME = "buurtkaart_bench_workers"
     tiles_bench.PGDATA = Path(f"/tmp/buurtkaart_bench_workers_{os.getuid()}/pgdata")
     tiles_bench.PGPORT = 55493
+
+
+def has_data() -> bool:
+    tiles_bench.PGDATA.parent.mkdir(parents=True, exist_ok=True)
+    tiles_bench.cli("db", "start")
+    try:
+        with psycopg.connect(tiles_bench.settings().public(), connect_timeout=5) as conn:
+            return conn.execute("SELECT count(*) FROM publiek.gemeente").fetchone()[0] > (2 if DEMO else 300)
+    except psycopg.Error:
+        return False
 
 
 def uptime() -> str:
@@ -160,8 +172,11 @@ async def main() -> None:
     load_before = uptime()
     print(f"database (private cluster, {'demo' if DEMO else 'national'} data) ...", flush=True)
     t = time.monotonic()
-    tiles_bench.prepare_database()
-    data_seconds = time.monotonic() - t
+    if REUSE and has_data():
+        data_seconds = None
+    else:
+        tiles_bench.prepare_database()
+        data_seconds = time.monotonic() - t
     catalogue = load_catalogue()
     with psycopg.connect(tiles_bench.settings().public(), autocommit=True) as conn:
         compiled, _ = compile_for(conn, catalogue)
@@ -234,7 +249,8 @@ async def main() -> None:
         "",
         f"Run {time.strftime('%Y-%m-%d %H:%M')} on {os.uname().nodename} ({os.cpu_count()} cores), "
         + ("Hilversum demo data (`--demo`)" if DEMO else tiles_bench.DATA)
-        + f" (prepared in {data_seconds:.0f} s); layers {', '.join(tiles_bench.LAYERS)}, zoom {ZOOMS[0]}-{ZOOMS[1]} "
+        + (f" (prepared in {data_seconds:.0f} s)" if data_seconds is not None else " (kept from an earlier run)")
+        + f"; layers {', '.join(tiles_bench.LAYERS)}, zoom {ZOOMS[0]}-{ZOOMS[1]} "
         f"over {tiles_bench.AREA} ({len(tiles)} tiles). **The machine was shared with other engineers' work**: "
         f"`uptime` before: `{load_before}`; after: `{load_after}`; 1-min load at the start of each cold run: "
         f"{', '.join(loads)}. Rerun on a quiet machine for clean numbers.",

@@ -76,15 +76,21 @@ async def _ogc_health(request: Request) -> JSONResponse:
 
 
 def ogc_app() -> Starlette:
-    """The OGC API alone (/ogc, plus /health), for its own worker processes."""
+    """The OGC API alone (/ogc, plus /health), for its own worker processes. It takes the service's middleware
+    and exception handlers from create_app (security headers, request limits: whatever app.py wraps every
+    route in), so /ogc answers the same whether a front sends it here directly or a tile worker forwards it;
+    only the routes and the lifespan differ (no tile pool, no LISTEN)."""
     from spatial_service.catalogue import load as load_catalogue
     from spatial_service.web import ogc
 
     settings = get_settings()
+    catalogue = load_catalogue()
+    full = create_app(settings, catalogue=catalogue, listen=False)  # built, never started: its wrapping only
     routes = ogc.routes()
-    app = Starlette(routes=[*routes, Route("/health", _ogc_health)], lifespan=ogc.lifespan)
+    app = Starlette(routes=[*routes, Route("/health", _ogc_health)], lifespan=ogc.lifespan,
+                    middleware=full.user_middleware, exception_handlers=full.exception_handlers)
     app.state.settings = settings
-    app.state.catalogue = load_catalogue()
+    app.state.catalogue = catalogue
     app.state.ogc = routes[0].app
     _tune_gc()
     return app
