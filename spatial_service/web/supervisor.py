@@ -161,7 +161,7 @@ class Supervisor:
             new = self._start(old.group)
             deadline = time.monotonic() + 60
             while not new.up and new.process.is_alive() and time.monotonic() < deadline and not self._stop:
-                self._read_beats(multiprocessing.connection.wait([new.beat], timeout=0.5))
+                self._read_beats(multiprocessing.connection.wait([w.beat for w in self.workers], timeout=0.5))
             old.process.terminate()
             self._reap(old)
 
