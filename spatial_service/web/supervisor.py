@@ -95,6 +95,7 @@ class Supervisor:
         self._stop = False
         self._hup = False
         self._failures: dict[str, int] = {}
+        self._pending: list[tuple[float, Group]] = []  # (when, group): replacements waiting out their pause
         self._wake_r, self._wake_w = socket.socketpair()
 
     # --- workers -------------------------------------------------------------------------------------
@@ -129,15 +130,19 @@ class Supervisor:
             pause = min(MAX_BACKOFF_SECONDS, 0.5 * 2 ** (n - 1)) if n > 1 else 0.0
         log.warning("%s-proces %s %s (exitcode %s); vervangen%s", group.name, worker.process.pid, reason, code,
                     f" over {pause:.1f} s" if pause else "")
-        if pause:
-            self._sleep(pause)
-            if self._stop:
-                return
-        self._start(group)
+        if pause:  # scheduled, not slept: the other workers (and groups) stay watched meanwhile
+            self._pending.append((time.monotonic() + pause, group))
+        else:
+            self._start(group)
 
-    def _sleep(self, seconds: float) -> None:
-        multiprocessing.connection.wait([self._wake_r], timeout=seconds)
-        self._drain_wake()
+    def _start_due(self) -> float:
+        """Start the replacements whose pause is over; the seconds until the next one (or a heartbeat)."""
+        now = time.monotonic()
+        due = [(at, group) for at, group in self._pending if at <= now]
+        self._pending = [(at, group) for at, group in self._pending if at > now]
+        for _, group in due:
+            self._start(group)
+        return min([HEARTBEAT_SECONDS, *(at - now for at, _ in self._pending)])
 
     def _drain_wake(self) -> None:
         self._wake_r.setblocking(False)
@@ -191,9 +196,10 @@ class Supervisor:
                     self._hup = False
                     self._rolling_restart()
                     continue
+                timeout = self._start_due()
                 sentinels = {w.process.sentinel: w for w in self.workers}
                 ready = multiprocessing.connection.wait(
-                    [*sentinels, *(w.beat for w in self.workers), self._wake_r], timeout=HEARTBEAT_SECONDS)
+                    [*sentinels, *(w.beat for w in self.workers), self._wake_r], timeout=max(0.01, timeout))
                 if self._wake_r in ready:
                     self._drain_wake()
                 self._read_beats(ready)
