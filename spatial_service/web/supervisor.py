@@ -17,7 +17,8 @@ replace a dead worker at all. Here:
   growing pause (up to 30 s) instead of in a tight loop; the parent itself is kept alive by systemd
   (`Restart=always`, docs/deployment.md);
 - SIGTERM/SIGINT stop gracefully (uvicorn finishes open requests, the lifespans close their pools), SIGHUP
-  replaces the workers one by one (new code, new settings from the environment).
+  replaces the workers one by one (new code, new settings from the environment): a new one first, and once it
+  is up the old one drains (accepts nothing more, finishes what it has, stops).
 
 A worker is a plain `uvicorn.Server` on the inherited socket with its own app instance: its own pools, its own
 tile cache and its own LISTEN connection (service.py), so every worker drops the tiles an edit touches itself.
@@ -25,10 +26,12 @@ tile cache and its own LISTEN connection (service.py), so every worker drops the
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import multiprocessing
 import multiprocessing.connection
+import os
 import signal
 import socket
 import threading
@@ -46,6 +49,7 @@ _spawn = multiprocessing.get_context("spawn")
 HEARTBEAT_SECONDS = 1.0
 MAX_BACKOFF_SECONDS = 30.0
 STOP_SECONDS = 15.0  # how long a graceful stop may take before the workers are killed
+DRAIN_SECONDS = 0.5  # a draining worker accepts nothing more, then stops after this long (SIGHUP)
 
 
 @dataclass
@@ -76,11 +80,29 @@ def _heartbeat(conn: multiprocessing.connection.Connection, server: uvicorn.Serv
         time.sleep(HEARTBEAT_SECONDS)
 
 
+class _DrainingServer(uvicorn.Server):
+    """uvicorn's server plus SIGUSR1 = drain: stop accepting, then stop after DRAIN_SECONDS. uvicorn's own stop
+    closes every connection that has no request in progress yet, including one it accepted a moment ago whose
+    request bytes are still on their way, so a rolling restart (SIGHUP) cost a visitor a request now and then
+    (tests/service/test_supervisor.py caught one). Accepting nothing first leaves those a moment to arrive, while
+    the other workers take the new connections from the shared socket."""
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets=sockets)
+        asyncio.get_running_loop().add_signal_handler(signal.SIGUSR1, self._drain)
+
+    def _drain(self) -> None:
+        for server in getattr(self, "servers", []):
+            server.close()
+        asyncio.get_running_loop().call_later(DRAIN_SECONDS, setattr, self, "should_exit", True)
+
+
 def _worker_main(config: uvicorn.Config, sock: socket.socket, beat: multiprocessing.connection.Connection) -> None:
     """The body of a worker process (spawned: a fresh interpreter that imports the app itself)."""
     config.configure_logging()
     signal.signal(signal.SIGHUP, signal.SIG_IGN)  # the parent handles HUP; a worker stops on TERM only
-    server = uvicorn.Server(config)
+    signal.signal(signal.SIGUSR1, signal.SIG_IGN)  # a drain before the server runs: nothing to drain yet
+    server = _DrainingServer(config)
     threading.Thread(target=_heartbeat, args=(beat, server), daemon=True, name="heartbeat").start()
     with contextlib.suppress(KeyboardInterrupt):
         server.run(sockets=[sock])
@@ -167,7 +189,11 @@ class Supervisor:
             deadline = time.monotonic() + 60
             while not new.up and new.process.is_alive() and time.monotonic() < deadline and not self._stop:
                 self._read_beats(multiprocessing.connection.wait([w.beat for w in self.workers], timeout=0.5))
-            old.process.terminate()
+            if new.up:
+                os.kill(old.process.pid, signal.SIGUSR1)  # drain, then stop by itself
+                old.process.join(timeout=STOP_SECONDS)
+            if old.process.is_alive():
+                old.process.terminate()
             self._reap(old)
 
     def _read_beats(self, ready: list) -> None:
