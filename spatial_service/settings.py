@@ -67,6 +67,9 @@ class Settings:
     max_nesting: int = field(default_factory=lambda: int(_env("MAX_NESTING", "20")))  # JSON levels, DXF blocks
     max_features: int = field(default_factory=lambda: int(_env("MAX_FEATURES", "10000")))
     max_vertices: int = field(default_factory=lambda: int(_env("MAX_VERTICES", "250000")))
+    # where the OGC API's own processes listen (http://127.0.0.1:PORT); set by `serve --ogc-workers N`. Empty:
+    # the service runs /ogc itself
+    ogc_upstream: str = field(default_factory=lambda: _env("OGC_UPSTREAM", ""))
 
     @property
     def socket_dir(self) -> Path:

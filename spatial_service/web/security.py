@@ -183,7 +183,8 @@ class SecurityHeaders:
 
     def _headers(self, headers: list[tuple[bytes, bytes]], path: str, csp: bytes) -> list[tuple[bytes, bytes]]:
         names = {name.lower() for name, _ in headers}
-        extra = list(self._common)
+        # an answer that passed another SecurityHeaders already (an OGC process behind a tile worker) keeps its own
+        extra = [(n, v) for n, v in self._common if n not in names]
         if b"cache-control" not in names:
             extra.append((b"cache-control", _cache_default(path).encode()))
         if b"content-security-policy" not in names:
@@ -203,7 +204,8 @@ class SecurityHeaders:
             if message["type"] == "http.response.start":
                 headers = message.get("headers", [])
                 html = any(n.lower() == b"content-type" and v.startswith(b"text/html") for n, v in headers)
-                if not html:
+                rewritten = any(n.lower() == b"content-security-policy" for n, _ in headers)  # by the OGC process
+                if not html or rewritten:
                     message["headers"] = self._headers(headers, scope["path"], self._csp_page)
                     await send(message)
                     return
