@@ -190,3 +190,35 @@ def _no_leftover_pages(browser: Browser) -> Iterator[None]:
     for context in browser.contexts:
         for page in context.pages:
             page.close()
+
+
+def test_an_ogc_page_rewritten_by_the_ogc_process_passes_the_tile_worker_unchanged():
+    """`serve --ogc-workers N`: the tile worker forwards /ogc to an OGC process that already rewrote the page; a
+    second nonce on its scripts would not match the first CSP and the browser would refuse them all."""
+    import asyncio
+    import concurrent.futures
+    import dataclasses
+
+    from starlette.applications import Starlette
+    from starlette.responses import HTMLResponse
+    from starlette.routing import Route
+
+    from spatial_service.web.security import SecurityHeaders
+
+    async def page(request):
+        return HTMLResponse("<html><head><script>var a = 1;</script></head><body></body></html>")
+
+    settings = dataclasses.replace(Settings(), basemap="geen", basemap_url="")
+    inner = Starlette(routes=[Route("/ogc/collections", page)])
+    twice = SecurityHeaders(SecurityHeaders(inner, settings), settings)
+
+    async def get() -> httpx.Response:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=twice), base_url="http://t") as client:
+            return await client.get("/ogc/collections")
+
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:  # a loop of its own: the test session runs one already
+        r = pool.submit(asyncio.run, get()).result()
+    nonces = re.findall(r'nonce="([^"]+)"', r.text)
+    assert len(nonces) == 1, r.text
+    assert f"'nonce-{nonces[0]}'" in r.headers["content-security-policy"]
+    assert r.headers.get_list("x-content-type-options") == ["nosniff"]
