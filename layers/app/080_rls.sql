@@ -1,6 +1,9 @@
 -- Row-level security per gemeente: many gemeenten in one database. A role sees and changes the rows of the
 -- gemeenten buurt_sys.gemeente_toegang gives it (directly or through a group role it is a member of); '*' is
--- every gemeente. The owner and superusers bypass RLS (admins see all), and so do the publiek views, which run
+-- every gemeente. A mapping names its role by OID (changelog 0077): a role dropped and created again under the
+-- same name is a new role and gets nothing. The audit log (buurt_sys.wijziging) is limited the same way, by the
+-- gemeente of the logged row (changelog 0076, written by buurt_app.tg_audit), and so is everything that reads it
+-- (buurt_app.geschiedenis, versie_herstellen). The owner and superusers bypass RLS (admins see all), and so do the publiek views, which run
 -- with the owner's rights: the public map and open data keep showing every gemeente's published rows.
 --
 -- Generic on purpose: every table in schema buurt is covered by how it names its gemeente, found from its
@@ -12,7 +15,7 @@ CREATE FUNCTION buurt_app.mijn_gemeenten() RETURNS text[]
 LANGUAGE sql STABLE AS $$
   SELECT coalesce(array_agg(DISTINCT t.gemeentecode ORDER BY t.gemeentecode), '{}')
     FROM buurt_sys.gemeente_toegang t
-    JOIN pg_catalog.pg_roles r ON r.rolname = t.rol
+    JOIN pg_catalog.pg_roles r ON r.oid = t.rol_oid
    WHERE pg_catalog.pg_has_role(current_user, r.oid, 'MEMBER')
 $$;
 
@@ -64,6 +67,12 @@ $$;
 CREATE FUNCTION buurt_app.gemeente_naam(p_code text) RETURNS text
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
   SELECT naam FROM buurt.gemeente WHERE code = p_code
+$$;
+
+-- The gemeente of an audit row, for versie_herstellen's refusal of another gemeente's version. Only the code.
+CREATE FUNCTION buurt_app.gemeente_van_wijziging(p_id bigint) RETURNS text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+  SELECT gemeentecode FROM buurt_sys.wijziging WHERE id = p_id
 $$;
 
 -- How each buurt table names its gemeente: the first of these columns it has. `rij` is the gemeentecode as an
@@ -144,8 +153,8 @@ BEGIN
   -- condition is a plain `gemeentecode = ANY (...)` on an indexed column. (An OR with "sees all" makes it
   -- unindexable, and the spatial conditions of QGIS and the plan check are not leakproof, so they cannot go
   -- first either: measured, every request then read the whole table.) Rebuilt when the mapping changes.
-  SELECT string_agg(DISTINCT quote_ident(t.rol), ', ') INTO v_alle
-    FROM buurt_sys.gemeente_toegang t JOIN pg_catalog.pg_roles r ON r.rolname = t.rol
+  SELECT string_agg(DISTINCT quote_ident(r.rolname), ', ') INTO v_alle
+    FROM buurt_sys.gemeente_toegang t JOIN pg_catalog.pg_roles r ON r.oid = t.rol_oid
    WHERE t.gemeentecode = '*';
   FOR k IN SELECT * FROM buurt_app.gemeente_koppeling LOOP
     v_voorwaarde := k.beleid;
@@ -177,6 +186,16 @@ BEGIN
                    k.tabel, format(k.rij, 'NEW'), k.rij);
     n := n + 1;
   END LOOP;
+  -- The audit log: an editor reads the log rows of the own gemeente(n) only (it has no write rights; tg_audit
+  -- writes as the owner). Rows without a gemeente (NULL) only for the '*' roles and admins.
+  ALTER TABLE buurt_sys.wijziging ENABLE ROW LEVEL SECURITY;
+  DROP POLICY IF EXISTS gemeente_lezen ON buurt_sys.wijziging;
+  DROP POLICY IF EXISTS gemeente_alle ON buurt_sys.wijziging;
+  CREATE POLICY gemeente_lezen ON buurt_sys.wijziging FOR SELECT
+    USING (gemeentecode = ANY ((SELECT buurt_app.mijn_gemeenten())::text[]));
+  IF v_alle IS NOT NULL THEN
+    EXECUTE format('CREATE POLICY gemeente_alle ON buurt_sys.wijziging FOR SELECT TO %s USING (true)', v_alle);
+  END IF;
   -- Views in buurt_app (reports) would run with the owner's rights and so bypass RLS: make them read as the
   -- caller. publiek views stay owner's views on purpose (published rows of every gemeente, for the public role).
   -- Not those a publiek view reads (directly or through another view): an invoker view checks its tables as the
@@ -200,6 +219,34 @@ BEGIN
   RETURN n;
 END
 $$;
+
+-- The mapping itself: a role reads only its own rows (and those of the group roles it is in), not which other
+-- logins work for which gemeente. (Not in beveilig_gemeenten: that runs inside a statement on this table.)
+ALTER TABLE buurt_sys.gemeente_toegang ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS eigen_rollen ON buurt_sys.gemeente_toegang;
+CREATE POLICY eigen_rollen ON buurt_sys.gemeente_toegang FOR SELECT
+  USING (EXISTS (SELECT 1 FROM pg_catalog.pg_roles r
+                  WHERE r.oid = rol_oid AND pg_catalog.pg_has_role(current_user, r.oid, 'MEMBER')));
+
+-- A mapping row is saved with the OID of the role it names (admins write the name, as before). A name that is no
+-- role is refused: the row would otherwise wait for a role created later under that name.
+CREATE FUNCTION buurt_app.tg_gemeente_toegang_rol() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' OR NEW.rol IS DISTINCT FROM OLD.rol OR NEW.rol_oid IS NULL THEN
+    SELECT r.oid INTO NEW.rol_oid FROM pg_catalog.pg_roles r WHERE r.rolname = NEW.rol;
+    IF NEW.rol_oid IS NULL THEN
+      RAISE EXCEPTION 'Rol "%" bestaat niet: maak eerst de rol, geef haar dan een gemeente.', NEW.rol
+        USING ERRCODE = 'check_violation',
+              HINT = format('CREATE ROLE %I LOGIN IN ROLE buurtkaart_editor; daarna de regel in buurt_sys.gemeente_toegang.',
+                            NEW.rol);
+    END IF;
+  END IF;
+  RETURN NEW;
+END
+$$;
+CREATE TRIGGER a_rol_oid BEFORE INSERT OR UPDATE ON buurt_sys.gemeente_toegang
+  FOR EACH ROW EXECUTE FUNCTION buurt_app.tg_gemeente_toegang_rol();
 
 -- A changed mapping rebuilds the policies (the '*' roles are named in them). Only admins write the mapping, and
 -- they own the tables (or are superusers), as CREATE POLICY requires.
