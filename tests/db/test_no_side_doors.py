@@ -379,3 +379,42 @@ def test_the_editor_login_is_limited(side_doors):
     with psycopg.connect(dsn_0402) as conn:
         assert conn.execute("SELECT current_user, buurt_app.mijn_gemeenten(), buurt_app.alle_gemeenten()"
                             ).fetchone() == (EDITOR_0402, ["GM0402"], False)
+
+
+def test_upgrade_gives_existing_log_rows_their_gemeente_and_drops_orphaned_mappings(pg_settings):
+    """Changelogs 0076/0077 on a database of the version before them: the log rows get the gemeente of their row
+    (a child's from its parent's log, also when the parent is gone), a mapping of a role that no longer exists is
+    removed, the others get their role's OID."""
+    from spatial_service.db import install
+
+    db = support.new_database(pg_settings, empty=True)
+    try:
+        install.upgrade(db.admin_dsn, upto=75)
+        log = [("buurt.initiatief", "1", "I", None, {"id": 1, "gemeentecode": "GM0307"}),
+               ("buurt.buurtdeal", "7", "D", {"id": 7, "gemeentecode": "GM0307"}, None),
+               ("buurt.afspraak", "5", "I", None, {"id": 5, "buurtdeal_id": 7}),
+               ("buurt.buurtcijfer", "BU03070101/x/2024", "I", None, {"buurtcode": "BU03070101", "jaar": 2024}),
+               ("buurt.wijkagenda", "3", "I", None, {"id": 3, "wijkcode": "WK040201"}),
+               ("buurt.jaarschijf", "4", "U", {"id": 4, "wijkagenda_id": 3}, {"id": 4, "wijkagenda_id": 3}),
+               ("buurt.initiatief", "2", "U", {"id": 2, "gemeentecode": "GM0402"}, {"id": 2, "gemeentecode": "GM0307"}),
+               ("buurt.gemeente", "GM0402", "U", {"code": "GM0402"}, {"code": "GM0402"})]
+        gone = f"bk_rls_verdwenen_{db.name[-8:]}"
+        with psycopg.connect(db.admin_dsn) as conn:
+            for tabel, rij, actie, oud, nieuw in log:
+                conn.execute("INSERT INTO buurt_sys.wijziging (tabel, rij_id, actie, oud, nieuw) VALUES (%s, %s, %s, "
+                             "%s, %s)", (tabel, rij, actie, psycopg.types.json.Jsonb(oud) if oud else None,
+                                         psycopg.types.json.Jsonb(nieuw) if nieuw else None))
+            conn.execute("INSERT INTO buurt_sys.gemeente_toegang VALUES (%s, 'GM0307')", (gone,))
+        install.upgrade(db.admin_dsn)
+        with psycopg.connect(db.admin_dsn) as conn:
+            codes = conn.execute("SELECT tabel, rij_id, gemeentecode FROM buurt_sys.wijziging ORDER BY id").fetchall()
+            mappings = conn.execute("SELECT t.rol, t.gemeentecode, r.rolname FROM buurt_sys.gemeente_toegang t "
+                                    "LEFT JOIN pg_roles r ON r.oid = t.rol_oid ORDER BY 1").fetchall()
+        assert codes == [("buurt.initiatief", "1", "GM0307"), ("buurt.buurtdeal", "7", "GM0307"),
+                         ("buurt.afspraak", "5", "GM0307"), ("buurt.buurtcijfer", "BU03070101/x/2024", "GM0307"),
+                         ("buurt.wijkagenda", "3", "GM0402"), ("buurt.jaarschijf", "4", "GM0402"),
+                         ("buurt.initiatief", "2", None), ("buurt.gemeente", "GM0402", "GM0402")]
+        assert mappings == [("buurtkaart_editor", "*", "buurtkaart_editor"),
+                            ("buurtkaart_lezer", "*", "buurtkaart_lezer")]
+    finally:
+        db.drop()
