@@ -418,3 +418,25 @@ def test_upgrade_gives_existing_log_rows_their_gemeente_and_drops_orphaned_mappi
                             ("buurtkaart_lezer", "*", "buurtkaart_lezer")]
     finally:
         db.drop()
+
+
+def test_tile_notifications_never_locate_an_unpublished_row(side_doors):
+    """Every login may LISTEN to the tile service's channel: an edit of GM0307's unpublished initiative, its deal or
+    the deal's commitment sends nothing there; the same edit of a published one does (the cache must hear it)."""
+    db, _, dsn_0402 = side_doors
+    with psycopg.connect(dsn_0402, autocommit=True) as listener:
+        listener.execute("LISTEN buurtkaart_tegels")
+        with psycopg.connect(db.admin_dsn) as conn:
+            conn.execute("UPDATE buurt.initiatief SET geom = ST_Translate(geom, 1, 1) WHERE id = %s", (IDS["ini"],))
+            conn.execute("UPDATE buurt.buurtdeal SET titel = titel || '!' WHERE id = %s", (IDS["deal"],))
+            conn.execute("UPDATE buurt.afspraak SET omschrijving = omschrijving || '!' WHERE id = %s",
+                         (IDS["afspraak"],))
+        hidden = [n.payload for n in listener.notifies(timeout=1.5)]
+        assert hidden == []
+        with psycopg.connect(db.admin_dsn) as conn:
+            conn.execute("UPDATE buurt.initiatief SET titel = titel || '!' WHERE gemeentecode = 'GM0307' "
+                         "AND gepubliceerd")
+        shown = [n.payload for n in listener.notifies(timeout=5, stop_after=1)]
+        assert len(shown) == 1 and '"publiek.initiatief"' in shown[0]
+    with psycopg.connect(db.admin_dsn) as conn:  # the module's other tests look for the planted coordinates
+        conn.execute("UPDATE buurt.initiatief SET geom = ST_Translate(geom, -1, -1) WHERE id = %s", (IDS["ini"],))
