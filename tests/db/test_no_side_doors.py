@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 import psycopg
 import pytest
@@ -197,7 +198,8 @@ def leak_patterns(ids: dict[str, int], marker: str = MARKER) -> list[re.Pattern[
     numbers = [IDS[k] for k in ("ini", "deal", "agenda", "jaarschijf", "afspraak")]
     return ([re.compile(marker, re.I), re.compile("zijdeur@")]
             + [re.compile(rf"(?<![\d.]){n}(?![\d])") for n in numbers]
-            + [re.compile(re.escape(f"{x:.2f}")) for xy in (INI_XY, DEAL_XY) for x in xy])
+            + [re.compile(re.escape(f"{x:.2f}")) for xy in (INI_XY, DEAL_XY) for x in xy]
+            + [re.compile(r"(?<![\d.])9876\.50?(?!\d)")])  # the hidden deal's budget
 
 
 def executable(conn: psycopg.Connection) -> list[tuple[str, bool]]:
@@ -217,37 +219,50 @@ def readable(conn: psycopg.Connection) -> list[str]:
         "AND has_table_privilege(c.oid, 'SELECT') ORDER BY 1", (list(SCHEMAS),))]
 
 
-def sweep(dsn: str, ids: dict[str, int], signatures: list[tuple[str, bool]], relations: list[str],
-          patterns: list[re.Pattern[str]]) -> dict[str, list[str]]:
-    """Every call and every read as this login, each in a savepoint that is rolled back; returns what matched
-    which pattern (results and error messages alike), per function signature or relation."""
-    found: dict[str, list[str]] = {}
+class Output(NamedTuple):
+    name: str             # the function's signature or the relation
+    call: str             # the SQL called (arguments filled in), or the relation
+    rows: tuple[str, ...]  # each result row as JSON text (sorted), or the error message with DETAIL and HINT
+    error: bool
 
-    def search(name: str, text: str, echoed: str = "") -> None:
-        # an error message may repeat the arguments it was given (an id we chose): only what they lack counts
-        hits = [m.group(0) for p in patterns if (m := p.search(text)) and not p.search(echoed)]
-        if hits:
-            found.setdefault(name, []).extend(hits)
 
+def outputs(dsn: str, ids: dict[str, int], signatures: list[tuple[str, bool]],
+            relations: list[str]) -> list[Output]:
+    """Every call and every read as this login, each in a savepoint that is rolled back."""
+    result = []
     with psycopg.connect(dsn) as conn:
         conn.execute("SET statement_timeout = '30s'")
         for signature, void in signatures:
             name = signature.split("(")[0]
             for args in ARGUMENTS.get(signature, []):
                 call = f"{name}({', '.join(a.format(**ids) for a in args)})"
-                sql = (f"SELECT {call}::text" if void else
-                       f"SELECT coalesce(json_agg(to_jsonb(r))::text, '') FROM (SELECT * FROM {call}) r")
+                sql = f"SELECT {call}::text" if void else f"SELECT to_jsonb(r)::text FROM (SELECT * FROM {call}) r"
                 try:
                     with conn.transaction(force_rollback=True):
-                        search(signature, conn.execute(sql).fetchone()[0] or "")
+                        rows = tuple(sorted(r[0] or "" for r in conn.execute(sql)))
+                    result.append(Output(signature, call, rows, False))
                 except psycopg.Error as exc:
                     diag = exc.diag
-                    search(signature, " ".join(filter(None, (str(exc), diag.message_detail, diag.message_hint))),
-                           call)
+                    text = " ".join(filter(None, (diag.message_primary, diag.message_detail, diag.message_hint)))
+                    result.append(Output(signature, call, (text,), True))
         for relation in relations:
             with conn.transaction(force_rollback=True):
-                text = conn.execute(f"SELECT coalesce(json_agg(to_jsonb(r))::text, '') FROM {relation} r").fetchone()[0]
-                search(relation, text or "")
+                rows = tuple(sorted(r[0] for r in conn.execute(f"SELECT to_jsonb(r)::text FROM {relation} r")))
+            result.append(Output(relation, relation, rows, False))
+    return result
+
+
+def sweep(dsn: str, ids: dict[str, int], signatures: list[tuple[str, bool]], relations: list[str],
+          patterns: list[re.Pattern[str]]) -> dict[str, list[str]]:
+    """What matched which pattern (results and error messages alike), per function signature or relation."""
+    found: dict[str, list[str]] = {}
+    for out in outputs(dsn, ids, signatures, relations):
+        text = "\n".join(out.rows)
+        # an error message may repeat the arguments it was given (an id we chose): only what they lack counts
+        echoed = out.call if out.error else ""
+        hits = [m.group(0) for p in patterns if (m := p.search(text)) and not p.search(echoed)]
+        if hits:
+            found.setdefault(out.name, []).extend(hits)
     return found
 
 
@@ -279,6 +294,38 @@ def test_no_function_or_view_shows_another_gemeentes_hidden_rows(side_doors):
     # ... and neither does the editor of GM0402, anywhere
     leaks = sweep(dsn_0402, ids, signatures, relations, patterns)
     assert leaks == {}, f"GM0402's editor sees GM0307's hidden values: {leaks}"
+
+
+def test_nothing_the_editor_sees_depends_on_another_gemeentes_hidden_rows(side_doors):
+    """The difference test: every call and read of GM0402's editor answers exactly the same before and after GM0307
+    gets more hidden rows (an initiative with a poll, a deal with a budget and commitments, a priority with a
+    jaarschijf, a status step). This also catches what no marker can: counts, sums, shares, classes."""
+    db, ids, dsn_0402 = side_doors
+    with psycopg.connect(dsn_0402) as conn:
+        signatures, relations = executable(conn), readable(conn)
+    before = {(o.name, o.call): o.rows for o in outputs(dsn_0402, ids, signatures, relations)}
+    with psycopg.connect(db.admin_dsn) as conn:
+        ini = conn.execute("INSERT INTO buurt.initiatief (titel, thema, gepubliceerd, geom) VALUES ('Verborgen 2', "
+                           "'ontmoeten', false, ST_GeomFromText('POINT (155250 463350)', 28992)) RETURNING id"
+                           ).fetchone()[0]
+        conn.execute("UPDATE buurt.initiatief SET status = 'check_intern' WHERE id = %s", (ini,))
+        conn.execute("INSERT INTO buurt.peiling (initiatief_id, datum, voor, tegen, respondenten) "
+                     "VALUES (%s, '2024-05-01', 40, 3, 43)", (ini,))
+        agenda = conn.execute("INSERT INTO buurt.wijkagenda (wijkcode, thema, prioriteit, jaar_van, jaar_tot, "
+                              "gepubliceerd) VALUES ('WK030701', 'ontmoeten', 'Verborgen', 2024, 2026, false) "
+                              "RETURNING id").fetchone()[0]
+        conn.execute("INSERT INTO buurt.jaarschijf (wijkagenda_id, jaar, doel) VALUES (%s, 2024, 'Verborgen')",
+                     (agenda,))
+        deal = conn.execute("INSERT INTO buurt.buurtdeal (titel, jaar, thema, gepubliceerd, geom, budget_gemeente, "
+                            "initiatief_id, wijkagenda_id) VALUES ('Verborgen deal', 2024, 'ontmoeten', false, "
+                            "ST_GeomFromText('POINT (155260 463340)', 28992), 4321, %s, %s) RETURNING id",
+                            (ini, agenda)).fetchone()[0]
+        conn.execute("INSERT INTO buurt.afspraak (buurtdeal_id, partij, omschrijving, gereed) VALUES "
+                     "(%s, 'bewoners', 'Verborgen', true), (%s, 'gemeente', 'Verborgen', false)", (deal, deal))
+    after = {(o.name, o.call): o.rows for o in outputs(dsn_0402, ids, signatures, relations)}
+    assert after.keys() == before.keys()
+    changed = sorted(call for key, call in ((k, k[1]) for k in before) if before[key] != after[key])
+    assert changed == [], f"these answers of GM0402's editor change with GM0307's hidden rows: {changed}"
 
 
 def test_the_own_gemeentes_history_stays_visible(side_doors):
