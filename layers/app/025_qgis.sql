@@ -84,7 +84,8 @@ BEGIN
       v_gemeente, coalesce(buurt_app.gemeente_naam(v_gemeente), 'onbekend')
       USING ERRCODE = 'check_violation',
             DETAIL = format('Rol %s heeft toegang tot: %s.', current_user,
-                            coalesce(nullif(array_to_string(buurt_app.mijn_gemeenten(), ', '), ''), 'geen enkele gemeente')),
+                            coalesce(nullif(array_to_string(buurt_app.mijn_gemeenten(), ', '), ''),
+                                     'geen enkele gemeente')),
             HINT = 'Herstel alleen versies uit de geschiedenis van uw eigen gemeente.';
   ELSIF NOT v_gevonden THEN
     RAISE EXCEPTION 'Wijziging % hoort niet bij %s %.', p_wijziging, p_tabel, p_id

@@ -3,8 +3,10 @@
 -- every gemeente. A mapping names its role by OID (changelog 0077): a role dropped and created again under the
 -- same name is a new role and gets nothing. The audit log (buurt_sys.wijziging) is limited the same way, by the
 -- gemeente of the logged row (changelog 0076, written by buurt_app.tg_audit), and so is everything that reads it
--- (buurt_app.geschiedenis, versie_herstellen). The owner and superusers bypass RLS (admins see all), and so do the publiek views, which run
--- with the owner's rights: the public map and open data keep showing every gemeente's published rows.
+-- (buurt_app.geschiedenis, versie_herstellen). The owner and superusers bypass RLS (admins see all), and so do
+-- the publiek views, which run with the owner's rights: the public map and open data keep showing every
+-- gemeente's published rows. tests/db/test_no_side_doors.py calls every function and reads every relation an
+-- editor may use and proves none shows another gemeente's hidden rows.
 --
 -- Generic on purpose: every table in schema buurt is covered by how it names its gemeente, found from its
 -- columns (see buurt_app.gemeente_koppeling); a table added later by any changelog is covered on the next
@@ -137,6 +139,32 @@ BEGIN
 END
 $$;
 
+-- A row of the own gemeente that points at a deal, initiative or priority (buurtdeal.initiatief_id,
+-- beheerobject.buurtdeal_id, ...: foreign keys other than the row's own gemeente link): the target must be in reach
+-- too. A foreign key is checked with the owner's rights, past RLS, so without this an editor could link to another
+-- gemeente's hidden rows and learn which ids exist (and count in its public figures). TG_ARGV: parent table, column.
+CREATE FUNCTION buurt_app.tg_verwijzing_toegang() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_id integer := (to_jsonb(NEW) ->> TG_ARGV[1])::integer;
+  v_code text;
+BEGIN
+  v_code := CASE TG_ARGV[0] WHEN 'initiatief' THEN buurt_app.gemeente_van_initiatief(v_id)
+                            WHEN 'buurtdeal' THEN buurt_app.gemeente_van_buurtdeal(v_id)
+                            WHEN 'wijkagenda' THEN buurt_app.gemeente_van_wijkagenda(v_id) END;
+  IF v_code IS NULL OR buurt_app.mag_gemeente(v_code) THEN
+    RETURN NEW;  -- no such row: the foreign key says so
+  END IF;
+  RAISE EXCEPTION 'Geen toegang tot gemeente % (%): u mag % niet koppelen aan een % van een andere gemeente.',
+    v_code, coalesce(buurt_app.gemeente_naam(v_code), 'onbekend'), TG_TABLE_NAME, TG_ARGV[0]
+    USING ERRCODE = 'check_violation',
+          DETAIL = format('Rol %s heeft toegang tot: %s.', current_user,
+                          coalesce(nullif(array_to_string(buurt_app.mijn_gemeenten(), ', '), ''),
+                                   'geen enkele gemeente')),
+          HINT = format('Kies een %s uit uw eigen gemeente, of laat %s leeg.', TG_ARGV[0], TG_ARGV[1]);
+END
+$$;
+
 -- Enable RLS on every buurt table with a gemeente link and (re)create its policy and refusal trigger. Run on every
 -- install (the policies depend on buurt_app functions, so rebuilding buurt_app drops them).
 CREATE FUNCTION buurt_app.beveilig_gemeenten() RETURNS integer
@@ -185,6 +213,23 @@ BEGIN
                     EXECUTE FUNCTION buurt_app.tg_gemeente_toegang(%L)',
                    k.tabel, format(k.rij, 'NEW'), k.rij);
     n := n + 1;
+  END LOOP;
+  FOR k IN SELECT t.relname AS tabel, a.attname AS kolom, p.relname AS ouder
+             FROM pg_catalog.pg_constraint c
+             JOIN pg_catalog.pg_class t ON t.oid = c.conrelid
+             JOIN pg_catalog.pg_namespace s ON s.oid = t.relnamespace AND s.nspname = 'buurt'
+             JOIN pg_catalog.pg_class p ON p.oid = c.confrelid AND p.relnamespace = s.oid
+             JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+            WHERE c.contype = 'f' AND cardinality(c.conkey) = 1
+              AND p.relname IN ('initiatief', 'buurtdeal', 'wijkagenda')
+              AND t.relname <> 'statusverloop'  -- written by its SECURITY DEFINER trigger only
+              AND NOT EXISTS (SELECT 1 FROM buurt_app.gemeente_koppeling g
+                               WHERE g.tabel = t.relname AND g.kolom = a.attname) LOOP
+    EXECUTE format('DROP TRIGGER IF EXISTS %I ON buurt.%I', 'x_verwijzing_' || k.kolom, k.tabel);
+    EXECUTE format('CREATE TRIGGER %I BEFORE INSERT OR UPDATE OF %I ON buurt.%I FOR EACH ROW
+                    WHEN (NEW.%I IS NOT NULL AND NOT buurt_app.mag_gemeente(buurt_app.gemeente_van_%s(NEW.%I)))
+                    EXECUTE FUNCTION buurt_app.tg_verwijzing_toegang(%L, %L)',
+                   'x_verwijzing_' || k.kolom, k.kolom, k.tabel, k.kolom, k.ouder, k.kolom, k.ouder, k.kolom);
   END LOOP;
   -- The audit log: an editor reads the log rows of the own gemeente(n) only (it has no write rights; tg_audit
   -- writes as the owner). Rows without a gemeente (NULL) only for the '*' roles and admins.
@@ -238,8 +283,8 @@ BEGIN
     IF NEW.rol_oid IS NULL THEN
       RAISE EXCEPTION 'Rol "%" bestaat niet: maak eerst de rol, geef haar dan een gemeente.', NEW.rol
         USING ERRCODE = 'check_violation',
-              HINT = format('CREATE ROLE %I LOGIN IN ROLE buurtkaart_editor; daarna de regel in buurt_sys.gemeente_toegang.',
-                            NEW.rol);
+              HINT = format('CREATE ROLE %I LOGIN IN ROLE buurtkaart_editor; daarna de regel in '
+                            'buurt_sys.gemeente_toegang.', NEW.rol);
     END IF;
   END IF;
   RETURN NEW;

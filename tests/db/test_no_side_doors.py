@@ -487,3 +487,22 @@ def test_tile_notifications_never_locate_an_unpublished_row(side_doors):
         assert len(shown) == 1 and '"publiek.initiatief"' in shown[0]
     with psycopg.connect(db.admin_dsn) as conn:  # the module's other tests look for the planted coordinates
         conn.execute("UPDATE buurt.initiatief SET geom = ST_Translate(geom, -1, -1) WHERE id = %s", (IDS["ini"],))
+
+
+@pytest.mark.parametrize(("table", "column", "target"), [("buurtdeal", "initiatief_id", "ini"),
+                                                         ("buurtdeal", "wijkagenda_id", "agenda"),
+                                                         ("beheerobject", "buurtdeal_id", "deal")])
+def test_an_own_row_cannot_point_at_another_gemeentes_row(side_doors, table, column, target):
+    """A foreign key is checked past RLS: without the refusal an editor could link to GM0307's hidden rows (and
+    learn which ids exist). Linking within the own gemeente still works."""
+    _, _, dsn_0402 = side_doors
+    with psycopg.connect(dsn_0402) as conn:
+        own = conn.execute(f"SELECT id FROM buurt.{table} ORDER BY id LIMIT 1").fetchone()[0]
+        with pytest.raises(psycopg.errors.CheckViolation) as err:
+            conn.execute(f"UPDATE buurt.{table} SET {column} = %s WHERE id = %s", (IDS[target], own))
+        assert err.value.diag.message_primary.startswith("Geen toegang tot gemeente GM0307 (Amersfoort)")
+        conn.rollback()
+        parent = {"ini": "initiatief", "agenda": "wijkagenda", "deal": "buurtdeal"}[target]
+        mine = conn.execute(f"SELECT id FROM buurt.{parent} ORDER BY id LIMIT 1").fetchone()[0]
+        assert conn.execute(f"UPDATE buurt.{table} SET {column} = %s WHERE id = %s", (mine, own)).rowcount == 1
+        conn.rollback()
