@@ -202,14 +202,15 @@ def leak_patterns(ids: dict[str, int], marker: str = MARKER) -> list[re.Pattern[
             + [re.compile(r"(?<![\d.])9876\.50?(?!\d)")])  # the hidden deal's budget
 
 
-def executable(conn: psycopg.Connection) -> list[tuple[str, bool]]:
-    """(signature, returns void) of every function this login may execute in SCHEMAS (trigger functions cannot
-    be called, so they are left out; aggregates and procedures we have none of)."""
+def executable(conn: psycopg.Connection) -> list[tuple[str, str]]:
+    """(signature, how to call it: 'call' for a procedure, 'void', else 'rows') of every function and procedure
+    this login may execute in SCHEMAS. Trigger functions cannot be called and are left out."""
     return conn.execute(
-        "SELECT p.oid::regprocedure::text, p.prorettype = 'void'::regtype FROM pg_proc p "
+        "SELECT p.oid::regprocedure::text, CASE WHEN p.prokind = 'p' THEN 'call' "
+        "WHEN p.prorettype = 'void'::regtype THEN 'void' ELSE 'rows' END FROM pg_proc p "
         "JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = ANY (%s) "
-        "AND p.prorettype <> 'trigger'::regtype AND p.prokind = 'f' AND has_function_privilege(p.oid, 'EXECUTE') "
-        "ORDER BY 1", (list(SCHEMAS),)).fetchall()
+        "AND p.prorettype NOT IN ('trigger'::regtype, 'event_trigger'::regtype) "
+        "AND has_function_privilege(p.oid, 'EXECUTE') ORDER BY 1", (list(SCHEMAS),)).fetchall()
 
 
 def readable(conn: psycopg.Connection) -> list[str]:
@@ -226,20 +227,22 @@ class Output(NamedTuple):
     error: bool
 
 
-def outputs(dsn: str, ids: dict[str, int], signatures: list[tuple[str, bool]],
+def outputs(dsn: str, ids: dict[str, int], signatures: list[tuple[str, str]],
             relations: list[str]) -> list[Output]:
     """Every call and every read as this login, each in a savepoint that is rolled back."""
     result = []
     with psycopg.connect(dsn) as conn:
         conn.execute("SET statement_timeout = '30s'")
-        for signature, void in signatures:
+        for signature, kind in signatures:
             name = signature.split("(")[0]
             for args in ARGUMENTS.get(signature, []):
                 call = f"{name}({', '.join(a.format(**ids) for a in args)})"
-                sql = f"SELECT {call}::text" if void else f"SELECT to_jsonb(r)::text FROM (SELECT * FROM {call}) r"
+                sql = {"call": f"CALL {call}", "void": f"SELECT {call}::text"}.get(
+                    kind, f"SELECT to_jsonb(r)::text FROM (SELECT * FROM {call}) r")
                 try:
                     with conn.transaction(force_rollback=True):
-                        rows = tuple(sorted(r[0] or "" for r in conn.execute(sql)))
+                        cur = conn.execute(sql)
+                        rows = tuple(sorted(str(r[0] or "") for r in cur)) if cur.description else ()
                     result.append(Output(signature, call, rows, False))
                 except psycopg.Error as exc:
                     diag = exc.diag
@@ -252,7 +255,7 @@ def outputs(dsn: str, ids: dict[str, int], signatures: list[tuple[str, bool]],
     return result
 
 
-def sweep(dsn: str, ids: dict[str, int], signatures: list[tuple[str, bool]], relations: list[str],
+def sweep(dsn: str, ids: dict[str, int], signatures: list[tuple[str, str]], relations: list[str],
           patterns: list[re.Pattern[str]]) -> dict[str, list[str]]:
     """What matched which pattern (results and error messages alike), per function signature or relation."""
     found: dict[str, list[str]] = {}
@@ -274,6 +277,22 @@ def test_every_function_the_editor_may_execute_has_sensible_arguments(side_doors
     assert not missing, f"no arguments in ARGUMENTS for these functions (add an entry): {missing}"
     stale = sorted(set(ARGUMENTS) - signatures)
     assert not stale, f"ARGUMENTS names functions the editor cannot execute (any more): {stale}"
+
+
+def test_the_sweep_covers_everything_the_editor_can_reach(side_doors):
+    """No schema of ours outside SCHEMAS the editor may use, and no relation readable only in some columns (the
+    sweep reads whole rows of what has_table_privilege grants)."""
+    _, _, dsn_0402 = side_doors
+    with psycopg.connect(dsn_0402) as conn:
+        schemas = {r[0] for r in conn.execute(
+            "SELECT nspname FROM pg_namespace WHERE has_schema_privilege(oid, 'USAGE') AND nspname NOT LIKE 'pg\\_%%' "
+            "AND nspname NOT IN ('information_schema', 'public')")}
+        partly = [r[0] for r in conn.execute(
+            "SELECT c.oid::regclass::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname = ANY (%s) AND has_any_column_privilege(c.oid, 'SELECT') "
+            "AND NOT has_table_privilege(c.oid, 'SELECT')", (list(SCHEMAS),))]
+    assert schemas <= set(SCHEMAS), sorted(schemas - set(SCHEMAS))
+    assert partly == []
 
 
 def test_no_function_or_view_shows_another_gemeentes_hidden_rows(side_doors):
