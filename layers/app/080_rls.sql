@@ -49,32 +49,29 @@ BEGIN
 END
 $$;
 
--- The gemeente of a parent row, for the refusal message of a child row (afspraak, peiling) whose parent the
--- editor cannot see. Returns only the code; runs as the owner.
+-- The gemeente of a parent row (for the policy-side trigger of a child row: afspraak, peiling, jaarschijf), as the
+-- caller sees it: read under row-level security, so NULL for a parent of another gemeente and for one that does
+-- not exist alike. (They used to run as the owner and answered for any id: an oracle for which hidden deals and
+-- initiatives exist, and where.)
 CREATE FUNCTION buurt_app.gemeente_van_buurtdeal(p_id integer) RETURNS text
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+LANGUAGE sql STABLE AS $$
   SELECT gemeentecode FROM buurt.buurtdeal WHERE id = p_id
 $$;
 
 CREATE FUNCTION buurt_app.gemeente_van_initiatief(p_id integer) RETURNS text
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+LANGUAGE sql STABLE AS $$
   SELECT gemeentecode FROM buurt.initiatief WHERE id = p_id
 $$;
 
 CREATE FUNCTION buurt_app.gemeente_van_wijkagenda(p_id integer) RETURNS text
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+LANGUAGE sql STABLE AS $$
   SELECT 'GM' || substr(wijkcode, 3, 4) FROM buurt.wijkagenda WHERE id = p_id
 $$;
 
+-- Names of gemeenten are public (publiek.gemeente); the refusal message names the gemeente of the row.
 CREATE FUNCTION buurt_app.gemeente_naam(p_code text) RETURNS text
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
   SELECT naam FROM buurt.gemeente WHERE code = p_code
-$$;
-
--- The gemeente of an audit row, for versie_herstellen's refusal of another gemeente's version. Only the code.
-CREATE FUNCTION buurt_app.gemeente_van_wijziging(p_id bigint) RETURNS text
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
-  SELECT gemeentecode FROM buurt_sys.wijziging WHERE id = p_id
 $$;
 
 -- How each buurt table names its gemeente: the first of these columns it has. `rij` is the gemeentecode as an
@@ -120,11 +117,20 @@ LANGUAGE plpgsql AS $$
 DECLARE
   v_code text;
   v_mijn text;
+  v_ouder text;
 BEGIN
   EXECUTE 'SELECT ' || format(TG_ARGV[0], '($1)') USING NEW INTO v_code;
   SELECT coalesce(nullif(array_to_string(buurt_app.mijn_gemeenten(), ', '), ''), 'geen enkele gemeente')
     INTO v_mijn;
-  IF v_code IS NULL THEN
+  IF v_code IS NULL AND TG_ARGV[0] LIKE '%gemeente_van_%' THEN
+    -- a child row whose parent the caller cannot see: of another gemeente, or not there at all (not told apart)
+    v_ouder := substring(TG_ARGV[0] FROM 'gemeente_van_([a-z]+)');
+    RAISE EXCEPTION 'Geen toegang: deze % hoort bij een % buiten uw gemeente(n), of die % bestaat niet.',
+      TG_TABLE_NAME, v_ouder, v_ouder
+      USING ERRCODE = 'check_violation',
+            DETAIL = format('Rol %s heeft toegang tot: %s.', current_user, v_mijn),
+            HINT = 'Kies er een uit uw eigen gemeente, of vraag een beheerder om toegang (buurt_sys.gemeente_toegang).';
+  ELSIF v_code IS NULL THEN
     RAISE EXCEPTION 'Geen toegang: deze rij in % hoort bij geen enkele gemeente; alleen een beheerder mag die opslaan.',
       TG_TABLE_NAME
       USING ERRCODE = 'check_violation',
@@ -143,6 +149,7 @@ $$;
 -- beheerobject.buurtdeal_id, ...: foreign keys other than the row's own gemeente link): the target must be in reach
 -- too. A foreign key is checked with the owner's rights, past RLS, so without this an editor could link to another
 -- gemeente's hidden rows and learn which ids exist (and count in its public figures). TG_ARGV: parent table, column.
+-- The parent's gemeente comes from gemeente_van_* as the caller sees it: NULL when out of reach.
 CREATE FUNCTION buurt_app.tg_verwijzing_toegang() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -152,11 +159,12 @@ BEGIN
   v_code := CASE TG_ARGV[0] WHEN 'initiatief' THEN buurt_app.gemeente_van_initiatief(v_id)
                             WHEN 'buurtdeal' THEN buurt_app.gemeente_van_buurtdeal(v_id)
                             WHEN 'wijkagenda' THEN buurt_app.gemeente_van_wijkagenda(v_id) END;
-  IF v_code IS NULL OR buurt_app.mag_gemeente(v_code) THEN
-    RETURN NEW;  -- no such row: the foreign key says so
+  IF buurt_app.mag_gemeente(v_code) THEN
+    RETURN NEW;
   END IF;
-  RAISE EXCEPTION 'Geen toegang tot gemeente % (%): u mag % niet koppelen aan een % van een andere gemeente.',
-    v_code, coalesce(buurt_app.gemeente_naam(v_code), 'onbekend'), TG_TABLE_NAME, TG_ARGV[0]
+  -- NULL: of another gemeente, or not there at all; the same answer, so the foreign key tells nothing either
+  RAISE EXCEPTION 'Geen toegang: u mag % niet koppelen aan % %: die ligt buiten uw gemeente(n) of bestaat niet.',
+    TG_TABLE_NAME, TG_ARGV[0], v_id
     USING ERRCODE = 'check_violation',
           DETAIL = format('Rol %s heeft toegang tot: %s.', current_user,
                           coalesce(nullif(array_to_string(buurt_app.mijn_gemeenten(), ', '), ''),

@@ -55,7 +55,7 @@ def test_editor_loads_and_edits_only_the_own_gemeente(bk, plugin, project, gm040
 
 def test_history_and_restore_in_qgis_stay_within_the_own_gemeente(bk, plugin, project, gm0402_connection):
     """The history algorithm on an own deal shows its log; restoring it to a version of a GM0307 deal (a change
-    number typed in by hand) is refused in Dutch and changes nothing."""
+    number typed in by hand) is refused in Dutch, as any number outside the own log, and changes nothing."""
     import processing
     from qgis.core import QgsProcessingException
 
@@ -74,7 +74,8 @@ def test_history_and_restore_in_qgis_stay_within_the_own_gemeente(bk, plugin, pr
                                                          "OUTPUT": "memory:"})["OUTPUT"]
     assert history.featureCount() > 0
     assert {f["object_id"] for f in history.getFeatures()} == {own["id"]}
-    with pytest.raises(QgsProcessingException, match=r"Geen toegang tot gemeente GM0307 \(Amersfoort\)"):
+    with pytest.raises(QgsProcessingException, match=rf"Geen toegang: wijziging {other_change} hoort niet bij "
+                                                     rf"buurtdeal {own['id']} of niet bij uw gemeente\(n\)"):
         processing.run("buurtkaart:versie_herstellen", {"INVOER": selected(deals, own["id"]),
                                                         "WIJZIGING": other_change})
     with psycopg.connect(db.admin_dsn) as conn:
