@@ -70,13 +70,23 @@ BEGIN
     RAISE EXCEPTION 'Herstellen kan voor initiatieven, buurtdeals, afspraken en objecten, niet voor "%".', p_tabel
       USING ERRCODE = 'check_violation';
   END IF;
+  -- read as the caller: row-level security shows only the log rows of the own gemeente(n) (080_rls.sql)
   SELECT w.nieuw INTO v_staat FROM buurt_sys.wijziging w
    WHERE w.id = p_wijziging AND w.tabel = 'buurt.' || p_tabel AND w.rij_id = p_id;
-  IF NOT FOUND THEN
-    RAISE EXCEPTION 'Wijziging % hoort niet bij %s %.', p_wijziging, p_tabel, p_id
+  IF NOT FOUND AND NOT buurt_app.alle_gemeenten() THEN
+    -- another gemeente's version and a wrong number get the same answer: the log is not an oracle either
+    RAISE EXCEPTION 'Geen toegang: wijziging % hoort niet bij % % of niet bij uw gemeente(n).', p_wijziging,
+      p_tabel, p_id
+      USING ERRCODE = 'check_violation',
+            DETAIL = format('Rol %s heeft toegang tot: %s.', current_user,
+                            coalesce(nullif(array_to_string(buurt_app.mijn_gemeenten(), ', '), ''),
+                                     'geen enkele gemeente')),
+            HINT = 'Kies een wijziging uit de geschiedenis van dit object (alleen die van uw eigen gemeente).';
+  ELSIF NOT FOUND THEN
+    RAISE EXCEPTION 'Wijziging % hoort niet bij % %.', p_wijziging, p_tabel, p_id
       USING ERRCODE = 'check_violation', HINT = 'Kies een wijziging uit de geschiedenis van dit object.';
   ELSIF v_staat IS NULL THEN
-    RAISE EXCEPTION 'Wijziging % is het verwijderen van %s %: die versie kan niet terug.', p_wijziging, p_tabel,
+    RAISE EXCEPTION 'Wijziging % is het verwijderen van % %: die versie kan niet terug.', p_wijziging, p_tabel,
       p_id USING ERRCODE = 'check_violation';
   END IF;
   FOR v_kolom IN
@@ -94,7 +104,7 @@ BEGIN
     USING v_staat, p_id;
   GET DIAGNOSTICS v_n = ROW_COUNT;
   IF v_n = 0 THEN
-    RAISE EXCEPTION '%s % bestaat niet meer.', initcap(p_tabel), p_id USING ERRCODE = 'check_violation';
+    RAISE EXCEPTION '% % bestaat niet meer.', initcap(p_tabel), p_id USING ERRCODE = 'check_violation';
   END IF;
   RETURN format('%s %s staat weer zoals na wijziging %s (%s kolommen).', initcap(p_tabel), p_id, p_wijziging,
                 cardinality(v_sets));

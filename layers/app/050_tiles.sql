@@ -35,13 +35,19 @@ SELECT code, naam, meervoud, kleur, volgorde, geometrietypes, symbool, grootte, 
 -- rows themselves (via NULL), or in the rows of table `via` whose column `kolom` holds a value of the changed rows'
 -- column `sleutel`. A rule for publiek.beheerobject also names the kinds (soort) involved. In the query, %1$I is
 -- the transition table (`rijen`, and on UPDATE also `rijen_oud`, see buurt_app.maak_statementtriggers).
+-- Only published initiatives and deals count (on either side of an update, so publishing and withdrawing do): every
+-- login may LISTEN, and a box around an unpublished row of another gemeente would tell where it lies (issue 19).
+-- Unpublished rows are in no public tile, so leaving them out drops no tile that changed.
 CREATE FUNCTION buurt_app.tegel_regels(p_tabel text) RETURNS TABLE (bron text, query text)
 LANGUAGE sql IMMUTABLE AS $$
   SELECT r.bron,
          format('SELECT %s, ST_Extent(x.geom) FROM %s',
                 CASE WHEN r.bron = 'publiek.beheerobject' THEN 'array_agg(DISTINCT x.soort)' ELSE 'NULL::text[]' END,
-                CASE WHEN r.via IS NULL THEN '%1$I x'
-                     ELSE format('%s x WHERE x.%I IN (SELECT %I FROM %%1$I)', r.via, r.kolom, r.sleutel) END)
+                CASE WHEN r.via IS NULL THEN '%1$I x' || CASE WHEN p.eigen THEN ' WHERE x.gepubliceerd' ELSE '' END
+                     ELSE format('%s x WHERE x.%I IN (SELECT r.%I FROM %%1$I r%s)%s', r.via, r.kolom, r.sleutel,
+                                 CASE WHEN p.eigen THEN ' WHERE r.gepubliceerd' ELSE '' END,
+                                 CASE WHEN r.via IN ('buurt.initiatief', 'buurt.buurtdeal')
+                                      THEN ' AND x.gepubliceerd' ELSE '' END) END)
     FROM (VALUES
       ('initiatief', 'publiek.initiatief', NULL, NULL, NULL),
       ('initiatief', 'publiek.buurt', 'buurt.buurt', 'code', 'buurtcode'),
@@ -70,6 +76,7 @@ LANGUAGE sql IMMUTABLE AS $$
       ('partij', 'publiek.beheerobject', 'buurt.beheerobject', 'beheerder', 'code'),
       ('gebied', 'publiek.wijk', 'buurt.wijk', 'gebiedcode', 'code')
     ) AS r(tabel, bron, via, kolom, sleutel)
+   CROSS JOIN LATERAL (SELECT r.tabel IN ('initiatief', 'buurtdeal') AS eigen) p
    WHERE r.tabel = p_tabel
 $$;
 

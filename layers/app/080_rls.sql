@@ -1,7 +1,12 @@
 -- Row-level security per gemeente: many gemeenten in one database. A role sees and changes the rows of the
 -- gemeenten buurt_sys.gemeente_toegang gives it (directly or through a group role it is a member of); '*' is
--- every gemeente. The owner and superusers bypass RLS (admins see all), and so do the publiek views, which run
--- with the owner's rights: the public map and open data keep showing every gemeente's published rows.
+-- every gemeente. A mapping names its role by OID (changelog 0077): a role dropped and created again under the
+-- same name is a new role and gets nothing. The audit log (buurt_sys.wijziging) is limited the same way, by the
+-- gemeente of the logged row (changelog 0076, written by buurt_app.tg_audit), and so is everything that reads it
+-- (buurt_app.geschiedenis, versie_herstellen). The owner and superusers bypass RLS (admins see all), and so do
+-- the publiek views, which run with the owner's rights: the public map and open data keep showing every
+-- gemeente's published rows. tests/db/test_no_side_doors.py calls every function and reads every relation an
+-- editor may use and proves none shows another gemeente's hidden rows.
 --
 -- Generic on purpose: every table in schema buurt is covered by how it names its gemeente, found from its
 -- columns (see buurt_app.gemeente_koppeling); a table added later by any changelog is covered on the next
@@ -12,7 +17,7 @@ CREATE FUNCTION buurt_app.mijn_gemeenten() RETURNS text[]
 LANGUAGE sql STABLE AS $$
   SELECT coalesce(array_agg(DISTINCT t.gemeentecode ORDER BY t.gemeentecode), '{}')
     FROM buurt_sys.gemeente_toegang t
-    JOIN pg_catalog.pg_roles r ON r.rolname = t.rol
+    JOIN pg_catalog.pg_roles r ON r.oid = t.rol_oid
    WHERE pg_catalog.pg_has_role(current_user, r.oid, 'MEMBER')
 $$;
 
@@ -44,23 +49,26 @@ BEGIN
 END
 $$;
 
--- The gemeente of a parent row, for the refusal message of a child row (afspraak, peiling) whose parent the
--- editor cannot see. Returns only the code; runs as the owner.
+-- The gemeente of a parent row (for the policy-side trigger of a child row: afspraak, peiling, jaarschijf), as the
+-- caller sees it: read under row-level security, so NULL for a parent of another gemeente and for one that does
+-- not exist alike. (They used to run as the owner and answered for any id: an oracle for which hidden deals and
+-- initiatives exist, and where.)
 CREATE FUNCTION buurt_app.gemeente_van_buurtdeal(p_id integer) RETURNS text
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+LANGUAGE sql STABLE AS $$
   SELECT gemeentecode FROM buurt.buurtdeal WHERE id = p_id
 $$;
 
 CREATE FUNCTION buurt_app.gemeente_van_initiatief(p_id integer) RETURNS text
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+LANGUAGE sql STABLE AS $$
   SELECT gemeentecode FROM buurt.initiatief WHERE id = p_id
 $$;
 
 CREATE FUNCTION buurt_app.gemeente_van_wijkagenda(p_id integer) RETURNS text
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+LANGUAGE sql STABLE AS $$
   SELECT 'GM' || substr(wijkcode, 3, 4) FROM buurt.wijkagenda WHERE id = p_id
 $$;
 
+-- Names of gemeenten are public (publiek.gemeente); the refusal message names the gemeente of the row.
 CREATE FUNCTION buurt_app.gemeente_naam(p_code text) RETURNS text
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
   SELECT naam FROM buurt.gemeente WHERE code = p_code
@@ -109,11 +117,20 @@ LANGUAGE plpgsql AS $$
 DECLARE
   v_code text;
   v_mijn text;
+  v_ouder text;
 BEGIN
   EXECUTE 'SELECT ' || format(TG_ARGV[0], '($1)') USING NEW INTO v_code;
   SELECT coalesce(nullif(array_to_string(buurt_app.mijn_gemeenten(), ', '), ''), 'geen enkele gemeente')
     INTO v_mijn;
-  IF v_code IS NULL THEN
+  IF v_code IS NULL AND TG_ARGV[0] LIKE '%gemeente_van_%' THEN
+    -- a child row whose parent the caller cannot see: of another gemeente, or not there at all (not told apart)
+    v_ouder := substring(TG_ARGV[0] FROM 'gemeente_van_([a-z]+)');
+    RAISE EXCEPTION 'Geen toegang: deze % hoort bij een % buiten uw gemeente(n), of die % bestaat niet.',
+      TG_TABLE_NAME, v_ouder, v_ouder
+      USING ERRCODE = 'check_violation',
+            DETAIL = format('Rol %s heeft toegang tot: %s.', current_user, v_mijn),
+            HINT = 'Kies er een uit uw eigen gemeente, of vraag een beheerder om toegang (buurt_sys.gemeente_toegang).';
+  ELSIF v_code IS NULL THEN
     RAISE EXCEPTION 'Geen toegang: deze rij in % hoort bij geen enkele gemeente; alleen een beheerder mag die opslaan.',
       TG_TABLE_NAME
       USING ERRCODE = 'check_violation',
@@ -125,6 +142,34 @@ BEGIN
     USING ERRCODE = 'check_violation',
           DETAIL = format('Rol %s heeft toegang tot: %s.', current_user, v_mijn),
           HINT = 'Werk binnen uw eigen gemeente, of vraag een beheerder om toegang (buurt_sys.gemeente_toegang).';
+END
+$$;
+
+-- A row of the own gemeente that points at a deal, initiative or priority (buurtdeal.initiatief_id,
+-- beheerobject.buurtdeal_id, ...: foreign keys other than the row's own gemeente link): the target must be in reach
+-- too. A foreign key is checked with the owner's rights, past RLS, so without this an editor could link to another
+-- gemeente's hidden rows and learn which ids exist (and count in its public figures). TG_ARGV: parent table, column.
+-- The parent's gemeente comes from gemeente_van_* as the caller sees it: NULL when out of reach.
+CREATE FUNCTION buurt_app.tg_verwijzing_toegang() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_id integer := (to_jsonb(NEW) ->> TG_ARGV[1])::integer;
+  v_code text;
+BEGIN
+  v_code := CASE TG_ARGV[0] WHEN 'initiatief' THEN buurt_app.gemeente_van_initiatief(v_id)
+                            WHEN 'buurtdeal' THEN buurt_app.gemeente_van_buurtdeal(v_id)
+                            WHEN 'wijkagenda' THEN buurt_app.gemeente_van_wijkagenda(v_id) END;
+  IF buurt_app.mag_gemeente(v_code) THEN
+    RETURN NEW;
+  END IF;
+  -- NULL: of another gemeente, or not there at all; the same answer, so the foreign key tells nothing either
+  RAISE EXCEPTION 'Geen toegang: u mag % niet koppelen aan % %: die ligt buiten uw gemeente(n) of bestaat niet.',
+    TG_TABLE_NAME, TG_ARGV[0], v_id
+    USING ERRCODE = 'check_violation',
+          DETAIL = format('Rol %s heeft toegang tot: %s.', current_user,
+                          coalesce(nullif(array_to_string(buurt_app.mijn_gemeenten(), ', '), ''),
+                                   'geen enkele gemeente')),
+          HINT = format('Kies een %s uit uw eigen gemeente, of laat %s leeg.', TG_ARGV[0], TG_ARGV[1]);
 END
 $$;
 
@@ -144,8 +189,8 @@ BEGIN
   -- condition is a plain `gemeentecode = ANY (...)` on an indexed column. (An OR with "sees all" makes it
   -- unindexable, and the spatial conditions of QGIS and the plan check are not leakproof, so they cannot go
   -- first either: measured, every request then read the whole table.) Rebuilt when the mapping changes.
-  SELECT string_agg(DISTINCT quote_ident(t.rol), ', ') INTO v_alle
-    FROM buurt_sys.gemeente_toegang t JOIN pg_catalog.pg_roles r ON r.rolname = t.rol
+  SELECT string_agg(DISTINCT quote_ident(r.rolname), ', ') INTO v_alle
+    FROM buurt_sys.gemeente_toegang t JOIN pg_catalog.pg_roles r ON r.oid = t.rol_oid
    WHERE t.gemeentecode = '*';
   FOR k IN SELECT * FROM buurt_app.gemeente_koppeling LOOP
     v_voorwaarde := k.beleid;
@@ -177,6 +222,33 @@ BEGIN
                    k.tabel, format(k.rij, 'NEW'), k.rij);
     n := n + 1;
   END LOOP;
+  FOR k IN SELECT t.relname AS tabel, a.attname AS kolom, p.relname AS ouder
+             FROM pg_catalog.pg_constraint c
+             JOIN pg_catalog.pg_class t ON t.oid = c.conrelid
+             JOIN pg_catalog.pg_namespace s ON s.oid = t.relnamespace AND s.nspname = 'buurt'
+             JOIN pg_catalog.pg_class p ON p.oid = c.confrelid AND p.relnamespace = s.oid
+             JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+            WHERE c.contype = 'f' AND cardinality(c.conkey) = 1
+              AND p.relname IN ('initiatief', 'buurtdeal', 'wijkagenda')
+              AND t.relname <> 'statusverloop'  -- written by its SECURITY DEFINER trigger only
+              AND NOT EXISTS (SELECT 1 FROM buurt_app.gemeente_koppeling g
+                               WHERE g.tabel = t.relname AND g.kolom = a.attname) LOOP
+    EXECUTE format('DROP TRIGGER IF EXISTS %I ON buurt.%I', 'x_verwijzing_' || k.kolom, k.tabel);
+    EXECUTE format('CREATE TRIGGER %I BEFORE INSERT OR UPDATE OF %I ON buurt.%I FOR EACH ROW
+                    WHEN (NEW.%I IS NOT NULL AND NOT buurt_app.mag_gemeente(buurt_app.gemeente_van_%s(NEW.%I)))
+                    EXECUTE FUNCTION buurt_app.tg_verwijzing_toegang(%L, %L)',
+                   'x_verwijzing_' || k.kolom, k.kolom, k.tabel, k.kolom, k.ouder, k.kolom, k.ouder, k.kolom);
+  END LOOP;
+  -- The audit log: an editor reads the log rows of the own gemeente(n) only (it has no write rights; tg_audit
+  -- writes as the owner). Rows without a gemeente (NULL) only for the '*' roles and admins.
+  ALTER TABLE buurt_sys.wijziging ENABLE ROW LEVEL SECURITY;
+  DROP POLICY IF EXISTS gemeente_lezen ON buurt_sys.wijziging;
+  DROP POLICY IF EXISTS gemeente_alle ON buurt_sys.wijziging;
+  CREATE POLICY gemeente_lezen ON buurt_sys.wijziging FOR SELECT
+    USING (gemeentecode = ANY ((SELECT buurt_app.mijn_gemeenten())::text[]));
+  IF v_alle IS NOT NULL THEN
+    EXECUTE format('CREATE POLICY gemeente_alle ON buurt_sys.wijziging FOR SELECT TO %s USING (true)', v_alle);
+  END IF;
   -- Views in buurt_app (reports) would run with the owner's rights and so bypass RLS: make them read as the
   -- caller. publiek views stay owner's views on purpose (published rows of every gemeente, for the public role).
   -- Not those a publiek view reads (directly or through another view): an invoker view checks its tables as the
@@ -200,6 +272,34 @@ BEGIN
   RETURN n;
 END
 $$;
+
+-- The mapping itself: a role reads only its own rows (and those of the group roles it is in), not which other
+-- logins work for which gemeente. (Not in beveilig_gemeenten: that runs inside a statement on this table.)
+ALTER TABLE buurt_sys.gemeente_toegang ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS eigen_rollen ON buurt_sys.gemeente_toegang;
+CREATE POLICY eigen_rollen ON buurt_sys.gemeente_toegang FOR SELECT
+  USING (EXISTS (SELECT 1 FROM pg_catalog.pg_roles r
+                  WHERE r.oid = rol_oid AND pg_catalog.pg_has_role(current_user, r.oid, 'MEMBER')));
+
+-- A mapping row is saved with the OID of the role it names (admins write the name, as before). A name that is no
+-- role is refused: the row would otherwise wait for a role created later under that name.
+CREATE FUNCTION buurt_app.tg_gemeente_toegang_rol() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' OR NEW.rol IS DISTINCT FROM OLD.rol OR NEW.rol_oid IS NULL THEN
+    SELECT r.oid INTO NEW.rol_oid FROM pg_catalog.pg_roles r WHERE r.rolname = NEW.rol;
+    IF NEW.rol_oid IS NULL THEN
+      RAISE EXCEPTION 'Rol "%" bestaat niet: maak eerst de rol, geef haar dan een gemeente.', NEW.rol
+        USING ERRCODE = 'check_violation',
+              HINT = format('CREATE ROLE %I LOGIN IN ROLE buurtkaart_editor; daarna de regel in '
+                            'buurt_sys.gemeente_toegang.', NEW.rol);
+    END IF;
+  END IF;
+  RETURN NEW;
+END
+$$;
+CREATE TRIGGER a_rol_oid BEFORE INSERT OR UPDATE ON buurt_sys.gemeente_toegang
+  FOR EACH ROW EXECUTE FUNCTION buurt_app.tg_gemeente_toegang_rol();
 
 -- A changed mapping rebuilds the policies (the '*' roles are named in them). Only admins write the mapping, and
 -- they own the tables (or are superusers), as CREATE POLICY requires.

@@ -51,3 +51,35 @@ def test_editor_loads_and_edits_only_the_own_gemeente(bk, plugin, project, gm040
         rows = conn.execute("SELECT titel, gemeentecode FROM buurt.buurtdeal WHERE titel LIKE '% gemeente' "
                             "ORDER BY titel").fetchall()
     assert rows == [("Eigen gemeente", "GM0402")]
+
+
+def test_history_and_restore_in_qgis_stay_within_the_own_gemeente(bk, plugin, project, gm0402_connection):
+    """The history algorithm on an own deal shows its log; restoring it to a version of a GM0307 deal (a change
+    number typed in by hand) is refused in Dutch, as any number outside the own log, and changes nothing."""
+    import processing
+    from qgis.core import QgsProcessingException
+
+    from tests.qgis.test_history import selected
+
+    connection, db = gm0402_connection
+    with psycopg.connect(db.admin_dsn) as conn:
+        other, other_title = conn.execute("SELECT id, titel FROM buurt.buurtdeal WHERE gemeentecode = 'GM0307' "
+                                          "ORDER BY id LIMIT 1").fetchone()
+        other_change = conn.execute("SELECT max(id) FROM buurt_sys.wijziging WHERE tabel = 'buurt.buurtdeal' "
+                                    "AND rij_id = %s", (str(other),)).fetchone()[0]
+    result = plugin.load_layers(connection=connection)
+    deals = result.layers["buurtdeal_punt"]
+    own = next(deals.getFeatures())
+    history = processing.run("buurtkaart:geschiedenis", {"INVOER": selected(deals, own["id"]),
+                                                         "OUTPUT": "memory:"})["OUTPUT"]
+    assert history.featureCount() > 0
+    assert {f["object_id"] for f in history.getFeatures()} == {own["id"]}
+    with pytest.raises(QgsProcessingException, match=rf"Geen toegang: wijziging {other_change} hoort niet bij "
+                                                     rf"buurtdeal {own['id']} of niet bij uw gemeente\(n\)"):
+        processing.run("buurtkaart:versie_herstellen", {"INVOER": selected(deals, own["id"]),
+                                                        "WIJZIGING": other_change})
+    with psycopg.connect(db.admin_dsn) as conn:
+        assert conn.execute("SELECT titel FROM buurt.buurtdeal WHERE id = %s", (own["id"],)).fetchone() == (
+            own["titel"],)
+        assert conn.execute("SELECT titel FROM buurt.buurtdeal WHERE id = %s", (other,)).fetchone() == (
+            other_title,)
