@@ -138,14 +138,14 @@ OPERATIONS: dict[str, dict[str, dict[str, Any]]] = {
 }
 # Starlette's spelling of a path -> OpenAPI's (a Mount's files and the catch-all under /tiles/)
 _SPELLING = {"/static": "/static/{path}", "/tiles/{rest:path}": "/tiles/{rest}"}
-UNDOCUMENTED = ("/ogc", "/vendor/maplibre-gl", "/vendor/pmtiles")  # tipg documents /ogc; vendored libraries
+UNDOCUMENTED = ("/ogc", "/vendor/")  # tipg documents /ogc; vendored libraries are files, not an API
 
 
 def documented_paths(table: list[BaseRoute]) -> list[tuple[str, bool]]:
     """(OpenAPI path, also under /g/{gemeente}) of every route in the table that is documented here."""
     found = []
     for route in table:
-        if not isinstance(route, Route | Mount) or route.path in UNDOCUMENTED:
+        if not isinstance(route, Route | Mount) or route.path.startswith(UNDOCUMENTED):
             continue
         found.append((_SPELLING.get(route.path, route.path), bool(getattr(route, PER_GEMEENTE, False))))
     return found

@@ -7,7 +7,8 @@ import shutil
 import psycopg
 import pytest
 
-from spatial_service.db import install, migrations
+from spatial_service.core import migrations
+from spatial_service.db import install
 from spatial_service.paths import LAYERS_DIR
 from tests.db.fingerprint import fingerprint
 from tests.support import new_database
