@@ -59,3 +59,20 @@ def test_install_by_service_name(pg_settings, tmp_path):
             assert conn.execute("SELECT count(*) FROM buurt_vl.thema").fetchone()[0] == 5
     finally:
         db.drop()
+
+
+def test_a_second_cluster_writes_its_own_service_file_not_the_checkouts(tmp_path):
+    """The benchmark's cluster in /tmp (BUURTKAART_PGDATA) names itself next to its data directory: the checkout's
+    .local/pg_service.conf, which QGIS was started with, keeps pointing at the checkout's cluster."""
+    from spatial_service.paths import LOCAL_DIR
+
+    own = LOCAL_DIR / "pg_service.conf"
+    before = own.read_bytes() if own.exists() else None
+    other = tmp_path / "bench" / "pgdata"
+    result = subprocess.run([sys.executable, "-m", "spatial_service.cli", "db", "service-file"], capture_output=True,
+                            text=True, timeout=300, env={**os.environ, "BUURTKAART_PGDATA": str(other)})
+    assert result.returncode == 0, result.stderr
+    written = tmp_path / "bench" / "pg_service.conf"
+    assert result.stdout.strip() == str(written)
+    assert f"host={other}" in written.read_text()
+    assert (own.read_bytes() if own.exists() else None) == before
