@@ -4,23 +4,38 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsDataSourceUri, QgsProcessingException
+from qgis.core import QgsDataSourceUri, QgsProcessingException, QgsProviderRegistry
 
 from spatial_service.importers.boundaries import BoundaryOptions, import_boundaries
 from tests.io.conftest import refused_unchanged, rows
 from tests.io.files import bowtie, municipality, with_rings, write_boundaries, write_cbs_geopackage
-from tests.qgis_registry import save_connection
+from tests.qgis_registry import delete_connection, save_connection
 from tests.support import temporary_database
 
 REPO = Path(__file__).resolve().parents[2]
 ALGORITHM = "buurtkaart:grenzen_importeren"
 
 
-def saved_connection(dsn: str) -> str:
-    return save_connection(f"Buurtkaart io {os.getpid()} {QgsDataSourceUri(dsn).database()}", dsn)
+@pytest.fixture
+def saved_connection() -> Iterator[Callable[[str], str]]:
+    """Saves a QGIS connection to a dsn and gives its name; every connection saved is deleted again afterwards
+    (QGIS keeps them in the profile's settings, so a left-over one shows up in the next session's lists)."""
+    saved: set[str] = set()
+
+    def save(dsn: str) -> str:
+        name = save_connection(f"Buurtkaart io {os.getpid()} {QgsDataSourceUri(dsn).database()}", dsn)
+        saved.add(name)
+        return name
+
+    yield save
+    for name in saved:
+        delete_connection(name)
+    left = set(QgsProviderRegistry.instance().providerMetadata("postgres").connections()) & saved
+    assert not left, f"QGIS-verbindingen niet verwijderd: {sorted(left)}"
 
 
 def geography(dsn: str) -> list[tuple]:
@@ -38,7 +53,7 @@ def two_databases(pg_settings):
         yield [cli_db, qgis_db]
 
 
-def test_processing_gives_the_same_result_as_the_cli(provider, two_databases, tmp_path):
+def test_processing_gives_the_same_result_as_the_cli(provider, two_databases, tmp_path, saved_connection):
     import processing
 
     cli_db, qgis_db = two_databases
@@ -65,7 +80,7 @@ def test_processing_gives_the_same_result_as_the_cli(provider, two_databases, tm
     assert again["ONGEWIJZIGD"] == 7 and again["NIEUW"] == again["GEWIJZIGD"] == 0
 
 
-def test_processing_refusal_leaves_the_database_unchanged(provider, two_databases, tmp_path):
+def test_processing_refusal_leaves_the_database_unchanged(provider, two_databases, tmp_path, saved_connection):
     import processing
 
     db = two_databases[0]
@@ -81,7 +96,7 @@ def test_processing_refusal_leaves_the_database_unchanged(provider, two_database
     assert result["HERSTELD"] == 1 and result["NIEUW"] == 7
 
 
-def test_processing_names_objects_left_outside_and_imports_them_when_allowed(provider, two_databases, tmp_path):
+def test_processing_names_objects_left_outside_and_imports_them_when_allowed(provider, two_databases, tmp_path, saved_connection):
     import processing
 
     from tests.io.test_boundaries import _objects_near_the_edge, _shrunk_edition
