@@ -139,6 +139,7 @@ class Status(_Ordered, Base):
     voor_buurtdeal: Mapped[bool] = mapped_column(Boolean)
     deal_gesloten: Mapped[bool] = mapped_column(Boolean)
     gestopt: Mapped[bool] = mapped_column(Boolean)
+    openbaar: Mapped[bool] = mapped_column(Boolean)
 
 
 class Partij(_Ordered, Base):

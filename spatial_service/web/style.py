@@ -11,6 +11,7 @@ from typing import Any
 
 from psycopg import AsyncConnection, sql
 
+from spatial_service.core.kaartstijl import FADED_OPACITY
 from spatial_service.db import gemeente as scope
 from spatial_service.tiles.sql import LayerSql, field_type
 
@@ -56,7 +57,7 @@ async def value_lists(conn: AsyncConnection, gemeente: str | None = None) -> dic
 
     return {
         "themas": await rows("SELECT code, naam, kleur FROM publiek.thema ORDER BY volgorde"),
-        "statussen": await rows("SELECT code, naam, kleur FROM publiek.status ORDER BY volgorde"),
+        "statussen": await rows("SELECT code, naam, kleur, gestopt FROM publiek.status ORDER BY volgorde"),
         "objectsoorten": await rows("SELECT code, naam, meervoud, kleur, rand, symbool, grootte::float8 AS grootte, "
                                     "geometrietypes FROM publiek.objectsoort ORDER BY volgorde"),
         "wijken": await rows(sql.SQL("SELECT code, naam FROM publiek.wijk{} ORDER BY code").format(
@@ -72,6 +73,14 @@ def _match(prop: str, rows: list[dict[str, Any]]) -> list[Any]:
     for row in rows:
         expr += [row["code"], row["kleur"]]
     return [*expr, FALLBACK_COLOUR]
+
+
+def faded(opacity: float, statuses: list[dict[str, Any]]) -> float | list[Any]:
+    """`opacity`, lowered for stopped work (buurt_vl.status.gestopt, the flag QGIS fades by) by FADED_OPACITY."""
+    stopped = [row["code"] for row in statuses if row["gestopt"]]
+    if not stopped:
+        return opacity
+    return ["case", ["in", ["get", "status"], ["literal", stopped]], round(opacity * FADED_OPACITY, 3), opacity]
 
 
 def kind_layers(layer_id: str, kind: dict[str, Any] | None) -> list[dict[str, Any]]:
@@ -107,6 +116,7 @@ def style(layers: list[LayerSql], base_url: str, lists: dict[str, list[dict[str,
     thema = _match("thema", lists["themas"])
     status = _match("status", lists["statussen"])
     soorten = lists["objectsoorten"]
+    statussen = lists["statussen"]
     sources: dict[str, Any] = {src: {"type": "vector", "url": f"{base_url}tiles/{','.join(ids)}.json"}}
     style_layers: list[dict[str, Any]] = [
         {"id": "achtergrond", "type": "background", "paint": {"background-color": "#f4f1ea"}},
@@ -135,26 +145,30 @@ def style(layers: list[LayerSql], base_url: str, lists: dict[str, list[dict[str,
         if layer.layer.soort:
             add(layer.id, kind_layers(layer.id, next((r for r in soorten if r["code"] == layer.layer.soort), None)))
     add("wijken", [{"id": "wijken-grens", "type": "line", "paint": {"line-color": "#4d4d4d", "line-width": 2}}])
+    # stopped work fades, as in QGIS: the map shows what is alive
     add("initiatieven", [
         {"id": "initiatieven-vlak", "type": "fill", "filter": polygon,
-         "paint": {"fill-color": thema, "fill-opacity": 0.3, "fill-outline-color": status}},
+         "paint": {"fill-color": thema, "fill-opacity": faded(0.3, statussen), "fill-outline-color": status}},
         {"id": "initiatieven-punt", "type": "circle", "filter": point,
-         "paint": {"circle-color": thema, "circle-radius": 5, "circle-opacity": 0.85,
-                   "circle-stroke-color": status, "circle-stroke-width": 2}},
+         "paint": {"circle-color": thema, "circle-radius": 5, "circle-opacity": faded(0.85, statussen),
+                   "circle-stroke-color": status, "circle-stroke-width": 2,
+                   "circle-stroke-opacity": faded(1, statussen)}},
     ])
     add("buurtdeals", [
         {"id": "buurtdeals-vlak", "type": "fill", "filter": polygon,
-         "paint": {"fill-color": thema, "fill-opacity": 0.45, "fill-outline-color": status}},
+         "paint": {"fill-color": thema, "fill-opacity": faded(0.45, statussen), "fill-outline-color": status}},
         {"id": "buurtdeals-rand", "type": "line", "filter": polygon,
-         "paint": {"line-color": status, "line-width": 2.5}},
+         "paint": {"line-color": status, "line-width": 2.5, "line-opacity": faded(1, statussen)}},
         {"id": "buurtdeals-punt", "type": "circle", "filter": point,
-         "paint": {"circle-color": thema, "circle-radius": 8,
-                   "circle-stroke-color": status, "circle-stroke-width": 3}},
+         "paint": {"circle-color": thema, "circle-radius": 8, "circle-opacity": faded(1, statussen),
+                   "circle-stroke-color": status, "circle-stroke-width": 3,
+                   "circle-stroke-opacity": faded(1, statussen)}},
     ])
     return {
         "version": 8,
         "name": "Buurtkaart — virtuele stad",
         "metadata": {"buurtkaart:waardelijsten": lists, "buurtkaart:basiskaart": basemap or {},
+                     "buurtkaart:vervaagd": FADED_OPACITY,
                      "buurtkaart:lagen": [{"id": layer.id, "titel": layer.layer.titel,
                                            "filters": list(layer.layer.filters)} for layer in layers]},
         "sources": sources,

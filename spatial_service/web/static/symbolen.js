@@ -103,19 +103,23 @@ export function symbolLayers(style) {
   const icon = ["concat", "bk|", ["get", "thema"], "|", ["get", "status"]];
   const layout = (size) => ({ "icon-image": icon, "icon-size": size, "icon-allow-overlap": true,
     "icon-ignore-placement": true });
+  // stopped work (publiek.status.gestopt) fades as in QGIS, by the factor the service's style names
+  const stopped = style.metadata["buurtkaart:waardelijsten"].statussen.filter((s) => s.gestopt).map((s) => s.code);
+  const paint = { "icon-opacity": ["case", ["in", ["get", "status"], ["literal", stopped]],
+    style.metadata["buurtkaart:vervaagd"], 1] };
   const out = [];
   for (const layer of style.layers) {
     const spec = { "buurtdeals-punt": 1, "initiatieven-punt": 0.72 }[layer.id];
     if (spec) {
       out.push({ id: layer.id, type: "symbol", source: layer.source, "source-layer": layer["source-layer"],
-        filter: layer.filter, layout: layout(spec) });
+        filter: layer.filter, layout: layout(spec), paint });
     } else {
       out.push(layer);
     }
     const area = { "buurtdeals-rand": ["buurtdeals-symbool", 0.85], "initiatieven-vlak": ["initiatieven-symbool", 0.65] }[layer.id];
     if (area) {
       out.push({ id: area[0], type: "symbol", source: layer.source, "source-layer": layer["source-layer"],
-        filter: ["==", ["geometry-type"], "Polygon"], layout: layout(area[1]) });
+        filter: ["==", ["geometry-type"], "Polygon"], layout: layout(area[1]), paint });
     }
   }
   return out;
