@@ -26,7 +26,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                                      "(standaard: de lokale cluster); wachtwoorden via ~/.pgpass, niet hier")
         s.add_argument("--tot", type=int, metavar="VERSIE", help="alleen changelogs tot en met deze versie")
         s.set_defaults(func=_upgrade)
-    s = dbsub.add_parser("service-file", help="schrijf de pg_service.conf van deze cluster (.local/pg_service.conf) voor QGIS en de service")
+    s = dbsub.add_parser("service-file", help="schrijf de pg_service.conf van deze cluster "
+                                              "(.local/pg_service.conf) voor QGIS en de service")
     s.set_defaults(func=_service_file)
 
 

@@ -96,7 +96,8 @@ def test_processing_refusal_leaves_the_database_unchanged(provider, two_database
     assert result["HERSTELD"] == 1 and result["NIEUW"] == 7
 
 
-def test_processing_names_objects_left_outside_and_imports_them_when_allowed(provider, two_databases, tmp_path, saved_connection):
+def test_processing_names_objects_left_outside_and_imports_them_when_allowed(provider, two_databases, tmp_path,
+                                                                             saved_connection):
     import processing
 
     from tests.io.test_boundaries import _objects_near_the_edge, _shrunk_edition
