@@ -4,38 +4,25 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+import re
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsDataSourceUri, QgsProcessingException, QgsProviderRegistry
+from qgis.core import QgsDataSourceUri, QgsProcessingException
 
 from spatial_service.importers.boundaries import BoundaryOptions, import_boundaries
 from tests.io.conftest import refused_unchanged, rows
 from tests.io.files import bowtie, municipality, with_rings, write_boundaries, write_cbs_geopackage
-from tests.qgis_registry import delete_connection, save_connection
+from tests.qgis_registry import remembered_connection
 from tests.support import temporary_database
 
 REPO = Path(__file__).resolve().parents[2]
 ALGORITHM = "buurtkaart:grenzen_importeren"
 
 
-@pytest.fixture
-def saved_connection() -> Iterator[Callable[[str], str]]:
-    """Saves a QGIS connection to a dsn and gives its name; every connection saved is deleted again afterwards
-    (QGIS keeps them in the profile's settings, so a left-over one shows up in the next session's lists)."""
-    saved: set[str] = set()
-
-    def save(dsn: str) -> str:
-        name = save_connection(f"Buurtkaart io {os.getpid()} {QgsDataSourceUri(dsn).database()}", dsn)
-        saved.add(name)
-        return name
-
-    yield save
-    for name in saved:
-        delete_connection(name)
-    left = set(QgsProviderRegistry.instance().providerMetadata("postgres").connections()) & saved
-    assert not left, f"QGIS-verbindingen niet verwijderd: {sorted(left)}"
+def saved_connection(dsn: str) -> str:
+    """A saved QGIS connection to dsn, deleted again after the test (tests/io/conftest.py)."""
+    return remembered_connection(f"Buurtkaart io {os.getpid()} {QgsDataSourceUri(dsn).database()}", dsn)
 
 
 def geography(dsn: str) -> list[tuple]:
@@ -53,7 +40,7 @@ def two_databases(pg_settings):
         yield [cli_db, qgis_db]
 
 
-def test_processing_gives_the_same_result_as_the_cli(provider, two_databases, tmp_path, saved_connection):
+def test_processing_gives_the_same_result_as_the_cli(provider, two_databases, tmp_path):
     import processing
 
     cli_db, qgis_db = two_databases
@@ -80,7 +67,7 @@ def test_processing_gives_the_same_result_as_the_cli(provider, two_databases, tm
     assert again["ONGEWIJZIGD"] == 7 and again["NIEUW"] == again["GEWIJZIGD"] == 0
 
 
-def test_processing_refusal_leaves_the_database_unchanged(provider, two_databases, tmp_path, saved_connection):
+def test_processing_refusal_leaves_the_database_unchanged(provider, two_databases, tmp_path):
     import processing
 
     db = two_databases[0]
@@ -96,8 +83,7 @@ def test_processing_refusal_leaves_the_database_unchanged(provider, two_database
     assert result["HERSTELD"] == 1 and result["NIEUW"] == 7
 
 
-def test_processing_names_objects_left_outside_and_imports_them_when_allowed(provider, two_databases, tmp_path,
-                                                                             saved_connection):
+def test_processing_names_objects_left_outside_and_imports_them_when_allowed(provider, two_databases, tmp_path):
     import processing
 
     from tests.io.test_boundaries import _objects_near_the_edge, _shrunk_edition
@@ -116,3 +102,21 @@ def test_processing_names_objects_left_outside_and_imports_them_when_allowed(pro
     report = (tmp_path / "verslag.csv").read_text(encoding="utf-8")
     assert f"buiten;buurtdeal;{ids['deal']};;" in report
     assert rows(db.admin_dsn, "SELECT count(*) FROM buurt.initiatief WHERE buiten_gemeente") == [(1,)]
+
+
+def test_an_edition_year_outside_the_check_is_refused_in_dutch_by_both_clients(provider, two_databases, tmp_path):
+    """The Processing parameter has no bounds of its own: the CHECK on peiljaar refuses, with its own range."""
+    import processing
+
+    db = two_databases[0]
+    path = write_boundaries(tmp_path / "grenzen.gpkg", municipality())
+    low, high = rows(db.admin_dsn, r"""SELECT (regexp_match(pg_get_constraintdef(oid), '>= (\d+)'))[1],
+                                              (regexp_match(pg_get_constraintdef(oid), '<= (\d+)'))[1]
+                                         FROM pg_constraint WHERE conname = 'gemeente_peiljaar_check'""")[0]
+    expected = f"Peiljaar {int(low) - 1} van gemeente GM0402 ligt buiten de jaren van de CBS-edities ({low} tot en " \
+               f"met {high})"
+    with refused_unchanged(db.admin_dsn, QgsProcessingException, match=re.escape(expected)):
+        processing.run(ALGORITHM, {"VERBINDING": saved_connection(db.editor_dsn), "INVOER": str(path),
+                                   "PEILJAAR": int(low) - 1})
+    with refused_unchanged(db.admin_dsn, match=re.escape(expected)):
+        import_boundaries(db.editor_dsn, path, BoundaryOptions(year=int(low) - 1, progress=False))
