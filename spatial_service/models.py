@@ -131,6 +131,7 @@ class _Figure:
 class Thema(_Ordered, Base):
     omschrijving: Mapped[str | None] = mapped_column(Text)
     kleur: Mapped[str] = mapped_column(Text)
+    vorm: Mapped[str] = mapped_column(Text)
 
 
 class Status(_Ordered, Base):

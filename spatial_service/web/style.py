@@ -56,7 +56,7 @@ async def value_lists(conn: AsyncConnection, gemeente: str | None = None) -> dic
         return [dict(zip(names, r, strict=True)) for r in await cur.fetchall()]
 
     return {
-        "themas": await rows("SELECT code, naam, kleur FROM publiek.thema ORDER BY volgorde"),
+        "themas": await rows("SELECT code, naam, kleur, vorm FROM publiek.thema ORDER BY volgorde"),
         "statussen": await rows("SELECT code, naam, kleur, gestopt FROM publiek.status ORDER BY volgorde"),
         "objectsoorten": await rows("SELECT code, naam, meervoud, kleur, rand, symbool, grootte::float8 AS grootte, "
                                     "geometrietypes FROM publiek.objectsoort ORDER BY volgorde"),

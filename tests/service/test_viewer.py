@@ -185,3 +185,22 @@ def test_stopped_work_fades_as_in_qgis(page, demo_db):
     assert stopped & set(by_status), f"geen gestopt initiatief of buurtdeal op de kaart: {sorted(by_status)}"
     for status, opacities in by_status.items():
         assert opacities == ({round(FADED_OPACITY, 3)} if status in stopped else {1}), status
+
+
+def test_a_themes_shape_is_its_vorm_not_its_place_in_the_list(fresh_db):
+    """buurt_vl.thema.vorm (through publiek.thema) gives the symbol's shape: change the first theme's shape to a
+    star and the legend says so, while the second keeps its own."""
+    import psycopg
+
+    from tests.service.conftest import serving
+
+    with psycopg.connect(fresh_db.admin_dsn) as conn:
+        (first, first_name), (_, second_name, second_shape) = (
+            conn.execute("SELECT code, naam FROM buurt_vl.thema ORDER BY volgorde LIMIT 1").fetchone(),
+            conn.execute("SELECT code, naam, vorm FROM buurt_vl.thema ORDER BY volgorde OFFSET 1 LIMIT 1")
+            .fetchone())
+        conn.execute("UPDATE buurt_vl.thema SET vorm = 'ster' WHERE code = %s", (first,))
+    with serving(fresh_db) as running, viewer_in_chromium(running.url + "/") as viewer:
+        legend = viewer.page.inner_text("#legenda")
+    assert f"{first_name} (ster)" in legend
+    assert f"{second_name} ({second_shape})" in legend

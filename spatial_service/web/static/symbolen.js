@@ -4,7 +4,6 @@
 // the same pictures.
 "use strict";
 
-const SHAPES = ["cirkel", "vierkant", "driehoek", "ruit", "zeshoek", "ster"];
 const RATIO = 2;
 
 export function symbolKey(thema, status) {
@@ -12,7 +11,8 @@ export function symbolKey(thema, status) {
 }
 
 export function makeSymbols(lists, stappen) {
-  const themas = new Map(lists.themas.map((t, i) => [t.code, { ...t, vorm: SHAPES[i % SHAPES.length] }]));
+  // each theme's shape is its row's vorm (publiek.thema, buurt_vl.thema.vorm), not its place in the list
+  const themas = new Map(lists.themas.map((t) => [t.code, t]));
   const statussen = new Map(lists.statussen.map((s) => [s.code, s]));
   const stap = new Map(stappen.map((s, i) => [s.code, i + 1]));
 
