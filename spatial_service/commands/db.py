@@ -54,6 +54,11 @@ def _status(args: argparse.Namespace) -> int:
         version = install.schema_version(settings.admin())
         print(f"database {settings.dbname}: "
               + (f"schemaversie {version}" if version else "geen Buurtkaart-database (nog niet geïnstalleerd)"))
+        if version:
+            from spatial_service.db import overview
+
+            for line in overview.describe(overview.contents(settings.admin())):
+                print(f"  {line}")
     return 0 if running else 1
 
 

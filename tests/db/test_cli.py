@@ -76,3 +76,23 @@ def test_a_second_cluster_writes_its_own_service_file_not_the_checkouts(tmp_path
     assert result.stdout.strip() == str(written)
     assert f"host={other}" in written.read_text()
     assert (own.read_bytes() if own.exists() else None) == before
+
+
+def test_db_status_names_each_gemeente_with_what_it_holds(demo_db):
+    """`db status` reads the contents with the geoalchemy2 models (spatial_service/db/overview.py): the counts
+    agree with plain SQL."""
+    env = {**os.environ, "BUURTKAART_DBNAME": demo_db.name, "BUURTKAART_PGDATA": str(demo_db.settings.cluster_dir),
+           "BUURTKAART_PGPORT": str(demo_db.settings.port)}
+    result = subprocess.run([sys.executable, "-m", "spatial_service.cli", "db", "status"], capture_output=True,
+                            text=True, timeout=300, env=env)
+    assert result.returncode == 0, result.stderr
+    with psycopg.connect(demo_db.admin_dsn) as conn:
+        expected = conn.execute("""
+            SELECT g.naam, g.code, (SELECT count(*) FROM buurt.wijk x WHERE x.gemeentecode = g.code),
+                   (SELECT count(*) FROM buurt.buurt x WHERE x.gemeentecode = g.code),
+                   (SELECT count(*) FROM buurt.initiatief x WHERE x.gemeentecode = g.code),
+                   (SELECT count(*) FROM buurt.buurtdeal x WHERE x.gemeentecode = g.code)
+              FROM buurt.gemeente g ORDER BY g.code""").fetchall()
+    assert len(expected) >= 2 and expected[-1][5] > 0
+    lines = [f"  {n} ({c}): {w} wijken, {b} buurten, {i} initiatieven, {d} buurtdeals" for n, c, w, b, i, d in expected]
+    assert result.stdout.splitlines()[2:] == lines
