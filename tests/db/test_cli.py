@@ -93,6 +93,6 @@ def test_db_status_names_each_gemeente_with_what_it_holds(demo_db):
                    (SELECT count(*) FROM buurt.initiatief x WHERE x.gemeentecode = g.code),
                    (SELECT count(*) FROM buurt.buurtdeal x WHERE x.gemeentecode = g.code)
               FROM buurt.gemeente g ORDER BY g.code""").fetchall()
-    assert len(expected) >= 2 and expected[-1][5] > 0
+    assert expected and any(row[5] > 0 for row in expected)
     lines = [f"  {n} ({c}): {w} wijken, {b} buurten, {i} initiatieven, {d} buurtdeals" for n, c, w, b, i, d in expected]
     assert result.stdout.splitlines()[2:] == lines
