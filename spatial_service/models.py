@@ -131,6 +131,7 @@ class _Figure:
 class Thema(_Ordered, Base):
     omschrijving: Mapped[str | None] = mapped_column(Text)
     kleur: Mapped[str] = mapped_column(Text)
+    vorm: Mapped[str] = mapped_column(Text)
 
 
 class Status(_Ordered, Base):
@@ -139,6 +140,7 @@ class Status(_Ordered, Base):
     voor_buurtdeal: Mapped[bool] = mapped_column(Boolean)
     deal_gesloten: Mapped[bool] = mapped_column(Boolean)
     gestopt: Mapped[bool] = mapped_column(Boolean)
+    openbaar: Mapped[bool] = mapped_column(Boolean)
 
 
 class Partij(_Ordered, Base):

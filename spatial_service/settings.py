@@ -75,6 +75,15 @@ class Settings:
     def socket_dir(self) -> Path:
         return self.cluster_dir
 
+    @property
+    def service_file(self) -> Path:
+        """The pg_service.conf naming this cluster: .local/pg_service.conf for the checkout's own cluster, else
+        next to the other cluster's data directory, so a second cluster (the benchmark's in /tmp) never rewrites
+        the file QGIS was started with."""
+        if self.cluster_dir == default_cluster_dir():
+            return LOCAL_DIR / "pg_service.conf"
+        return self.cluster_dir.parent / "pg_service.conf"
+
     def local_dsn(self, user: str = "postgres", dbname: str | None = None) -> str:
         return f"host={self.socket_dir} port={self.port} dbname={dbname or self.dbname} user={user}"
 

@@ -22,6 +22,27 @@ def delete_connection(name: str) -> None:
     QgsProviderRegistry.instance().providerMetadata("postgres").deleteConnection(name)
 
 
+# connections saved by remembered_connection, deleted again after each test by tests/io/conftest.py
+REMEMBERED: set[str] = set()
+
+
+def remembered_connection(name: str, dsn: str) -> str:
+    """save_connection, remembered so that forget_remembered() deletes it when the test is done (QGIS keeps a
+    saved connection in the profile's settings: a left-over one shows up in every later session)."""
+    REMEMBERED.add(save_connection(name, dsn))
+    return name
+
+
+def forget_remembered() -> list[str]:
+    """Delete every remembered connection; returns those QGIS still lists afterwards (none, normally)."""
+    md = QgsProviderRegistry.instance().providerMetadata("postgres")
+    for name in sorted(REMEMBERED):
+        md.deleteConnection(name)
+    left = sorted(set(md.connections()) & REMEMBERED)
+    REMEMBERED.clear()
+    return left
+
+
 @contextmanager
 def saved_connection(name: str, dsn: str) -> Iterator[str]:
     """A saved QGIS connection `name` to `dsn` for the length of the block."""

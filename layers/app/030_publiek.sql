@@ -27,7 +27,7 @@ SELECT i.id, i.titel, i.omschrijving,
                pe.respondenten
           FROM buurt.peiling pe WHERE pe.initiatief_id = i.id
          ORDER BY pe.datum DESC LIMIT 1) p ON true
- WHERE i.gepubliceerd AND i.status <> 'ingetrokken';
+ WHERE i.gepubliceerd AND s.openbaar;
 
 CREATE VIEW publiek.buurtdeal AS
 SELECT d.id, d.titel, d.omschrijving, d.jaar,

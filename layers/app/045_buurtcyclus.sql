@@ -220,7 +220,7 @@ SELECT d.wijkcode, d.gemeentecode, d.jaar::integer AS jaar, 'buurtdeal'::text AS
   JOIN buurt_vl.thema t ON t.code = d.thema
   JOIN buurt_vl.status s ON s.code = d.status
   LEFT JOIN buurt.wijkagenda a ON a.id = d.wijkagenda_id
- WHERE d.status NOT IN ('afgewezen', 'ingetrokken')
+ WHERE NOT s.gestopt
 UNION ALL
 SELECT i.wijkcode, i.gemeentecode, i.planjaar::integer, 'initiatief', i.id, i.titel, i.thema, t.naam, i.status,
        s.naam, coalesce(i.begroting, 0), i.wijkagenda_id, a.prioriteit, false
@@ -322,8 +322,9 @@ RETURNS TABLE (wijkagenda_id integer, wijkcode text, wijknaam text, thema text, 
 LANGUAGE sql STABLE AS $$
   SELECT a.id, a.wijkcode, w.naam, a.thema, t.naam, a.prioriteit, h.naam, a.jaar_van, a.jaar_tot,
          j.doel, j.evaluatie, e.naam, j.evaluatie_toelichting,
-         (SELECT count(*)::integer FROM buurt.buurtdeal d WHERE d.wijkagenda_id = a.id AND d.jaar = p_jaar
-             AND d.status NOT IN ('afgewezen', 'ingetrokken')),
+         (SELECT count(*)::integer FROM buurt.buurtdeal d
+           JOIN buurt_vl.status s ON s.code = d.status AND NOT s.gestopt
+           WHERE d.wijkagenda_id = a.id AND d.jaar = p_jaar),
          (SELECT count(*)::integer FROM buurt_app.cyclus_initiatief ci WHERE ci.wijkagenda_id = a.id
              AND ci.jaar = p_jaar),
          (SELECT coalesce(sum(d.budget_gemeente), 0) FROM buurt.buurtdeal d

@@ -6,7 +6,7 @@
 
 -- Value lists with their colours, so the viewer styles themes and statuses from the same rows as QGIS.
 CREATE VIEW publiek.thema AS
-SELECT code, naam, omschrijving, kleur, volgorde FROM buurt_vl.thema;
+SELECT code, naam, omschrijving, kleur, volgorde, vorm FROM buurt_vl.thema;
 
 CREATE VIEW publiek.status AS
 SELECT code, naam, kleur, volgorde, eindstatus, gestopt FROM buurt_vl.status;

@@ -127,41 +127,16 @@ LANGUAGE sql AS $$
     'bronrij integer, laag text, eigenschappen jsonb NOT NULL DEFAULT ''{}'', geom geometry')
 $$;
 
--- p_bron: where the boundaries come from (stored in bron); p_peiljaar: the edition's year;
--- p_gemeenten: only these gemeentecodes (NULL: all); p_degeneraat_herstellen: repair rings with fewer than four
--- points (true) or refuse the records that have them (false); p_overslaan: skip refused records instead of
--- refusing the import; p_vervallen_verwijderen: delete buurten/wijken of the imported gemeenten that the file
--- no longer has (default: only report them); p_buiten_toestaan: import even when initiatives/deals then lie
--- outside every gemeente (they stay, flagged buiten_gemeente, and are reported as actie 'buiten'; default: refuse
--- the import naming each of them).
-CREATE FUNCTION buurt_app.grenzen_samenvoegen(
-  p_bron text,
-  p_peiljaar integer DEFAULT NULL,
-  p_gemeenten text[] DEFAULT NULL,
-  p_degeneraat_herstellen boolean DEFAULT false,
-  p_overslaan boolean DEFAULT false,
-  p_vervallen_verwijderen boolean DEFAULT false,
-  p_buiten_toestaan boolean DEFAULT false
-) RETURNS TABLE (actie text, niveau text, code text, bronrij integer, melding text)
+-- The steps of buurt_app.grenzen_samenvoegen (below), numbered as it calls them: each works on the pg_temp
+-- tables the steps before it made (grenzen_werk, grenzen_doel, grenzen_vergelijk, grenzen_vervallen,
+-- buiten_gemeente) and is called only from there, once per import.
+
+-- 1. Layout: lower-case field names, then the level and the codes of each row.
+CREATE FUNCTION buurt_app.grenzen_1_indeling() RETURNS void
 LANGUAGE plpgsql AS $$
-#variable_conflict use_column
 DECLARE
   v_velden text;
-  v_aantal integer;
-  v_fout text;
-  v_n integer;
-  v_gemeenten text[] := (SELECT array_agg(upper(btrim(g))) FROM unnest(p_gemeenten) g);
 BEGIN
-  IF to_regclass('pg_temp.grenzen_staging') IS NULL THEN
-    RAISE EXCEPTION 'Geen importtabel: roep eerst buurt_app.grenzen_staging() aan in dezelfde transactie.';
-  END IF;
-  SELECT count(*) INTO v_aantal FROM pg_temp.grenzen_staging;
-  IF v_aantal = 0 THEN
-    RAISE EXCEPTION 'Het bestand bevat geen gebieden (0 objecten).' USING ERRCODE = 'check_violation',
-      HINT = 'Controleer of u de juiste laag of het juiste bestand heeft gekozen.';
-  END IF;
-
-  -- 1. Layout: lower-case field names, then the level and the codes of each row.
   DROP TABLE IF EXISTS pg_temp.grenzen_werk;
   CREATE TEMP TABLE grenzen_werk ON COMMIT DROP AS
   WITH rij AS (
@@ -219,18 +194,28 @@ BEGIN
       USING ERRCODE = 'check_violation',
             HINT = 'Gebruik de CBS wijk- en buurtkaart of de PDOK gebiedsindelingen.';
   END IF;
+END
+$$;
 
-  -- 2. Only the requested gemeenten (rows whose code says nothing about a gemeente stay, to be refused).
-  IF v_gemeenten IS NOT NULL THEN
-    DELETE FROM pg_temp.grenzen_werk w WHERE w.gemeentecode IS NOT NULL AND NOT w.gemeentecode = ANY (v_gemeenten);
+-- 2. Only the requested gemeenten (rows whose code says nothing about a gemeente stay, to be refused).
+CREATE FUNCTION buurt_app.grenzen_2_gemeenten(p_gemeenten text[]) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF p_gemeenten IS NOT NULL THEN
+    DELETE FROM pg_temp.grenzen_werk w WHERE w.gemeentecode IS NOT NULL AND NOT w.gemeentecode = ANY (p_gemeenten);
     IF NOT EXISTS (SELECT 1 FROM pg_temp.grenzen_werk) THEN
-      RAISE EXCEPTION 'Het bestand bevat geen gebieden van gemeente %.', array_to_string(v_gemeenten, ', ')
+      RAISE EXCEPTION 'Het bestand bevat geen gebieden van gemeente %.', array_to_string(p_gemeenten, ', ')
         USING ERRCODE = 'check_violation',
               HINT = 'Gemeentecodes zien eruit als GM0402 (Hilversum); controleer de code en het bestand.';
     END IF;
   END IF;
+END
+$$;
 
-  -- 3. Per record: refuse what cannot be used, repair what can. First problem wins.
+-- 3. Per record: refuse what cannot be used, repair what can. First problem wins.
+CREATE FUNCTION buurt_app.grenzen_3_controleren(p_degeneraat_herstellen boolean) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
   UPDATE pg_temp.grenzen_werk w SET uitkomst = 'geweigerd', melding = CASE
       WHEN w.niveau IS NULL THEN 'niveau onbekend: de rij heeft geen buurtcode, wijkcode of gemeentecode'
       WHEN w.code IS NULL THEN format('%s ontbreekt (veld %s is leeg)', w.codeveld, w.codeveld)
@@ -290,16 +275,14 @@ BEGIN
       USING ERRCODE = 'check_violation',
             HINT = 'Het bestand declareert waarschijnlijk een verkeerd coördinatenstelsel; geef het juiste op (--crs).';
   END IF;
+END
+$$;
 
-  -- 4. Refused records stop everything, unless the caller asked to skip them.
-  IF NOT p_overslaan THEN
-    PERFORM buurt_app.weiger_onbruikbare('grenzen_werk', 'code', 'gebieden',
-      'Herstel het bestand, laat gedegenereerde ringen herstellen, of sla de onbruikbare gebieden over '
-      '(en krijg een verslag). Er is niets gewijzigd.');
-  END IF;
-
-  -- 5. Target sets per level: the file's own rows, plus a wijk/gemeente derived from the buurten (and the
-  -- wijken) when the file has no row for it; a derived area also keeps the existing parts the file lacks.
+-- 5. Target sets per level: the file's own rows, plus a wijk/gemeente derived from the buurten (and the
+-- wijken) when the file has no row for it; a derived area also keeps the existing parts the file lacks.
+CREATE FUNCTION buurt_app.grenzen_5_doelen(p_vervallen_verwijderen boolean) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
   DROP TABLE IF EXISTS pg_temp.grenzen_doel;
   CREATE TEMP TABLE grenzen_doel (niveau text, code text, naam text, wijkcode text, gemeentecode text,
                                   water boolean, geom geometry, bronrij integer, afgeleid boolean,
@@ -352,8 +335,13 @@ BEGIN
     FROM (SELECT w.gemeentecode, max(w.gemeentenaam) AS gemeentenaam FROM pg_temp.grenzen_werk w
            WHERE w.gemeentenaam IS NOT NULL GROUP BY 1) n
    WHERE d.niveau = 'gemeente' AND d.afgeleid AND d.naam_onbekend AND n.gemeentecode = d.code;
+END
+$$;
 
-  -- 6. What changes: compare with what is there (exact equality first, it is cheap).
+-- 6. What changes: compare with what is there (exact equality first, it is cheap).
+CREATE FUNCTION buurt_app.grenzen_6_vergelijken() RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
   DROP TABLE IF EXISTS pg_temp.grenzen_vergelijk;
   CREATE TEMP TABLE grenzen_vergelijk ON COMMIT DROP AS
   SELECT d.*, o.code IS NULL AS is_nieuw,
@@ -366,8 +354,13 @@ BEGIN
                UNION ALL SELECT 'wijk', x.code, x.naam, x.geom, NULL FROM buurt.wijk x
                UNION ALL SELECT 'gemeente', g.code, g.naam, g.geom, NULL FROM buurt.gemeente g) o
       ON o.niveau = d.niveau AND o.code = d.code;
+END
+$$;
 
-  -- 7. Upsert top-down (a buurt needs its wijk, a wijk its gemeente). Unchanged rows are not touched.
+-- 7. Upsert top-down (a buurt needs its wijk, a wijk its gemeente). Unchanged rows are not touched.
+CREATE FUNCTION buurt_app.grenzen_7_bijwerken(p_bron text, p_peiljaar integer) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
   INSERT INTO buurt.gemeente AS t (code, naam, geom, bron, peiljaar)
   SELECT v.code, v.naam, v.geom, p_bron, p_peiljaar FROM pg_temp.grenzen_vergelijk v
    WHERE v.niveau = 'gemeente' AND (v.is_nieuw OR v.naam_anders OR v.geom_anders)
@@ -387,8 +380,13 @@ BEGIN
   ON CONFLICT ON CONSTRAINT buurt_pkey DO UPDATE
      SET naam = EXCLUDED.naam, geom = EXCLUDED.geom, water = EXCLUDED.water, wijkcode = EXCLUDED.wijkcode,
          gemeentecode = EXCLUDED.gemeentecode, bron = EXCLUDED.bron, peiljaar = coalesce(EXCLUDED.peiljaar, t.peiljaar);
+END
+$$;
 
-  -- 8. Buurten and wijken of the imported gemeenten that the file no longer has.
+-- 8. Buurten and wijken of the imported gemeenten that the file no longer has.
+CREATE FUNCTION buurt_app.grenzen_8_vervallen(p_vervallen_verwijderen boolean) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
   DROP TABLE IF EXISTS pg_temp.grenzen_vervallen;
   CREATE TEMP TABLE grenzen_vervallen ON COMMIT DROP AS
   SELECT 'buurt'::text AS niveau, b.code, b.naam FROM buurt.buurt b
@@ -402,18 +400,32 @@ BEGIN
     DELETE FROM buurt.buurt b USING pg_temp.grenzen_vervallen v WHERE v.niveau = 'buurt' AND v.code = b.code;
     DELETE FROM buurt.wijk x USING pg_temp.grenzen_vervallen v WHERE v.niveau = 'wijk' AND v.code = x.code;
   END IF;
+END
+$$;
 
-  -- 9. Everything that was derived from the old boundaries follows the new ones.
-  v_n := NULL;
+-- 9. Everything that was derived from the old boundaries follows the new ones. Returns how many objects were
+-- assigned again, NULL when nothing changed.
+CREATE FUNCTION buurt_app.grenzen_9_herberekenen(p_vervallen_verwijderen boolean, p_buiten_toestaan boolean)
+RETURNS integer
+LANGUAGE plpgsql AS $$
+BEGIN
   DROP TABLE IF EXISTS pg_temp.buiten_gemeente;  -- filled by herbereken_gebieden; empty when it does not run
   CREATE TEMP TABLE buiten_gemeente (soort text, id integer, titel text, geom geometry, al_buiten boolean)
     ON COMMIT DROP;
   IF EXISTS (SELECT 1 FROM pg_temp.grenzen_vergelijk v WHERE v.is_nieuw OR v.naam_anders OR v.geom_anders)
      OR (p_vervallen_verwijderen AND EXISTS (SELECT 1 FROM pg_temp.grenzen_vervallen)) THEN
-    v_n := buurt_app.herbereken_gebieden(p_buiten_toestaan);
+    RETURN buurt_app.herbereken_gebieden(p_buiten_toestaan);
   END IF;
+  RETURN NULL;
+END
+$$;
 
-  -- 10. The report.
+-- 10. The report.
+CREATE FUNCTION buurt_app.grenzen_10_verslag(p_vervallen_verwijderen boolean, p_herberekend integer)
+RETURNS TABLE (actie text, niveau text, code text, bronrij integer, melding text)
+LANGUAGE plpgsql AS $$
+#variable_conflict use_column
+BEGIN
   RETURN QUERY
   SELECT CASE WHEN v.is_nieuw THEN 'nieuw'
               WHEN v.naam_anders OR v.geom_anders OR v.water_anders THEN 'gewijzigd'
@@ -443,8 +455,59 @@ BEGIN
     FROM pg_temp.buiten_gemeente b
   UNION ALL
   SELECT 'herberekend', NULL, NULL, NULL,
-         format('%s initiatieven, buurtdeals en objecten opnieuw aan buurt en wijk toegekend', v_n)
-   WHERE v_n IS NOT NULL;
+         format('%s initiatieven, buurtdeals en objecten opnieuw aan buurt en wijk toegekend', p_herberekend)
+   WHERE p_herberekend IS NOT NULL;
+END
+$$;
+
+-- p_bron: where the boundaries come from (stored in bron); p_peiljaar: the edition's year;
+-- p_gemeenten: only these gemeentecodes (NULL: all); p_degeneraat_herstellen: repair rings with fewer than four
+-- points (true) or refuse the records that have them (false); p_overslaan: skip refused records instead of
+-- refusing the import; p_vervallen_verwijderen: delete buurten/wijken of the imported gemeenten that the file
+-- no longer has (default: only report them); p_buiten_toestaan: import even when initiatives/deals then lie
+-- outside every gemeente (they stay, flagged buiten_gemeente, and are reported as actie 'buiten'; default: refuse
+-- the import naming each of them).
+CREATE FUNCTION buurt_app.grenzen_samenvoegen(
+  p_bron text,
+  p_peiljaar integer DEFAULT NULL,
+  p_gemeenten text[] DEFAULT NULL,
+  p_degeneraat_herstellen boolean DEFAULT false,
+  p_overslaan boolean DEFAULT false,
+  p_vervallen_verwijderen boolean DEFAULT false,
+  p_buiten_toestaan boolean DEFAULT false
+) RETURNS TABLE (actie text, niveau text, code text, bronrij integer, melding text)
+LANGUAGE plpgsql AS $$
+#variable_conflict use_column
+DECLARE
+  v_aantal integer;
+  v_herberekend integer;
+  v_gemeenten text[] := (SELECT array_agg(upper(btrim(g))) FROM unnest(p_gemeenten) g);
+BEGIN
+  IF to_regclass('pg_temp.grenzen_staging') IS NULL THEN
+    RAISE EXCEPTION 'Geen importtabel: roep eerst buurt_app.grenzen_staging() aan in dezelfde transactie.';
+  END IF;
+  SELECT count(*) INTO v_aantal FROM pg_temp.grenzen_staging;
+  IF v_aantal = 0 THEN
+    RAISE EXCEPTION 'Het bestand bevat geen gebieden (0 objecten).' USING ERRCODE = 'check_violation',
+      HINT = 'Controleer of u de juiste laag of het juiste bestand heeft gekozen.';
+  END IF;
+
+  -- The steps, in order: each a function above, named by its number.
+  PERFORM buurt_app.grenzen_1_indeling();
+  PERFORM buurt_app.grenzen_2_gemeenten(v_gemeenten);
+  PERFORM buurt_app.grenzen_3_controleren(p_degeneraat_herstellen);
+  -- 4. Refused records stop everything, unless the caller asked to skip them.
+  IF NOT p_overslaan THEN
+    PERFORM buurt_app.weiger_onbruikbare('grenzen_werk', 'code', 'gebieden',
+      'Herstel het bestand, laat gedegenereerde ringen herstellen, of sla de onbruikbare gebieden over '
+      '(en krijg een verslag). Er is niets gewijzigd.');
+  END IF;
+  PERFORM buurt_app.grenzen_5_doelen(p_vervallen_verwijderen);
+  PERFORM buurt_app.grenzen_6_vergelijken();
+  PERFORM buurt_app.grenzen_7_bijwerken(p_bron, p_peiljaar);
+  PERFORM buurt_app.grenzen_8_vervallen(p_vervallen_verwijderen);
+  v_herberekend := buurt_app.grenzen_9_herberekenen(p_vervallen_verwijderen, p_buiten_toestaan);
+  RETURN QUERY SELECT * FROM buurt_app.grenzen_10_verslag(p_vervallen_verwijderen, v_herberekend);
 END
 $$;
 

@@ -25,11 +25,12 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor
 
+from .core.kaartstijl import FADED_OPACITY
+
 KIND_QUERY = "SELECT code, naam, kleur, rand, symbool, grootte FROM buurt_vl.objectsoort ORDER BY volgorde"
 KIND_COLUMNS = ("code", "naam", "kleur", "rand", "symbool", "grootte")
 STATUS_QUERY = "SELECT code, kleur, gestopt FROM buurt_vl.status ORDER BY volgorde"
 THEME_QUERY = "SELECT code, naam, kleur FROM buurt_vl.thema ORDER BY volgorde"
-FADED_OPACITY = 35
 
 
 def rgba(hex_colour: str, alpha: int) -> str:
@@ -45,7 +46,7 @@ def _status_expression(statuses: Sequence[Sequence[Any]]) -> str:
 
 def _faded_expression(statuses: Sequence[Sequence[Any]]) -> str:
     stopped = ", ".join(f"'{code}'" for code, _, gestopt in statuses if gestopt)
-    return f'CASE WHEN "status" IN ({stopped}) THEN {FADED_OPACITY} ELSE 100 END' if stopped else "100"
+    return f'CASE WHEN "status" IN ({stopped}) THEN {round(FADED_OPACITY * 100)} ELSE 100 END' if stopped else "100"
 
 
 def theme_renderer(layer: QgsVectorLayer, themes: Sequence[Sequence[Any]], statuses: Sequence[Sequence[Any]],

@@ -6,7 +6,6 @@ import argparse
 
 from spatial_service.db import cluster, install
 from spatial_service.db.connection import describe_dsn
-from spatial_service.paths import LOCAL_DIR
 from spatial_service.settings import get_settings
 
 
@@ -27,7 +26,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                                      "(standaard: de lokale cluster); wachtwoorden via ~/.pgpass, niet hier")
         s.add_argument("--tot", type=int, metavar="VERSIE", help="alleen changelogs tot en met deze versie")
         s.set_defaults(func=_upgrade)
-    s = dbsub.add_parser("service-file", help="schrijf .local/pg_service.conf voor QGIS en de service")
+    s = dbsub.add_parser("service-file", help="schrijf de pg_service.conf van deze cluster "
+                                              "(.local/pg_service.conf) voor QGIS en de service")
     s.set_defaults(func=_service_file)
 
 
@@ -35,7 +35,7 @@ def _start(args: argparse.Namespace) -> int:
     settings = get_settings()
     cluster.start(settings)
     cluster.ensure_database(settings)
-    path = cluster.write_service_file(settings, LOCAL_DIR / "pg_service.conf")
+    path = cluster.write_service_file(settings, settings.service_file)
     print(f"PostgreSQL draait: {settings.cluster_dir} (poort {settings.port}); diensten in {path}")
     return 0
 
@@ -54,6 +54,11 @@ def _status(args: argparse.Namespace) -> int:
         version = install.schema_version(settings.admin())
         print(f"database {settings.dbname}: "
               + (f"schemaversie {version}" if version else "geen Buurtkaart-database (nog niet geïnstalleerd)"))
+        if version:
+            from spatial_service.db import overview
+
+            for line in overview.describe(overview.contents(settings.admin())):
+                print(f"  {line}")
     return 0 if running else 1
 
 
@@ -70,6 +75,7 @@ def _upgrade(args: argparse.Namespace) -> int:
 
 
 def _service_file(args: argparse.Namespace) -> int:
-    path = cluster.write_service_file(get_settings(), LOCAL_DIR / "pg_service.conf")
+    settings = get_settings()
+    path = cluster.write_service_file(settings, settings.service_file)
     print(path)
     return 0

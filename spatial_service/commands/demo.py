@@ -6,7 +6,6 @@ import argparse
 
 from spatial_service.db import cluster, install
 from spatial_service.db.connection import connect
-from spatial_service.paths import LOCAL_DIR
 from spatial_service.settings import get_settings
 
 
@@ -87,6 +86,6 @@ def _demo(args: argparse.Namespace) -> int:
     if not has_amersfoort:
         wijken, buurten = amersfoort.load(settings.admin())
         print(f"Amersfoort-demo (buurtmonitor en buurtbudget) geladen: {wijken} wijken, {buurten} buurten.")
-    service_file = cluster.write_service_file(settings, LOCAL_DIR / "pg_service.conf")
+    service_file = cluster.write_service_file(settings, settings.service_file)
     print(f"QGIS: PGSERVICEFILE={service_file} en verbinding 'service=buurtkaart' (zie README).")
     return 0

@@ -21,9 +21,6 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-# the CHECK on buurt.buurtdeal.jaar; build_styles passes what publiek.jaarbereik reads from it (this is the default)
-YEAR_MIN, YEAR_MAX = 2000, 2100
-
 DERIVED = ("buurtcode", "wijkcode", "gemeentecode", "buiten_gemeente", "aangemaakt_door", "aangemaakt_op",
            "gewijzigd_door", "gewijzigd_op")
 LABELS = {
@@ -70,10 +67,13 @@ def widget(layer: QgsVectorLayer, name: str, kind: str, config: dict) -> None:
 
 
 def configure_fields(layer: QgsVectorLayer, layer_id: str, table: str, soort: str | None = None,
-                     years: tuple[int, int] = (YEAR_MIN, YEAR_MAX)) -> None:
+                     years: tuple[int, int] | None = None) -> None:
     """soort: the catalogue entry's kind (beheerobject layers), the form's default for new objects; years: the
-    range the database allows for jaar (the form says so while typing; the CHECK stays the rule)."""
-    year_min, year_max = years
+    range the database allows for jaar, which style_builder reads from the CHECK through publiek.jaarbereik (the
+    form says so while typing; the CHECK stays the rule): needed when the layer has a year field."""
+    if years is None and any(f.name() in YEAR_FIELDS for f in layer.fields()):
+        raise ValueError(f"{layer_id}: het jaarbereik (publiek.jaarbereik) ontbreekt voor het jaarveld")
+    year_min, year_max = years or (0, 0)
     fields = layer.fields()
     for index, fld in enumerate(fields):
         name = fld.name()

@@ -74,9 +74,11 @@ class Report:
         return f"Jaarrapportage buurten {self.gemeentenaam} {self.jaar}"
 
 
-def _check_year(jaar: int) -> None:
-    if not 2000 <= jaar <= 2100:
-        raise ReportInputError("jaar", f"jaar {jaar} ligt buiten 2000-2100.")
+def _check_year(query: Query, jaar: int) -> None:
+    # the range is the CHECK on buurt.buurtdeal.jaar, read through publiek.jaarbereik (no copy here)
+    van, tot = (int(v) for v in query("SELECT van, tot FROM publiek.jaarbereik")[0])
+    if not van <= jaar <= tot:
+        raise ReportInputError("jaar", f"jaar {jaar} ligt buiten {van}-{tot}.")
 
 
 def _gemeente(query: Query, code: str) -> tuple[str, str]:
@@ -151,7 +153,7 @@ def _map_items(query: Query, gemeente: str, jaar: int, wijk: str | None = None) 
 
 def year_report(query: Query, gemeente: str, jaar: int) -> Report:
     """The jaarrapportage of a gemeente: headline figures, monitoring, and a section per wijk."""
-    _check_year(jaar)
+    _check_year(query, jaar)
     gemeente = gemeente.strip().upper()
     naam, wkt = _gemeente(query, gemeente)
     years = _years(query, gemeente)
@@ -180,7 +182,7 @@ def year_report(query: Query, gemeente: str, jaar: int) -> Report:
 
 def wijk_report(query: Query, wijk: str, jaar: int) -> Report:
     """The wijkanalyse and buurtactiviteitenplan of one wijk and year."""
-    _check_year(jaar)
+    _check_year(query, jaar)
     wijk = wijk.strip().upper()
     rows = query("SELECT w.naam, ST_AsText(w.geom), w.gemeentecode FROM buurt.wijk w WHERE w.code = %(w)s",
                  {"w": wijk})

@@ -7,15 +7,22 @@ is drawn from its objectsoort row (colour, outline, geometry types), so a new ki
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from psycopg import AsyncConnection, sql
 
+from spatial_service.core.kaartstijl import FADED_OPACITY
 from spatial_service.db import gemeente as scope
 from spatial_service.tiles.sql import LayerSql, field_type
 
 COMPOSITE_SOURCE = "buurtkaart"
 FALLBACK_COLOUR = "#888888"
+# How the viewer draws a core layer follows from the publiek view it shows (the data contract), not from its id in
+# the catalogue; the style's metadata names each layer's role, from which viewer.js, symbolen.js and monitor.js
+# find their layers. A layer of one object kind is drawn from its `soort` instead (kind_layers).
+ROLES = {"publiek.gemeente_overzicht": "overzicht", "publiek.wijk": "wijk", "publiek.buurt": "buurt",
+         "publiek.initiatief": "initiatief", "publiek.buurtdeal": "buurtdeal"}
 def tilejson(layers: list[LayerSql], base_url: str, query: str, extent: tuple[float, ...] | None,
              field_types: dict[str, dict[str, str]]) -> dict[str, Any]:
     ids = ",".join(layer.id for layer in layers)
@@ -55,8 +62,8 @@ async def value_lists(conn: AsyncConnection, gemeente: str | None = None) -> dic
         return [dict(zip(names, r, strict=True)) for r in await cur.fetchall()]
 
     return {
-        "themas": await rows("SELECT code, naam, kleur FROM publiek.thema ORDER BY volgorde"),
-        "statussen": await rows("SELECT code, naam, kleur FROM publiek.status ORDER BY volgorde"),
+        "themas": await rows("SELECT code, naam, kleur, vorm FROM publiek.thema ORDER BY volgorde"),
+        "statussen": await rows("SELECT code, naam, kleur, gestopt FROM publiek.status ORDER BY volgorde"),
         "objectsoorten": await rows("SELECT code, naam, meervoud, kleur, rand, symbool, grootte::float8 AS grootte, "
                                     "geometrietypes FROM publiek.objectsoort ORDER BY volgorde"),
         "wijken": await rows(sql.SQL("SELECT code, naam FROM publiek.wijk{} ORDER BY code").format(
@@ -72,6 +79,14 @@ def _match(prop: str, rows: list[dict[str, Any]]) -> list[Any]:
     for row in rows:
         expr += [row["code"], row["kleur"]]
     return [*expr, FALLBACK_COLOUR]
+
+
+def faded(opacity: float, statuses: list[dict[str, Any]]) -> float | list[Any]:
+    """`opacity`, lowered for stopped work (buurt_vl.status.gestopt, the flag QGIS fades by) by FADED_OPACITY."""
+    stopped = [row["code"] for row in statuses if row["gestopt"]]
+    if not stopped:
+        return opacity
+    return ["case", ["in", ["get", "status"], ["literal", stopped]], round(opacity * FADED_OPACITY, 3), opacity]
 
 
 def kind_layers(layer_id: str, kind: dict[str, Any] | None) -> list[dict[str, Any]]:
@@ -100,63 +115,70 @@ def style(layers: list[LayerSql], base_url: str, lists: dict[str, list[dict[str,
     """The style; `basemap` (web/basemap.py) goes into the metadata: the viewer adds it only once it answered,
     so without a network the map is the plain one at once, without failing tile requests."""
     ids = [layer.id for layer in layers]
-    present = set(ids)
     src = COMPOSITE_SOURCE
     point = ["==", ["geometry-type"], "Point"]
     polygon = ["==", ["geometry-type"], "Polygon"]
     thema = _match("thema", lists["themas"])
     status = _match("status", lists["statussen"])
     soorten = lists["objectsoorten"]
+    statussen = lists["statussen"]
     sources: dict[str, Any] = {src: {"type": "vector", "url": f"{base_url}tiles/{','.join(ids)}.json"}}
     style_layers: list[dict[str, Any]] = [
         {"id": "achtergrond", "type": "background", "paint": {"background-color": "#f4f1ea"}},
     ]
 
-    def add(layer_id: str, entries: list[dict[str, Any]]) -> None:
-        if layer_id in present:
-            for entry in entries:
-                style_layers.append({"source": src, "source-layer": layer_id, **entry})
+    def add(role: str, entries: Callable[[str], list[dict[str, Any]]]) -> None:
+        for layer in layers:
+            if ROLES.get(layer.layer.bron) == role:
+                style_layers.extend({"source": src, "source-layer": layer.id, **entry} for entry in entries(layer.id))
 
     # the national view (zoom 5-8): each gemeente shaded by how much is going on there, one blue for "nothing
     # published" up to dark for the busiest; a single hue, readable for colour-blind users and in grey
     activity = ["+", ["get", "aantal_initiatieven"], ["get", "aantal_buurtdeals"]]
-    add("gemeenten", [
-        {"id": "gemeenten-vlak", "type": "fill",
+    add("overzicht", lambda i: [
+        {"id": f"{i}-vlak", "type": "fill",
          "paint": {"fill-color": ["interpolate", ["linear"], activity, 0, "#eff3ff", 50, "#9ecae1", 250, "#3182bd",
                                   1000, "#08519c"], "fill-opacity": 0.85}},
-        {"id": "gemeenten-grens", "type": "line", "paint": {"line-color": "#ffffff", "line-width": 0.7}},
+        {"id": f"{i}-grens", "type": "line", "paint": {"line-color": "#ffffff", "line-width": 0.7}},
     ])
-    add("buurten", [
-        {"id": "buurten-vlak", "type": "fill", "paint": {"fill-color": "#ffffff", "fill-opacity": 0.35}},
-        {"id": "buurten-grens", "type": "line", "paint": {"line-color": "#8c8c8c", "line-width": 0.8,
-                                                          "line-dasharray": [3, 2]}},
+    add("buurt", lambda i: [
+        {"id": f"{i}-vlak", "type": "fill", "paint": {"fill-color": "#ffffff", "fill-opacity": 0.35}},
+        {"id": f"{i}-grens", "type": "line", "paint": {"line-color": "#8c8c8c", "line-width": 0.8,
+                                                       "line-dasharray": [3, 2]}},
     ])
     for layer in layers:
         if layer.layer.soort:
-            add(layer.id, kind_layers(layer.id, next((r for r in soorten if r["code"] == layer.layer.soort), None)))
-    add("wijken", [{"id": "wijken-grens", "type": "line", "paint": {"line-color": "#4d4d4d", "line-width": 2}}])
-    add("initiatieven", [
-        {"id": "initiatieven-vlak", "type": "fill", "filter": polygon,
-         "paint": {"fill-color": thema, "fill-opacity": 0.3, "fill-outline-color": status}},
-        {"id": "initiatieven-punt", "type": "circle", "filter": point,
-         "paint": {"circle-color": thema, "circle-radius": 5, "circle-opacity": 0.85,
-                   "circle-stroke-color": status, "circle-stroke-width": 2}},
+            kind = next((r for r in soorten if r["code"] == layer.layer.soort), None)
+            style_layers.extend({"source": src, "source-layer": layer.id, **entry}
+                                for entry in kind_layers(layer.id, kind))
+    add("wijk", lambda i: [{"id": f"{i}-grens", "type": "line", "paint": {"line-color": "#4d4d4d", "line-width": 2}}])
+    # stopped work fades, as in QGIS: the map shows what is alive
+    add("initiatief", lambda i: [
+        {"id": f"{i}-vlak", "type": "fill", "filter": polygon,
+         "paint": {"fill-color": thema, "fill-opacity": faded(0.3, statussen), "fill-outline-color": status}},
+        {"id": f"{i}-punt", "type": "circle", "filter": point,
+         "paint": {"circle-color": thema, "circle-radius": 5, "circle-opacity": faded(0.85, statussen),
+                   "circle-stroke-color": status, "circle-stroke-width": 2,
+                   "circle-stroke-opacity": faded(1, statussen)}},
     ])
-    add("buurtdeals", [
-        {"id": "buurtdeals-vlak", "type": "fill", "filter": polygon,
-         "paint": {"fill-color": thema, "fill-opacity": 0.45, "fill-outline-color": status}},
-        {"id": "buurtdeals-rand", "type": "line", "filter": polygon,
-         "paint": {"line-color": status, "line-width": 2.5}},
-        {"id": "buurtdeals-punt", "type": "circle", "filter": point,
-         "paint": {"circle-color": thema, "circle-radius": 8,
-                   "circle-stroke-color": status, "circle-stroke-width": 3}},
+    add("buurtdeal", lambda i: [
+        {"id": f"{i}-vlak", "type": "fill", "filter": polygon,
+         "paint": {"fill-color": thema, "fill-opacity": faded(0.45, statussen), "fill-outline-color": status}},
+        {"id": f"{i}-rand", "type": "line", "filter": polygon,
+         "paint": {"line-color": status, "line-width": 2.5, "line-opacity": faded(1, statussen)}},
+        {"id": f"{i}-punt", "type": "circle", "filter": point,
+         "paint": {"circle-color": thema, "circle-radius": 8, "circle-opacity": faded(1, statussen),
+                   "circle-stroke-color": status, "circle-stroke-width": 3,
+                   "circle-stroke-opacity": faded(1, statussen)}},
     ])
     return {
         "version": 8,
         "name": "Buurtkaart — virtuele stad",
         "metadata": {"buurtkaart:waardelijsten": lists, "buurtkaart:basiskaart": basemap or {},
+                     "buurtkaart:vervaagd": FADED_OPACITY,
                      "buurtkaart:lagen": [{"id": layer.id, "titel": layer.layer.titel,
-                                           "filters": list(layer.layer.filters)} for layer in layers]},
+                                           "filters": list(layer.layer.filters),
+                                           "rol": ROLES.get(layer.layer.bron)} for layer in layers]},
         "sources": sources,
         "layers": style_layers,
     }

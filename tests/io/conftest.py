@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -36,3 +37,13 @@ def model_db(pg_settings) -> Iterator[TestDatabase]:
     with temporary_database(pg_settings, with_demo=False) as db:
         yield db
 
+
+
+@pytest.fixture(autouse=True)
+def _no_saved_connection_left() -> Iterator[None]:
+    """The QGIS connections a Processing test saved (test_qgis_import.saved_connection) are deleted after it."""
+    yield
+    registry = sys.modules.get("tests.qgis_registry")  # loaded only by the tests that use QGIS
+    if registry is not None and registry.REMEMBERED:
+        left = registry.forget_remembered()
+        assert not left, f"QGIS-verbindingen niet verwijderd: {left}"

@@ -56,7 +56,7 @@ def test_bad_rows_are_refused_naming_row_and_field(fresh_db, tmp_path, initiativ
     with refused_unchanged(fresh_db.admin_dsn) as err:
         import_polls(fresh_db.editor_dsn, path, "locali", progress=False)
     assert_refusal_names(str(err.value), "fout.csv: Import geweigerd: 4 peiling(en) onbruikbaar",
-                         'rij 2: new row for relation "peiling" violates check constraint "peiling_respondenten"',
+                         'rij 2: Meer stemmen (30 voor, 10 tegen, 5 neutraal) dan respondenten (20)',
                          'rij 3: initiatief "999999" bestaat niet',
                          'rij 4: veld datum "april" is geen datum',
                          'rij 5: veld voor "veel" is geen aantal')

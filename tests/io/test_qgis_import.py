@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from qgis.core import QgsDataSourceUri, QgsProcessingException
 from spatial_service.importers.boundaries import BoundaryOptions, import_boundaries
 from tests.io.conftest import refused_unchanged, rows
 from tests.io.files import bowtie, municipality, with_rings, write_boundaries, write_cbs_geopackage
-from tests.qgis_registry import save_connection
+from tests.qgis_registry import remembered_connection
 from tests.support import temporary_database
 
 REPO = Path(__file__).resolve().parents[2]
@@ -20,7 +21,8 @@ ALGORITHM = "buurtkaart:grenzen_importeren"
 
 
 def saved_connection(dsn: str) -> str:
-    return save_connection(f"Buurtkaart io {os.getpid()} {QgsDataSourceUri(dsn).database()}", dsn)
+    """A saved QGIS connection to dsn, deleted again after the test (tests/io/conftest.py)."""
+    return remembered_connection(f"Buurtkaart io {os.getpid()} {QgsDataSourceUri(dsn).database()}", dsn)
 
 
 def geography(dsn: str) -> list[tuple]:
@@ -100,3 +102,21 @@ def test_processing_names_objects_left_outside_and_imports_them_when_allowed(pro
     report = (tmp_path / "verslag.csv").read_text(encoding="utf-8")
     assert f"buiten;buurtdeal;{ids['deal']};;" in report
     assert rows(db.admin_dsn, "SELECT count(*) FROM buurt.initiatief WHERE buiten_gemeente") == [(1,)]
+
+
+def test_an_edition_year_outside_the_check_is_refused_in_dutch_by_both_clients(provider, two_databases, tmp_path):
+    """The Processing parameter has no bounds of its own: the CHECK on peiljaar refuses, with its own range."""
+    import processing
+
+    db = two_databases[0]
+    path = write_boundaries(tmp_path / "grenzen.gpkg", municipality())
+    low, high = rows(db.admin_dsn, r"""SELECT (regexp_match(pg_get_constraintdef(oid), '>= (\d+)'))[1],
+                                              (regexp_match(pg_get_constraintdef(oid), '<= (\d+)'))[1]
+                                         FROM pg_constraint WHERE conname = 'gemeente_peiljaar_check'""")[0]
+    expected = f"Peiljaar {int(low) - 1} van gemeente GM0402 ligt buiten de jaren van de CBS-edities ({low} tot en " \
+               f"met {high})"
+    with refused_unchanged(db.admin_dsn, QgsProcessingException, match=re.escape(expected)):
+        processing.run(ALGORITHM, {"VERBINDING": saved_connection(db.editor_dsn), "INVOER": str(path),
+                                   "PEILJAAR": int(low) - 1})
+    with refused_unchanged(db.admin_dsn, match=re.escape(expected)):
+        import_boundaries(db.editor_dsn, path, BoundaryOptions(year=int(low) - 1, progress=False))

@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-from pathlib import Path
-
 from owslib.ogcapi.features import Features
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsFillSymbol,
-    QgsMapRendererParallelJob,
-    QgsMapSettings,
-    QgsMarkerSymbol,
     QgsRectangle,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QSize
-from qgis.PyQt.QtGui import QColor
 
 from spatial_service.catalogue import load
+from spatial_service.commands import docs
 from tests.service.test_private import private_values
 
 CATALOGUE = load()
@@ -84,48 +74,13 @@ def test_owslib_paging_and_bbox(server, admin_conn):
     assert "budget_gemeente" in queryables["properties"]
 
 
-DOCS_IMAGE = Path(__file__).resolve().parents[2] / "docs" / "img" / "qgis-ogc.png"
-STYLE = {  # what a colleague in another department would set by hand: nothing from our QML styles
-    "buurten": ("fill", {"color": "255,255,255,0", "outline_color": "#9e9e9e", "outline_width": "0.2"}),
-    "groen": ("fill", {"color": "#74c476", "outline_style": "no"}),
-    "wijken": ("fill", {"color": "255,255,255,0", "outline_color": "#333333", "outline_width": "0.6"}),
-    "speelplekken": ("marker", {"color": "#fd8d3c", "size": "1.6", "outline_style": "no", "name": "triangle"}),
-    "buurtdeals": ("marker", {"color": "#2171b5", "size": "2.6", "outline_color": "#ffffff", "name": "square"}),
-}
-
-
 def test_qgis_draws_the_ogc_layers(qgis_app, server, tmp_path):
-    """The map a GIS colleague elsewhere gets from /ogc in QGIS; BUURTKAART_DOCS_IMG=1 also writes the README
-    picture (docs/img/qgis-ogc.png)."""
-    layers = []
-    try:
-        for layer_id, (kind, props) in STYLE.items():
-            vl = QgsVectorLayer(f"url='{server.url}/ogc' typename='{layer_id}'", layer_id, "OAPIF")
-            assert vl.isValid(), layer_id
-            symbol = QgsFillSymbol.createSimple(props) if kind == "fill" else QgsMarkerSymbol.createSimple(props)
-            if kind == "fill" and vl.geometryType() != 2:  # points and areas in one collection: draw both as given
-                symbol = QgsMarkerSymbol.createSimple({"color": props["color"], "size": "1.4"})
-            vl.renderer().setSymbol(symbol)
-            layers.append(vl)
-        settings = QgsMapSettings()
-        settings.setLayers(list(reversed(layers)))
-        settings.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:28992"))
-        settings.setOutputSize(QSize(900, 1000))
-        settings.setBackgroundColor(QColor("#ffffff"))
-        extent = QgsRectangle(135600, 465000, 143600, 477300)
-        settings.setExtent(extent)
-        job = QgsMapRendererParallelJob(settings)
-        job.start()
-        job.waitForFinished()
-        image = job.renderedImage()
-        out = tmp_path / "qgis-ogc.png"
-        assert image.save(str(out))
-        greens = sum(1 for x in range(0, 900, 6) for y in range(0, 1000, 6)
-                     if image.pixelColor(x, y).name() == "#74c476")
-        blues = sum(1 for x in range(0, 900, 2) for y in range(0, 1000, 2)
-                    if image.pixelColor(x, y).name() == "#2171b5")
-        assert greens > 50 and blues > 10, (greens, blues)
-        if os.environ.get("BUURTKAART_DOCS_IMG") == "1":
-            shutil.copy(out, DOCS_IMAGE)
-    finally:
-        layers = []
+    """The map a GIS colleague elsewhere gets from /ogc in QGIS, drawn by the function that makes the README
+    picture (`buurtkaart docs pictures`), here into a temporary folder."""
+    image = docs.ogc_map(server.url, tmp_path / "qgis-ogc.png")
+    assert (tmp_path / "qgis-ogc.png").stat().st_size > 10_000
+    greens = sum(1 for x in range(0, 900, 6) for y in range(0, 1000, 6)
+                 if image.pixelColor(x, y).name() == "#74c476")
+    blues = sum(1 for x in range(0, 900, 2) for y in range(0, 1000, 2)
+                if image.pixelColor(x, y).name() == "#2171b5")
+    assert greens > 50 and blues > 10, (greens, blues)

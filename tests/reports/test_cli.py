@@ -141,3 +141,15 @@ def test_a_long_wijk_section_continues_on_extra_pages(fresh_db, tmp_path):
     text = pdf.text(tmp_path / "lang.pdf")
     assert all(f"Extra deal {k} " in text or text.rstrip().endswith(f"Extra deal {k}") or f"Extra deal {k}\n" in text
                for k in range(1, 81))
+
+
+def test_a_year_outside_the_check_is_refused_with_the_checks_own_range(fresh_db, tmp_path):
+    """The report keeps no copy of the year range: narrow the CHECK on buurt.buurtdeal.jaar and the refusal
+    follows (read through publiek.jaarbereik)."""
+    with psycopg.connect(fresh_db.admin_dsn) as conn:
+        low = conn.execute("SELECT min(jaar) FROM buurt.buurtdeal").fetchone()[0]
+        conn.execute("ALTER TABLE buurt.buurtdeal DROP CONSTRAINT buurtdeal_jaar_check, "
+                     f"ADD CONSTRAINT buurtdeal_jaar_check CHECK (jaar >= {low} AND jaar <= 2090)")
+    result = run("jaar", "--gemeente", "GM0402", "--jaar", str(low - 1), "--pdf", str(tmp_path / "r.pdf"),
+                 "--dsn", fresh_db.editor_dsn)
+    assert result.returncode == 2 and f"--jaar: jaar {low - 1} ligt buiten {low}-2090." in result.stderr

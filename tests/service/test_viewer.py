@@ -164,3 +164,25 @@ def test_an_edit_in_qgis_reaches_an_open_viewer_without_reload(page, fresh_db):
     finally:
         pg.close()
         running.stop()
+
+
+def test_stopped_work_fades_as_in_qgis(page, demo_db):
+    """The statuses with buurt_vl.status.gestopt (read through publiek.status) draw at FADED_OPACITY of the
+    others, the factor QGIS's renderers use too; a live status keeps full opacity."""
+    import psycopg
+
+    from spatial_service.core.kaartstijl import FADED_OPACITY
+
+    with psycopg.connect(demo_db.admin_dsn) as conn:
+        stopped = {r[0] for r in conn.execute("SELECT code FROM buurt_vl.status WHERE gestopt")}
+    assert stopped
+    seen = page.evaluate(
+        """() => window.buurtkaartMap.queryRenderedFeatures({layers: ['initiatieven-punt', 'buurtdeals-punt']})
+             .map(f => [f.properties.status, f.layer.paint['icon-opacity']])""")
+    by_status: dict[str, set[float]] = {}
+    for status, opacity in seen:
+        by_status.setdefault(status, set()).add(round(opacity, 3))
+    assert stopped & set(by_status), f"geen gestopt initiatief of buurtdeal op de kaart: {sorted(by_status)}"
+    for status, opacities in by_status.items():
+        assert opacities == ({round(FADED_OPACITY, 3)} if status in stopped else {1}), status
+

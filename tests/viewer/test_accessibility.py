@@ -5,11 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from spatial_service.paths import PROJECT_ROOT
+from spatial_service.commands import docs
 from tests.viewer.browser import axe_violations, open_viewer, rendered_ids, wait_idle
-
-PHONE_SHOT = PROJECT_ROOT / "docs" / "img" / "viewer-telefoon.png"
-DESKTOP_SHOT = PROJECT_ROOT / "docs" / "img" / "viewer.png"
 
 
 @pytest.fixture(params=["live", "statisch"])
@@ -127,7 +124,7 @@ def test_the_list_follows_the_filters_and_the_map_extent(browser, live):
         page.close()
 
 
-def test_phone_reflow_drawer_and_screenshots(browser, live):
+def test_phone_reflow_drawer_and_screenshots(browser, live, tmp_path):
     v = open_viewer(browser, live.url + "/#kaart=13.60/52.22600/5.17200", width=320, height=640)
     page = v.page
     try:
@@ -158,9 +155,9 @@ def test_phone_reflow_drawer_and_screenshots(browser, live):
         assert map_box["y"] + map_box["height"] <= drawer["y"] and map_box["height"] > 200  # map above, not under
         assert 0 < pt["y"] < map_box["height"] and 0 < pt["x"] < 320, (pt, map_box)
         assert int(key.split(":")[1]) in rendered_ids(page, "buurtdeals")
-        PHONE_SHOT.parent.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(PHONE_SHOT))
-        assert PHONE_SHOT.stat().st_size > 20_000
+        phone_shot = tmp_path / "viewer-telefoon.png"  # the README's picture: `buurtkaart docs pictures`
+        page.screenshot(path=str(phone_shot))
+        assert phone_shot.stat().st_size > 20_000
         # the map stays usable: close the drawer, the whole screen is map again
         button.click()
         page.wait_for_timeout(300)
@@ -170,17 +167,13 @@ def test_phone_reflow_drawer_and_screenshots(browser, live):
         page.close()
 
 
-def test_desktop_screenshot_for_the_readme(browser, live):
-    v = open_viewer(browser, live.url + "/#kaart=13.80/52.22550/5.17450")
-    page = v.page
-    try:
-        key = page.evaluate("""() => window.buurtkaart.data.items.find(i => i.soort === 'buurtdeal'
-            && i.status === 'uitvoering' && i.afspraken.length >= 4).id""")
-        page.evaluate("(id) => window.buurtkaart.openDetails('buurtdeal:' + id)", key)
-        wait_idle(page)
-        page.evaluate("document.activeElement.blur()")
-        page.wait_for_timeout(300)
-        page.screenshot(path=str(DESKTOP_SHOT))
-        assert DESKTOP_SHOT.stat().st_size > 50_000
-    finally:
-        page.close()
+def test_desktop_screenshot_for_the_readme(browser, live, tmp_path):
+    """The function `buurtkaart docs pictures` makes viewer.png with, into a temporary folder: a test run leaves
+    docs/img alone."""
+    shot = docs.viewer_desktop(browser, live.url, tmp_path / "viewer.png")
+    assert shot.stat().st_size > 50_000
+
+
+def test_the_phone_picture_of_the_docs_command(browser, live, tmp_path):
+    shot = docs.viewer_phone(browser, live.url, tmp_path / "viewer-telefoon.png")
+    assert shot.stat().st_size > 20_000

@@ -129,9 +129,9 @@ class ImportBoundariesAlgorithm(BuurtkaartAlgorithm):
         self.addParameter(QgsProcessingParameterCrs(
             CRS, "Coördinatenstelsel als het bestand het niet (goed) declareert", optional=True))
         self.addParameter(QgsProcessingParameterString(SOURCE, "Bronvermelding", optional=True))
+        # no bounds: the range is the CHECK on peiljaar (changelog 0085), refused by the merge in Dutch
         self.addParameter(QgsProcessingParameterNumber(
-            YEAR, "Peiljaar (editie)", QgsProcessingParameterNumber.Integer, optional=True, minValue=1980,
-            maxValue=2100))
+            YEAR, "Peiljaar (editie)", QgsProcessingParameterNumber.Integer, optional=True))
         self.addParameter(QgsProcessingParameterBoolean(
             REPAIR_DEGENERATE, "Ringen met minder dan 4 punten herstellen (anders: weigeren)", defaultValue=False))
         add_skip_parameter(self, "gebieden")

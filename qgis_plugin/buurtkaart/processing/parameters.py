@@ -38,6 +38,8 @@ def connection_from(algorithm: QgsProcessingAlgorithm, parameters: dict[str, Any
 
 
 def year_parameter(description: str, default: int | None = None) -> QgsProcessingParameterNumber:
-    """The year of a report, a figure or a budget (parameter JAAR)."""
+    """The year of a report, a figure or a budget (parameter JAAR). No bounds here: the allowed years are the
+    CHECKs (publiek.jaarbereik), which the report and the database refuse by in Dutch; a parameter is made before
+    any connection is chosen, so it could only hold a copy."""
     return QgsProcessingParameterNumber(YEAR, description, QgsProcessingParameterNumber.Integer,
-                                        defaultValue=default, minValue=2000, maxValue=2100)
+                                        defaultValue=default)

@@ -6,8 +6,10 @@
 
 (function () {
   const state = { data: null, niveau: "buurt", codes: [] };
+  let lagen = {};
   const LAYERS = { vlak: "monitor-vlak", geen: "monitor-geen", rand: "monitor-rand" };
-  const SOURCE_LAYER = { buurt: "buurten", wijk: "wijken" };
+  // the tile layer of buurten and of wijken: their roles in the viewer's style (window.buurtkaart.lagen)
+  const SOURCE_LAYER = { buurt: null, wijk: null };
 
   function esc(value) {
     return String(value ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
@@ -151,8 +153,10 @@
     const sourceLayer = SOURCE_LAYER[niveau];
     for (const [code, v] of Object.entries(data.waarden)) map.setFeatureState({ source: "monitor", sourceLayer, id: code }, { klasse: v.klasse });
     const colours = data.indicator.kleuren;
-    // under the objects, the wijk borders, the initiatives and the deals
-    const before = ["groen", "speelplekken-vlak", "wijken-grens", "initiatieven-vlak", "buurtdeals-vlak"].find((id) => map.getLayer(id));
+    // under the objects, the wijk borders, the initiatives and the deals: the first style layer after the
+    // national overview and the buurten
+    const below = new Set([lagen.overzicht, lagen.buurt]);
+    const before = (map.getStyle().layers.find((l) => l.source === "buurtkaart" && !below.has(l["source-layer"])) || {}).id;
     // the tiles carry the CBS code, whose digits 3-6 are the gemeente's (BU0402.., WK0402..)
     const inGemeente = ["==", ["slice", ["get", "code"], 2, 6], gemeente.slice(2)];
     map.addLayer({ id: LAYERS.vlak, type: "fill", source: "monitor", "source-layer": sourceLayer, filter: inGemeente,
@@ -211,7 +215,11 @@
     const byCode = new Map(meta.indicatoren.map((i) => [i.code, i]));
     await budget(meta.gemeenten);
     map.addImage("monitor-arcering", hatch());
-    map.addSource("monitor", { type: "vector", url: here("tiles/wijken,buurten.json"), promoteId: { buurten: "code", wijken: "code" } });
+    lagen = window.buurtkaart.lagen;
+    SOURCE_LAYER.buurt = lagen.buurt;
+    SOURCE_LAYER.wijk = lagen.wijk;
+    map.addSource("monitor", { type: "vector", url: here(`tiles/${lagen.wijk},${lagen.buurt}.json`),
+      promoteId: { [lagen.buurt]: "code", [lagen.wijk]: "code" } });
     const form = document.getElementById("monitor-keuze");
     form.addEventListener("change", async (e) => {
       if (e.target.id === "monitor-gebied") { await showTrend(e.target.value); return; }

@@ -4,7 +4,6 @@
 // the same pictures.
 "use strict";
 
-const SHAPES = ["cirkel", "vierkant", "driehoek", "ruit", "zeshoek", "ster"];
 const RATIO = 2;
 
 export function symbolKey(thema, status) {
@@ -12,7 +11,8 @@ export function symbolKey(thema, status) {
 }
 
 export function makeSymbols(lists, stappen) {
-  const themas = new Map(lists.themas.map((t, i) => [t.code, { ...t, vorm: SHAPES[i % SHAPES.length] }]));
+  // each theme's shape is its row's vorm (publiek.thema, buurt_vl.thema.vorm), not its place in the list
+  const themas = new Map(lists.themas.map((t) => [t.code, t]));
   const statussen = new Map(lists.statussen.map((s) => [s.code, s]));
   const stap = new Map(stappen.map((s, i) => [s.code, i + 1]));
 
@@ -103,19 +103,30 @@ export function symbolLayers(style) {
   const icon = ["concat", "bk|", ["get", "thema"], "|", ["get", "status"]];
   const layout = (size) => ({ "icon-image": icon, "icon-size": size, "icon-allow-overlap": true,
     "icon-ignore-placement": true });
+  // stopped work (publiek.status.gestopt) fades as in QGIS, by the factor the service's style names
+  const stopped = style.metadata["buurtkaart:waardelijsten"].statussen.filter((s) => s.gestopt).map((s) => s.code);
+  const paint = { "icon-opacity": ["case", ["in", ["get", "status"], ["literal", stopped]],
+    style.metadata["buurtkaart:vervaagd"], 1] };
+  // by the role of the tile layer (style metadata), not by layer id: a point layer of deals or initiatives becomes
+  // symbols of that size; deal outlines and initiative areas get a symbol in the middle
+  const roles = Object.fromEntries(style.metadata["buurtkaart:lagen"].map((l) => [l.id, l.rol]));
+  const POINT = { buurtdeal: 1, initiatief: 0.72 };
+  const AREA = { buurtdeal: ["line", 0.85], initiatief: ["fill", 0.65] };
   const out = [];
   for (const layer of style.layers) {
-    const spec = { "buurtdeals-punt": 1, "initiatieven-punt": 0.72 }[layer.id];
+    const role = roles[layer["source-layer"]];
+    const spec = layer.type === "circle" && POINT[role];
     if (spec) {
       out.push({ id: layer.id, type: "symbol", source: layer.source, "source-layer": layer["source-layer"],
-        filter: layer.filter, layout: layout(spec) });
+        filter: layer.filter, layout: layout(spec), paint });
     } else {
       out.push(layer);
     }
-    const area = { "buurtdeals-rand": ["buurtdeals-symbool", 0.85], "initiatieven-vlak": ["initiatieven-symbool", 0.65] }[layer.id];
-    if (area) {
-      out.push({ id: area[0], type: "symbol", source: layer.source, "source-layer": layer["source-layer"],
-        filter: ["==", ["geometry-type"], "Polygon"], layout: layout(area[1]) });
+    const area = AREA[role];
+    if (area && layer.type === area[0]) {
+      out.push({ id: `${layer["source-layer"]}-symbool`, type: "symbol", source: layer.source,
+        "source-layer": layer["source-layer"], filter: ["==", ["geometry-type"], "Polygon"],
+        layout: layout(area[1]), paint });
     }
   }
   return out;

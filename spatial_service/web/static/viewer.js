@@ -11,8 +11,10 @@ import { buurtPopup, detailsHtml, esc, itemKey, itemSummary } from "./details.js
 import { FILTER_NAMES, itemLink, readHash, writeHash } from "./permalink.js";
 import { setupBasemap } from "./basiskaart.js";
 
-const DEAL_LAYERS = ["buurtdeals-punt", "buurtdeals-vlak", "buurtdeals-rand", "buurtdeals-symbool"];
-const INITIATIVE_LAYERS = ["initiatieven-punt", "initiatieven-vlak", "initiatieven-symbool"];
+// the style layers of the deals and the initiatives: every layer drawn from the tile layer whose role (in the
+// style's metadata, from its publiek view) is buurtdeal or initiatief; filled in once the style is there
+let DEAL_LAYERS = [];
+let INITIATIVE_LAYERS = [];
 const GEOMETRY_FILTERS = {};
 const UI = {
   "Map.Title": "Kaart: pijltjestoetsen verschuiven, plus en min zoomen",
@@ -40,6 +42,8 @@ const api = {
   bron: null,
   data: null,
   symbols: null,
+  // the tile layer of each role ({buurtdeal: "buurtdeals", buurt: "buurten", ...}), from the style's metadata
+  lagen: {},
   // {jaar, thema, status, wijk}: the current filter values ("" = all)
   filters: () => Object.fromEntries(FILTER_NAMES.map((n) => [n, document.getElementById(`filter-${n}`).value])),
   // events: "filter" (filters), "details" (item or null), "beweeg" (map moved)
@@ -275,6 +279,12 @@ async function main() {
   api.symbols = symbols;
   style.layers = symbolLayers(style);
   for (const layer of style.layers) if (layer.filter) GEOMETRY_FILTERS[layer.id] = layer.filter;
+  for (const l of meta["buurtkaart:lagen"]) if (l.rol) api.lagen[l.rol] = l.id;
+  const drawnFrom = (sourceLayer) => style.layers.filter((l) => l["source-layer"] === sourceLayer).map((l) => l.id);
+  DEAL_LAYERS = drawnFrom(api.lagen.buurtdeal);
+  INITIATIVE_LAYERS = drawnFrom(api.lagen.initiatief);
+  const BUURT_AREAS = style.layers.filter((l) => l["source-layer"] === api.lagen.buurt && l.type === "fill")
+    .map((l) => l.id);
   fill(document.getElementById("filter-jaar"), lists.jaren.map((j) => ({ code: String(j), naam: String(j) })));
   fill(document.getElementById("filter-thema"), lists.themas);
   fill(document.getElementById("filter-status"), lists.statussen);
@@ -329,13 +339,13 @@ async function main() {
   });
 
   map.on("click", (e) => {
-    const layers = [...DEAL_LAYERS, ...INITIATIVE_LAYERS, "buurten-vlak"].filter((id) => map.getLayer(id));
+    const layers = [...DEAL_LAYERS, ...INITIATIVE_LAYERS, ...BUURT_AREAS].filter((id) => map.getLayer(id));
     const hits = map.queryRenderedFeatures(e.point, { layers });
     if (!hits.length) return;
-    const f = hits.find((h) => h.sourceLayer !== "buurten") || hits[0];
-    if (f.sourceLayer === "buurtdeals" || f.sourceLayer === "initiatieven") {
+    const f = hits.find((h) => h.sourceLayer !== api.lagen.buurt) || hits[0];
+    if (f.sourceLayer === api.lagen.buurtdeal || f.sourceLayer === api.lagen.initiatief) {
       opener = map.getCanvas();
-      openDetails(`${f.sourceLayer === "buurtdeals" ? "buurtdeal" : "initiatief"}:${f.id}`, { focus: false });
+      openDetails(`${f.sourceLayer === api.lagen.buurtdeal ? "buurtdeal" : "initiatief"}:${f.id}`, { focus: false });
     } else {
       new maplibregl.Popup({ maxWidth: "320px" }).setLngLat(e.lngLat).setHTML(buurtPopup(f.properties)).addTo(map);
     }
