@@ -119,6 +119,21 @@ ARGUMENTS: dict[str, list[tuple[str, ...]]] = {
     "buurt_app.grenzen_staging()": [()],
     "buurt_app.grenzen_samenvoegen(text,integer,text[],boolean,boolean,boolean,boolean)": [
         ("'bk_proef.gpkg'", "2024", "ARRAY['GM0307']", "false", "false", "false", "false")],
+    # the merge's numbered steps (each reads the temporary tables of the steps before it, all as the caller)
+    "buurt_app.grenzen_1_indeling()": [()],
+    "buurt_app.grenzen_2_gemeenten(text[])": [("ARRAY['GM0307']",)],
+    "buurt_app.grenzen_3_controleren(boolean)": [("false",)],
+    "buurt_app.grenzen_5_doelen(boolean)": [("false",)],
+    "buurt_app.grenzen_6_vergelijken()": [()],
+    "buurt_app.grenzen_7_bijwerken(text,integer)": [("'bk_proef.gpkg'", "2024")],
+    "buurt_app.grenzen_8_vervallen(boolean)": [("false",)],
+    "buurt_app.grenzen_9_herberekenen(boolean,boolean)": [("false", "false")],
+    "buurt_app.grenzen_10_verslag(boolean,integer)": [("false", "0")],
+    # the Dutch CHECK refusals (021_controles.sql)
+    "buurt_app.controle_melding(text,jsonb,text)": [
+        ("'Ongeldige titel {{kolom}}'", "'{{\"titel\": \"x\"}}'::jsonb", "'initiatief_titel_check'")],
+    "buurt_app.als_nieuwe_rij(text,regclass)": [("'length(titel) > 0'", "'buurt.initiatief'")],
+    "buurt_app.maak_controletriggers()": [()],
     "buurt_app.objecten_staging()": [()],
     "buurt_app.objecten_samenvoegen(text,boolean)": [("'bk_proef.osm'", "false")],
     "buurt_app.peilingen_staging()": [()],
