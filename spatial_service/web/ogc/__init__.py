@@ -20,6 +20,7 @@ from tipg.database import connection_factory
 
 from spatial_service.web.ogc.api import OgcApi
 from spatial_service.web.ogc.collections import load_catalog
+from spatial_service.web.ogc.limits import OgcLimits
 
 log = logging.getLogger(__name__)
 MOUNT_PATH = "/ogc"
@@ -96,6 +97,7 @@ async def lifespan(app: Starlette) -> AsyncIterator[None]:
                 log.warning("OGC-collecties niet ververst; de vorige blijven in gebruik", exc_info=True)
 
     ogc.ready = ready
+    ogc.limits = OgcLimits.from_settings(settings)
     try:
         await ready()
     except (OSError, psycopg.Error, asyncpg.PostgresError) as exc:  # the first /ogc request tries again

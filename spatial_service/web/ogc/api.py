@@ -17,8 +17,10 @@ from __future__ import annotations
 import itertools
 import json
 import logging
+import re
 from collections.abc import Iterable, Iterator
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
+from urllib.parse import parse_qsl
 
 import asyncpg
 import jinja2
@@ -26,6 +28,7 @@ import morecantile
 import psycopg
 import pyproj
 import tipg.factory
+from cql2 import Expr
 from fastapi import APIRouter, FastAPI, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -34,14 +37,23 @@ from starlette.exceptions import HTTPException
 from starlette.templating import Jinja2Templates
 from starlette.types import Message, Receive, Scope, Send
 from tipg.collections import Collection
-from tipg.dependencies import bbox_query
-from tipg.errors import DEFAULT_STATUS_CODES, InvalidBBox, MissingCollectionCatalog, add_exception_handlers
+from tipg.dependencies import bbox_query, filter_query
+from tipg.errors import (
+    DEFAULT_STATUS_CODES,
+    InvalidBBox,
+    InvalidDatetimeColumnName,
+    InvalidGeometryColumnName,
+    InvalidPropertyName,
+    MissingCollectionCatalog,
+    MissingDatetimeColumn,
+)
 from tipg.factory import Endpoints, OGCFeaturesFactory, OGCTilesFactory
 from tipg.openapi import _update_openapi
 
 from spatial_service.web.ogc import crs as crs_mod
 from spatial_service.web.ogc.collections import FilterNotAllowed
 from spatial_service.web.ogc.crs import PART2_CONFORMANCE, REQUEST_CRS, STORAGE_CRS, URIS, CrsError, RequestCrs
+from spatial_service.web.ogc.limits import OgcInputError, OgcLimits, Target, check_query, check_tile, valid_id
 
 # PDOK's tiling scheme for the Netherlands in RD New (z0: one 256 px tile of 3440.64 m/px from the PDOK origin)
 RD_NEW_QUAD = morecantile.TileMatrixSet.custom(
@@ -172,6 +184,77 @@ def bbox_in_crs(bbox: Annotated[str | None, Query(description="Ruimtelijk filter
     return bounds
 
 
+def parsed_filter(
+        query: Annotated[str | None, Query(description="CQL2-filter (Part 3) op de queryables", alias="filter")] = None,
+        filter_lang: Annotated[Literal["cql2-text", "cql2-json"] | None,
+                               Query(description="cql2-text (standaard) of cql2-json", alias="filter-lang")] = None,
+) -> Expr | None:
+    """tipg's filter dependency, with cql2's parse error (a bare Exception) as a Dutch 400. The value was bounded
+    by limits.py before this runs: cql2 never sees a filter deep enough to overflow its stack."""
+    if query is None:
+        return None
+    try:
+        return Expr(Expr(query).to_json())  # the JSON round trip as tipg does it (CRS84 literals, see tipg)
+    except Exception as exc:  # cql2 raises Exception itself for any syntax error
+        first = str(exc).strip().splitlines()[-1].strip(" =")[:120] if str(exc).strip() else "onleesbaar"
+        raise FilterNotAllowed(f"Parameter 'filter': geen geldig CQL2 ({filter_lang or 'cql2-text'}): {first}."
+                               ) from None
+
+
+def _document(app: FastAPI) -> None:
+    """The OpenAPI document says what we answer: 400/404/503 with the OGC exception JSON (no 422: Part 1 wants
+    400), and the Part 2 parameters `crs` and `bbox-crs`, which our wrapper (OgcApi) reads."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        doc = generate()
+        schemas = doc.setdefault("components", {}).setdefault("schemas", {})
+        schemas["OgcException"] = {"type": "object", "required": ["code", "description"],
+                                   "properties": {"code": {"type": "string"}, "description": {"type": "string"}}}
+        error = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/OgcException"}}}}
+        crs_values = {"type": "string", "enum": list(URIS)}
+        for path, operations in doc["paths"].items():
+            for operation in operations.values():
+                responses = operation.setdefault("responses", {})
+                responses.pop("422", None)
+                responses["400"] = {"description": "Ongeldige of onbekende parameter, of een grens overschreden",
+                                    **error}
+                responses["404"] = {"description": "Collectie, object of tegel bestaat niet", **error}
+                responses["503"] = {"description": "Database even niet bereikbaar of te druk", **error}
+                if path.endswith("/items") or path.endswith("/items/{itemId}"):
+                    params = operation.setdefault("parameters", [])
+                    params.append({"name": "crs", "in": "query", "required": False, "schema": crs_values,
+                                   "description": "CRS van het antwoord (Part 2); standaard CRS84"})
+                    if path.endswith("/items"):
+                        params.append({"name": "bbox-crs", "in": "query", "required": False, "schema": crs_values,
+                                       "description": "CRS van `bbox` (Part 2); standaard CRS84"})
+        schemas.pop("HTTPValidationError", None)
+        schemas.pop("ValidationError", None)
+        app.openapi_schema = doc
+        return doc
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def _ogc_error(status: int):
+    """tipg's handlers answer {"detail": ...}; OGC API wants the exception JSON with `code` and `description`."""
+    async def handler(request: Request, exc: Exception) -> JSONResponse:
+        if status >= 500:
+            return await _internal(request, exc)
+        return JSONResponse({"code": type(exc).__name__, "description": str(exc)[:500]}, status_code=status)
+    return handler
+
+
+async def _http_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, HTTPException)
+    code = {404: "NotFound", 405: "MethodNotAllowed"}.get(exc.status_code, "InvalidParameterValue")
+    description = exc.detail if exc.status_code != 405 else "Alleen GET (en HEAD) is toegestaan."
+    return JSONResponse({"code": code, "description": str(description)[:500]}, status_code=exc.status_code,
+                        headers=getattr(exc, "headers", None))
+
+
 async def _invalid_parameter(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
     problems = "; ".join(f"parameter '{err['loc'][-1]}': {err['msg']}" for err in exc.errors()[:5])
@@ -212,13 +295,21 @@ def create_fastapi() -> FastAPI:
     codes = {exc: 400 if code == 422 else code for exc, code in DEFAULT_STATUS_CODES.items()}
     # a filter value of the wrong type is the client's mistake; a query cut off by statement_timeout is load
     codes.update({FilterNotAllowed: 400, asyncpg.DataError: 400, asyncpg.UndefinedFunctionError: 400,
-                  asyncpg.QueryCanceledError: 503})
-    add_exception_handlers(app, codes)
+                  asyncpg.DatatypeMismatchError: 400, asyncpg.QueryCanceledError: 503,
+                  # Part 1: an unknown field is a bad parameter (tipg says 404); a collection without a time
+                  # column given `datetime` likewise (tipg says 500)
+                  InvalidPropertyName: 400, MissingDatetimeColumn: 400, InvalidDatetimeColumnName: 400,
+                  InvalidGeometryColumnName: 400})
+    for exc_class, code in codes.items():
+        app.add_exception_handler(exc_class, _ogc_error(code))
+    app.add_exception_handler(HTTPException, _http_error)
     for unreachable in CONNECTION_LOST:
         app.add_exception_handler(unreachable, _unavailable)
     app.add_exception_handler(Exception, _internal)
     app.add_exception_handler(RequestValidationError, _invalid_parameter)
     app.dependency_overrides[bbox_query] = bbox_in_crs
+    app.dependency_overrides[filter_query] = parsed_filter
+    _document(app)
     return app
 
 
@@ -235,6 +326,54 @@ class OgcApi:
         self.fastapi = create_fastapi()
         self.state = self.fastapi.state
         self.ready = None  # set by ogc.lifespan: awaitable that loads the pool and catalog once
+        self.limits = OgcLimits()  # ogc.lifespan sets them from the settings
+        self._routes: list[tuple[re.Pattern[str], frozenset[str]]] | None = None
+        self._matrices = {tms: {m.id: (m.matrixWidth, m.matrixHeight) for m in TILE_MATRIX_SETS.get(tms).tileMatrices}
+                          for tms in TILE_MATRIX_SETS.list()}
+
+    def documented_parameters(self, path: str) -> frozenset[str] | None:
+        """The query parameters the OpenAPI document gives for GET `path` (None: no such route). The document is
+        the contract, so a parameter we do not describe is unknown (Part 1 /req/core/query-param-unknown)."""
+        if self._routes is None:
+            routes = []
+            for template, operations in self.fastapi.openapi()["paths"].items():
+                pattern = re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(template.rstrip("/") or "/"))
+                names = frozenset(p["name"] for p in operations.get("get", {}).get("parameters", [])
+                                  if p["in"] == "query")
+                routes.append((re.compile(f"^{pattern}/?$"), names))
+            self._routes = routes
+        for pattern, names in self._routes:
+            if pattern.match(path):
+                return names
+        return None
+
+    def guard(self, parts: list[str], scope: Scope) -> None:
+        """Refuse (OgcInputError) what tipg and cql2 must never see; limits.py says why."""
+        path = "/" + "/".join(parts)
+        allowed = self.documented_parameters(path)
+        if allowed is None:
+            return  # tipg answers 404 (and its own /api, /api.html)
+        raw = scope.get("query_string", b"")
+        try:
+            items = parse_qsl(raw.decode("utf-8"), keep_blank_values=True, strict_parsing=False,
+                              errors="strict", max_num_fields=self.limits.params + 1)
+        except (UnicodeDecodeError, ValueError):
+            raise OgcInputError("De parameters zijn geen geldige UTF-8 of bevatten te veel velden "
+                                f"(grens {self.limits.params}, instelling BUURTKAART_OGC_MAX_PARAMS).") from None
+        target = None
+        catalog = getattr(self.state, "collection_catalog", None)
+        if parts[:1] == ["collections"] and len(parts) >= 2 and catalog is not None:
+            collection = catalog["collections"].get(parts[1])
+            if collection is not None:
+                target = Target(fields=frozenset(c.name for c in collection.properties if not c.is_geometry),
+                                id_type=collection.id_column.type if collection.id_column else None,
+                                has_datetime=collection.datetime_column is not None)
+        check_query(items, allowed, target, self.limits)
+        if target is not None and len(parts) == 4 and parts[2] == "items" and not valid_id(parts[3], target):
+            raise OgcInputError(f"Object '{parts[3][:40]}' bestaat niet in collectie '{parts[1]}'.", code="NotFound",
+                                status=404)
+        if len(parts) == 7 and parts[2] == "tiles" and parts[3] in self._matrices:
+            check_tile(parts[4], parts[5], parts[6], self._matrices[parts[3]])
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -255,6 +394,11 @@ class OgcApi:
                                         f"De database is niet bereikbaar; probeer het zo opnieuw ({str(exc)[:120]})."})
                 return
         parts = [p for p in _relative(scope).split("/") if p]
+        try:
+            self.guard(parts, scope)
+        except OgcInputError as exc:
+            await _json(send, exc.status, exc.body())
+            return
         # tipg's links (url_for) must come from tipg's router and start at /ogc: the outer app put its own
         # router and root in the scope
         scope = {**scope, "router": self.fastapi.router, "app_root_path": scope.get("root_path", "")}

@@ -56,8 +56,26 @@ CQL_OPS = frozenset({
 })
 
 
+# operations that give true/false: a filter is one of these, and so is every argument of and/or/not
+BOOLEAN_OPS = CQL_OPS - {"+", "-", "*", "/", "casei"}
+
+
+def check_boolean(node: Any, where: str = "het filter") -> None:
+    """A filter must be a condition: `1 OR 1=1` or a bare property parses, but PostgreSQL would refuse the SQL."""
+    if isinstance(node, bool):
+        return
+    op = str(node.get("op", "")).lower() if isinstance(node, dict) else ""
+    if op not in BOOLEAN_OPS:
+        raise FilterNotAllowed(f"Parameter 'filter': {where} is geen voorwaarde (verwacht bijvoorbeeld "
+                               "`jaar > 2020` of `S_INTERSECTS(geom, POINT(5.17 52.22))`).")
+    if op in ("and", "or", "not"):
+        for arg in node.get("args", []):
+            check_boolean(arg, f"een deel van '{op.upper()}'")
+
+
 def check_filter(node: Any, queryables: set[str]) -> None:
-    """Refuse (FilterNotAllowed, in Dutch) a filter that names a non-queryable property or a non-CQL2 operation."""
+    """Refuse (FilterNotAllowed, in Dutch) a filter that names a non-queryable property or a non-CQL2 operation
+    (depth and size are bounded before parsing, in limits.py, so this recursion is bounded too)."""
     if isinstance(node, list):
         for item in node:
             check_filter(item, queryables)
@@ -109,7 +127,9 @@ class LayerCollection(PgCollection):
                   cql: Expr | None = None, geom: str | None = None, dt: str | None = None,
                   tile: Tile | None = None, tms: TileMatrixSet | None = None) -> Expr | None:
         if cql is not None:
-            check_filter(cql.to_json(), set(self.queryables))
+            tree = cql.to_json()
+            check_boolean(tree)
+            check_filter(tree, set(self.queryables))
         bbox_crs = REQUEST_CRS.get().bbox
         ours = bbox is not None and bbox_crs != DEFAULT
         where = super().cql_where(ids=ids, datetime=datetime, bbox=None if ours else bbox, properties=properties,
