@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
+import re
 from collections.abc import AsyncIterator
 
 import asyncpg
@@ -30,8 +31,17 @@ STATEMENT_TIMEOUT = "10s"
 CATALOG_TTL = dt.timedelta(minutes=5)  # tests shorten it
 
 
+class OgcMount(Mount):
+    """Starlette's Mount matches `.*`, which stops at a newline: /ogc/collections/a%0Ab fell through to the
+    service's own 404 (its JSON, not the OGC exception). Every path under /ogc is ours."""
+
+    def __init__(self, path: str, app: OgcApi, name: str) -> None:
+        super().__init__(path, app=app, name=name)
+        self.path_regex = re.compile(self.path_regex.pattern, re.DOTALL)
+
+
 def routes() -> list[BaseRoute]:
-    return [Mount(MOUNT_PATH, app=OgcApi(), name="ogc")]
+    return [OgcMount(MOUNT_PATH, app=OgcApi(), name="ogc")]
 
 
 def _ogc_app(app: Starlette) -> OgcApi | None:

@@ -46,6 +46,7 @@ from tipg.errors import (
     InvalidPropertyName,
     MissingCollectionCatalog,
     MissingDatetimeColumn,
+    MissingGeometryColumn,
 )
 from tipg.factory import Endpoints, OGCFeaturesFactory, OGCTilesFactory
 from tipg.openapi import _update_openapi
@@ -219,6 +220,10 @@ def _document(app: FastAPI) -> None:
             for operation in operations.values():
                 responses = operation.setdefault("responses", {})
                 responses.pop("422", None)
+                params = operation.get("parameters", [])
+                if any(p["name"] == "f" and "html" in json.dumps(p.get("schema")) for p in params):
+                    responses.setdefault("200", {"description": "OK"}).setdefault("content", {}).setdefault(
+                        "text/html", {"schema": {"type": "string"}})
                 responses["400"] = {"description": "Ongeldige of onbekende parameter, of een grens overschreden",
                                     **error}
                 responses["404"] = {"description": "Collectie, object of tegel bestaat niet", **error}
@@ -299,7 +304,7 @@ def create_fastapi() -> FastAPI:
                   # Part 1: an unknown field is a bad parameter (tipg says 404); a collection without a time
                   # column given `datetime` likewise (tipg says 500)
                   InvalidPropertyName: 400, MissingDatetimeColumn: 400, InvalidDatetimeColumnName: 400,
-                  InvalidGeometryColumnName: 400})
+                  InvalidGeometryColumnName: 400, MissingGeometryColumn: 400})
     for exc_class, code in codes.items():
         app.add_exception_handler(exc_class, _ogc_error(code))
     app.add_exception_handler(HTTPException, _http_error)
@@ -367,7 +372,8 @@ class OgcApi:
             if collection is not None:
                 target = Target(fields=frozenset(c.name for c in collection.properties if not c.is_geometry),
                                 id_type=collection.id_column.type if collection.id_column else None,
-                                has_datetime=collection.datetime_column is not None)
+                                geometry_columns=frozenset(c.name for c in collection.geometry_columns),
+                                datetime_columns=frozenset(c.name for c in collection.datetime_columns))
         check_query(items, allowed, target, self.limits)
         if target is not None and len(parts) == 4 and parts[2] == "items" and not valid_id(parts[3], target):
             raise OgcInputError(f"Object '{parts[3][:40]}' bestaat niet in collectie '{parts[1]}'.", code="NotFound",

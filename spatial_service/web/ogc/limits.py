@@ -173,7 +173,12 @@ class Target:
 
     fields: frozenset[str]
     id_type: str | None
-    has_datetime: bool
+    geometry_columns: frozenset[str] = frozenset()
+    datetime_columns: frozenset[str] = frozenset()
+
+    @property
+    def has_datetime(self) -> bool:
+        return bool(self.datetime_columns)
 
 
 _TILE = re.compile(r"^-?\d{1,10}$")
@@ -221,8 +226,30 @@ def check_query(items: list[tuple[str, str]], allowed: Iterable[str], target: Ta
                             f"{query['bbox'].count(',') + 1}.")
     if "simplify" in query:
         _check_number("simplify", query["simplify"], 0.0, 1e7)
+    if "datetime" in query:
+        _check_datetime(query["datetime"])
+    for name in ("minzoom", "maxzoom"):
+        if name in query and not re.fullmatch(r"\d{1,2}", query[name]):
+            raise OgcInputError(f"Parameter '{name}': '{query[name][:20]}' is geen zoomniveau (0-30).")
     if target is not None:
         _check_target(query, target, limits)
+
+
+def _check_datetime(value: str) -> None:
+    parts = value.split("/")
+    if len(parts) > 2:
+        raise OgcInputError("Parameter 'datetime': verwacht één tijdstip of een interval 'begin/eind'.")
+    for part in parts:
+        if part in ("..", "") and len(parts) == 2:
+            continue
+        try:
+            parse_rfc3339(part)
+        except ValueError:
+            raise OgcInputError(f"Parameter 'datetime': '{part[:40]}' is geen RFC 3339-tijdstip "
+                                "(voorbeeld 2024-05-01T00:00:00Z).") from None
+    if len(parts) == 2 and set(parts) <= {"..", ""}:
+        raise OgcInputError("Parameter 'datetime': een interval open aan beide kanten filtert niets; geef "
+                            "begin of eind.")
 
 
 def _check_count(name: str, value: str, maximum: int) -> None:
@@ -265,24 +292,14 @@ def _check_target(query: Mapping[str, str], target: Target, limits: OgcLimits) -
             if not valid_id(item, target):
                 raise OgcInputError(f"Parameter 'ids': '{item[:40]}' is geen geldig id van deze collectie "
                                     f"({'geheel getal' if target.id_type in INTEGER_TYPES else 'tekst'}).")
-    if "datetime" in query:
-        if not target.has_datetime:
-            raise OgcInputError("Parameter 'datetime': deze collectie heeft geen datum of tijd; laat de parameter "
-                                "weg.", code="InvalidParameterValue")
-        parts = query["datetime"].split("/")
-        if len(parts) > 2:
-            raise OgcInputError("Parameter 'datetime': verwacht één tijdstip of een interval 'begin/eind'.")
-        for part in parts:
-            if part in ("..", "") and len(parts) == 2:
-                continue
-            try:
-                parse_rfc3339(part)
-            except ValueError:
-                raise OgcInputError(f"Parameter 'datetime': '{part[:40]}' is geen RFC 3339-tijdstip "
-                                    "(voorbeeld 2024-05-01T00:00:00Z).") from None
-        if parts == ["..", ".."] or parts == ["", ""] or set(parts) <= {"..", ""}:
-            raise OgcInputError("Parameter 'datetime': een interval open aan beide kanten filtert niets; geef "
-                                "begin of eind.")
+    if "datetime" in query and not target.has_datetime:
+        raise OgcInputError("Parameter 'datetime': deze collectie heeft geen datum of tijd; laat de parameter "
+                            "weg.")
+    for name, columns, what in (("geom-column", target.geometry_columns, "geometriekolom"),
+                                ("datetime-column", target.datetime_columns, "datum- of tijdkolom")):
+        if name in query and query[name] not in columns:
+            raise OgcInputError(f"Parameter '{name}': '{query[name][:60]}' is geen {what} van deze collectie"
+                                + (f"; kies {', '.join(sorted(columns))}." if columns else "."), code="UnknownField")
 
 
 def valid_id(value: str, target: Target) -> bool:
