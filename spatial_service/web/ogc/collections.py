@@ -9,9 +9,8 @@ layer then becomes a collection named by its catalogue id, with only its catalog
   as `key > K ORDER BY key LIMIT n` instead: clients follow the `next` links tipg writes, so every page after the
   first is a seek. A jump to an offset nobody reached yet (or another service copy) falls back to OFFSET: the
   same rows, only slower. Boundaries live in a bounded LRU per collection.
-  A seek page also reuses the count (numberMatched) of the page it continues: counting 100,000 rows costs
-  50-90 ms, ten times the seek itself. So numberMatched on later pages is the count when the walk began; a walk
-  that starts again at offset 0 counts afresh.
+  Every page counts afresh (numberMatched is the count at that page, issue 20: a count remembered from the walk's
+  start was wrong after an edit). Counting 100,000 rows costs 50-90 ms, more than the seek; correctness first.
 """
 
 from __future__ import annotations
@@ -36,8 +35,7 @@ from spatial_service.web.ogc.crs import DEFAULT, REQUEST_CRS, Crs
 
 SEEK_ENTRIES = 4096
 DEFAULT_LIMIT = FeaturesSettings().default_features_limit
-# per request (each runs in its own task): the offset asked for, and the count found for it
-_OFFSET: contextvars.ContextVar[int] = contextvars.ContextVar("ogc_offset", default=0)
+# per request (each runs in its own task): the count found for it
 _MATCHED: contextvars.ContextVar[int | None] = contextvars.ContextVar("ogc_matched", default=None)
 
 
@@ -102,23 +100,15 @@ class LayerCollection(PgCollection):
     _seek: OrderedDict[tuple[str, int], tuple[Any, int | None]] = PrivateAttr(default_factory=OrderedDict)
 
     async def features(self, conn: asyncpg.Connection, **kwargs: Any) -> ItemList:
-        offset_token = _OFFSET.set(kwargs.get("offset") or 0)
         matched_token = _MATCHED.set(None)
         try:
             return await super().features(conn, **kwargs)
         finally:
             _MATCHED.reset(matched_token)
-            _OFFSET.reset(offset_token)
 
     async def _features_count_query(self, conn: asyncpg.Connection, *, where: Expr | None = None,
                                     function_parameters: dict[str, str] | None) -> int:
-        offset = _OFFSET.get()
-        known = self._seek.get((self._where_clause(where), offset)) if offset else None
-        if known is not None and known[1] is not None:
-            matched = known[1]
-        else:
-            matched = await super()._features_count_query(conn, where=where,
-                                                          function_parameters=function_parameters)
+        matched = await super()._features_count_query(conn, where=where, function_parameters=function_parameters)
         _MATCHED.set(matched)
         return matched
 
@@ -223,14 +213,17 @@ def _bbox_expr(column: Column, bbox: list[float], crs: Crs) -> Expr:
 
 
 EXTENT_SQL = """
-SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) {datetimes}
-  FROM (SELECT ST_Transform(ST_SetSRID(ST_Extent({geom}), {srid}), 4326) AS e {datetime_aggregates}
+SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e), types {datetimes}
+  FROM (SELECT ST_Transform(ST_SetSRID(ST_Extent({geom}), {srid}), 4326) AS e,
+               array_agg(DISTINCT GeometryType({geom})) FILTER (WHERE {geom} IS NOT NULL) AS types
+               {datetime_aggregates}
           FROM {source} WHERE {where}) x
 """
 
 
 async def _layer_extent(conn: asyncpg.Connection, layer: PublicLayer, geom: Column,
-                        datetime_column: Column | None) -> tuple[list[float] | None, list[str] | None]:
+                        datetime_column: Column | None
+                        ) -> tuple[list[float] | None, list[str] | None, list[str]]:
     datetimes = ", mindt, maxdt" if datetime_column else ""
     aggregates = ""
     if datetime_column:
@@ -243,7 +236,12 @@ async def _layer_extent(conn: asyncpg.Connection, layer: PublicLayer, geom: Colu
     row = await conn.fetchrow(sql)
     bounds = None if row is None or row[0] is None else [round(float(v), 7) for v in row[:4]]
     span = [row["mindt"], row["maxdt"]] if datetime_column and row is not None and row["mindt"] else None
-    return bounds, span
+    return bounds, span, sorted(row["types"] or []) if row is not None else []
+
+
+def declared_type(types: list[str]) -> str:
+    """PostGIS GeometryType names present in a layer -> the one type to declare (GEOMETRY: mixed or empty)."""
+    return types[0] if len(types) == 1 else "GEOMETRY"
 
 
 async def load_catalog(conn: asyncpg.Connection, catalogue: Catalogue) -> Catalog:
@@ -266,8 +264,11 @@ async def load_catalog(conn: asyncpg.Connection, catalogue: Catalogue) -> Catalo
             raise BuurtkaartError(f"OGC API: laag '{layer.id}': velden {', '.join(missing)} ontbreken in "
                                   f"'{layer.bron}'.")
         datetime_column = next((by_name[n] for n in layer.velden if by_name[n].is_datetime), None)
-        bounds, span = await _layer_extent(conn, layer, base.geometry_column, datetime_column)
-        geometry = base.geometry_column.model_copy(update={"bounds": bounds or [3.2, 50.7, 7.3, 53.6]})
+        bounds, span, types = await _layer_extent(conn, layer, base.geometry_column, datetime_column)
+        # the geometry type the collection really holds (queryables, `geometryType` in its metadata): one type,
+        # or GEOMETRY when it mixes them (speelplekken: points and areas), never the first one found
+        geometry = base.geometry_column.model_copy(update={"bounds": bounds or [3.2, 50.7, 7.3, 53.6],
+                                                           "geometry_type": declared_type(types)})
         if datetime_column is not None and span is not None:
             datetime_column = datetime_column.model_copy(update={"mindt": span[0], "maxdt": span[1]})
         fields = [datetime_column if datetime_column is not None and by_name[n] is by_name[datetime_column.name]
