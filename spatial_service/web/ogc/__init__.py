@@ -17,11 +17,11 @@ import asyncpg
 import psycopg
 from starlette.applications import Starlette
 from starlette.routing import BaseRoute, Mount
-from tipg.database import connection_factory
 
 from spatial_service.web.ogc.api import OgcApi
 from spatial_service.web.ogc.collections import load_catalog
 from spatial_service.web.ogc.limits import OgcLimits
+from spatial_service.web.ogc.tipg_adapter import connection_factory
 
 log = logging.getLogger(__name__)
 MOUNT_PATH = "/ogc"

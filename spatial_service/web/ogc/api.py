@@ -4,9 +4,10 @@ Why tipg (developmentseed, the library behind many PostGIS OGC APIs): it is asyn
 statement per request in PostGIS (GeoJSON and MVT made by the database, not in Python), introspects our publiek
 views for queryables, and mounts as an ASGI sub-application. pygeoapi (0.21 is the last for Python 3.11) needs
 Flask, rasterio and a synchronous SQLAlchemy engine per collection, and its PostgreSQL provider also pages with
-OFFSET. What tipg lacks we add here and in collections.py, without patching it: the catalogue's layers as
-collections, Part 2 CRS (`crs`, `bbox-crs`, `Content-Crs`, `crs`/`storageCrs` in the collection metadata) and
-keyset paging.
+OFFSET. What tipg lacks we add here and in collections.py: the catalogue's layers as collections, Part 2 CRS
+(`crs`, `bbox-crs`, `Content-Crs`, `crs`/`storageCrs` in the collection metadata), keyset paging, and the input
+bounds of limits.py. Where that needs tipg's internals (private hooks, two module patches), tipg_adapter.py does
+it, applied explicitly at start-up; no other module here touches them.
 
 tipg uses asyncpg, so it has its own small pool (ogc/__init__.py): same database, same public login role as the
 tile pool (resolved from the same `settings.public()` DSN), reading only the publiek views of the catalogue.
@@ -14,11 +15,9 @@ tile pool (resolved from the same `settings.public()` DSN), reading only the pub
 
 from __future__ import annotations
 
-import itertools
 import json
 import logging
 import re
-from collections.abc import Iterable, Iterator
 from typing import Annotated, Any, Literal
 from urllib.parse import parse_qsl
 
@@ -27,19 +26,23 @@ import jinja2
 import morecantile
 import psycopg
 import pyproj
-import tipg.factory
 from cql2 import Expr
-from fastapi import APIRouter, FastAPI, Path, Query, Request
+from fastapi import FastAPI, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.datastructures import QueryParams
 from starlette.exceptions import HTTPException
 from starlette.templating import Jinja2Templates
 from starlette.types import Message, Receive, Scope, Send
-from tipg.collections import Collection
-from tipg.dependencies import bbox_query, filter_query
-from tipg.errors import (
+
+from spatial_service.web.ogc import crs as crs_mod
+from spatial_service.web.ogc import tipg_adapter
+from spatial_service.web.ogc.collections import FilterNotAllowed
+from spatial_service.web.ogc.crs import PART2_CONFORMANCE, REQUEST_CRS, STORAGE_CRS, URIS, CrsError, RequestCrs
+from spatial_service.web.ogc.limits import OgcInputError, OgcLimits, Target, check_query, check_tile, valid_id
+from spatial_service.web.ogc.tipg_adapter import (
     DEFAULT_STATUS_CODES,
+    Collection,
     InvalidBBox,
     InvalidDatetimeColumnName,
     InvalidGeometryColumnName,
@@ -47,14 +50,9 @@ from tipg.errors import (
     MissingCollectionCatalog,
     MissingDatetimeColumn,
     MissingGeometryColumn,
+    bbox_query,
+    filter_query,
 )
-from tipg.factory import Endpoints, OGCFeaturesFactory, OGCTilesFactory
-from tipg.openapi import _update_openapi
-
-from spatial_service.web.ogc import crs as crs_mod
-from spatial_service.web.ogc.collections import FilterNotAllowed
-from spatial_service.web.ogc.crs import PART2_CONFORMANCE, REQUEST_CRS, STORAGE_CRS, URIS, CrsError, RequestCrs
-from spatial_service.web.ogc.limits import OgcInputError, OgcLimits, Target, check_query, check_tile, valid_id
 
 # PDOK's tiling scheme for the Netherlands in RD New (z0: one 256 px tile of 3440.64 m/px from the PDOK origin)
 RD_NEW_QUAD = morecantile.TileMatrixSet.custom(
@@ -66,87 +64,6 @@ TILE_MATRIX_SETS = morecantile.TileMatrixSets({}).register(
 
 log = logging.getLogger(__name__)
 TITLE = "Buurtkaart: buurtinitiatieven, buurtdeals en openbare ruimte (OGC API)"
-
-
-# tipg adds its module-level common classes to every conformance answer; drop oas30 there too (in place: the
-# conformance route reads that list)
-tipg.factory.COMMON_CONFORMS[:] = [c for c in tipg.factory.COMMON_CONFORMS if not c.endswith("/oas30")]
-
-
-def _csv_rows(data: Iterable[dict]) -> Iterator[str]:
-    """tipg's CSV writer takes the header from the first row and raises StopIteration inside its generator when
-    there is none (an empty page: a broken chunked answer). No rows, no lines; otherwise tipg's writer."""
-    rows = iter(data)
-    first = next(rows, None)
-    if first is None:
-        return iter(())
-    return _tipg_csv_rows(itertools.chain([first], rows))
-
-
-_tipg_csv_rows = tipg.factory.create_csv_rows
-tipg.factory.create_csv_rows = _csv_rows  # the items routes look it up in the module at each request
-
-
-class TemplatedUrls:
-    """tipg writes two links per feature with url_for, which walks the router's regexes each time: 2,000 calls
-    for a page of 1,000 cost ~300 ms, many times the SQL. The URL for (base, route, parameter names) is made once
-    with markers and then filled in; bounded, because the base comes from the Host header."""
-
-    router: APIRouter
-
-    def url_for(self, request: Request, name: str, **path_params: Any) -> str:
-        names = tuple(sorted(path_params))
-        values = [str(path_params[n]) for n in names]
-        if any("/" in v or _MARK in v for v in values):
-            return super().url_for(request, name, **path_params)  # type: ignore[misc]  (its own check and error)
-        url = self._template(str(request.base_url), name, names)
-        for i, value in enumerate(values):
-            url = url.replace(f"{_MARK}{i}{_MARK}", value)
-        return url
-
-    def _template(self, base_url: str, name: str, names: tuple[str, ...]) -> str:
-        cache: dict[tuple[str, str, tuple[str, ...]], str] = self.__dict__.setdefault("_url_templates", {})
-        key = (base_url, name, names)
-        found = cache.get(key)
-        if found is None:
-            if len(cache) >= 256:
-                cache.clear()
-            url_path = self.router.url_path_for(name, **{n: f"{_MARK}{i}{_MARK}" for i, n in enumerate(names)})
-            found = cache[key] = str(url_path.make_absolute_url(base_url=base_url))
-        return found
-
-
-_MARK = "BKPARAM"
-
-
-class FeaturesFactory(TemplatedUrls, OGCFeaturesFactory):
-    pass
-
-
-class TilesFactory(TemplatedUrls, OGCTilesFactory):
-    pass
-
-
-class BuurtkaartEndpoints(TemplatedUrls, Endpoints):
-    """tipg's Features + Tiles endpoints. The conformance also declares Part 2 (CRS), which we add, and not the
-    oas30 classes tipg lists: FastAPI writes OpenAPI 3.1, which those classes do not cover."""
-
-    @property
-    def conforms_to(self) -> list[str]:
-        return [*(c for c in super().conforms_to if not c.endswith("/oas30")), PART2_CONFORMANCE]
-
-    def register_routes(self) -> None:
-        """As tipg's Endpoints.register_routes, with the factories above."""
-        self.ogc_features = FeaturesFactory(collections_dependency=self.collections_dependency,
-                                            collection_dependency=self.collection_dependency,
-                                            router_prefix=self.router_prefix, templates=self.templates,
-                                            with_common=False)
-        self.router.include_router(self.ogc_features.router)
-        self.ogc_tiles = TilesFactory(collection_dependency=self.collection_dependency,
-                                      router_prefix=self.router_prefix, templates=self.templates,
-                                      supported_tms=self.supported_tms, with_viewer=self.with_tiles_viewer,
-                                      with_common=False)
-        self.router.include_router(self.ogc_tiles.router)
 
 
 def collection_param(request: Request,
@@ -289,12 +206,13 @@ async def _internal(request: Request, exc: Exception) -> JSONResponse:
 
 
 def create_fastapi() -> FastAPI:
+    tipg_adapter.install()  # tipg's two module patches, here at start-up (see tipg_adapter)
     app = FastAPI(title=TITLE, openapi_url="/api", docs_url="/api.html")
-    _update_openapi(app)
-    templates = Jinja2Templates(env=jinja2.Environment(loader=jinja2.PackageLoader("tipg", "templates"),
-                                                       autoescape=True))
-    endpoints = BuurtkaartEndpoints(title=TITLE, templates=templates, collection_dependency=collection_param,
-                                    with_tiles_viewer=True, supported_tms=TILE_MATRIX_SETS)
+    tipg_adapter.update_openapi(app)
+    templates = Jinja2Templates(env=jinja2.Environment(
+        loader=jinja2.PackageLoader(tipg_adapter.TEMPLATE_PACKAGE, "templates"), autoescape=True))
+    endpoints = tipg_adapter.make_endpoints(title=TITLE, templates=templates, collection_dependency=collection_param,
+                                            supported_tms=TILE_MATRIX_SETS, extra_conformance=[PART2_CONFORMANCE])
     app.include_router(endpoints.router)
     # OGC API Features Part 1 (/req/core/query-param-invalid): a bad parameter value is 400, where tipg says 422
     codes = {exc: 400 if code == 422 else code for exc, code in DEFAULT_STATUS_CODES.items()}

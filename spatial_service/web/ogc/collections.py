@@ -15,28 +15,29 @@ layer then becomes a collection named by its catalogue id, with only its catalog
 
 from __future__ import annotations
 
-import contextvars
 import datetime as dt
 from collections import OrderedDict
 from typing import Any
 
 import asyncpg
 from cql2 import Expr
-from morecantile.models import Tile, TileMatrixSet
 from pydantic import PrivateAttr
 from pyproj import Transformer
-from tipg.collections import Catalog, Column, Feature, ItemList, PgCollection, _quote_ident, pg_get_collection_index
-from tipg.errors import TiPgError
-from tipg.settings import DatabaseSettings, FeaturesSettings
 
 from spatial_service.catalogue import Catalogue, PublicLayer
 from spatial_service.errors import BuurtkaartError
 from spatial_service.web.ogc.crs import DEFAULT, REQUEST_CRS, Crs
+from spatial_service.web.ogc.tipg_adapter import (
+    Catalog,
+    Column,
+    DatabaseSettings,
+    TipgCollection,
+    TiPgError,
+    pg_get_collection_index,
+)
+from spatial_service.web.ogc.tipg_adapter import quote_ident as _quote_ident
 
 SEEK_ENTRIES = 4096
-DEFAULT_LIMIT = FeaturesSettings().default_features_limit
-# per request (each runs in its own task): the count found for it
-_MATCHED: contextvars.ContextVar[int | None] = contextvars.ContextVar("ogc_matched", default=None)
 
 
 class FilterNotAllowed(TiPgError):
@@ -92,103 +93,48 @@ def check_filter(node: Any, queryables: set[str]) -> None:
         check_filter(node.get("args", []), queryables)
 
 
-class LayerCollection(PgCollection):
-    """A catalogue layer served by tipg, with Part 2 CRS, a base filter and keyset paging."""
+class LayerCollection(TipgCollection):
+    """A catalogue layer served by tipg, with Part 2 CRS, a base filter, our CQL2 whitelist and keyset paging
+    (through the plain hooks of tipg_adapter.TipgCollection)."""
 
     base_filter: str | None = None
-    # (where clause, offset) -> (key of the last row before that offset, count of the walk)
+    # (where clause, offset) -> (key of the last row before that offset, count of that page)
     _seek: OrderedDict[tuple[str, int], tuple[Any, int | None]] = PrivateAttr(default_factory=OrderedDict)
 
-    async def features(self, conn: asyncpg.Connection, **kwargs: Any) -> ItemList:
-        matched_token = _MATCHED.set(None)
-        try:
-            return await super().features(conn, **kwargs)
-        finally:
-            _MATCHED.reset(matched_token)
+    def check_cql(self, tree: Any) -> None:
+        check_boolean(tree)
+        check_filter(tree, set(self.queryables))
 
-    async def _features_count_query(self, conn: asyncpg.Connection, *, where: Expr | None = None,
-                                    function_parameters: dict[str, str] | None) -> int:
-        matched = await super()._features_count_query(conn, where=where, function_parameters=function_parameters)
-        _MATCHED.set(matched)
-        return matched
+    def tipg_handles_bbox(self) -> bool:
+        return REQUEST_CRS.get().bbox == DEFAULT
 
-    def cql_where(self, ids: list[str] | None = None, datetime: list[str] | None = None,
-                  bbox: list[float] | None = None, properties: list[tuple[str, Any]] | None = None,
-                  cql: Expr | None = None, geom: str | None = None, dt: str | None = None,
-                  tile: Tile | None = None, tms: TileMatrixSet | None = None) -> Expr | None:
-        if cql is not None:
-            tree = cql.to_json()
-            check_boolean(tree)
-            check_filter(tree, set(self.queryables))
-        bbox_crs = REQUEST_CRS.get().bbox
-        ours = bbox is not None and bbox_crs != DEFAULT
-        where = super().cql_where(ids=ids, datetime=datetime, bbox=None if ours else bbox, properties=properties,
-                                  cql=cql, geom=geom, dt=dt, tile=tile, tms=tms)
-        exprs = [where] if where is not None else []
-        column = self.get_geometry_column(geom)
-        if ours and column is not None:
-            exprs.append(_bbox_expr(column, bbox, bbox_crs))
+    def extra_where(self, bbox: list[float] | None, column: Column | None) -> list[Expr]:
+        exprs = []
+        if bbox is not None and column is not None:
+            exprs.append(_bbox_expr(column, bbox, REQUEST_CRS.get().bbox))
         if self.base_filter:
             exprs.append(Expr(self.base_filter))
-        if not exprs:
-            return None
-        if len(exprs) == 1:
-            return exprs[0]
-        return Expr({"op": "and", "args": [e.to_json() for e in exprs]})
+        return exprs
 
-    def _geom_expr(self, geometry_column: Column | None, bbox_only: bool | None,
-                   simplify: float | None) -> str | None:
-        if geometry_column is None:
-            return None
+    def output_srid(self) -> int:
+        return REQUEST_CRS.get().output.srid
+
+    def finish_geometry(self, sql: str) -> str:
         out = REQUEST_CRS.get().output
-        g = f"CAST({_quote_ident(geometry_column.name)} AS geometry)"
-        if geometry_column.srid != out.srid:
-            g = f"ST_Transform({g}, {out.srid})"
-        if bbox_only:
-            g = f"ST_Envelope({g})"
-        elif simplify:
-            s = float(simplify)
-            g = f"ST_SnapToGrid(ST_SimplifyPreserveTopology({g}, {s}), {s})"
         if out.lat_first:
-            g = f"ST_FlipCoordinates({g})"
+            sql = f"ST_FlipCoordinates({sql})"
         if out.srid != 4326:
             # no "crs" member inside each GeoJSON geometry: the Content-Crs header names the CRS (Part 2)
-            g = f"ST_SetSRID({g}, 0)"
-        return g
+            sql = f"ST_SetSRID({sql}, 0)"
+        return sql
 
-    async def _features_query(self, conn: asyncpg.Connection, *, where: Expr | None = None,
-                              sortby: str | None = None, properties: list[str] | None = None,
-                              geom: str | None = None, limit: int | None = None, offset: int | None = None,
-                              bbox_only: bool | None = None, simplify: float | None = None,
-                              geom_as_wkt: bool = False, function_parameters: dict[str, str] | None):
-        limit = limit or DEFAULT_LIMIT
-        offset = offset or 0
-        params: list[Any] = []
-        where_sql = self._where_clause(where)
-        keyed = sortby is None and self.id_column is not None
-        known = self._seek.get((where_sql, offset)) if keyed and offset else None
-        after = known[0] if known is not None else None
-        parts = [self._select(properties=properties, geometry_column=self.get_geometry_column(geom),
-                              bbox_only=bbox_only, simplify=simplify, geom_as_wkt=geom_as_wkt),
-                 self._from(function_parameters, params), where_sql]
-        if after is not None:
-            params.append(after)
-            parts.append(f"AND {_quote_ident(self.id_column.name)} > ${len(params)}")
-        parts += [self._sortby(sortby), f"LIMIT {int(limit)}"]
-        if after is None:
-            parts.append(f"OFFSET {int(offset)}")
-        returned, last = 0, None
-        for r in await conn.fetch(" ".join(parts), *params):
-            props = dict(r)
-            geometry = props.pop("tipg_geom")
-            last = props.pop("tipg_id")
-            returned += 1
-            yield Feature(type="Feature", geometry=geometry, id=last, properties=props)
-        if keyed and returned:
-            self._remember((where_sql, offset + returned), (last, _MATCHED.get()))
+    def seek_key(self, where_sql: str, offset: int) -> Any | None:
+        known = self._seek.get((where_sql, offset))
+        return known[0] if known is not None else None
 
-    def _remember(self, key: tuple[str, int], value: tuple[Any, int | None]) -> None:
-        self._seek[key] = value
+    def page_ended(self, where_sql: str, offset: int, last_key: Any, matched: int | None) -> None:
+        key = (where_sql, offset)
+        self._seek[key] = (last_key, matched)
         self._seek.move_to_end(key)
         while len(self._seek) > SEEK_ENTRIES:
             self._seek.popitem(last=False)

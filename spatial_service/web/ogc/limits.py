@@ -18,9 +18,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ciso8601 import parse_rfc3339
-from tipg.settings import FeaturesSettings
 
 from spatial_service.settings import Settings
+from spatial_service.web.ogc.tipg_adapter import FeaturesSettings
 
 INT64 = 2**63 - 1
 INTEGER_TYPES = frozenset({"smallint", "integer", "bigint", "smallserial", "serial", "bigserial"})
