@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import sqlite3
 import subprocess
+from pathlib import Path
 
 import psycopg
 import pytest
 
 from spatial_service.catalogue import load
-from tests.ogc.helpers import pages
+from tests.ogc.helpers import RD, pages
 from tests.service.conftest import start_server
 
 CATALOGUE = load()
@@ -114,3 +115,26 @@ def test_gdal_copies_every_collection_with_the_served_counts(server, client, tmp
         assert count == body["numberMatched"] > 0, layer.id
         expected = "GEOMETRY" if mixed else declared.rsplit("/", 1)[1].removesuffix(".json").upper()
         assert geometry_type == expected, (layer.id, geometry_type, declared)
+
+
+def test_the_rd_new_extent_comes_from_the_database(fresh_db):
+    """Where RD New is defined is written once, in buurt_app.rd_gebied(); the OGC API reads it at start-up (via
+    publiek.rd_gebied() for the public role) instead of repeating the numbers in crs.py."""
+    from spatial_service.web.ogc import crs
+
+    assert "289000" not in Path(crs.__file__).read_text() and "629000" not in Path(crs.__file__).read_text()
+    with psycopg.connect(fresh_db.admin_dsn, autocommit=True) as admin:
+        # a narrower area (the Gooi only): a bbox elsewhere in the Netherlands is now outside it
+        admin.execute("CREATE OR REPLACE FUNCTION buurt_app.rd_gebied() RETURNS geometry LANGUAGE sql IMMUTABLE "
+                      "AS $$ SELECT ST_MakeEnvelope(120000, 450000, 160000, 490000, 28992) $$")
+    running = start_server(fresh_db)
+    try:
+        with running.client() as client:
+            inside = client.get("/ogc/collections/buurtdeals/items",
+                                params={"bbox": "139000,469000,141500,471500", "bbox-crs": RD})
+            assert inside.status_code == 200 and inside.json()["numberMatched"] > 0
+            outside = client.get("/ogc/collections/buurtdeals/items",
+                                 params={"bbox": "90000,430000,100000,440000", "bbox-crs": RD})
+            assert "buiten het bereik" in exception(outside)
+    finally:
+        running.stop()

@@ -20,6 +20,7 @@ from starlette.routing import BaseRoute, Mount
 
 from spatial_service.web.ogc.api import OgcApi
 from spatial_service.web.ogc.collections import load_catalog
+from spatial_service.web.ogc.crs import AREA_QUERY
 from spatial_service.web.ogc.limits import OgcLimits
 from spatial_service.web.ogc.tipg_adapter import connection_factory
 
@@ -92,6 +93,10 @@ async def lifespan(app: Starlette) -> AsyncIterator[None]:
                     init=connection_factory(["publiek"], "pg_temp"),
                     server_settings={"statement_timeout": STATEMENT_TIMEOUT, "application_name": "buurtkaart-ogc"}))
                 ogc.state.pool = pools[0]
+            if not getattr(ogc.state, "crs_areas", None):  # once: where RD New is defined, from the database
+                async with pools[0].acquire() as conn:
+                    ogc.state.crs_areas = {srid: tuple(float(v) for v in await conn.fetchrow(sql))
+                                           for srid, sql in AREA_QUERY.items()}
             try:
                 async with pools[0].acquire() as conn:
                     loaded = await load_catalog(conn, catalogue)

@@ -79,7 +79,8 @@ def collection_param(request: Request,
     return found
 
 
-def bbox_in_crs(bbox: Annotated[str | None, Query(description="Ruimtelijk filter, in `bbox-crs` (standaard CRS84)")]
+def bbox_in_crs(request: Request,
+                bbox: Annotated[str | None, Query(description="Ruimtelijk filter, in `bbox-crs` (standaard CRS84)")]
                 = None) -> list[float] | None:
     """tipg's bbox check assumes degrees; this one checks against the range of the request's `bbox-crs`."""
     if not bbox:
@@ -95,7 +96,10 @@ def bbox_in_crs(bbox: Annotated[str | None, Query(description="Ruimtelijk filter
         xs, ys = (bounds[0], bounds[3]), (bounds[1], bounds[4])
     else:
         xs, ys = (bounds[0], bounds[2]), (bounds[1], bounds[3])
-    lo_x, lo_y, hi_x, hi_y = crs.limits
+    try:
+        lo_x, lo_y, hi_x, hi_y = crs_mod.limits_of(crs, getattr(request.app.state, "crs_areas", {}))
+    except CrsError as exc:
+        raise InvalidBBox(str(exc)) from None
     if not all(lo_x <= x <= hi_x for x in xs) or not all(lo_y <= y <= hi_y for y in ys):
         raise InvalidBBox(f"Parameter 'bbox': {bounds} ligt buiten het bereik van {crs.uri}; geef `bbox-crs` op "
                           "als de bbox in een ander coördinatenstelsel staat.")
