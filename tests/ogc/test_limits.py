@@ -159,3 +159,23 @@ def test_limits_are_settings_with_defaults():
     finally:
         for k, v in old.items():
             os.environ.pop(k, None) if v is None else os.environ.__setitem__(k, v)
+
+
+def test_ordinary_filters_pass_the_bounds(service, demo_db):
+    """The scanners count, they do not judge: real filters (polygons, lists, strings with brackets and quotes,
+    CQL2-JSON) are answered as before."""
+    proc, url = service
+    polygon = "POLYGON((5.10 52.18, 5.25 52.18, 5.25 52.30, 5.10 52.30, 5.10 52.18))"
+    with httpx.Client(base_url=url, timeout=30) as client:
+        for params in (
+            {"filter": f"S_INTERSECTS(geom, {polygon}) AND jaar BETWEEN 2015 AND 2030"},
+            {"filter": "thema IN ('groen', 'verkeer', 'spelen') OR titel LIKE '%(%' OR titel = 'a''b)'"},
+            {"filter": "NOT (jaar < 2000) AND (budget_gemeente >= 0 OR budget_gemeente IS NULL)"},
+            {"filter": '{"op": "and", "args": [{"op": ">=", "args": [{"property": "jaar"}, 2015]}, '
+                       '{"op": "s_intersects", "args": [{"property": "geom"}, {"type": "Polygon", "coordinates": '
+                       '[[[5.1, 52.18], [5.25, 52.18], [5.25, 52.3], [5.1, 52.3], [5.1, 52.18]]]}]}]}',
+             "filter-lang": "cql2-json"},
+        ):
+            r = client.get("/ogc/collections/buurtdeals/items", params=params)
+            assert r.status_code == 200 and r.json()["numberMatched"] > 0, (params, r.text[:300])
+    assert proc.poll() is None

@@ -1,8 +1,10 @@
-"""The OGC collections: one per [[publiek]] layer of the catalogue, as a tipg collection with three additions.
+"""The OGC collections: one per [[publiek]] layer of the catalogue, as a tipg collection with four additions.
 
 tipg introspects the publiek views (so columns, types, keys and queryables come from the database); each catalogue
 layer then becomes a collection named by its catalogue id, with only its catalogue fields, its base filter
-(groen/speelplekken/zebrapaden are one view with `soort = ...`) and its own extent. The subclass adds:
+(groen/speelplekken/zebrapaden are one view with `soort = ...`), its own extent and the geometry type it holds
+(GEOMETRY when it mixes points and areas). The subclass adds, through tipg_adapter.TipgCollection's plain hooks:
+- a CQL2 whitelist: only queryable properties and CQL2 operations, and the filter must be a condition;
 - the output CRS and bbox CRS of OGC API Features Part 2 (crs.REQUEST_CRS, set per request by api.py);
 - keyset paging: tipg pages with LIMIT/OFFSET, whose cost grows with the offset (PostgreSQL reads and drops every
   skipped row). When a page (filter, offset) ends at key K, the next page (filter, offset + returned) is read
