@@ -137,6 +137,12 @@ def test_no_500_for_the_issues_hostile_requests(service):
             ("/ogc/collections/buurtdeals/tiles/WebMercatorQuad/2/1/" + "9" * 400, {}, 400, "geen geheel getal"),
             ("/ogc/collections/groen/tiles/NetherlandsRDNewQuad/8/-3/2", {}, 404, "buiten de tegelmatrix"),
         ]
+        # tipg's Accept parser raised on a media-range parameter without one '=' (500)
+        for accept in ("text/html;q", "application/json;q=1=2", ";;;", "*/*;level"):
+            for path in ("/ogc/collections", "/ogc/collections/groen/items?limit=1", "/ogc/"):
+                r = client.get(path, headers={"Accept": accept})
+                assert r.status_code == 200, (accept, path, r.status_code)
+        assert "Header 'Accept'" in refusal(client.get("/ogc/", headers={"Accept": "a/b," * 400}))
         for path, params, status, needle in cases:
             r = client.get(path, params=params)
             assert r.status_code == status, (path[:80], params, r.status_code, r.text[:300])

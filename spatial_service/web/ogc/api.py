@@ -39,7 +39,15 @@ from spatial_service.web.ogc import crs as crs_mod
 from spatial_service.web.ogc import tipg_adapter
 from spatial_service.web.ogc.collections import FilterNotAllowed
 from spatial_service.web.ogc.crs import PART2_CONFORMANCE, REQUEST_CRS, STORAGE_CRS, URIS, CrsError, RequestCrs
-from spatial_service.web.ogc.limits import OgcInputError, OgcLimits, Target, check_query, check_tile, valid_id
+from spatial_service.web.ogc.limits import (
+    OgcInputError,
+    OgcLimits,
+    Target,
+    check_query,
+    check_tile,
+    safe_accept,
+    valid_id,
+)
 from spatial_service.web.ogc.tipg_adapter import (
     DEFAULT_STATUS_CODES,
     Collection,
@@ -330,6 +338,14 @@ class OgcApi:
         # tipg's links (url_for) must come from tipg's router and start at /ogc: the outer app put its own
         # router and root in the scope
         scope = {**scope, "router": self.fastapi.router, "app_root_path": scope.get("root_path", "")}
+        headers = scope.get("headers", [])
+        if any(k == b"accept" for k, _ in headers):
+            try:
+                scope["headers"] = [(k, safe_accept(v.decode("latin-1"), self.limits).encode("latin-1"))
+                                    if k == b"accept" else (k, v) for k, v in headers]
+            except OgcInputError as exc:
+                await _json(send, exc.status, exc.body())
+                return
         token = REQUEST_CRS.set(request_crs)
         try:
             if parts[:1] == ["collections"] and len(parts) >= 3 and parts[2] == "items":

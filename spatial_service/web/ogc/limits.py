@@ -323,3 +323,18 @@ def check_tile(z: str, x: str, y: str, matrices: Mapping[str, tuple[int, int]]) 
     if not (0 <= int(x) < width and 0 <= int(y) < height):
         raise OgcInputError(f"Tegel {z}/{x}/{y} ligt buiten de tegelmatrix (kolom 0-{width - 1}, rij "
                             f"0-{height - 1}).", code="NotFound", status=404)
+
+
+def safe_accept(value: str, limits: OgcLimits) -> str:
+    """The Accept header as tipg's parser (dependencies.accept_media_type) can read it: that parser splits every
+    media-range parameter at '=' into a dict and raised (500) on `text/html;q` or `q=1=2`. Parameters without
+    exactly one '=' are dropped; the media types stay, so content negotiation is unchanged."""
+    if len(value) > limits.param_chars:
+        raise OgcInputError(f"Header 'Accept': de lengte is {len(value)}, de grens is {limits.param_chars} "
+                            "(instelling BUURTKAART_OGC_PARAM_MAX_CHARS).", code="LimitExceeded")
+    ranges = []
+    for part in value.split(","):
+        name, *params = part.split(";")
+        kept = [p for p in params if p.count("=") == 1]
+        ranges.append(";".join([name, *kept]))
+    return ",".join(ranges)
