@@ -138,12 +138,14 @@ def main() -> None:
     with psycopg.connect(settings.admin()) as conn:
         pg = conn.execute("SELECT version()").fetchone()[0].split(" on ")[0]
     now = datetime.now().strftime("%Y-%m-%d %H:%M")
+    load = " / ".join(f"{v:.1f}" for v in os.getloadavg())
     text = f"""## OGC API (`benchmarks/ogc_bench.py`)
 
 Run {now} on {platform.machine()} ({os.cpu_count()} cores), {platform.platform()}, {pg}, PostGIS 3.3, tipg 1.6.1.
 The service as `buurtkaart serve` runs it (one uvicorn process); one client (httpx), one request at a time,
 wall-clock per request including JSON transfer. Database: the Hilversum demo plus {EXTRA_OBJECTS:,} speelplekken
-(points, inserted in {insert_s:.0f} s), ANALYZEd.
+(points, inserted in {insert_s:.0f} s), ANALYZEd. Load average at the end: {load} (the machine is shared: compare
+runs only at a similar load). Every page counts `numberMatched` afresh (it must be right on every page).
 
 | request | objects | p50 ms | p95 ms | max ms |
 | --- | ---: | ---: | ---: | ---: |

@@ -70,6 +70,17 @@ class Settings:
     # where the OGC API's own processes listen (http://127.0.0.1:PORT); set by `serve --ogc-workers N`. Empty:
     # the service runs /ogc itself
     ogc_upstream: str = field(default_factory=lambda: _env("OGC_UPSTREAM", ""))
+    # OGC API (/ogc) input bounds, checked before tipg and its CQL2 parser see a request (web/ogc/limits.py;
+    # docs/deployment.md lists them): filter length, nesting depth and terms; any other value's length; the number
+    # of parameters, ids and field names; the largest offset
+    ogc_filter_max_chars: int = field(default_factory=lambda: int(_env("OGC_FILTER_MAX_CHARS", "4000")))
+    ogc_filter_max_depth: int = field(default_factory=lambda: int(_env("OGC_FILTER_MAX_DEPTH", "20")))
+    ogc_filter_max_terms: int = field(default_factory=lambda: int(_env("OGC_FILTER_MAX_TERMS", "100")))
+    ogc_param_max_chars: int = field(default_factory=lambda: int(_env("OGC_PARAM_MAX_CHARS", "1000")))
+    ogc_max_params: int = field(default_factory=lambda: int(_env("OGC_MAX_PARAMS", "30")))
+    ogc_max_ids: int = field(default_factory=lambda: int(_env("OGC_MAX_IDS", "100")))
+    ogc_max_fields: int = field(default_factory=lambda: int(_env("OGC_MAX_FIELDS", "50")))
+    ogc_max_offset: int = field(default_factory=lambda: int(_env("OGC_MAX_OFFSET", "1000000")))
 
     @property
     def socket_dir(self) -> Path:

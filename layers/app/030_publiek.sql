@@ -86,3 +86,13 @@ SELECT b.code, b.naam, b.wijkcode, w.naam AS wijknaam, b.gemeentecode, b.water,
           FROM buurt.buurtcijfer bc
          WHERE bc.buurtcode = b.code
            AND bc.jaar = (SELECT max(jaar) FROM buurt.buurtcijfer x WHERE x.buurtcode = b.code)) c ON true;
+
+-- Where RD New (EPSG:28992) is defined, as (xmin, ymin, xmax, ymax), for the public role: the OGC API reads it
+-- once at start-up to refuse a `bbox` in RD New outside it. The one definition stays buurt_app.rd_gebied()
+-- (070_import.sql, made after this file: PL/pgSQL looks it up when called, not when created).
+CREATE FUNCTION publiek.rd_gebied() RETURNS TABLE (xmin float8, ymin float8, xmax float8, ymax float8)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+BEGIN
+  RETURN QUERY SELECT ST_XMin(g), ST_YMin(g), ST_XMax(g), ST_YMax(g) FROM buurt_app.rd_gebied() g;
+END
+$$;

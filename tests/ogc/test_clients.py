@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+
+import pytest
 from owslib.ogcapi.features import Features
 from qgis.core import (
     QgsRectangle,
@@ -32,6 +35,8 @@ def test_qgis_oapif_loads_every_collection(qgis_app, server, admin_conn):
             assert not [f for f in fields if f.startswith("indiener")]
             features = list(vl.getFeatures())
             assert len(features) == count(admin_conn, layer), layer.id
+            # QGIS takes the layer's feature count from numberMatched
+            assert vl.featureCount() == len(features), (layer.id, vl.featureCount())
             assert all(f.hasGeometry() and not f.geometry().isEmpty() for f in features)
             values = {str(v) for f in features for v in f.attributes()}
             assert not strings & values
@@ -55,12 +60,15 @@ def test_owslib_paging_and_bbox(server, admin_conn):
     assert [c["id"] for c in api.collections()["collections"]] == [layer.id for layer in CATALOGUE.public]
     seen: list[int] = []
     offset = 0
+    matched: set[int] = set()
     while True:
         page = api.collection_items("groen", limit=128, offset=offset)
         seen += [f["id"] for f in page["features"]]
         offset += page["numberReturned"]
+        matched.add(page["numberMatched"])
         if offset >= page["numberMatched"]:
             break
+    assert matched == {len(seen)}
     assert seen == [r[0] for r in admin_conn.execute(
         "SELECT id FROM publiek.beheerobject WHERE soort = 'groen' ORDER BY id")]
     box = [5.15, 52.20, 5.20, 52.24]
@@ -72,6 +80,11 @@ def test_owslib_paging_and_bbox(server, admin_conn):
     assert got["numberMatched"] == len(expected)
     queryables = api.collection_queryables("buurtdeals")
     assert "budget_gemeente" in queryables["properties"]
+    # OWSLib passes any keyword as a query parameter: an unknown one is refused (Part 1), not ignored
+    with pytest.raises(RuntimeError) as refused:  # OWSLib raises the answer's text for any non-200
+        api.collection_items("buurtdeals", kleur="rood")
+    body = json.loads(str(refused.value))
+    assert body["code"] == "UnknownParameter" and "Onbekende parameter 'kleur'" in body["description"]
 
 
 def test_qgis_draws_the_ogc_layers(qgis_app, server, tmp_path):

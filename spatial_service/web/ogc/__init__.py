@@ -10,16 +10,19 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
+import re
 from collections.abc import AsyncIterator
 
 import asyncpg
 import psycopg
 from starlette.applications import Starlette
 from starlette.routing import BaseRoute, Mount
-from tipg.database import connection_factory
 
 from spatial_service.web.ogc.api import OgcApi
 from spatial_service.web.ogc.collections import load_catalog
+from spatial_service.web.ogc.crs import AREA_QUERY
+from spatial_service.web.ogc.limits import OgcLimits
+from spatial_service.web.ogc.tipg_adapter import connection_factory
 
 log = logging.getLogger(__name__)
 MOUNT_PATH = "/ogc"
@@ -29,8 +32,17 @@ STATEMENT_TIMEOUT = "10s"
 CATALOG_TTL = dt.timedelta(minutes=5)  # tests shorten it
 
 
+class OgcMount(Mount):
+    """Starlette's Mount matches `.*`, which stops at a newline: /ogc/collections/a%0Ab fell through to the
+    service's own 404 (its JSON, not the OGC exception). Every path under /ogc is ours."""
+
+    def __init__(self, path: str, app: OgcApi, name: str) -> None:
+        super().__init__(path, app=app, name=name)
+        self.path_regex = re.compile(self.path_regex.pattern, re.DOTALL)
+
+
 def routes() -> list[BaseRoute]:
-    return [Mount(MOUNT_PATH, app=OgcApi(), name="ogc")]
+    return [OgcMount(MOUNT_PATH, app=OgcApi(), name="ogc")]
 
 
 def _ogc_app(app: Starlette) -> OgcApi | None:
@@ -81,6 +93,10 @@ async def lifespan(app: Starlette) -> AsyncIterator[None]:
                     init=connection_factory(["publiek"], "pg_temp"),
                     server_settings={"statement_timeout": STATEMENT_TIMEOUT, "application_name": "buurtkaart-ogc"}))
                 ogc.state.pool = pools[0]
+            if not getattr(ogc.state, "crs_areas", None):  # once: where RD New is defined, from the database
+                async with pools[0].acquire() as conn:
+                    ogc.state.crs_areas = {srid: tuple(float(v) for v in await conn.fetchrow(sql))
+                                           for srid, sql in AREA_QUERY.items()}
             try:
                 async with pools[0].acquire() as conn:
                     loaded = await load_catalog(conn, catalogue)
@@ -96,6 +112,7 @@ async def lifespan(app: Starlette) -> AsyncIterator[None]:
                 log.warning("OGC-collecties niet ververst; de vorige blijven in gebruik", exc_info=True)
 
     ogc.ready = ready
+    ogc.limits = OgcLimits.from_settings(settings)
     try:
         await ready()
     except (OSError, psycopg.Error, asyncpg.PostgresError) as exc:  # the first /ogc request tries again

@@ -4,9 +4,10 @@ Why tipg (developmentseed, the library behind many PostGIS OGC APIs): it is asyn
 statement per request in PostGIS (GeoJSON and MVT made by the database, not in Python), introspects our publiek
 views for queryables, and mounts as an ASGI sub-application. pygeoapi (0.21 is the last for Python 3.11) needs
 Flask, rasterio and a synchronous SQLAlchemy engine per collection, and its PostgreSQL provider also pages with
-OFFSET. What tipg lacks we add here and in collections.py, without patching it: the catalogue's layers as
-collections, Part 2 CRS (`crs`, `bbox-crs`, `Content-Crs`, `crs`/`storageCrs` in the collection metadata) and
-keyset paging.
+OFFSET. What tipg lacks we add here and in collections.py: the catalogue's layers as collections, Part 2 CRS
+(`crs`, `bbox-crs`, `Content-Crs`, `crs`/`storageCrs` in the collection metadata), keyset paging, and the input
+bounds of limits.py. Where that needs tipg's internals (private hooks, two module patches), tipg_adapter.py does
+it, applied explicitly at start-up; no other module here touches them.
 
 tipg uses asyncpg, so it has its own small pool (ogc/__init__.py): same database, same public login role as the
 tile pool (resolved from the same `settings.public()` DSN), reading only the publiek views of the catalogue.
@@ -14,34 +15,52 @@ tile pool (resolved from the same `settings.public()` DSN), reading only the pub
 
 from __future__ import annotations
 
-import itertools
 import json
 import logging
-from collections.abc import Iterable, Iterator
-from typing import Annotated, Any
+import re
+from typing import Annotated, Any, Literal
+from urllib.parse import parse_qsl
 
 import asyncpg
 import jinja2
 import morecantile
 import psycopg
 import pyproj
-import tipg.factory
-from fastapi import APIRouter, FastAPI, Path, Query, Request
+from cql2 import Expr
+from fastapi import FastAPI, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.datastructures import QueryParams
 from starlette.exceptions import HTTPException
 from starlette.templating import Jinja2Templates
 from starlette.types import Message, Receive, Scope, Send
-from tipg.collections import Collection
-from tipg.dependencies import bbox_query
-from tipg.errors import DEFAULT_STATUS_CODES, InvalidBBox, MissingCollectionCatalog, add_exception_handlers
-from tipg.factory import Endpoints, OGCFeaturesFactory, OGCTilesFactory
-from tipg.openapi import _update_openapi
 
 from spatial_service.web.ogc import crs as crs_mod
+from spatial_service.web.ogc import tipg_adapter
 from spatial_service.web.ogc.collections import FilterNotAllowed
 from spatial_service.web.ogc.crs import PART2_CONFORMANCE, REQUEST_CRS, STORAGE_CRS, URIS, CrsError, RequestCrs
+from spatial_service.web.ogc.limits import (
+    OgcInputError,
+    OgcLimits,
+    Target,
+    check_query,
+    check_tile,
+    safe_accept,
+    valid_id,
+)
+from spatial_service.web.ogc.tipg_adapter import (
+    DEFAULT_STATUS_CODES,
+    Collection,
+    InvalidBBox,
+    InvalidDatetimeColumnName,
+    InvalidGeometryColumnName,
+    InvalidPropertyName,
+    MissingCollectionCatalog,
+    MissingDatetimeColumn,
+    MissingGeometryColumn,
+    bbox_query,
+    filter_query,
+)
 
 # PDOK's tiling scheme for the Netherlands in RD New (z0: one 256 px tile of 3440.64 m/px from the PDOK origin)
 RD_NEW_QUAD = morecantile.TileMatrixSet.custom(
@@ -53,87 +72,6 @@ TILE_MATRIX_SETS = morecantile.TileMatrixSets({}).register(
 
 log = logging.getLogger(__name__)
 TITLE = "Buurtkaart: buurtinitiatieven, buurtdeals en openbare ruimte (OGC API)"
-
-
-# tipg adds its module-level common classes to every conformance answer; drop oas30 there too (in place: the
-# conformance route reads that list)
-tipg.factory.COMMON_CONFORMS[:] = [c for c in tipg.factory.COMMON_CONFORMS if not c.endswith("/oas30")]
-
-
-def _csv_rows(data: Iterable[dict]) -> Iterator[str]:
-    """tipg's CSV writer takes the header from the first row and raises StopIteration inside its generator when
-    there is none (an empty page: a broken chunked answer). No rows, no lines; otherwise tipg's writer."""
-    rows = iter(data)
-    first = next(rows, None)
-    if first is None:
-        return iter(())
-    return _tipg_csv_rows(itertools.chain([first], rows))
-
-
-_tipg_csv_rows = tipg.factory.create_csv_rows
-tipg.factory.create_csv_rows = _csv_rows  # the items routes look it up in the module at each request
-
-
-class TemplatedUrls:
-    """tipg writes two links per feature with url_for, which walks the router's regexes each time: 2,000 calls
-    for a page of 1,000 cost ~300 ms, many times the SQL. The URL for (base, route, parameter names) is made once
-    with markers and then filled in; bounded, because the base comes from the Host header."""
-
-    router: APIRouter
-
-    def url_for(self, request: Request, name: str, **path_params: Any) -> str:
-        names = tuple(sorted(path_params))
-        values = [str(path_params[n]) for n in names]
-        if any("/" in v or _MARK in v for v in values):
-            return super().url_for(request, name, **path_params)  # type: ignore[misc]  (its own check and error)
-        url = self._template(str(request.base_url), name, names)
-        for i, value in enumerate(values):
-            url = url.replace(f"{_MARK}{i}{_MARK}", value)
-        return url
-
-    def _template(self, base_url: str, name: str, names: tuple[str, ...]) -> str:
-        cache: dict[tuple[str, str, tuple[str, ...]], str] = self.__dict__.setdefault("_url_templates", {})
-        key = (base_url, name, names)
-        found = cache.get(key)
-        if found is None:
-            if len(cache) >= 256:
-                cache.clear()
-            url_path = self.router.url_path_for(name, **{n: f"{_MARK}{i}{_MARK}" for i, n in enumerate(names)})
-            found = cache[key] = str(url_path.make_absolute_url(base_url=base_url))
-        return found
-
-
-_MARK = "BKPARAM"
-
-
-class FeaturesFactory(TemplatedUrls, OGCFeaturesFactory):
-    pass
-
-
-class TilesFactory(TemplatedUrls, OGCTilesFactory):
-    pass
-
-
-class BuurtkaartEndpoints(TemplatedUrls, Endpoints):
-    """tipg's Features + Tiles endpoints. The conformance also declares Part 2 (CRS), which we add, and not the
-    oas30 classes tipg lists: FastAPI writes OpenAPI 3.1, which those classes do not cover."""
-
-    @property
-    def conforms_to(self) -> list[str]:
-        return [*(c for c in super().conforms_to if not c.endswith("/oas30")), PART2_CONFORMANCE]
-
-    def register_routes(self) -> None:
-        """As tipg's Endpoints.register_routes, with the factories above."""
-        self.ogc_features = FeaturesFactory(collections_dependency=self.collections_dependency,
-                                            collection_dependency=self.collection_dependency,
-                                            router_prefix=self.router_prefix, templates=self.templates,
-                                            with_common=False)
-        self.router.include_router(self.ogc_features.router)
-        self.ogc_tiles = TilesFactory(collection_dependency=self.collection_dependency,
-                                      router_prefix=self.router_prefix, templates=self.templates,
-                                      supported_tms=self.supported_tms, with_viewer=self.with_tiles_viewer,
-                                      with_common=False)
-        self.router.include_router(self.ogc_tiles.router)
 
 
 def collection_param(request: Request,
@@ -149,7 +87,8 @@ def collection_param(request: Request,
     return found
 
 
-def bbox_in_crs(bbox: Annotated[str | None, Query(description="Ruimtelijk filter, in `bbox-crs` (standaard CRS84)")]
+def bbox_in_crs(request: Request,
+                bbox: Annotated[str | None, Query(description="Ruimtelijk filter, in `bbox-crs` (standaard CRS84)")]
                 = None) -> list[float] | None:
     """tipg's bbox check assumes degrees; this one checks against the range of the request's `bbox-crs`."""
     if not bbox:
@@ -165,11 +104,89 @@ def bbox_in_crs(bbox: Annotated[str | None, Query(description="Ruimtelijk filter
         xs, ys = (bounds[0], bounds[3]), (bounds[1], bounds[4])
     else:
         xs, ys = (bounds[0], bounds[2]), (bounds[1], bounds[3])
-    lo_x, lo_y, hi_x, hi_y = crs.limits
+    try:
+        lo_x, lo_y, hi_x, hi_y = crs_mod.limits_of(crs, getattr(request.app.state, "crs_areas", {}))
+    except CrsError as exc:
+        raise InvalidBBox(str(exc)) from None
     if not all(lo_x <= x <= hi_x for x in xs) or not all(lo_y <= y <= hi_y for y in ys):
         raise InvalidBBox(f"Parameter 'bbox': {bounds} ligt buiten het bereik van {crs.uri}; geef `bbox-crs` op "
                           "als de bbox in een ander coördinatenstelsel staat.")
     return bounds
+
+
+def parsed_filter(
+        query: Annotated[str | None, Query(description="CQL2-filter (Part 3) op de queryables", alias="filter")] = None,
+        filter_lang: Annotated[Literal["cql2-text", "cql2-json"] | None,
+                               Query(description="cql2-text (standaard) of cql2-json", alias="filter-lang")] = None,
+) -> Expr | None:
+    """tipg's filter dependency, with cql2's parse error (a bare Exception) as a Dutch 400. The value was bounded
+    by limits.py before this runs: cql2 never sees a filter deep enough to overflow its stack."""
+    if query is None:
+        return None
+    try:
+        return Expr(Expr(query).to_json())  # the JSON round trip as tipg does it (CRS84 literals, see tipg)
+    except Exception as exc:  # cql2 raises Exception itself for any syntax error
+        first = str(exc).strip().splitlines()[-1].strip(" =")[:120] if str(exc).strip() else "onleesbaar"
+        raise FilterNotAllowed(f"Parameter 'filter': geen geldig CQL2 ({filter_lang or 'cql2-text'}): {first}."
+                               ) from None
+
+
+def _document(app: FastAPI) -> None:
+    """The OpenAPI document says what we answer: 400/404/503 with the OGC exception JSON (no 422: Part 1 wants
+    400), and the Part 2 parameters `crs` and `bbox-crs`, which our wrapper (OgcApi) reads."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        doc = generate()
+        schemas = doc.setdefault("components", {}).setdefault("schemas", {})
+        schemas["OgcException"] = {"type": "object", "required": ["code", "description"],
+                                   "properties": {"code": {"type": "string"}, "description": {"type": "string"}}}
+        error = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/OgcException"}}}}
+        crs_values = {"type": "string", "enum": list(URIS)}
+        for path, operations in doc["paths"].items():
+            for operation in operations.values():
+                responses = operation.setdefault("responses", {})
+                responses.pop("422", None)
+                params = operation.get("parameters", [])
+                if any(p["name"] == "f" and "html" in json.dumps(p.get("schema")) for p in params):
+                    responses.setdefault("200", {"description": "OK"}).setdefault("content", {}).setdefault(
+                        "text/html", {"schema": {"type": "string"}})
+                responses["400"] = {"description": "Ongeldige of onbekende parameter, of een grens overschreden",
+                                    **error}
+                responses["404"] = {"description": "Collectie, object of tegel bestaat niet", **error}
+                responses["503"] = {"description": "Database even niet bereikbaar of te druk", **error}
+                if path.endswith("/items") or path.endswith("/items/{itemId}"):
+                    params = operation.setdefault("parameters", [])
+                    params.append({"name": "crs", "in": "query", "required": False, "schema": crs_values,
+                                   "description": "CRS van het antwoord (Part 2); standaard CRS84"})
+                    if path.endswith("/items"):
+                        params.append({"name": "bbox-crs", "in": "query", "required": False, "schema": crs_values,
+                                       "description": "CRS van `bbox` (Part 2); standaard CRS84"})
+        schemas.pop("HTTPValidationError", None)
+        schemas.pop("ValidationError", None)
+        app.openapi_schema = doc
+        return doc
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def _ogc_error(status: int):
+    """tipg's handlers answer {"detail": ...}; OGC API wants the exception JSON with `code` and `description`."""
+    async def handler(request: Request, exc: Exception) -> JSONResponse:
+        if status >= 500:
+            return await _internal(request, exc)
+        return JSONResponse({"code": type(exc).__name__, "description": str(exc)[:500]}, status_code=status)
+    return handler
+
+
+async def _http_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, HTTPException)
+    code = {404: "NotFound", 405: "MethodNotAllowed"}.get(exc.status_code, "InvalidParameterValue")
+    description = exc.detail if exc.status_code != 405 else "Alleen GET (en HEAD) is toegestaan."
+    return JSONResponse({"code": code, "description": str(description)[:500]}, status_code=exc.status_code,
+                        headers=getattr(exc, "headers", None))
 
 
 async def _invalid_parameter(request: Request, exc: Exception) -> JSONResponse:
@@ -201,25 +218,34 @@ async def _internal(request: Request, exc: Exception) -> JSONResponse:
 
 
 def create_fastapi() -> FastAPI:
+    tipg_adapter.install()  # tipg's two module patches, here at start-up (see tipg_adapter)
     # Swagger UI asks swagger.io's online validator about every public spec: a third party (security.py)
     app = FastAPI(title=TITLE, openapi_url="/api", docs_url="/api.html", swagger_ui_parameters={"validatorUrl": None})
-    _update_openapi(app)
-    templates = Jinja2Templates(env=jinja2.Environment(loader=jinja2.PackageLoader("tipg", "templates"),
-                                                       autoescape=True))
-    endpoints = BuurtkaartEndpoints(title=TITLE, templates=templates, collection_dependency=collection_param,
-                                    with_tiles_viewer=True, supported_tms=TILE_MATRIX_SETS)
+    tipg_adapter.update_openapi(app)
+    templates = Jinja2Templates(env=jinja2.Environment(
+        loader=jinja2.PackageLoader(tipg_adapter.TEMPLATE_PACKAGE, "templates"), autoescape=True))
+    endpoints = tipg_adapter.make_endpoints(title=TITLE, templates=templates, collection_dependency=collection_param,
+                                            supported_tms=TILE_MATRIX_SETS, extra_conformance=[PART2_CONFORMANCE])
     app.include_router(endpoints.router)
     # OGC API Features Part 1 (/req/core/query-param-invalid): a bad parameter value is 400, where tipg says 422
     codes = {exc: 400 if code == 422 else code for exc, code in DEFAULT_STATUS_CODES.items()}
     # a filter value of the wrong type is the client's mistake; a query cut off by statement_timeout is load
     codes.update({FilterNotAllowed: 400, asyncpg.DataError: 400, asyncpg.UndefinedFunctionError: 400,
-                  asyncpg.QueryCanceledError: 503})
-    add_exception_handlers(app, codes)
+                  asyncpg.DatatypeMismatchError: 400, asyncpg.QueryCanceledError: 503,
+                  # Part 1: an unknown field is a bad parameter (tipg says 404); a collection without a time
+                  # column given `datetime` likewise (tipg says 500)
+                  InvalidPropertyName: 400, MissingDatetimeColumn: 400, InvalidDatetimeColumnName: 400,
+                  InvalidGeometryColumnName: 400, MissingGeometryColumn: 400})
+    for exc_class, code in codes.items():
+        app.add_exception_handler(exc_class, _ogc_error(code))
+    app.add_exception_handler(HTTPException, _http_error)
     for unreachable in CONNECTION_LOST:
         app.add_exception_handler(unreachable, _unavailable)
     app.add_exception_handler(Exception, _internal)
     app.add_exception_handler(RequestValidationError, _invalid_parameter)
     app.dependency_overrides[bbox_query] = bbox_in_crs
+    app.dependency_overrides[filter_query] = parsed_filter
+    _document(app)
     return app
 
 
@@ -236,6 +262,55 @@ class OgcApi:
         self.fastapi = create_fastapi()
         self.state = self.fastapi.state
         self.ready = None  # set by ogc.lifespan: awaitable that loads the pool and catalog once
+        self.limits = OgcLimits()  # ogc.lifespan sets them from the settings
+        self._routes: list[tuple[re.Pattern[str], frozenset[str]]] | None = None
+        self._matrices = {tms: {m.id: (m.matrixWidth, m.matrixHeight) for m in TILE_MATRIX_SETS.get(tms).tileMatrices}
+                          for tms in TILE_MATRIX_SETS.list()}
+
+    def documented_parameters(self, path: str) -> frozenset[str] | None:
+        """The query parameters the OpenAPI document gives for GET `path` (None: no such route). The document is
+        the contract, so a parameter we do not describe is unknown (Part 1 /req/core/query-param-unknown)."""
+        if self._routes is None:
+            routes = []
+            for template, operations in self.fastapi.openapi()["paths"].items():
+                pattern = re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(template.rstrip("/") or "/"))
+                names = frozenset(p["name"] for p in operations.get("get", {}).get("parameters", [])
+                                  if p["in"] == "query")
+                routes.append((re.compile(f"^{pattern}/?$"), names))
+            self._routes = routes
+        for pattern, names in self._routes:
+            if pattern.match(path):
+                return names
+        return None
+
+    def guard(self, parts: list[str], scope: Scope) -> None:
+        """Refuse (OgcInputError) what tipg and cql2 must never see; limits.py says why."""
+        path = "/" + "/".join(parts)
+        allowed = self.documented_parameters(path)
+        if allowed is None:
+            return  # tipg answers 404 (and its own /api, /api.html)
+        raw = scope.get("query_string", b"")
+        try:
+            items = parse_qsl(raw.decode("utf-8"), keep_blank_values=True, strict_parsing=False,
+                              errors="strict", max_num_fields=self.limits.params + 1)
+        except (UnicodeDecodeError, ValueError):
+            raise OgcInputError("De parameters zijn geen geldige UTF-8 of bevatten te veel velden "
+                                f"(grens {self.limits.params}, instelling BUURTKAART_OGC_MAX_PARAMS).") from None
+        target = None
+        catalog = getattr(self.state, "collection_catalog", None)
+        if parts[:1] == ["collections"] and len(parts) >= 2 and catalog is not None:
+            collection = catalog["collections"].get(parts[1])
+            if collection is not None:
+                target = Target(fields=frozenset(c.name for c in collection.properties if not c.is_geometry),
+                                id_type=collection.id_column.type if collection.id_column else None,
+                                geometry_columns=frozenset(c.name for c in collection.geometry_columns),
+                                datetime_columns=frozenset(c.name for c in collection.datetime_columns))
+        check_query(items, allowed, target, self.limits)
+        if target is not None and len(parts) == 4 and parts[2] == "items" and not valid_id(parts[3], target):
+            raise OgcInputError(f"Object '{parts[3][:40]}' bestaat niet in collectie '{parts[1]}'.", code="NotFound",
+                                status=404)
+        if len(parts) == 7 and parts[2] == "tiles" and parts[3] in self._matrices:
+            check_tile(parts[4], parts[5], parts[6], self._matrices[parts[3]])
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -256,9 +331,22 @@ class OgcApi:
                                         f"De database is niet bereikbaar; probeer het zo opnieuw ({str(exc)[:120]})."})
                 return
         parts = [p for p in _relative(scope).split("/") if p]
+        try:
+            self.guard(parts, scope)
+        except OgcInputError as exc:
+            await _json(send, exc.status, exc.body())
+            return
         # tipg's links (url_for) must come from tipg's router and start at /ogc: the outer app put its own
         # router and root in the scope
         scope = {**scope, "router": self.fastapi.router, "app_root_path": scope.get("root_path", "")}
+        headers = scope.get("headers", [])
+        if any(k == b"accept" for k, _ in headers):
+            try:
+                scope["headers"] = [(k, safe_accept(v.decode("latin-1"), self.limits).encode("latin-1"))
+                                    if k == b"accept" else (k, v) for k, v in headers]
+            except OgcInputError as exc:
+                await _json(send, exc.status, exc.body())
+                return
         token = REQUEST_CRS.set(request_crs)
         try:
             if parts[:1] == ["collections"] and len(parts) >= 3 and parts[2] == "items":

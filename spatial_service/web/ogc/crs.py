@@ -26,14 +26,15 @@ class Crs:
     srid: int
     # EPSG:4326 is latitude first (Part 2 follows the authority's axis order); CRS84, RD New and 3857 are x first
     lat_first: bool = False
-    # a plausible range of the first and second coordinate, to refuse a bbox in the wrong CRS with a clear message
-    limits: tuple[float, float, float, float] = (-180.0, -90.0, 180.0, 90.0)
+    # a plausible range of the first and second coordinate, to refuse a bbox in the wrong CRS with a clear message;
+    # None: read from the database at start-up (RD New: publiek.rd_gebied(), see `limits_of`)
+    limits: tuple[float, float, float, float] | None = (-180.0, -90.0, 180.0, 90.0)
 
 
 SUPPORTED: tuple[Crs, ...] = (
     Crs(CRS84, 4326),
     Crs(EPSG_4326, 4326, lat_first=True, limits=(-90.0, -180.0, 90.0, 180.0)),
-    Crs(EPSG_28992, 28992, limits=(-7000.0, 289000.0, 300000.0, 629000.0)),
+    Crs(EPSG_28992, 28992, limits=None),  # buurt_app.rd_gebied(), the one place it is written
     Crs(EPSG_3857, 3857, limits=(-20037508.35, -20037508.35, 20037508.35, 20037508.35)),
 )
 DEFAULT = SUPPORTED[0]
@@ -43,6 +44,19 @@ URIS: tuple[str, ...] = tuple(c.uri for c in SUPPORTED)
 _ALIASES = {"crs84": CRS84, "ogc:crs84": CRS84, "epsg:4326": EPSG_4326, "epsg:28992": EPSG_28992,
             "epsg:3857": EPSG_3857, "[ogc:crs84]": CRS84, "[epsg:4326]": EPSG_4326, "[epsg:28992]": EPSG_28992,
             "[epsg:3857]": EPSG_3857}
+
+
+# the SQL that gives the limits of the CRSs with limits=None (run once per service start, public role)
+AREA_QUERY = {28992: "SELECT xmin, ymin, xmax, ymax FROM publiek.rd_gebied()"}
+
+
+def limits_of(crs: Crs, areas: dict[int, tuple[float, float, float, float]]) -> tuple[float, float, float, float]:
+    """The coordinate range of `crs`: its own, or the one read from the database (`areas`, by SRID)."""
+    if crs.limits is not None:
+        return crs.limits
+    if crs.srid not in areas:
+        raise CrsError(f"Het bereik van {crs.uri} is nog niet uit de database gelezen; probeer het zo opnieuw.")
+    return areas[crs.srid]
 
 
 class CrsError(ValueError):
