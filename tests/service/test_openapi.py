@@ -64,11 +64,11 @@ def test_the_document_lists_exactly_the_route_table(served):
     # every route of the table is documented or deliberately left to another document
     left_out = {getattr(r, "path", None) for r in table} - {p.replace("{path}", "").rstrip("/") or "/"
                                                            for p in national} - {"/tiles/{rest:path}", "/static"}
-    assert left_out <= set(UNDOCUMENTED), left_out
+    assert all(path.startswith(UNDOCUMENTED) for path in left_out), left_out
     assert {"/tiles/{layers}/{z}/{x}/{y}.pbf", "/g/{gemeente}/tiles/{layers}/{z}/{x}/{y}.pbf", "/plancheck",
             "/g/{gemeente}/cijfers.json", "/g/{gemeente}/static/{path}"} <= set(doc["paths"])
     assert "/g/{gemeente}/plancheck" not in doc["paths"] and "/g/{gemeente}/health" not in doc["paths"]
-    assert sum(bool(getattr(r, PER_GEMEENTE, False)) for r in table if r.path not in UNDOCUMENTED) \
+    assert sum(bool(getattr(r, PER_GEMEENTE, False)) for r in table if not r.path.startswith(UNDOCUMENTED)) \
         == len(per_gemeente)
 
 
