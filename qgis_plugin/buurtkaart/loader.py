@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from qgis.core import (
     QgsApplication,
     QgsDataSourceUri,
+    QgsEditFormConfig,
     QgsEditorWidgetSetup,
     QgsLayerTreeGroup,
     QgsProject,
@@ -23,7 +24,7 @@ from qgis.core import (
 )
 
 from . import catalogue as catalogue_module
-from . import project_setup
+from . import formulier, project_setup
 from .connection import BuurtkaartDbError, connect, data_source_uri, run_sql
 from .resources import layers_dir, migrations, styles_dir
 
@@ -211,8 +212,20 @@ def apply_style(layer: QgsVectorLayer, layer_id: str) -> str | None:
     if not path.exists():
         return f"stijlbestand {path.name} ontbreekt"
     message, ok = layer.loadNamedStyle(str(path), True)
+    if ok:
+        use_plugin_forms(layer)
     layer.triggerRepaint()
     return None if ok else message
+
+
+def use_plugin_forms(layer: QgsVectorLayer) -> None:
+    """The layer's forms call formulier.opened when QGIS opens them (a refused form stays open, see formulier.py).
+    Set here rather than in the QML: the styles stay plain data, and the hook is the installed plugin's."""
+    config = layer.editFormConfig()
+    config.setInitCodeSource(QgsEditFormConfig.CodeSourceDialog)
+    config.setInitCode(formulier.INIT_CODE)
+    config.setInitFunction(formulier.INIT_FUNCTION)
+    layer.setEditFormConfig(config)
 
 
 def link_value_relations(layer: QgsVectorLayer, layers: dict[str, QgsVectorLayer]) -> None:
