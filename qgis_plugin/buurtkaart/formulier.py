@@ -14,35 +14,46 @@ so the next one is new.
 
 from __future__ import annotations
 
+import sys
+
 from qgis.core import QgsFeature, QgsVectorLayer
 from qgis.gui import QgsAttributeDialog, QgsAttributeEditorContext, QgsAttributeForm
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import QWidget
 
-INIT_CODE = "from buurtkaart.formulier import opened"
-INIT_FUNCTION = "opened"
+# QGIS evaluates an init function "from the environment" in its Python main namespace, without the macro question
+# that init code in the form configuration would ask on every form: the plugin puts this module there
+MAIN_NAME = "buurtkaart_formulier"
+INIT_FUNCTION = f"{MAIN_NAME}.opened"
 QGIS_DIALOG_PREFIX = "featureactiondlg:"  # the name QGIS' feature action gives its form dialogs
 
 _dialogs: dict[int, QgsAttributeDialog] = {}
 _kept: dict[int, QgsFeature] = {}
 
 
+def publish() -> None:
+    """Make INIT_FUNCTION reachable from QGIS' Python main namespace (this module, as the plugin loaded it)."""
+    import __main__
+
+    setattr(__main__, MAIN_NAME, sys.modules[__name__])
+
+
 def opened(form: QWidget, layer: QgsVectorLayer, feature: QgsFeature) -> None:
     """QGIS' form init function: called while the form is built, before its dialog shows."""
-    form = sip.cast(form, QgsAttributeForm)
-    QTimer.singleShot(0, lambda: _register(form))
+    # at once, not later: QGIS makes and drops forms of its own (sip cannot tell when one is gone). A dialog's form
+    # is made with the dialog as parent, so its window is known here.
+    _register(sip.cast(form, QgsAttributeForm))
 
 
 def _register(form: QgsAttributeForm) -> None:
-    if sip.isdeleted(form):
-        return
     window = form.window()
     if window.metaObject().className() != "QgsAttributeDialog":
         return
-    dialog = sip.cast(window, QgsAttributeDialog)
-    if sip.unwrapinstance(dialog.attributeForm()) != sip.unwrapinstance(form):
+    parent = form.parentWidget()
+    if parent is None or sip.unwrapinstance(parent) != sip.unwrapinstance(window):
         return  # a child's form inside a relation editor: its parent's dialog is registered by the parent form
+    dialog = sip.cast(window, QgsAttributeDialog)
     key = sip.unwrapinstance(dialog)
     if key in _dialogs:
         return
@@ -79,8 +90,11 @@ def _closed(key: int) -> None:
     if typed is not None:
         _show_again(dialog, typed)
     elif dialog.objectName().startswith(QGIS_DIALOG_PREFIX):
+        # QGIS finds a feature's form by this name and would raise the hidden one instead of opening a new form;
+        # unnamed at once (the deletion waits for the event loop)
         _forget(key)
-        dialog.deleteLater()  # QGIS would raise this hidden dialog instead of opening a new form
+        dialog.setObjectName("")
+        dialog.deleteLater()
 
 
 def _show_again(dialog: QgsAttributeDialog, typed: QgsFeature) -> None:

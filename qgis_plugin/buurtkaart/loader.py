@@ -212,18 +212,17 @@ def apply_style(layer: QgsVectorLayer, layer_id: str) -> str | None:
     if not path.exists():
         return f"stijlbestand {path.name} ontbreekt"
     message, ok = layer.loadNamedStyle(str(path), True)
-    if ok:
-        use_plugin_forms(layer)
     layer.triggerRepaint()
     return None if ok else message
 
 
 def use_plugin_forms(layer: QgsVectorLayer) -> None:
     """The layer's forms call formulier.opened when QGIS opens them (a refused form stays open, see formulier.py).
-    Set here rather than in the QML: the styles stay plain data, and the hook is the installed plugin's."""
+    Set by the running plugin (BuurtkaartPlugin.load_layers), not in the QML: the styles stay plain data (the
+    style builder loads through load_layer_set without it), and the hook is the installed plugin's."""
+    formulier.publish()
     config = layer.editFormConfig()
-    config.setInitCodeSource(QgsEditFormConfig.CodeSourceDialog)
-    config.setInitCode(formulier.INIT_CODE)
+    config.setInitCodeSource(QgsEditFormConfig.CodeSourceEnvironment)
     config.setInitFunction(formulier.INIT_FUNCTION)
     layer.setEditFormConfig(config)
 

@@ -107,6 +107,7 @@ class BuurtkaartPlugin:
         for layer in result.layers.values():
             self.watch(layer)
             self.guard.attach(layer)
+            loader.use_plugin_forms(layer)
         self.watch_group(next(iter(result.layers.values())))
         advice = loader.upgrade_advice(result.schema_version)
         if advice:
@@ -235,5 +236,6 @@ class BuurtkaartPlugin:
         box = QMessageBox(QMessageBox.Critical, TITLE, text, QMessageBox.Ok, self.iface.mainWindow())
         box.setObjectName("buurtkaart_melding")
         box.setAttribute(Qt.WA_DeleteOnClose)
+        box.setWindowModality(Qt.NonModal)  # to read beside the form and the map, not to answer
         box.show()
         return box
