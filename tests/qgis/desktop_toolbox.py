@@ -14,6 +14,7 @@ sys.path.insert(0, os.environ["BK_REPO"])
 sys.path.insert(0, os.environ["BK_PLUGINS"])
 
 from qgis.core import QgsApplication, QgsProcessingFeatureSourceDefinition, QgsProject
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import QTextEdit
 from qgis.utils import iface
@@ -43,20 +44,29 @@ def run_case(case: dict, layers: dict) -> dict:
         dialog.show()
         pump(0.3)
         finished: list = []
-        dialog.algorithmFinished.connect(lambda ok, results: finished.append((ok, results)))
+
+        def done(ok: bool, results: dict) -> None:
+            # the dialog closes (and is deleted) right after a success: read its log now
+            logs = [w.toPlainText() for w in dialog.findChildren(QTextEdit) if w.objectName() == "txtLog"]
+            report["dialog_log"] = logs[0][-4000:] if logs else ""
+            finished.append((ok, results))
+
+        dialog.algorithmFinished.connect(done)
         report["background"] = not bool(dialog.algorithm().flags() & dialog.algorithm().FlagNoThreading)
         started = time.monotonic()
         dialog.runButton().click()
         report["finished"] = wait_for(lambda: bool(finished), case.get("timeout", 240))
         report["seconds"] = round(time.monotonic() - started, 1)
-        logs = [w.toPlainText() for w in dialog.findChildren(QTextEdit) if w.objectName() == "txtLog"]
-        report["dialog_log"] = logs[0][-4000:] if logs else ""
+        if not finished and not sip.isdeleted(dialog):
+            logs = [w.toPlainText() for w in dialog.findChildren(QTextEdit) if w.objectName() == "txtLog"]
+            report["dialog_log"] = logs[0][-4000:] if logs else ""
         if finished:
             ok, results = finished[0]
             report["ok"] = bool(ok)
             report["results"] = {k: (v if isinstance(v, (int, float, str, bool, type(None))) else str(v))
                                  for k, v in results.items()}
-        dialog.close()
+        if not sip.isdeleted(dialog):
+            dialog.close()
         pump(0.3)
     finally:
         QgsApplication.messageLog().messageReceived.disconnect(grab)
