@@ -18,6 +18,7 @@ from qgis.core import (
     QgsEditorWidgetSetup,
     QgsLayerTreeGroup,
     QgsProject,
+    QgsPythonRunner,
     QgsRelation,
     QgsVectorLayer,
     QgsWkbTypes,
@@ -220,6 +221,10 @@ def use_plugin_forms(layer: QgsVectorLayer) -> None:
     """The layer's forms call formulier.opened when QGIS opens them (a refused form stays open, see formulier.py).
     Set by the running plugin (BuurtkaartPlugin.load_layers), not in the QML: the styles stay plain data (the
     style builder loads through load_layer_set without it), and the hook is the installed plugin's."""
+    if not QgsPythonRunner.isValid():
+        # no Python console behind QGIS (a headless script): QGIS could not call the function and would put up a
+        # modal "init function not found" box on every form
+        return
     formulier.publish()
     config = layer.editFormConfig()
     config.setInitCodeSource(QgsEditFormConfig.CodeSourceEnvironment)

@@ -221,16 +221,14 @@ class BuurtkaartPlugin:
 
     def message(self, text: str, level=Qgis.Info) -> None:
         bar = self.iface.messageBar()
-        if level != Qgis.Critical or not hasattr(bar, "createMessage"):
-            bar.pushMessage(TITLE, text, level=level, duration=0 if level == Qgis.Critical else 8)
-            return
-        # a refusal names what is wrong, what it was and what to do: often longer than the bar shows in one line
-        item = bar.createMessage(TITLE, text)
-        button = QPushButton("Hele melding…", item)
-        button.setObjectName("buurtkaart_hele_melding")
-        button.clicked.connect(lambda: self.show_full_message(text))
-        item.layout().addWidget(button)
-        bar.pushWidget(item, Qgis.Critical, 0)
+        bar.pushMessage(TITLE, text, level=level, duration=0 if level == Qgis.Critical else 8)
+        item = bar.currentItem() if level == Qgis.Critical and hasattr(bar, "currentItem") else None
+        if item is not None and item.text() == text:
+            # a refusal names what is wrong, what it was and what to do: often longer than the bar shows
+            button = QPushButton("Hele melding…", item)
+            button.setObjectName("buurtkaart_hele_melding")
+            button.clicked.connect(lambda: self.show_full_message(text))
+            item.layout().addWidget(button)
 
     def show_full_message(self, text: str) -> QMessageBox:
         box = QMessageBox(QMessageBox.Critical, TITLE, text, QMessageBox.Ok, self.iface.mainWindow())
