@@ -217,6 +217,15 @@ def apply_style(layer: QgsVectorLayer, layer_id: str) -> str | None:
     return None if ok else message
 
 
+def drop_plugin_forms(layer: QgsVectorLayer) -> None:
+    """Undo use_plugin_forms (the plugin unloads: QGIS must not look for a function that is gone)."""
+    config = layer.editFormConfig()
+    if config.initFunction() == formulier.INIT_FUNCTION:
+        config.setInitCodeSource(QgsEditFormConfig.CodeSourceNone)
+        config.setInitFunction("")
+        layer.setEditFormConfig(config)
+
+
 def use_plugin_forms(layer: QgsVectorLayer) -> None:
     """The layer's forms call formulier.opened when QGIS opens them (a refused form stays open, see formulier.py).
     Set by the running plugin (BuurtkaartPlugin.load_layers), not in the QML: the styles stay plain data (the

@@ -58,6 +58,9 @@ class BuurtkaartPlugin:
     def unload(self) -> None:
         QgsProject.instance().layersAdded.disconnect(self._guard_layers)
         self.guard.release()
+        for layer in QgsProject.instance().mapLayers().values():
+            if isinstance(layer, QgsVectorLayer) and layer.customProperty(loader.LAYER_ID_PROPERTY):
+                loader.drop_plugin_forms(layer)
         for action in self.actions:
             self.iface.removePluginDatabaseMenu(MENU, action)
             self.iface.removeToolBarIcon(action)
@@ -140,6 +143,7 @@ class BuurtkaartPlugin:
         for layer in layers:
             if isinstance(layer, QgsVectorLayer) and layer.customProperty(loader.LAYER_ID_PROPERTY):
                 self.guard.attach(layer)
+                loader.use_plugin_forms(layer)
 
     def watch(self, layer: QgsVectorLayer) -> None:
         """Show provider refusals (a rule that fires while editing) as the database's Dutch message, once."""
