@@ -22,19 +22,23 @@ from tests.io.test_assets import bgt_file, osm_file
 from tests.io.test_qgis_object_files import centres
 from tests.io.test_qgis_objects import objects_file
 from tests.io.test_qgis_polls import locali_csv
+from tests.plancheck import plans, world
 from tests.qgis import desktop
 from tests.reports import pdf
 from tests.support import TestDatabase, temporary_database
 
-DEMO, WORK, EMPTY, BARE = "Toolbox demo", "Toolbox werk", "Toolbox leeg", "Toolbox zonder demo"
+DEMO, WORK, EMPTY, BARE, WORLD = ("Toolbox demo", "Toolbox werk", "Toolbox leeg", "Toolbox zonder demo",
+                                  "Toolbox plantoets")
 
 
 @pytest.fixture(scope="module")
 def databases(pg_settings) -> Iterator[dict[str, TestDatabase]]:
     with (temporary_database(pg_settings) as demo, temporary_database(pg_settings) as work,
           temporary_database(pg_settings, empty=True) as empty,
-          temporary_database(pg_settings, with_demo=False) as bare):
-        yield {DEMO: demo, WORK: work, EMPTY: empty, BARE: bare}
+          temporary_database(pg_settings, with_demo=False) as bare,
+          temporary_database(pg_settings, with_demo=False) as plan_world):
+        world.build(plan_world.admin_dsn)  # the plan check's own test world (tests/plancheck/world.py)
+        yield {DEMO: demo, WORK: work, EMPTY: empty, BARE: bare, WORLD: plan_world}
 
 
 def one(dsn: str, sql: str, params: tuple = ()):
@@ -60,6 +64,7 @@ def inputs(databases, tmp_path_factory) -> dict:
         "osm": str(osm_file(files / "extract.osm", spots)),
         "bgt": str(bgt_file(files / "bgt.gpkg", spots)),
         "boundaries": str(write_cbs_geopackage(files / "wijkenbuurten_2023.gpkg", municipality("GM0402"))),
+        "plan": str(plans.plan_dxf(files / "herinrichting.dxf")),
     }
 
 
@@ -94,6 +99,9 @@ def cases(inputs: dict, out: Path) -> list[dict]:
         {"name": "grenzen", "alg": "buurtkaart:grenzen_importeren", "params": {
             "VERBINDING": BARE, "INVOER": inputs["boundaries"], "GEMEENTEN": "GM0402",
             "VERSLAG": str(out / "verslag.csv")}},
+        {"name": "plantoets", "alg": "buurtkaart:plantoets", "params": {
+            "VERBINDING": WORLD, "PLAN": inputs["plan"], "OUTPUT": "TEMPORARY_OUTPUT",
+            "OUTPUT_VLAKKEN": "TEMPORARY_OUTPUT", "OUTPUT_HTML": str(out / "plantoets.html")}},
     ]
 
 
@@ -123,7 +131,7 @@ def words(path: Path) -> int:
 
 def test_every_algorithm_of_the_provider_has_a_toolbox_case(bk, provider, ran, inputs):
     covered = {case["alg"] for case in cases(inputs, Path("."))}
-    assert covered | {"buurtkaart:plantoets"} == {alg.id() for alg in provider.algorithms()}
+    assert covered == {alg.id() for alg in provider.algorithms()}
 
 
 @pytest.mark.parametrize("name, cli", [
@@ -189,3 +197,13 @@ def test_boundary_import_from_the_toolbox(ran, databases):
                  "(SELECT count(*) FROM buurt.wijk) + (SELECT count(*) FROM buurt.buurt)")[0]
     assert outcome["NIEUW"] == stored > 0
     assert os.path.exists(outcome["VERSLAG"]) if "VERSLAG" in outcome else True
+
+
+def test_plan_check_from_the_toolbox_equals_the_cli(ran, databases, inputs, capsys):
+    outcome = result(ran, "plantoets")
+    assert main(["plancheck", inputs["plan"], "--json", "--dsn", databases[WORLD].editor_dsn]) == 0
+    findings = json.loads(capsys.readouterr().out)["features"]
+    assert outcome["ERNSTIG"] + outcome["WAARSCHUWING"] <= len(findings)
+    assert (outcome["ERNSTIG"], outcome["WAARSCHUWING"]) == (4, 5)  # as test_qgis.py in tests/plancheck
+    page = Path(outcome["OUTPUT_HTML"]).read_text(encoding="utf-8")
+    assert "data:image/png;base64," in page and "Plantsoen Midden" in page
