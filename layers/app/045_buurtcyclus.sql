@@ -37,11 +37,13 @@ BEGIN
 END
 $$;
 
--- A priority keeps its wijk while initiatives or deals serve it, and its period keeps its jaarschijven.
+-- A priority keeps its wijk while initiatives or deals serve it (at once), and its period keeps its jaarschijven.
+-- The period rule and the jaarschijf rule below are checked at COMMIT (deferred constraint triggers): in one form
+-- a person extends the period and adds the new year's jaarschijf, and QGIS writes the child before the parent's
+-- change; what counts is how the priority and its jaarschijven stand together when the work is saved. The rules
+-- read the rows as they are then (NEW is the row as it was written, perhaps changed again since).
 CREATE FUNCTION buurt_app.tg_wijkagenda() RETURNS trigger
 LANGUAGE plpgsql AS $$
-DECLARE
-  v_buiten text;
 BEGIN
   IF NEW.wijkcode IS DISTINCT FROM OLD.wijkcode
      AND (EXISTS (SELECT 1 FROM buurt.initiatief WHERE wijkagenda_id = NEW.id)
@@ -51,33 +53,48 @@ BEGIN
       USING ERRCODE = 'check_violation',
             HINT = 'Maak een nieuwe prioriteit in de wijkagenda van de andere wijk.';
   END IF;
-  SELECT string_agg(j.jaar::text, ', ' ORDER BY j.jaar) INTO v_buiten
-    FROM buurt.jaarschijf j
-   WHERE j.wijkagenda_id = NEW.id AND (j.jaar < NEW.jaar_van OR j.jaar > NEW.jaar_tot);
-  IF v_buiten IS NOT NULL THEN
-    RAISE EXCEPTION 'Prioriteit "%" loopt dan van % tot en met %, maar heeft jaarschijven voor %.',
-      NEW.prioriteit, NEW.jaar_van, NEW.jaar_tot, v_buiten
-      USING ERRCODE = 'check_violation',
-            HINT = 'Verwijder eerst de jaarschijven buiten de nieuwe looptijd.';
-  END IF;
   RETURN NEW;
 END
 $$;
 
--- A jaarschijf lies inside the period of its priority.
+CREATE FUNCTION buurt_app.tg_wijkagenda_looptijd() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_prio record;
+  v_buiten text;
+BEGIN
+  SELECT id, prioriteit, jaar_van, jaar_tot INTO v_prio FROM buurt.wijkagenda WHERE id = NEW.id;
+  IF NOT FOUND THEN
+    RETURN NULL;
+  END IF;
+  SELECT string_agg(j.jaar::text, ', ' ORDER BY j.jaar) INTO v_buiten
+    FROM buurt.jaarschijf j
+   WHERE j.wijkagenda_id = v_prio.id AND (j.jaar < v_prio.jaar_van OR j.jaar > v_prio.jaar_tot);
+  IF v_buiten IS NOT NULL THEN
+    RAISE EXCEPTION 'Prioriteit "%" loopt dan van % tot en met %, maar heeft jaarschijven voor %.',
+      v_prio.prioriteit, v_prio.jaar_van, v_prio.jaar_tot, v_buiten
+      USING ERRCODE = 'check_violation',
+            HINT = 'Verwijder ook de jaarschijven buiten de nieuwe looptijd.';
+  END IF;
+  RETURN NULL;
+END
+$$;
+
+-- A jaarschijf lies inside the period of its priority (at COMMIT, see above).
 CREATE FUNCTION buurt_app.tg_jaarschijf() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
   v_prio record;
 BEGIN
-  SELECT prioriteit, jaar_van, jaar_tot INTO v_prio FROM buurt.wijkagenda WHERE id = NEW.wijkagenda_id;
-  IF FOUND AND (NEW.jaar < v_prio.jaar_van OR NEW.jaar > v_prio.jaar_tot) THEN
+  SELECT j.jaar, w.prioriteit, w.jaar_van, w.jaar_tot INTO v_prio
+    FROM buurt.jaarschijf j JOIN buurt.wijkagenda w ON w.id = j.wijkagenda_id WHERE j.id = NEW.id;
+  IF FOUND AND (v_prio.jaar < v_prio.jaar_van OR v_prio.jaar > v_prio.jaar_tot) THEN
     RAISE EXCEPTION 'Jaarschijf % valt buiten de looptijd van prioriteit "%" (% tot en met %).',
-      NEW.jaar, v_prio.prioriteit, v_prio.jaar_van, v_prio.jaar_tot
+      v_prio.jaar, v_prio.prioriteit, v_prio.jaar_van, v_prio.jaar_tot
       USING ERRCODE = 'check_violation',
-            HINT = 'Kies een jaar binnen de looptijd, of verleng eerst de looptijd van de prioriteit.';
+            HINT = 'Kies een jaar binnen de looptijd, of verleng de looptijd van de prioriteit.';
   END IF;
-  RETURN NEW;
+  RETURN NULL;
 END
 $$;
 
@@ -111,8 +128,10 @@ SELECT buurt_app.maak_rijtriggers('b_prioriteit', 'BEFORE INSERT OR UPDATE', 'bu
                                   'initiatief', 'buurtdeal');
 CREATE TRIGGER b_wijkagenda BEFORE UPDATE ON buurt.wijkagenda
   FOR EACH ROW EXECUTE FUNCTION buurt_app.tg_wijkagenda();
-CREATE TRIGGER b_jaarschijf BEFORE INSERT OR UPDATE ON buurt.jaarschijf
-  FOR EACH ROW EXECUTE FUNCTION buurt_app.tg_jaarschijf();
+CREATE CONSTRAINT TRIGGER d_wijkagenda_looptijd AFTER UPDATE OF jaar_van, jaar_tot ON buurt.wijkagenda
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION buurt_app.tg_wijkagenda_looptijd();
+CREATE CONSTRAINT TRIGGER d_jaarschijf AFTER INSERT OR UPDATE OF jaar, wijkagenda_id ON buurt.jaarschijf
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION buurt_app.tg_jaarschijf();
 SELECT buurt_app.maak_rijtriggers('c_bijhouden', 'BEFORE INSERT OR UPDATE', 'buurt_app.tg_bijhouden()',
                                   'wijkagenda', 'jaarschijf', 'jaarverslag');
 -- no DELETE trigger: a deleted initiative or deal takes its history with it

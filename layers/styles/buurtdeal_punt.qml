@@ -421,8 +421,8 @@
         <config>
           <Option type="Map">
             <Option type="bool" name="AllowNull" value="false"/>
-            <Option type="int" name="Max" value="2100"/>
-            <Option type="int" name="Min" value="2000"/>
+            <Option type="int" name="Max" value="9999"/>
+            <Option type="int" name="Min" value="1000"/>
             <Option type="int" name="Step" value="1"/>
             <Option type="QString" name="Style" value="SpinBox"/>
           </Option>

@@ -246,8 +246,8 @@
         <config>
           <Option type="Map">
             <Option type="bool" name="AllowNull" value="true"/>
-            <Option type="int" name="Max" value="2100"/>
-            <Option type="int" name="Min" value="2000"/>
+            <Option type="int" name="Max" value="9999"/>
+            <Option type="int" name="Min" value="1000"/>
             <Option type="int" name="Step" value="1"/>
             <Option type="QString" name="Style" value="SpinBox"/>
           </Option>
@@ -348,7 +348,7 @@
     <constraint unique_strength="0" exp_strength="0" field="gewijzigd_door" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="gewijzigd_op" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="wijkagenda_id" notnull_strength="0" constraints="0"/>
-    <constraint unique_strength="0" exp_strength="0" field="planjaar" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="1" field="planjaar" notnull_strength="0" constraints="4"/>
     <constraint unique_strength="0" exp_strength="0" field="begroting" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="buiten_gemeente" notnull_strength="1" constraints="1"/>
   </constraints>
@@ -372,7 +372,7 @@
     <constraint desc="" field="gewijzigd_door" exp=""/>
     <constraint desc="" field="gewijzigd_op" exp=""/>
     <constraint desc="" field="wijkagenda_id" exp=""/>
-    <constraint desc="" field="planjaar" exp=""/>
+    <constraint desc="Het jaar ligt tussen 2000 en 2100." field="planjaar" exp="&quot;planjaar&quot; IS NULL OR (&quot;planjaar&quot; >= 2000 AND &quot;planjaar&quot; &lt;= 2100)"/>
     <constraint desc="" field="begroting" exp=""/>
     <constraint desc="" field="buiten_gemeente" exp=""/>
   </constraintExpressions>

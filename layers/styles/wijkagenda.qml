@@ -81,8 +81,8 @@
         <config>
           <Option type="Map">
             <Option type="bool" name="AllowNull" value="false"/>
-            <Option type="int" name="Max" value="2100"/>
-            <Option type="int" name="Min" value="2000"/>
+            <Option type="int" name="Max" value="9999"/>
+            <Option type="int" name="Min" value="1000"/>
             <Option type="int" name="Step" value="1"/>
             <Option type="QString" name="Style" value="SpinBox"/>
           </Option>
@@ -94,8 +94,8 @@
         <config>
           <Option type="Map">
             <Option type="bool" name="AllowNull" value="false"/>
-            <Option type="int" name="Max" value="2100"/>
-            <Option type="int" name="Min" value="2000"/>
+            <Option type="int" name="Max" value="9999"/>
+            <Option type="int" name="Min" value="1000"/>
             <Option type="int" name="Step" value="1"/>
             <Option type="QString" name="Style" value="SpinBox"/>
           </Option>
@@ -221,7 +221,7 @@
     <constraint unique_strength="0" exp_strength="0" field="wijkcode" notnull_strength="1" constraints="1"/>
     <constraint unique_strength="0" exp_strength="0" field="thema" notnull_strength="1" constraints="1"/>
     <constraint unique_strength="0" exp_strength="1" field="prioriteit" notnull_strength="1" constraints="5"/>
-    <constraint unique_strength="0" exp_strength="0" field="jaar_van" notnull_strength="1" constraints="1"/>
+    <constraint unique_strength="0" exp_strength="1" field="jaar_van" notnull_strength="1" constraints="5"/>
     <constraint unique_strength="0" exp_strength="1" field="jaar_tot" notnull_strength="1" constraints="5"/>
     <constraint unique_strength="0" exp_strength="0" field="omschrijving" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="herkomst" notnull_strength="1" constraints="1"/>
@@ -236,8 +236,8 @@
     <constraint desc="" field="wijkcode" exp=""/>
     <constraint desc="" field="thema" exp=""/>
     <constraint desc="Geef de prioriteit een titel." field="prioriteit" exp="length(trim(&quot;prioriteit&quot;)) > 0"/>
-    <constraint desc="" field="jaar_van" exp=""/>
-    <constraint desc="De looptijd eindigt niet voor hij begint." field="jaar_tot" exp="&quot;jaar_tot&quot; >= &quot;jaar_van&quot;"/>
+    <constraint desc="Het jaar ligt tussen 2000 en 2100." field="jaar_van" exp="&quot;jaar_van&quot; >= 2000 AND &quot;jaar_van&quot; &lt;= 2100"/>
+    <constraint desc="De looptijd eindigt niet voor hij begint, en uiterlijk in 2100." field="jaar_tot" exp="&quot;jaar_tot&quot; >= &quot;jaar_van&quot; AND &quot;jaar_tot&quot; &lt;= 2100"/>
     <constraint desc="" field="omschrijving" exp=""/>
     <constraint desc="" field="herkomst" exp=""/>
     <constraint desc="" field="gepubliceerd" exp=""/>

@@ -15,6 +15,14 @@ before the group connects when editing starts), runs the deferred check, and on 
 off this emission, so there is no COMMIT at all: the edits stay in the open transaction and the message says what
 is missing. A layer cut loose that way saves through another layer of its group (the group commits them all) until
 the group connects to it again in a new editing session.
+
+QGIS still thinks that (empty) commit of the layer succeeded: it clears the layer's undo stack and the layer says it
+is unmodified, so a second "Laagwijzigingen opslaan" would do nothing and ending edit mode would discard the edits
+without asking. And a layer whose only change is in another layer of the group (afspraken changed in the deal form)
+is unmodified to QGIS, so its save action is greyed out. Both are one fact the layers do not see: the shared
+transaction holds edits. mark_modified tells them: a harmless statement run as a "dirty" edit of the transaction
+(QgsTransaction.executeSql(isDirty=True)) is recorded by QGIS as an undo step of every layer in edit mode on it,
+so every layer of the group says it is modified until the group commits or rolls back.
 """
 
 from __future__ import annotations
@@ -83,6 +91,26 @@ def check_deferred_rules(layer: QgsVectorLayer) -> str | None:
     return user_message(received[0].split(REFUSAL_MARKER, 1)[1].strip())
 
 
+MARK_NAME = "Wijzigingen in de Buurtkaart-bewerking"
+
+
+def mark_modified(layer: QgsVectorLayer, project: QgsProject | None = None, force: bool = False) -> bool:
+    """Make every layer in edit mode on this layer's transaction say it is modified (see the module doc): when one
+    of them holds edits and another does not, or always with force (after a held commit). SELECT 1 cannot fail, so
+    the transaction is never left aborted."""
+    transaction = _transaction_of(layer)
+    group = transaction_group(layer, project)
+    if transaction is None or group is None:
+        return False
+    editing = [other for other in group.layers() if other.isEditable()]
+    if not editing or all(other.isModified() for other in editing):
+        return False
+    if not force and not any(other.isModified() for other in editing):
+        return False
+    ok, _error = transaction.executeSql("SELECT 1", True, MARK_NAME)
+    return ok
+
+
 def save(layer: QgsVectorLayer, stop_editing: bool = False) -> SaveResult:
     """Commit the layer (and with it its whole transaction group). On refusal nothing is committed, the
     layers stay in edit mode with every edit, and the message is the database's own."""
@@ -121,8 +149,10 @@ class CommitGuard:
         self._on_refusal = on_refusal
         self._project = project or QgsProject.instance()
         self._slots: dict[str, Callable[[bool], None]] = {}
+        self._modified_slots: dict[str, Callable[[], None]] = {}
         self._detached: set[str] = set()
         self._nested = False
+        self._marking = False
         self.refusals: list[str] = []
 
     def attach(self, layer: QgsVectorLayer) -> None:
@@ -137,6 +167,13 @@ class CommitGuard:
         layer.beforeCommitChanges.connect(before_commit)
         self._slots[layer_id] = before_commit
 
+        # an edit in one layer of the group makes the others say they are modified too (mark_modified)
+        def modified() -> None:
+            QTimer.singleShot(0, lambda: self._mark(layer_id, False))
+
+        layer.layerModified.connect(modified)
+        self._modified_slots[layer_id] = modified
+
     def attached(self, layer: QgsVectorLayer) -> bool:
         return layer.id() in self._slots
 
@@ -146,7 +183,9 @@ class CommitGuard:
             if layer is not None:
                 with contextlib.suppress(TypeError):  # already gone with the layer
                     layer.beforeCommitChanges.disconnect(slot)
+                    layer.layerModified.disconnect(self._modified_slots[layer_id])
         self._slots.clear()
+        self._modified_slots.clear()
         self._detached.clear()
 
     def _before_commit(self, layer_id: str, stop_editing: bool) -> None:
@@ -177,14 +216,27 @@ class CommitGuard:
         layer.beforeCommitChanges.disconnect()
         layer.beforeCommitChanges.connect(self._slots[layer_id])
         self._detached.add(layer_id)
-        if stop_editing:
-            # QGIS ends edit mode on this layer after the (now empty) commit: reopen it on the same transaction
-            QTimer.singleShot(0, lambda: self._restart_editing(layer_id))
+        # QGIS ends edit mode on this layer after the (now empty) commit when asked to: reopen it on the same
+        # transaction; and it clears the layer's undo stack: the layers must say again that they hold edits
+        QTimer.singleShot(0, lambda: self._keep_modified(layer_id, stop_editing))
 
-    def _restart_editing(self, layer_id: str) -> None:
+    def _keep_modified(self, layer_id: str, stop_editing: bool) -> None:
         layer = self._project.mapLayer(layer_id)
-        if isinstance(layer, QgsVectorLayer) and not layer.isEditable():
+        if not isinstance(layer, QgsVectorLayer):
+            return
+        if stop_editing and not layer.isEditable():
             layer.startEditing()
+        self._mark(layer_id, True)
+
+    def _mark(self, layer_id: str, force: bool) -> None:
+        layer = self._project.mapLayer(layer_id)
+        if self._marking or not isinstance(layer, QgsVectorLayer) or not layer.isEditable():
+            return
+        self._marking = True
+        try:
+            mark_modified(layer, self._project, force)
+        finally:
+            self._marking = False
 
     def _commit_through_group(self, layer_id: str, stop_editing: bool) -> None:
         layer = self._project.mapLayer(layer_id)

@@ -14,16 +14,18 @@ from dataclasses import dataclass, field
 from qgis.core import (
     QgsApplication,
     QgsDataSourceUri,
+    QgsEditFormConfig,
     QgsEditorWidgetSetup,
     QgsLayerTreeGroup,
     QgsProject,
+    QgsPythonRunner,
     QgsRelation,
     QgsVectorLayer,
     QgsWkbTypes,
 )
 
 from . import catalogue as catalogue_module
-from . import project_setup
+from . import formulier, project_setup
 from .connection import BuurtkaartDbError, connect, data_source_uri, run_sql
 from .resources import layers_dir, migrations, styles_dir
 
@@ -213,6 +215,30 @@ def apply_style(layer: QgsVectorLayer, layer_id: str) -> str | None:
     message, ok = layer.loadNamedStyle(str(path), True)
     layer.triggerRepaint()
     return None if ok else message
+
+
+def drop_plugin_forms(layer: QgsVectorLayer) -> None:
+    """Undo use_plugin_forms (the plugin unloads: QGIS must not look for a function that is gone)."""
+    config = layer.editFormConfig()
+    if config.initFunction() == formulier.INIT_FUNCTION:
+        config.setInitCodeSource(QgsEditFormConfig.CodeSourceNone)
+        config.setInitFunction("")
+        layer.setEditFormConfig(config)
+
+
+def use_plugin_forms(layer: QgsVectorLayer) -> None:
+    """The layer's forms call formulier.opened when QGIS opens them (a refused form stays open, see formulier.py).
+    Set by the running plugin (BuurtkaartPlugin.load_layers), not in the QML: the styles stay plain data (the
+    style builder loads through load_layer_set without it), and the hook is the installed plugin's."""
+    if not QgsPythonRunner.isValid():
+        # no Python console behind QGIS (a headless script): QGIS could not call the function and would put up a
+        # modal "init function not found" box on every form
+        return
+    formulier.publish()
+    config = layer.editFormConfig()
+    config.setInitCodeSource(QgsEditFormConfig.CodeSourceEnvironment)
+    config.setInitFunction(formulier.INIT_FUNCTION)
+    layer.setEditFormConfig(config)
 
 
 def link_value_relations(layer: QgsVectorLayer, layers: dict[str, QgsVectorLayer]) -> None:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from qgis.core import Qgis, QgsApplication, QgsProject, QgsProviderRegistry, QgsSettings, QgsVectorLayer
-from qgis.PyQt.QtCore import QUrl
+from qgis.PyQt.QtCore import Qt, QTimer, QUrl
 from qgis.PyQt.QtGui import QDesktopServices, QIcon
-from qgis.PyQt.QtWidgets import QAction, QPushButton
+from qgis.PyQt.QtWidgets import QAction, QMessageBox, QPushButton
 
-from . import editing, loader
+from . import editing, formulier, loader
 from .connection import PROVIDER, BuurtkaartDbError, user_message
 from .connection_dialog import ConnectionDialog
 from .processing.provider import PROVIDER_ID, BuurtkaartProvider
@@ -58,6 +58,9 @@ class BuurtkaartPlugin:
     def unload(self) -> None:
         QgsProject.instance().layersAdded.disconnect(self._guard_layers)
         self.guard.release()
+        for layer in QgsProject.instance().mapLayers().values():
+            if isinstance(layer, QgsVectorLayer) and layer.customProperty(loader.LAYER_ID_PROPERTY):
+                loader.drop_plugin_forms(layer)
         for action in self.actions:
             self.iface.removePluginDatabaseMenu(MENU, action)
             self.iface.removeToolBarIcon(action)
@@ -107,6 +110,7 @@ class BuurtkaartPlugin:
         for layer in result.layers.values():
             self.watch(layer)
             self.guard.attach(layer)
+            loader.use_plugin_forms(layer)
         self.watch_group(next(iter(result.layers.values())))
         advice = loader.upgrade_advice(result.schema_version)
         if advice:
@@ -139,13 +143,36 @@ class BuurtkaartPlugin:
         for layer in layers:
             if isinstance(layer, QgsVectorLayer) and layer.customProperty(loader.LAYER_ID_PROPERTY):
                 self.guard.attach(layer)
+                loader.use_plugin_forms(layer)
 
     def watch(self, layer: QgsVectorLayer) -> None:
-        """Show provider refusals (a rule that fires while editing) as the database's Dutch message."""
+        """Show provider refusals (a rule that fires while editing) as the database's Dutch message, once."""
         if layer.id() in self._watched:
             return
         self._watched.add(layer.id())
-        layer.raiseError.connect(lambda text: self.message(user_message(text), Qgis.Critical))
+        layer_id = layer.id()
+        layer.raiseError.connect(lambda text: self._refused_at_once(layer_id, text))
+
+    def _refused_at_once(self, layer_id: str, text: str) -> None:
+        """A rule refused an edit as it reached the database (the form's OK): QGIS has put the raw provider error
+        ("PostGIS error ... CONTEXT ...") in the message bar just before this slot runs; ours replaces it, and a
+        form that was saving is shown again with everything typed (formulier.keep_open)."""
+        layer = QgsProject.instance().mapLayer(layer_id)
+        kept = isinstance(layer, QgsVectorLayer) and formulier.keep_open(layer)
+        self._drop_raw(text)
+        QTimer.singleShot(0, lambda: self._drop_raw(text))  # in case QGIS' own slot runs after this one
+        message = user_message(text)
+        if kept:
+            message += " Het formulier staat nog open met alles wat u invulde: pas het aan en kies OK."
+        self.message(message, Qgis.Critical)
+
+    def _drop_raw(self, raw: str) -> None:
+        bar = self.iface.messageBar()
+        if not hasattr(bar, "items"):  # a test double without QGIS' own messages
+            return
+        for item in list(bar.items()):
+            if item.text().strip() == raw.strip():
+                bar.popWidget(item)
 
     def watch_group(self, layer: QgsVectorLayer) -> None:
         """A COMMIT the database still refuses (anything the guard's check before it could not see) arrives
@@ -197,4 +224,20 @@ class BuurtkaartPlugin:
         bar.pushWidget(widget, Qgis.Warning)
 
     def message(self, text: str, level=Qgis.Info) -> None:
-        self.iface.messageBar().pushMessage(TITLE, text, level=level, duration=0 if level == Qgis.Critical else 8)
+        bar = self.iface.messageBar()
+        bar.pushMessage(TITLE, text, level=level, duration=0 if level == Qgis.Critical else 8)
+        item = bar.currentItem() if level == Qgis.Critical and hasattr(bar, "currentItem") else None
+        if item is not None and item.text() == text:
+            # a refusal names what is wrong, what it was and what to do: often longer than the bar shows
+            button = QPushButton("Hele melding…", item)
+            button.setObjectName("buurtkaart_hele_melding")
+            button.clicked.connect(lambda: self.show_full_message(text))
+            item.layout().addWidget(button)
+
+    def show_full_message(self, text: str) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Critical, TITLE, text, QMessageBox.Ok, self.iface.mainWindow())
+        box.setObjectName("buurtkaart_melding")
+        box.setAttribute(Qt.WA_DeleteOnClose)
+        box.setWindowModality(Qt.NonModal)  # to read beside the form and the map, not to answer
+        box.show()
+        return box

@@ -58,6 +58,7 @@ PICKERS = {
     ("buurtdeal", "wijkagenda_id"): ("wijkagenda", "id", "prioriteit", OWN_WIJK, True),
 }
 YEAR_FIELDS = ("jaar", "jaar_van", "jaar_tot", "planjaar")
+SPIN_MIN, SPIN_MAX = 1000, 9999
 
 
 def widget(layer: QgsVectorLayer, name: str, kind: str, config: dict) -> None:
@@ -99,7 +100,9 @@ def configure_fields(layer: QgsVectorLayer, layer_id: str, table: str, soort: st
         elif name in ("omschrijving", "doel", "evaluatie_toelichting"):
             widget(layer, name, "TextEdit", {"IsMultiline": True, "UseHtml": False})
         elif name in YEAR_FIELDS:
-            widget(layer, name, "Range", {"Min": year_min, "Max": year_max, "Step": 1, "Style": "SpinBox",
+            # the spin box takes any four-digit year: limited to the allowed range it would silently change a
+            # year typed outside it into the nearest allowed one; the constraint below says what is wrong instead
+            widget(layer, name, "Range", {"Min": SPIN_MIN, "Max": SPIN_MAX, "Step": 1, "Style": "SpinBox",
                                            "AllowNull": name == "planjaar"})
         elif name in ("budget_gemeente", "begroting"):
             widget(layer, name, "Range", {"Min": 0.0, "Max": 10000000.0, "Step": 100.0, "Precision": 2,
@@ -118,12 +121,16 @@ def configure_fields(layer: QgsVectorLayer, layer_id: str, table: str, soort: st
     if table == "afspraak":
         constrain("omschrijving", "length(trim(\"omschrijving\")) > 0", "Beschrijf de afspraak.")
     # not BETWEEN: QGIS before 3.26 cannot parse it, and a constraint that does not parse fails every feature
-    constrain("jaar", f'"jaar" >= {year_min} AND "jaar" <= {year_max}',
-              f"Het jaar ligt tussen {year_min} en {year_max}.")
+    for name in YEAR_FIELDS:
+        inside = f'"{name}" >= {year_min} AND "{name}" <= {year_max}'
+        constrain(name, f'"{name}" IS NULL OR ({inside})' if name == "planjaar" else inside,
+                  f"Het jaar ligt tussen {year_min} en {year_max}.")
     constrain("budget_gemeente", '"budget_gemeente" >= 0', "Het budget is niet negatief.")
     if table == "wijkagenda":
         constrain("prioriteit", "length(trim(\"prioriteit\")) > 0", "Geef de prioriteit een titel.")
-        constrain("jaar_tot", '"jaar_tot" >= "jaar_van"', "De looptijd eindigt niet voor hij begint.")
+        # one expression per field: the allowed range and the order of the period together
+        constrain("jaar_tot", f'"jaar_tot" >= "jaar_van" AND "jaar_tot" <= {year_max}',
+                  f"De looptijd eindigt niet voor hij begint, en uiterlijk in {year_max}.")
     if table == "jaarschijf":
         constrain("doel", "length(trim(\"doel\")) > 0", "Beschrijf het doel van het jaar.")
     for name in ("jaar", "jaar_van"):

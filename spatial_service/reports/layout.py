@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qgis.core import (
+    QgsBasicNumericFormat,
     QgsCategorizedSymbolRenderer,
     QgsCoordinateReferenceSystem,
     QgsFeature,
@@ -24,6 +25,7 @@ from qgis.core import (
     QgsLayoutItemLegend,
     QgsLayoutItemMap,
     QgsLayoutItemPage,
+    QgsLayoutItemScaleBar,
     QgsLayoutMultiFrame,
     QgsLayoutObject,
     QgsLayoutPoint,
@@ -32,6 +34,7 @@ from qgis.core import (
     QgsLegendStyle,
     QgsMapRendererParallelJob,
     QgsMarkerSymbol,
+    QgsPalLayerSettings,
     QgsPrintLayout,
     QgsProject,
     QgsProperty,
@@ -39,8 +42,12 @@ from qgis.core import (
     QgsRectangle,
     QgsRendererCategory,
     QgsRuleBasedRenderer,
+    QgsScaleBarSettings,
+    QgsTextBufferSettings,
+    QgsTextFormat,
     QgsUnitTypes,
     QgsVectorLayer,
+    QgsVectorLayerSimpleLabeling,
 )
 from qgis.PyQt.QtCore import QSize, QUrl
 from qgis.PyQt.QtGui import QColor, QFont
@@ -117,6 +124,7 @@ def map_layers(report: Report, colours: dict[str, tuple[str, str]]) -> list[QgsV
     _add(wijken, [(s.geom_wkt, [s.code, s.naam]) for s in report.wijken])
     wijken.setRenderer(wijken.renderer().__class__(
         QgsFillSymbol.createSimple({"color": "#f4f4ef", "outline_color": "#555555", "outline_width": "0.4"})))
+    _label_names(wijken)
     fields = "field=id:integer&field=titel:string&field=thema:string"
     points = _memory_layer(f"Point?{crs}&{fields}", "Buurtdeals (punt)")
     areas = _memory_layer(f"MultiPolygon?{crs}&{fields}", "Buurtdeals (vlak)")
@@ -127,6 +135,24 @@ def map_layers(report: Report, colours: dict[str, tuple[str, str]]) -> list[QgsV
     _by_theme(points, colours, point=True)
     _by_theme(areas, colours, point=False)
     return [points, areas, wijken]
+
+
+def _label_names(wijken: QgsVectorLayer) -> None:
+    """Each wijk's name on the map (the overview page shows them all), on a white halo over the deals."""
+    text = QgsTextFormat()
+    text.setFont(QFont("DejaVu Sans", 7))
+    text.setSize(7)
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(0.8)
+    buffer.setColor(QColor("white"))
+    text.setBuffer(buffer)
+    settings = QgsPalLayerSettings()
+    settings.fieldName = "naam"
+    settings.placement = QgsPalLayerSettings.Horizontal
+    settings.setFormat(text)
+    wijken.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    wijken.setLabelsEnabled(True)
 
 
 def build_template(path: Path = TEMPLATE) -> Path:
@@ -172,6 +198,26 @@ def build_layout(project: QgsProject) -> QgsPrintLayout:
     legenda.dataDefinedProperties().setProperty(QgsLayoutObject.ExcludeFromExports,
                                                 QgsProperty.fromExpression('"kaart" = 0'))
     layout.addLayoutItem(legenda)
+    schaal = QgsLayoutItemScaleBar(layout)
+    schaal.setId("schaal")
+    schaal.setLinkedMap(kaart)
+    schaal.setStyle("Single Box")
+    schaal.setUnits(QgsUnitTypes.DistanceMeters)
+    schaal.setUnitLabel("m")
+    schaal.setNumberOfSegmentsLeft(0)
+    schaal.setNumberOfSegments(2)
+    schaal.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFitWidth)
+    schaal.setMinimumBarWidth(16)
+    schaal.setMaximumBarWidth(30)
+    schaal.setFont(QFont("DejaVu Sans", 6))
+    numbers = QgsBasicNumericFormat()
+    numbers.setThousandsSeparator(".")  # Dutch: 1.000 m
+    numbers.setShowThousandsSeparator(True)
+    schaal.setNumericFormat(numbers)
+    schaal.attemptMove(QgsLayoutPoint(164, 104, QgsUnitTypes.LayoutMillimeters))
+    schaal.dataDefinedProperties().setProperty(QgsLayoutObject.ExcludeFromExports,
+                                               QgsProperty.fromExpression('"kaart" = 0'))
+    layout.addLayoutItem(schaal)
     tekst = QgsLayoutItemHtml(layout)
     tekst.setContentMode(QgsLayoutItemHtml.Url)
     tekst.setResizeMode(QgsLayoutMultiFrame.RepeatUntilFinished)  # long sections continue on new pages

@@ -83,18 +83,32 @@ def test_jaarschijf_inside_the_period_is_accepted(editor_conn):
 
 
 @pytest.mark.parametrize("jaar", [2017, 2022])
-def test_jaarschijf_outside_the_period_is_refused(editor_conn, jaar):
+def test_jaarschijf_outside_the_period_is_refused_at_commit(editor_conn, jaar):
+    """Deferred: the rule holds for the priority and its jaarschijven as they stand when the work is saved."""
     prio = _priority(editor_conn, "WK040201")
+    editor_conn.execute("INSERT INTO buurt.jaarschijf (wijkagenda_id, jaar, doel) VALUES (%s, %s, 'Doel')",
+                        (prio, jaar))
     assert (f'Jaarschijf {jaar} valt buiten de looptijd van prioriteit "Testprioriteit" (2018 tot en met 2021)'
-            in refused(editor_conn, "INSERT INTO buurt.jaarschijf (wijkagenda_id, jaar, doel) VALUES (%s, %s, 'Doel')",
-                       (prio, jaar)))
+            in refused(editor_conn, "SET CONSTRAINTS ALL IMMEDIATE"))
 
 
-def test_shortening_a_period_past_its_jaarschijven_is_refused(editor_conn):
+def test_shortening_a_period_past_its_jaarschijven_is_refused_at_commit(editor_conn):
     prio = _priority(editor_conn, "WK040201")
     editor_conn.execute("INSERT INTO buurt.jaarschijf (wijkagenda_id, jaar, doel) VALUES (%s, 2021, 'Doel')", (prio,))
-    assert "heeft jaarschijven voor 2021" in refused(
-        editor_conn, "UPDATE buurt.wijkagenda SET jaar_tot = 2020 WHERE id = %s", (prio,))
+    editor_conn.execute("UPDATE buurt.wijkagenda SET jaar_tot = 2020 WHERE id = %s", (prio,))
+    # whichever rule fires first (the jaarschijf was written first), the message names the year and the new period
+    message = refused(editor_conn, "SET CONSTRAINTS ALL IMMEDIATE")
+    assert "2021" in message and "tot en met 2020" in message, message
+
+
+def test_new_years_jaarschijf_before_the_period_is_extended_in_one_transaction(editor_conn):
+    """The order QGIS writes a form: the child row first, then the parent's change. Valid once both are in."""
+    prio = _priority(editor_conn, "WK040201")
+    editor_conn.execute("INSERT INTO buurt.jaarschijf (wijkagenda_id, jaar, doel) VALUES (%s, 2022, 'Doel')", (prio,))
+    editor_conn.execute("UPDATE buurt.wijkagenda SET jaar_tot = 2022 WHERE id = %s", (prio,))
+    editor_conn.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    assert editor_conn.execute("SELECT jaar FROM buurt.jaarschijf WHERE wijkagenda_id = %s",
+                               (prio,)).fetchall() == [(2022,)]
 
 
 def test_one_jaarschijf_per_priority_and_year(editor_conn):

@@ -74,3 +74,19 @@ def test_plugin_zip_ships_the_report_package_and_layout_template():
     template = (REPO / "spatial_service" / "reports" / "buurtcyclus.qpt").read_text(encoding="utf-8")
     for item in ("titel", "kaart", "tekst", "voet"):
         assert f'id="{item}"' in template
+
+
+def test_overview_map_has_wijk_names_and_a_scale_bar(qgis_app):
+    """The shipped template carries a scale bar on the map (the overview and wijk pages), and the wijk layer of the
+    map is labelled with the wijk names."""
+    from qgis.core import QgsLayoutItemScaleBar, QgsProject
+
+    from spatial_service.reports import layout
+    from spatial_service.reports.figures import Report
+
+    printed = layout.load_layout(QgsProject())
+    bars = [i for i in printed.items() if isinstance(i, QgsLayoutItemScaleBar)]
+    assert len(bars) == 1 and bars[0].linkedMap() is printed.itemById("kaart")
+    report = Report("jaar", "GM0402", "Hilversum", 2018, "")
+    wijken = layout.map_layers(report, {})[-1]
+    assert wijken.labelsEnabled() and wijken.labeling().settings().fieldName == "naam"

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from qgis.core import (
+    QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -42,6 +43,11 @@ class BuurtcyclusReportAlgorithm(BuurtkaartAlgorithm):
             "kaart. Wijkanalyse: buurtcijfers met trend, initiatieven en buurtdeals per thema en status, draagvlak, "
             "wijkagenda en buurtactiviteitenplan. De PDF komt uit de printlayout 'Buurtcyclus' (atlas); de cijfers "
             "uit de database, dezelfde als 'buurtkaart rapport' op de opdrachtregel.")
+
+    def flags(self) -> QgsProcessingAlgorithm.Flags:
+        # The print layout's HTML items (the tables) and HTML labels load only in the main thread: in the Toolbox's
+        # background task QGIS leaves them empty ("Cannot load HTML content in background threads").
+        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
 
     def add_parameters(self) -> None:
         self.addParameter(QgsProcessingParameterEnum(SOORT, "Rapport", options=KINDS, defaultValue=0))
