@@ -109,6 +109,7 @@ ARGUMENTS: dict[str, list[tuple[str, ...]]] = {
     "buurt_app.plantoets(geometry,numeric,numeric,boolean)": [(PLAN, "3", "500", "false"),
                                                               (PLAN, "3", "500", "true")],
     "publiek.plantoets(geometry,numeric,numeric)": [(PLAN, "3", "500")],
+    "publiek.rd_gebied()": [()],
     "buurt_app.rd_gebied()": [()],
     "buurt_app.naar_rd(geometry)": [(POINT,)],
     "buurt_app.gedegenereerde_ringen(geometry)": [(PLAN,)],
@@ -155,6 +156,7 @@ ARGUMENTS: dict[str, list[tuple[str, ...]]] = {
 SECURITY_DEFINER = {
     "buurt_app.gemeente_naam(text)": "the names of gemeenten are public (publiek.gemeente)",
     "publiek.plantoets(geometry,numeric,numeric)": "published deals and initiatives only (p_publiek = true)",
+    "publiek.rd_gebied()": "a constant: the RD New extent the OGC API refuses coordinates outside of",
 }
 
 # the calls as the admin must find the planted values here (the harness sees what a leak would show)
