@@ -76,7 +76,7 @@ class Report:
 
 def _check_year(query: Query, jaar: int) -> None:
     # the range is the CHECK on buurt.buurtdeal.jaar, read through publiek.jaarbereik (no copy here)
-    van, tot = (int(v) for v in query("SELECT van, tot FROM publiek.jaarbereik")[0])
+    van, tot = (int(v) for v in query("SELECT van, tot FROM publiek.jaarbereik", {})[0])
     if not van <= jaar <= tot:
         raise ReportInputError("jaar", f"jaar {jaar} ligt buiten {van}-{tot}.")
 
