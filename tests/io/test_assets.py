@@ -4,6 +4,8 @@ beheerobject triggers reported per record with nothing written."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from spatial_service.cli import main
@@ -121,6 +123,19 @@ def test_bgt_classes_map_to_soorten(fresh_db, tmp_path, centres):
                                     "WHERE bron = 'bgt' ORDER BY bron_id") == [
         ("G0402.1", "groen", "MULTIPOLYGON"), ("G0402.10", "speelplek", "POINT"),
         ("G0402.20", "speelplek", "MULTIPOLYGON")]
+    # the whole object as the rules made it (the same before and after the rules moved from code into
+    # buurt_vl.objectsoort.bgt_regels): which class and attribute value matched, and nothing from history
+    (_, x1, y1), (_, x2, y2), _ = centres
+    shapes = {"G0402.1": polygon(x1, y1), "G0402.10": point(x2, y2), "G0402.20": polygon(x2, y2, 30)}
+    assert rows(fresh_db.admin_dsn, "SELECT bron_id, soort, naam, omschrijving FROM buurt.beheerobject "
+                                    "WHERE bron = 'bgt' ORDER BY bron_id") == [
+        ("G0402.1", "groen", None, "BGT begroeidterreindeel fysiekvoorkomen=groenvoorziening"),
+        ("G0402.10", "speelplek", None, "BGT straatmeubilair type=speelvoorziening"),
+        ("G0402.20", "speelplek", None, "BGT functioneelgebied type=speeltuin")]
+    for bron_id, shape in shapes.items():
+        assert rows(fresh_db.admin_dsn, "SELECT ST_Equals(geom, ST_SetSRID(ST_GeomFromGeoJSON(%s), 28992)) "
+                    "FROM buurt.beheerobject WHERE bron = 'bgt' AND bron_id = %s",
+                    (json.dumps(shape), bron_id)) == [(True,)], bron_id
 
 
 def mapped_geojson(path, centres, groen_as_point=False):
