@@ -121,7 +121,7 @@ def test_the_object_kind_mapping_lives_once_in_the_core():
     from spatial_service.core import asset_kinds
     from spatial_service.importers import bgt, osm
 
-    assert bgt.RULES is asset_kinds.BGT_RULES and bgt.bgt_class is asset_kinds.bgt_class
+    assert bgt.BgtKinds is asset_kinds.BgtKinds and bgt.bgt_class is asset_kinds.bgt_class
     assert osm.is_zebra is asset_kinds.is_zebra and osm.OsmKinds is asset_kinds.OsmKinds
     # GDAL's OSM driver writes the tags without a column as other_tags, quotes escaped
     assert asset_kinds.parse_other_tags('"crossing"=>"zebra","name"=>"De \\"Brink\\""') == {
@@ -132,7 +132,18 @@ def test_the_object_kind_mapping_lives_once_in_the_core():
     assert asset_kinds.node_kind({"landuse": "grass"}, kinds) is None
     assert asset_kinds.area_kind({"landuse": "grass"}, kinds) == "groen"
     assert asset_kinds.node_kind({"footway": "crossing", "crossing_ref": "zebra"}, kinds) == "zebrapad"
-    assert asset_kinds.bgt_object("straatmeubilair", {"plus-type": "Speelvoorziening", "lokaalID": "G1"}) == (
-        "G1", "speelplek", None, "BGT straatmeubilair type=speelvoorziening")
+    # BGT rules as buurt_vl.objectsoort.bgt_regels holds them (Klasse.attribuut=waarde): no case, no prefixes
+    bgt_kinds = asset_kinds.bgt_kinds([("speelplek", ["Straatmeubilair.type=speelvoorziening",
+                                                      "FunctioneelGebied.type=speeltuin"]),
+                                       ("groen", ["BegroeidTerreindeel.fysiekVoorkomen=groenvoorziening"]),
+                                       ("bank", ["Straatmeubilair.type=bank"])])
+    assert asset_kinds.bgt_class("bgt_straatmeubilair", bgt_kinds) == "straatmeubilair"
+    assert asset_kinds.bgt_class("bgt_wegdeel", bgt_kinds) is None
+    assert asset_kinds.bgt_object("straatmeubilair", {"plus-type": "Speelvoorziening", "lokaalID": "G1"},
+                                  bgt_kinds) == ("G1", "speelplek", None, "BGT straatmeubilair type=speelvoorziening")
     assert asset_kinds.bgt_object("straatmeubilair", {"plus-type": "speelvoorziening",
-                                                      "eindRegistratie": "2020-01-01"}) is None
+                                                      "eindRegistratie": "2020-01-01"}, bgt_kinds) is None
+    assert asset_kinds.bgt_object("straatmeubilair", {"type": "Bank", "lokaalID": "G2"}, bgt_kinds).soort == "bank"
+    assert asset_kinds.bgt_object("begroeidterreindeel", {"fysiekVoorkomen": "erf"}, bgt_kinds) is None
+    assert "verwacht Straatmeubilair, FunctioneelGebied of BegroeidTerreindeel in de laagnaam" in \
+        asset_kinds.no_bgt_layer("x.gpkg", ["wegdeel"], bgt_kinds)

@@ -116,7 +116,8 @@ def bgt_file(path, centres):
 def test_bgt_classes_map_to_soorten(fresh_db, tmp_path, centres):
     path = bgt_file(tmp_path / "bgt.gpkg", centres)
     stats = ReadStats()
-    result = import_assets(fresh_db.editor_dsn, bgt.read_bgt(path, stats), stats,
+    kinds = bgt.kinds_from_db(fresh_db.editor_dsn)  # the rules of buurt_vl.objectsoort.bgt_regels
+    result = import_assets(fresh_db.editor_dsn, bgt.read_bgt(path, stats, kinds), stats,
                            AssetOptions("bgt", progress=False), source=path.name)
     assert result.count("nieuw") == 3 and result.ignored == 3
     assert rows(fresh_db.admin_dsn, "SELECT bron_id, soort, GeometryType(geom) FROM buurt.beheerobject "
