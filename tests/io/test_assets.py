@@ -9,6 +9,8 @@ import json
 import pytest
 
 from spatial_service.cli import main
+from spatial_service.commands.imports import asset_format
+from spatial_service.core import asset_kinds
 from spatial_service.importers import bgt, osm, table
 from spatial_service.importers.assets import AssetOptions, ReadStats, import_assets
 from spatial_service.importers.sources import FileProblem
@@ -117,6 +119,7 @@ def test_bgt_classes_map_to_soorten(fresh_db, tmp_path, centres):
     path = bgt_file(tmp_path / "bgt.gpkg", centres)
     stats = ReadStats()
     kinds = bgt.kinds_from_db(fresh_db.editor_dsn)  # the rules of buurt_vl.objectsoort.bgt_regels
+    assert asset_format(path, kinds) == "bgt"  # what `buurtkaart import objecten bgt.gpkg` takes it for
     result = import_assets(fresh_db.editor_dsn, bgt.read_bgt(path, stats, kinds), stats,
                            AssetOptions("bgt", progress=False), source=path.name)
     assert result.count("nieuw") == 3 and result.ignored == 3
@@ -137,6 +140,15 @@ def test_bgt_classes_map_to_soorten(fresh_db, tmp_path, centres):
         assert rows(fresh_db.admin_dsn, "SELECT ST_Equals(geom, ST_SetSRID(ST_GeomFromGeoJSON(%s), 28992)) "
                     "FROM buurt.beheerobject WHERE bron = 'bgt' AND bron_id = %s",
                     (json.dumps(shape), bron_id)) == [(True,)], bron_id
+
+
+def test_file_detection_knows_the_bgt_classes_of_the_value_list(tmp_path):
+    """A class no rule names today (Paal) is a BGT layer as soon as a kind's bgt_regels names it."""
+    path = write_layer(tmp_path / "palen.gpkg", "imgeo_paal", "Point", {"lokaalID": "str", "plus-type": "str"},
+                       [({"lokaalID": "P1", "plus-type": "afsluitpaal"}, point(140000.0, 470000.0))])
+    assert asset_format(path, asset_kinds.bgt_kinds([("speelplek", ["Straatmeubilair.type=speelvoorziening"])])) \
+        == "tabel"
+    assert asset_format(path, asset_kinds.bgt_kinds([("paal", ["Paal.type=afsluitpaal"])])) == "bgt"
 
 
 def mapped_geojson(path, centres, groen_as_point=False):
