@@ -102,6 +102,26 @@ def test_unknown_catalogue_key_is_refused_naming_entry_and_key(tmp_path, section
         core_catalogue.load(tmp_path)
 
 
+def test_every_relation_is_a_catalogue_relatie_the_wijkagenda_too(tmp_path):
+    """The loader and the form builder have no relations of their own: the wijkagenda's two are [[relatie]]
+    entries, with their tab titles and their own pickers (verwijzing = false)."""
+    cat = core_catalogue.load(REPO / "layers")
+    pairs = {rel_id: (rel, child.id, parent.id) for rel_id, rel, child, parent in cat.layer_relations()}
+    agenda, slices = pairs["wijkagenda_wijk"], pairs["jaarschijf_wijkagenda"]
+    assert agenda[1:] == ("wijkagenda", "wijk") and slices[1:] == ("jaarschijf", "wijkagenda")
+    assert (agenda[0].tab_title, agenda[0].naam, agenda[0].samenstelling) == (
+        "Wijkagenda", "Wijkagenda (prioriteiten)", False)
+    assert (slices[0].tab_title, slices[0].samenstelling) == ("Jaarschijven", True)
+    assert not agenda[0].verwijzing and not slices[0].verwijzing
+    deals = next(rel for rel in cat.relations if rel.van == "buurt.afspraak")
+    assert deals.tab_title == deals.naam == "Afspraken (wederkerigheid)" and deals.verwijzing
+    plugin_code = "\n".join(p.read_text(encoding="utf-8") for p in PLUGIN.rglob("*.py"))
+    assert "wijkagenda_wijk" not in plugin_code and "jaarschijf_wijkagenda" not in plugin_code
+    write_catalogue(tmp_path, "relatie", {"tabbblad": "x"})
+    with pytest.raises(core_catalogue.CatalogueError, match=r"\[\[relatie\]\] .* onbekende sleutel\(s\) tabbblad"):
+        core_catalogue.load(tmp_path)
+
+
 def test_catalogue_refuses_missing_keys_and_unknown_sections(tmp_path):
     with pytest.raises(core_catalogue.CatalogueError, match="onbekende sectie"):
         core_catalogue.parse({"groep": {"naam": "x"}, "qgsi": []})
