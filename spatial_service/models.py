@@ -169,6 +169,7 @@ class Objectsoort(_Ordered, Base):
     grootte: Mapped[Decimal] = mapped_column(Numeric)
     rand: Mapped[str | None] = mapped_column(Text)
     osm_tags: Mapped[list[str]] = mapped_column(ARRAY(Text))
+    bgt_regels: Mapped[list[str]] = mapped_column(ARRAY(Text))
 
 
 # --- geography ------------------------------------------------------------------------------------------------

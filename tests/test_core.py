@@ -102,6 +102,26 @@ def test_unknown_catalogue_key_is_refused_naming_entry_and_key(tmp_path, section
         core_catalogue.load(tmp_path)
 
 
+def test_every_relation_is_a_catalogue_relatie_the_wijkagenda_too(tmp_path):
+    """The loader and the form builder have no relations of their own: the wijkagenda's two are [[relatie]]
+    entries, with their tab titles and their own pickers (verwijzing = false)."""
+    cat = core_catalogue.load(REPO / "layers")
+    pairs = {rel_id: (rel, child.id, parent.id) for rel_id, rel, child, parent in cat.layer_relations()}
+    agenda, slices = pairs["wijkagenda_wijk"], pairs["jaarschijf_wijkagenda"]
+    assert agenda[1:] == ("wijkagenda", "wijk") and slices[1:] == ("jaarschijf", "wijkagenda")
+    assert (agenda[0].tab_title, agenda[0].naam, agenda[0].samenstelling) == (
+        "Wijkagenda", "Wijkagenda (prioriteiten)", False)
+    assert (slices[0].tab_title, slices[0].samenstelling) == ("Jaarschijven", True)
+    assert not agenda[0].verwijzing and not slices[0].verwijzing
+    deals = next(rel for rel in cat.relations if rel.van == "buurt.afspraak")
+    assert deals.tab_title == deals.naam == "Afspraken (wederkerigheid)" and deals.verwijzing
+    plugin_code = "\n".join(p.read_text(encoding="utf-8") for p in PLUGIN.rglob("*.py"))
+    assert "wijkagenda_wijk" not in plugin_code and "jaarschijf_wijkagenda" not in plugin_code
+    write_catalogue(tmp_path, "relatie", {"tabbblad": "x"})
+    with pytest.raises(core_catalogue.CatalogueError, match=r"\[\[relatie\]\] .* onbekende sleutel\(s\) tabbblad"):
+        core_catalogue.load(tmp_path)
+
+
 def test_catalogue_refuses_missing_keys_and_unknown_sections(tmp_path):
     with pytest.raises(core_catalogue.CatalogueError, match="onbekende sectie"):
         core_catalogue.parse({"groep": {"naam": "x"}, "qgsi": []})
@@ -121,7 +141,7 @@ def test_the_object_kind_mapping_lives_once_in_the_core():
     from spatial_service.core import asset_kinds
     from spatial_service.importers import bgt, osm
 
-    assert bgt.RULES is asset_kinds.BGT_RULES and bgt.bgt_class is asset_kinds.bgt_class
+    assert bgt.BgtKinds is asset_kinds.BgtKinds and bgt.bgt_class is asset_kinds.bgt_class
     assert osm.is_zebra is asset_kinds.is_zebra and osm.OsmKinds is asset_kinds.OsmKinds
     # GDAL's OSM driver writes the tags without a column as other_tags, quotes escaped
     assert asset_kinds.parse_other_tags('"crossing"=>"zebra","name"=>"De \\"Brink\\""') == {
@@ -132,7 +152,18 @@ def test_the_object_kind_mapping_lives_once_in_the_core():
     assert asset_kinds.node_kind({"landuse": "grass"}, kinds) is None
     assert asset_kinds.area_kind({"landuse": "grass"}, kinds) == "groen"
     assert asset_kinds.node_kind({"footway": "crossing", "crossing_ref": "zebra"}, kinds) == "zebrapad"
-    assert asset_kinds.bgt_object("straatmeubilair", {"plus-type": "Speelvoorziening", "lokaalID": "G1"}) == (
-        "G1", "speelplek", None, "BGT straatmeubilair type=speelvoorziening")
+    # BGT rules as buurt_vl.objectsoort.bgt_regels holds them (Klasse.attribuut=waarde): no case, no prefixes
+    bgt_kinds = asset_kinds.bgt_kinds([("speelplek", ["Straatmeubilair.type=speelvoorziening",
+                                                      "FunctioneelGebied.type=speeltuin"]),
+                                       ("groen", ["BegroeidTerreindeel.fysiekVoorkomen=groenvoorziening"]),
+                                       ("bank", ["Straatmeubilair.type=bank"])])
+    assert asset_kinds.bgt_class("bgt_straatmeubilair", bgt_kinds) == "straatmeubilair"
+    assert asset_kinds.bgt_class("bgt_wegdeel", bgt_kinds) is None
+    assert asset_kinds.bgt_object("straatmeubilair", {"plus-type": "Speelvoorziening", "lokaalID": "G1"},
+                                  bgt_kinds) == ("G1", "speelplek", None, "BGT straatmeubilair type=speelvoorziening")
     assert asset_kinds.bgt_object("straatmeubilair", {"plus-type": "speelvoorziening",
-                                                      "eindRegistratie": "2020-01-01"}) is None
+                                                      "eindRegistratie": "2020-01-01"}, bgt_kinds) is None
+    assert asset_kinds.bgt_object("straatmeubilair", {"type": "Bank", "lokaalID": "G2"}, bgt_kinds).soort == "bank"
+    assert asset_kinds.bgt_object("begroeidterreindeel", {"fysiekVoorkomen": "erf"}, bgt_kinds) is None
+    assert "verwacht Straatmeubilair, FunctioneelGebied of BegroeidTerreindeel in de laagnaam" in \
+        asset_kinds.no_bgt_layer("x.gpkg", ["wegdeel"], bgt_kinds)

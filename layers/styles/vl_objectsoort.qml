@@ -120,6 +120,16 @@
         </config>
       </editWidget>
     </field>
+    <field name="bgt_regels" configurationFlags="None">
+      <editWidget type="TextEdit">
+        <config>
+          <Option type="Map">
+            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option type="bool" name="UseHtml" value="false"/>
+          </Option>
+        </config>
+      </editWidget>
+    </field>
   </fieldConfiguration>
   <aliases>
     <alias name="Code" field="code" index="0"/>
@@ -132,6 +142,7 @@
     <alias name="Grootte" field="grootte" index="7"/>
     <alias name="Rand" field="rand" index="8"/>
     <alias name="Osm tags" field="osm_tags" index="9"/>
+    <alias name="Bgt regels" field="bgt_regels" index="10"/>
   </aliases>
   <defaults>
     <default expression="" field="code" applyOnUpdate="0"/>
@@ -144,6 +155,7 @@
     <default expression="" field="grootte" applyOnUpdate="0"/>
     <default expression="" field="rand" applyOnUpdate="0"/>
     <default expression="" field="osm_tags" applyOnUpdate="0"/>
+    <default expression="" field="bgt_regels" applyOnUpdate="0"/>
   </defaults>
   <constraints>
     <constraint unique_strength="1" exp_strength="0" field="code" notnull_strength="1" constraints="3"/>
@@ -156,6 +168,7 @@
     <constraint unique_strength="0" exp_strength="0" field="grootte" notnull_strength="1" constraints="1"/>
     <constraint unique_strength="0" exp_strength="0" field="rand" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="osm_tags" notnull_strength="1" constraints="1"/>
+    <constraint unique_strength="0" exp_strength="0" field="bgt_regels" notnull_strength="1" constraints="1"/>
   </constraints>
   <constraintExpressions>
     <constraint desc="" field="code" exp=""/>
@@ -168,6 +181,7 @@
     <constraint desc="" field="grootte" exp=""/>
     <constraint desc="" field="rand" exp=""/>
     <constraint desc="" field="osm_tags" exp=""/>
+    <constraint desc="" field="bgt_regels" exp=""/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>

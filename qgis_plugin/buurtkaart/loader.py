@@ -34,13 +34,6 @@ VALUE_LIST_GROUP = "Waardelijsten"
 # the value-relation config key that names the catalogue id of the value-list layer (set by the style builder)
 VALUE_LIST_KEY = "BuurtkaartWaardelijst"
 SRID = "28992"
-# the wijkagenda: (relation id, name, child layer, parent layer, child field, parent field, composition)
-AGENDA_RELATIONS = [
-    ("wijkagenda_wijk", "Wijkagenda (prioriteiten)", "wijkagenda", "wijk", "wijkcode", "code", False),
-    ("jaarschijf_wijkagenda", "Jaarschijven", "jaarschijf", "wijkagenda", "wijkagenda_id", "id", True),
-]
-# relation editors shown in a layer's form, besides the commitments of a deal
-FORM_RELATIONS = {"wijk": ["wijkagenda_wijk"], "wijkagenda": ["jaarschijf_wijkagenda"]}
 
 # Many gemeenten in one database (layers/app/080_rls.sql): row-level security already limits the data layers to
 # the user's gemeente(n); boundaries are readable for all, so the layers with a gemeentecode load the user's own.
@@ -258,10 +251,9 @@ def link_value_relations(layer: QgsVectorLayer, layers: dict[str, QgsVectorLayer
 
 def _relations(cat: catalogue_module.Catalogue) -> Iterator[tuple[str, str, str, str, str, str, bool]]:
     """(relation id, name, child layer, parent layer, child field, parent field, composition): each pair of
-    layers of a catalogue [[relatie]], then the wijkagenda's."""
+    layers of a catalogue [[relatie]] (the wijkagenda's too)."""
     for relation_id, entry, child, parent in cat.layer_relations():
         yield relation_id, entry.naam, child.id, parent.id, entry.veld, parent.sleutel, entry.samenstelling
-    yield from AGENDA_RELATIONS
 
 
 def _add_relations(project: QgsProject, cat: catalogue_module.Catalogue,

@@ -108,15 +108,20 @@ def _boundaries(args: argparse.Namespace) -> int:
     return _finish(import_boundaries(_dsn(args), args.bestand, options), args)
 
 
-def asset_format(path: Path) -> str:
+OSM_SUFFIXES = (".osm", ".osm.pbf", ".pbf", ".osm.bz2", ".osm.gz")
+
+
+def asset_format(path: Path, kinds: bgt.BgtKinds) -> str:
+    """osm, bgt or tabel by the file's name or, for a GeoPackage and the like, its layer names; kinds: the BGT
+    classes of buurt_vl.objectsoort.bgt_regels (bgt.kinds_from_db), the same the BGT reader uses."""
     name = path.name.lower()
-    if name.endswith((".osm", ".osm.pbf", ".pbf", ".osm.bz2", ".osm.gz")):
+    if name.endswith(OSM_SUFFIXES):
         return "osm"
-    if name.endswith(".gml") or bgt.bgt_class(path.stem):
+    if name.endswith(".gml") or bgt.bgt_class(path.stem, kinds):
         return "bgt"
     if not name.endswith(".csv"):
         try:
-            if any(bgt.bgt_class(layer) for layer in sources.layers(path)):
+            if any(bgt.bgt_class(layer, kinds) for layer in sources.layers(path)):
                 return "bgt"
         except sources.FileProblem:
             pass
@@ -125,12 +130,15 @@ def asset_format(path: Path) -> str:
 
 def _assets(args: argparse.Namespace) -> int:
     path: Path = args.bestand
-    fmt = args.formaat or asset_format(path)
+    fmt = args.formaat or ("osm" if path.name.lower().endswith(OSM_SUFFIXES) else None)
+    # the BGT classes are data (buurt_vl.objectsoort.bgt_regels): read when a BGT file is possible
+    kinds = bgt.kinds_from_db(_dsn(args)) if fmt in (None, "bgt") else bgt.BgtKinds()
+    fmt = fmt or asset_format(path, kinds)
     stats = ReadStats()
     if fmt == "osm":
         records = osm.read_osm(path, stats, osm.kinds_from_db(_dsn(args)))
     elif fmt == "bgt":
-        records = bgt.read_bgt(path, stats, crs=args.crs, only=[args.laag] if args.laag else None)
+        records = bgt.read_bgt(path, stats, kinds, crs=args.crs, only=[args.laag] if args.laag else None)
     else:
         mapping = table.FieldMapping.parse(args.veld, args.soort)
         records = table.read_table(path, mapping, stats, crs=args.crs, layer=args.laag)

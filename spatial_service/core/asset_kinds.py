@@ -8,12 +8,11 @@ that allows areas. Zebra crossings are the one composite rule kept here (highway
 with crossing=zebra or crossing_ref=zebra -> zebrapad, a node or the crossing way as a line). Tags are anything
 with .get(key) and `key in tags` (osmium's TagList or a dict).
 
-BGT: the class comes from the layer name (bgt_begroeidterreindeel, Straatmeubilair, ...); attribute names are
-compared without case and without the bgt-/plus-/imgeo- prefixes that the GML downloads carry.
-  BegroeidTerreindeel with fysiekVoorkomen = groenvoorziening -> groen
-  Straatmeubilair with type = speelvoorziening              -> speelplek
-  FunctioneelGebied with type = speeltuin (or speelterrein)  -> speelplek
-Objects with an eindRegistratie are history and are left out.
+BGT: which class makes which kind is data too (buurt_vl.objectsoort.bgt_regels, Klasse.attribuut=waarde, read
+with BGT_SQL and bgt_kinds), e.g. BegroeidTerreindeel.fysiekVoorkomen=groenvoorziening -> groen. The class comes
+from the layer name (bgt_begroeidterreindeel, Straatmeubilair, ...); class, attribute names and values are compared
+without case, attribute names without the bgt-/plus-/imgeo- prefixes that the GML downloads carry. Objects with an
+eindRegistratie are history and are left out.
 """
 
 from __future__ import annotations
@@ -25,6 +24,7 @@ from typing import Any, NamedTuple, Protocol
 
 ZEBRA = "zebrapad"
 KINDS_SQL = "SELECT code, osm_tags, geometrietypes FROM buurt_vl.objectsoort ORDER BY volgorde"
+BGT_SQL = "SELECT code, bgt_regels FROM buurt_vl.objectsoort ORDER BY volgorde"
 
 
 class Tags(Protocol):
@@ -96,12 +96,38 @@ def parse_other_tags(text: str | None) -> dict[str, str]:
     return {unescape(k): unescape(v) for k, v in _OTHER_TAG.findall(text)}
 
 
-# class (as in the layer name) -> (attribute, accepted values, soort)
-BGT_RULES: dict[str, tuple[str, frozenset[str], str]] = {
-    "begroeidterreindeel": ("fysiekvoorkomen", frozenset({"groenvoorziening"}), "groen"),
-    "straatmeubilair": ("type", frozenset({"speelvoorziening"}), "speelplek"),
-    "functioneelgebied": ("type", frozenset({"speeltuin", "speelterrein"}), "speelplek"),
-}
+class BgtRule(NamedTuple):
+    """Features of a class whose attribute has one of the values are objects of soort (all lower case)."""
+    attribute: str
+    values: frozenset[str]
+    soort: str
+
+
+@dataclass(frozen=True)
+class BgtKinds:
+    """class (lower case, as found in a layer name) -> its rules, in the value list's order; names: the classes as
+    the value list writes them (for messages)."""
+    rules: dict[str, tuple[BgtRule, ...]] = field(default_factory=dict)
+    names: tuple[str, ...] = ()
+
+
+def bgt_kinds(rows: Iterable[tuple[str, Iterable[str]]]) -> BgtKinds:
+    """rows: (code, bgt_regels) as BGT_SQL returns them; a rule is Klasse.attribuut=waarde (the CHECK on
+    bgt_regels guarantees the shape). Values for the same class, attribute and kind form one rule."""
+    grouped: dict[str, dict[tuple[str, str], list[str]]] = {}
+    names: dict[str, str] = {}
+    for code, rules in rows:
+        for rule in rules:
+            target, _, value = rule.partition("=")
+            cls, _, attribute = target.partition(".")
+            names.setdefault(cls.lower(), cls)
+            values = grouped.setdefault(cls.lower(), {}).setdefault((attribute.lower(), code), [])
+            values.append(value.strip().lower())
+    return BgtKinds({cls: tuple(BgtRule(attribute, frozenset(values), soort)
+                                for (attribute, soort), values in by_rule.items())
+                     for cls, by_rule in grouped.items()}, tuple(names.values()))
+
+
 BGT_ID_FIELDS = ("lokaalid", "identificatie", "identificatie.lokaalid", "gml_id", "id")
 _PREFIX = re.compile(r"^(bgt|plus|imgeo)[-_]")
 
@@ -113,14 +139,16 @@ class BgtObject(NamedTuple):
     omschrijving: str
 
 
-def bgt_class(layer: str) -> str | None:
+def bgt_class(layer: str, kinds: BgtKinds) -> str | None:
     name = layer.lower().replace("_", "")
-    return next((cls for cls in BGT_RULES if cls in name), None)
+    return next((cls for cls in kinds.rules if cls in name), None)
 
 
-def no_bgt_layer(file_name: str, layers: Iterable[str]) -> str:
-    return (f"{file_name}: geen BGT-laag gevonden (verwacht BegroeidTerreindeel, Straatmeubilair of "
-            f"FunctioneelGebied in de laagnaam; lagen: {', '.join(layers)}).")
+def no_bgt_layer(file_name: str, layers: Iterable[str], kinds: BgtKinds) -> str:
+    *first, last = kinds.names or ("een klasse uit buurt_vl.objectsoort.bgt_regels (die is leeg)",)
+    expected = f"{', '.join(first)} of {last}" if first else last
+    return (f"{file_name}: geen BGT-laag gevonden (verwacht {expected} in de laagnaam; "
+            f"lagen: {', '.join(layers)}).")
 
 
 def _normal(name: str) -> str:
@@ -139,11 +167,14 @@ def _first(props: Mapping[str, Any], names: tuple[str, ...]) -> str | None:
     return None
 
 
-def bgt_object(cls: str, props: Mapping[str, Any]) -> BgtObject | None:
-    """The object a BGT feature of class cls is, or None when it is none of our kinds (or history)."""
-    attribute, accepted, soort = BGT_RULES[cls]
-    matched = accepted.intersection(_values(props, attribute))
-    if not matched or _first(props, ("eindregistratie",)):
+def bgt_object(cls: str, props: Mapping[str, Any], kinds: BgtKinds) -> BgtObject | None:
+    """The object a BGT feature of class cls is (the first rule of the class that matches), or None when it is
+    none of our kinds (or history)."""
+    if _first(props, ("eindregistratie",)):
         return None
-    return BgtObject(_first(props, BGT_ID_FIELDS), soort, _first(props, ("naam",)),
-                     f"BGT {cls} {attribute}={'/'.join(sorted(matched))}")
+    for attribute, accepted, soort in kinds.rules.get(cls, ()):
+        matched = accepted.intersection(_values(props, attribute))
+        if matched:
+            return BgtObject(_first(props, BGT_ID_FIELDS), soort, _first(props, ("naam",)),
+                             f"BGT {cls} {attribute}={'/'.join(sorted(matched))}")
+    return None

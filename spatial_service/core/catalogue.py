@@ -71,6 +71,12 @@ class Relation:
     naam: str
     editor: bool = False
     samenstelling: bool = False
+    tabblad: str | None = None  # the title of the relation editor's tab in the parent's form; None: naam
+    verwijzing: bool = True  # False: no relation-reference widget, the field keeps its list (form_builder.PICKERS)
+
+    @property
+    def tab_title(self) -> str:
+        return self.tabblad or self.naam
 
 
 def relation_id(child_id: str, parent_id: str) -> str:

@@ -1,7 +1,8 @@
 """BGT/IMGeo-style files (GML or GeoPackage per object class) as public-space objects.
 
-Which class makes which kind: spatial_service/core/asset_kinds.py (shared with the QGIS algorithm
-bgt_objecten_importeren). Objects that are none of our kinds, or history, are counted as genegeerd.
+Which class makes which kind is data: buurt_vl.objectsoort.bgt_regels, read here with kinds_from_db and mapped by
+spatial_service/core/asset_kinds.py (shared with the QGIS algorithm bgt_objecten_importeren). Objects that are
+none of our kinds, or history, are counted as genegeerd.
 """
 
 from __future__ import annotations
@@ -9,32 +10,43 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from spatial_service.core.asset_kinds import BGT_RULES as RULES
-from spatial_service.core.asset_kinds import bgt_class, bgt_object, no_bgt_layer
+import psycopg
+
+from spatial_service.core.asset_kinds import BGT_SQL, BgtKinds, bgt_class, bgt_kinds, bgt_object, no_bgt_layer
+from spatial_service.db.connection import connect
 from spatial_service.importers import sources
 from spatial_service.importers.assets import AssetRecord, ReadStats
 from spatial_service.importers.ewkb import to_ewkb_hex
 
-__all__ = ["RULES", "bgt_class", "bgt_layers", "read_bgt"]
+__all__ = ["BgtKinds", "bgt_class", "bgt_layers", "kinds_from_db", "read_bgt"]
 
 
-def bgt_layers(path: Path, only: list[str] | None = None) -> list[str]:
+def kinds_from_db(dsn_or_conn: str | psycopg.Connection) -> BgtKinds:
+    if isinstance(dsn_or_conn, str):
+        with connect(dsn_or_conn) as conn:
+            rows = conn.execute(BGT_SQL).fetchall()
+    else:
+        rows = dsn_or_conn.execute(BGT_SQL).fetchall()
+    return bgt_kinds(rows)
+
+
+def bgt_layers(path: Path, kinds: BgtKinds, only: list[str] | None = None) -> list[str]:
     names = sources.layers(path, only)
-    found = [n for n in names if bgt_class(n)]
+    found = [n for n in names if bgt_class(n, kinds)]
     if not found:
-        raise sources.FileProblem(no_bgt_layer(path.name, names))
+        raise sources.FileProblem(no_bgt_layer(path.name, names, kinds))
     return found
 
 
-def read_bgt(path: Path, stats: ReadStats, crs: str | None = None,
+def read_bgt(path: Path, stats: ReadStats, kinds: BgtKinds, crs: str | None = None,
              only: list[str] | None = None) -> Iterator[AssetRecord]:
-    for layer in bgt_layers(path, only):
-        cls = bgt_class(layer)
+    for layer in bgt_layers(path, kinds, only):
+        cls = bgt_class(layer, kinds)
         assert cls is not None
         with sources.open_layer(path, layer) as collection:
             srid = sources.source_srid(collection, f"{path.name}, laag {layer}", crs)
             for feature in collection:
-                found = bgt_object(cls, dict(feature.properties))
+                found = bgt_object(cls, dict(feature.properties), kinds)
                 if found is None:
                     stats.ignored += 1
                     continue

@@ -142,12 +142,12 @@ def configure_fields(layer: QgsVectorLayer, layer_id: str, table: str, soort: st
         layer.setDefaultValueDefinition(fields.indexOf("soort"), QgsDefaultValue(f"'{soort}'"))
 
 
-def build_form(layer: QgsVectorLayer, layer_id: str, table: str, relation_id: str | None) -> None:
+def build_form(layer: QgsVectorLayer, layer_id: str, table: str, editors: list[tuple[str, str]]) -> None:
     config: QgsEditFormConfig = layer.editFormConfig()
     fields = layer.fields()
     # a priority's wijk is chosen, not derived from a geometry
     derived = tuple(n for n in DERIVED if not (table == "wijkagenda" and n == "wijkcode"))
-    relations = ([relation_id] if relation_id else []) + loader.FORM_RELATIONS.get(layer_id, [])
+    relations = [rel_id for rel_id, _title in editors]  # editors: (relation id, tab title), editor_relations
     for name in (*derived, "id", "code"):
         if fields.indexOf(name) >= 0 and (name != "code" or table in ("buurt", "wijk")):
             config.setReadOnly(fields.indexOf(name), True)
@@ -165,7 +165,6 @@ def build_form(layer: QgsVectorLayer, layer_id: str, table: str, relation_id: st
     main = [n for n in names if n not in derived and n not in private]
     titles = {"initiatief": "Initiatief", "buurtdeal": "Buurtdeal", "afspraak": "Afspraak",
               "beheerobject": "Object", "wijk": "Wijk", "wijkagenda": "Prioriteit", "jaarschijf": "Jaarschijf"}
-    relation_titles = {"wijkagenda_wijk": "Wijkagenda", "jaarschijf_wijkagenda": "Jaarschijven"}
     tabs: list[tuple[str, list[str]]] = [(titles[table], main)]
     if private:
         tabs.append(("Indiener (privé, nooit openbaar)", private))
@@ -178,9 +177,9 @@ def build_form(layer: QgsVectorLayer, layer_id: str, table: str, relation_id: st
         root.addChildElement(tab)
         if title != titles[table]:
             continue
-        for rel_id in relations:
+        for rel_id, rel_title in editors:
             relation = QgsProject.instance().relationManager().relation(rel_id)
-            container = QgsAttributeEditorContainer(relation_titles.get(rel_id, "Afspraken (wederkerigheid)"), root)
+            container = QgsAttributeEditorContainer(rel_title, root)
             container.addChildElement(QgsAttributeEditorRelation(relation, container))
             root.addChildElement(container)
     layer.setEditFormConfig(config)
@@ -190,10 +189,11 @@ def build_form(layer: QgsVectorLayer, layer_id: str, table: str, relation_id: st
 
 # --- issue 9: relation widgets from the catalogue's [[relatie]], tabs that fit 768 px ---------------------------
 
-def editor_relation(cat: catalogue.Catalogue, entry: catalogue.Layer) -> str | None:
-    """The relation whose relation editor this layer's form shows (a deal's afspraken), from [[relatie]]."""
-    return next((rel_id for rel_id, rel, _child, parent in cat.layer_relations()
-                 if rel.editor and parent.id == entry.id), None)
+def editor_relations(cat: catalogue.Catalogue, entry: catalogue.Layer) -> list[tuple[str, str]]:
+    """(relation id, tab title) of each relation editor this layer's form shows (a deal's afspraken, a wijk's
+    priorities), from [[relatie]]."""
+    return [(rel_id, rel.tab_title) for rel_id, rel, _child, parent in cat.layer_relations()
+            if rel.editor and parent.id == entry.id]
 
 
 def references(cat: catalogue.Catalogue, entry: catalogue.Layer) -> dict[str, str]:
@@ -201,14 +201,14 @@ def references(cat: catalogue.Catalogue, entry: catalogue.Layer) -> dict[str, st
     if entry.is_value_list:
         return {}
     return {rel.veld: catalogue.relation_id(entry.id, cat.reference_list(rel).id)
-            for rel in cat.relations if rel.van == entry.tabel}
+            for rel in cat.relations if rel.van == entry.tabel and rel.verwijzing}
 
 
 def finish_form(layer: QgsVectorLayer, entry: catalogue.Layer, cat: catalogue.Catalogue) -> None:
     """After configure_fields/build_form: the display expression, a relation-reference widget (pick by title) for
-    every foreign key of [[relatie]], the form's top-level containers as tabs (group boxes stacked in one column
-    made a deal form ~1,240 px high) and every relation editor as QGIS' own editor (an empty widget type makes
-    QGIS log 'Failed to create relation widget, fallback to basic')."""
+    every foreign key of [[relatie]] (not verwijzing = false), the form's top-level containers as tabs (group boxes
+    stacked in one column made a deal form ~1,240 px high) and every relation editor as QGIS' own editor (an empty
+    widget type makes QGIS log 'Failed to create relation widget, fallback to basic')."""
     if entry.weergave:
         layer.setDisplayExpression(entry.weergave)
     fields = layer.fields()

@@ -64,7 +64,7 @@ def build_styles(name_or_uri: str, out_dir: Path) -> list[Path]:
         soort = entries[layer_id].soort
         entry = cat.by_id(layer_id)
         form_builder.configure_fields(layer, layer_id, table_key, soort, years)
-        form_builder.build_form(layer, layer_id, table_key, form_builder.editor_relation(cat, entry))
+        form_builder.build_form(layer, layer_id, table_key, form_builder.editor_relations(cat, entry))
         form_builder.finish_form(layer, entry, cat)
         if table in ("initiatief", "buurtdeal") and layer.isSpatial():
             layer.setRenderer(renderers.theme_renderer(layer, themes, statuses, deal=table == "buurtdeal"))

@@ -120,3 +120,16 @@ def test_a_check_that_passes_is_not_touched_by_the_trigger(editor_conn):
     ident = editor_conn.execute("SELECT id FROM buurt.initiatief WHERE begroting > 0 ORDER BY id LIMIT 1").fetchone()[0]
     editor_conn.execute("UPDATE buurt.initiatief SET begroting = NULL WHERE id = %s", (ident,))
     assert editor_conn.execute("SELECT begroting FROM buurt.initiatief WHERE id = %s", (ident,)).fetchone()[0] is None
+
+
+def test_a_badly_written_bgt_rule_is_refused_in_dutch(admin_conn):
+    """buurt_vl.objectsoort.bgt_regels holds Klasse.attribuut=waarde (changelog 0087); the readers rely on it."""
+    before = admin_conn.execute("SELECT bgt_regels FROM buurt_vl.objectsoort WHERE code = 'groen'").fetchone()[0]
+    assert before == ["BegroeidTerreindeel.fysiekVoorkomen=groenvoorziening"]
+    for bad in (["BegroeidTerreindeel=groenvoorziening"], ["BegroeidTerreindeel.fysiekVoorkomen="], [None]):
+        exc = refusal(admin_conn, "UPDATE buurt_vl.objectsoort SET bgt_regels = %s WHERE code = 'groen'", (bad,))
+        assert exc.diag.message_primary.startswith("De BGT-regels"), exc.diag.message_primary
+        assert "van objectsoort groen kloppen niet" in exc.diag.message_primary
+        assert "Klasse.attribuut=waarde" in exc.diag.message_hint
+    admin_conn.execute("UPDATE buurt_vl.objectsoort SET bgt_regels = %s WHERE code = 'groen'",
+                       (["BegroeidTerreindeel.fysiekVoorkomen=groenvoorziening", "Bak.type=plantenbak"],))

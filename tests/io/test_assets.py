@@ -4,9 +4,13 @@ beheerobject triggers reported per record with nothing written."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from spatial_service.cli import main
+from spatial_service.commands.imports import asset_format
+from spatial_service.core import asset_kinds
 from spatial_service.importers import bgt, osm, table
 from spatial_service.importers.assets import AssetOptions, ReadStats, import_assets
 from spatial_service.importers.sources import FileProblem
@@ -114,13 +118,37 @@ def bgt_file(path, centres):
 def test_bgt_classes_map_to_soorten(fresh_db, tmp_path, centres):
     path = bgt_file(tmp_path / "bgt.gpkg", centres)
     stats = ReadStats()
-    result = import_assets(fresh_db.editor_dsn, bgt.read_bgt(path, stats), stats,
+    kinds = bgt.kinds_from_db(fresh_db.editor_dsn)  # the rules of buurt_vl.objectsoort.bgt_regels
+    assert asset_format(path, kinds) == "bgt"  # what `buurtkaart import objecten bgt.gpkg` takes it for
+    result = import_assets(fresh_db.editor_dsn, bgt.read_bgt(path, stats, kinds), stats,
                            AssetOptions("bgt", progress=False), source=path.name)
     assert result.count("nieuw") == 3 and result.ignored == 3
     assert rows(fresh_db.admin_dsn, "SELECT bron_id, soort, GeometryType(geom) FROM buurt.beheerobject "
                                     "WHERE bron = 'bgt' ORDER BY bron_id") == [
         ("G0402.1", "groen", "MULTIPOLYGON"), ("G0402.10", "speelplek", "POINT"),
         ("G0402.20", "speelplek", "MULTIPOLYGON")]
+    # the whole object as the rules made it (the same before and after the rules moved from code into
+    # buurt_vl.objectsoort.bgt_regels): which class and attribute value matched, and nothing from history
+    (_, x1, y1), (_, x2, y2), _ = centres
+    shapes = {"G0402.1": polygon(x1, y1), "G0402.10": point(x2, y2), "G0402.20": polygon(x2, y2, 30)}
+    assert rows(fresh_db.admin_dsn, "SELECT bron_id, soort, naam, omschrijving FROM buurt.beheerobject "
+                                    "WHERE bron = 'bgt' ORDER BY bron_id") == [
+        ("G0402.1", "groen", None, "BGT begroeidterreindeel fysiekvoorkomen=groenvoorziening"),
+        ("G0402.10", "speelplek", None, "BGT straatmeubilair type=speelvoorziening"),
+        ("G0402.20", "speelplek", None, "BGT functioneelgebied type=speeltuin")]
+    for bron_id, shape in shapes.items():
+        assert rows(fresh_db.admin_dsn, "SELECT ST_Equals(geom, ST_SetSRID(ST_GeomFromGeoJSON(%s), 28992)) "
+                    "FROM buurt.beheerobject WHERE bron = 'bgt' AND bron_id = %s",
+                    (json.dumps(shape), bron_id)) == [(True,)], bron_id
+
+
+def test_file_detection_knows_the_bgt_classes_of_the_value_list(tmp_path):
+    """A class no rule names today (Paal) is a BGT layer as soon as a kind's bgt_regels names it."""
+    path = write_layer(tmp_path / "palen.gpkg", "imgeo_paal", "Point", {"lokaalID": "str", "plus-type": "str"},
+                       [({"lokaalID": "P1", "plus-type": "afsluitpaal"}, point(140000.0, 470000.0))])
+    assert asset_format(path, asset_kinds.bgt_kinds([("speelplek", ["Straatmeubilair.type=speelvoorziening"])])) \
+        == "tabel"
+    assert asset_format(path, asset_kinds.bgt_kinds([("paal", ["Paal.type=afsluitpaal"])])) == "bgt"
 
 
 def mapped_geojson(path, centres, groen_as_point=False):

@@ -76,7 +76,8 @@ def test_bgt_geopackage_gives_the_same_objects_as_the_cli(provider, two_database
     cli_db, qgis_db = two_databases
     path = bgt_file(tmp_path / "bgt.gpkg", centres(cli_db.admin_dsn))
     stats = ReadStats()
-    expected = cli(cli_db.editor_dsn, bgt.read_bgt(path, stats), stats, "bgt", path.name)
+    kinds = bgt.kinds_from_db(cli_db.editor_dsn)
+    expected = cli(cli_db.editor_dsn, bgt.read_bgt(path, stats, kinds), stats, "bgt", path.name)
     result = processing.run(BGT, {"VERBINDING": saved_connection(qgis_db.editor_dsn), "BESTAND": str(path)})
     assert (result["NIEUW"], result["GENEGEERD"]) == (expected.count("nieuw"), stats.ignored) == (3, 3)
     assert rows(qgis_db.admin_dsn, OBJECTS_SQL) == rows(cli_db.admin_dsn, OBJECTS_SQL)

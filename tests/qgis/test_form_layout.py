@@ -57,6 +57,13 @@ def test_every_foreign_key_is_a_relation_reference_on_the_full_list(bk, plugin, 
     cat = bk.catalogue.load()
     checked = []
     for relation in cat.relations:
+        if not relation.verwijzing:  # the wijkagenda's keys keep their value-relation picker by name
+            for child in cat.on_table(relation.van):
+                layer = result.layers[child.id]
+                setup = layer.editorWidgetSetup(layer.fields().indexOf(relation.veld))
+                assert setup.type() == "ValueRelation", (child.id, relation.veld, setup.type())
+                checked.append(child.id)
+            continue
         target = cat.reference_list(relation)
         assert target.geometrie is None and target.alleen_lezen  # the list of every row, not one geometry type
         for child in cat.on_table(relation.van):
@@ -71,7 +78,7 @@ def test_every_foreign_key_is_a_relation_reference_on_the_full_list(bk, plugin, 
             assert qgis_relation.referencingLayer() is layer
             checked.append(child.id)
     assert sorted(checked) == sorted(["afspraak", "buurtdeal_punt", "buurtdeal_vlak", "speelplek_punt",
-                                      "speelplek_vlak", "groen", "zebrapad"])
+                                      "speelplek_vlak", "groen", "zebrapad", "wijkagenda", "jaarschijf"])
     # the widget shows the deal a commitment belongs to by number, title and year
     commitments = result.layers["afspraak"]
     commitment = next(commitments.getFeatures())

@@ -1,6 +1,7 @@
 """A new kind of public-space object is data, not code: one row in buurt_vl.objectsoort ("bank", a bench) and
-two catalogue entries make it appear in QGIS (style and form), the OSM import (amenity=bench), the tiles, the
-viewer style and its legend data, and the open-data export. No Python changes for it."""
+two catalogue entries make it appear in QGIS (style and form), the OSM import (amenity=bench), the BGT import
+(Straatmeubilair.type=bank, by the CLI and by the QGIS algorithm), the tiles, the viewer style and its legend data,
+and the open-data export. No Python changes for it."""
 
 from __future__ import annotations
 
@@ -16,13 +17,15 @@ from spatial_service import catalogue as service_catalogue
 from spatial_service.cli import main
 from spatial_service.exporters.open_data import export_open_data
 from spatial_service.web.app import create_app
-from tests.io.files import rd_to_lonlat, write_osm
+from tests.io.files import point, rd_to_lonlat, write_layer, write_osm
 from tests.plancheck.serving import serve
 from tests.qgis.conftest import REPO
+from tests.qgis_registry import saved_connection
 from tests.service.helpers import tile_at
 
 BANK_ROW = ("INSERT INTO buurt_vl.objectsoort (code, naam, meervoud, geometrietypes, kleur, volgorde, symbool, "
-            "osm_tags) VALUES ('bank', 'Bank', 'Banken', ARRAY['POINT'], '#8c510a', 4, 'square', '{amenity=bench}')")
+            "osm_tags, bgt_regels) VALUES ('bank', 'Bank', 'Banken', ARRAY['POINT'], '#8c510a', 4, 'square', "
+            "'{amenity=bench}', '{Straatmeubilair.type=bank}')")
 CATALOGUE_ENTRIES = """
 [[qgis]]
 id = "bank"
@@ -61,7 +64,7 @@ def viewer_legend_and_features(url: str, lon: float, lat: float, layer: str) -> 
         return page.inner_text("#legenda"), drawn
 
 
-def test_a_bank_is_one_value_list_row_and_catalogue_entries(bk, fresh_db, tmp_path, capsys):
+def test_a_bank_is_one_value_list_row_and_catalogue_entries(bk, provider, fresh_db, tmp_path, capsys):
     from buurtkaart import loader, renderers
     from buurtkaart.connection import connection_info
 
@@ -129,3 +132,27 @@ def test_a_bank_is_one_value_list_row_and_catalogue_entries(bk, fresh_db, tmp_pa
         assert layer.editorWidgetSetup(soort).type() == "ValueRelation"
     finally:
         layer = None
+
+    # the BGT import: a Straatmeubilair of type bank is a bank by the row's bgt_regels, a speelvoorziening in the
+    # same layer stays a speelplek, an afvalbak is none of our kinds; the CLI finds the BGT layer by the same data
+    gpkg = write_layer(tmp_path / "meubilair.gpkg", "bgt_straatmeubilair", "Point",
+                       {"lokaalID": "str", "plus-type": "str"},
+                       [({"lokaalID": "G1", "plus-type": "bank"}, point(x + 10, y)),
+                        ({"lokaalID": "G2", "plus-type": "speelvoorziening"}, point(x + 15, y)),
+                        ({"lokaalID": "G3", "plus-type": "afvalbak"}, point(x + 20, y))])
+    assert main(["import", "objecten", str(gpkg), "--dsn", fresh_db.editor_dsn, "--stil"]) == 0
+    assert "nieuw 2" in capsys.readouterr().out
+    bgt_sql = ("SELECT bron_id, soort, omschrijving, ST_AsText(geom) FROM buurt.beheerobject WHERE bron = %s "
+               "ORDER BY bron_id")
+    with psycopg.connect(fresh_db.admin_dsn) as conn:
+        by_cli = conn.execute(bgt_sql, ("bgt",)).fetchall()
+    assert [r[:3] for r in by_cli] == [("G1", "bank", "BGT straatmeubilair type=bank"),
+                                       ("G2", "speelplek", "BGT straatmeubilair type=speelvoorziening")]
+    import processing
+
+    with saved_connection(f"Buurtkaart bank {fresh_db.name}", fresh_db.editor_dsn) as name:
+        result = processing.run("buurtkaart:bgt_objecten_importeren",
+                                {"VERBINDING": name, "BESTAND": str(gpkg), "BRON": "bgt_qgis"})
+    assert (result["NIEUW"], result["GENEGEERD"]) == (2, 1)
+    with psycopg.connect(fresh_db.admin_dsn) as conn:
+        assert conn.execute(bgt_sql, ("bgt_qgis",)).fetchall() == by_cli

@@ -1,11 +1,11 @@
 """Processing: public-space objects from an OpenStreetMap file (.osm/.pbf) or a BGT/IMGeo GeoPackage, the way
 `buurtkaart import objecten FILE` does for those formats.
 
-Which tag or class makes which kind is the shared core (buurtkaart/core/asset_kinds.py, the same module the CLI
-readers use). The file is read with QGIS's own OGR provider: GDAL's OSM driver (layers points, lines and
-multipolygons, the tags without a column in other_tags) or the BGT layers of the GeoPackage. The features become
-the same staging rows the CLI writes and go through the same merge (buurt_app.objecten_samenvoegen) as ONE
-script: a refusal or a cancel leaves the database as it was.
+Which tag or class makes which kind is data (buurt_vl.objectsoort.osm_tags and bgt_regels), mapped by the shared
+core (buurtkaart/core/asset_kinds.py, the same module the CLI readers use). The file is read with QGIS's own OGR
+provider: GDAL's OSM driver (layers points, lines and multipolygons, the tags without a column in other_tags) or
+the BGT layers of the GeoPackage. The features become the same staging rows the CLI writes and go through the same
+merge (buurt_app.objecten_samenvoegen) as ONE script: a refusal or a cancel leaves the database as it was.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from ..core.asset_kinds import (
     OsmKinds,
     area_kind,
     bgt_class,
+    bgt_kinds,
     bgt_object,
     no_bgt_layer,
     node_kind,
@@ -50,6 +51,7 @@ WGS84 = 4326
 NOT_TAGS = frozenset({"osm_id", "osm_way_id", "z_order", "other_tags"})
 KINDS_SQL = ("SELECT code, array_to_json(osm_tags)::text, array_to_json(geometrietypes::text[])::text "
              "FROM buurt_vl.objectsoort ORDER BY volgorde")
+BGT_SQL = "SELECT code, array_to_json(bgt_regels)::text FROM buurt_vl.objectsoort ORDER BY volgorde"
 
 # one staging row: (bron_id, soort, naam, omschrijving, geometry SQL)
 Row = tuple[str | None, str, str | None, str | None, str]
@@ -195,15 +197,18 @@ class ImportBgtObjectsAlgorithm(FileObjectsAlgorithm):
     FILE_TITLE = "BGT/IMGeo-GeoPackage (lagen per objectklasse)"
     EXTENSION = "GeoPackage (*.gpkg)"
     DEFAULT_SOURCE = "bgt"
-    HELP = ("Importeert groen (BegroeidTerreindeel met fysiekVoorkomen groenvoorziening) en speelplekken "
+    HELP = ("Importeert groen (BegroeidTerreindeel met fysiekVoorkomen groenvoorziening), speelplekken "
             "(Straatmeubilair met type speelvoorziening, FunctioneelGebied met type speeltuin of speelterrein) "
-            "uit een BGT/IMGeo-GeoPackage met een laag per objectklasse (de klasse staat in de laagnaam, bv. "
+            "en elke andere soort met BGT-regels in buurt_vl.objectsoort uit een BGT/IMGeo-GeoPackage met een "
+            "laag per objectklasse (de klasse staat in de laagnaam, bv. "
             "bgt_begroeidterreindeel). Objecten met een eindRegistratie zijn historie en worden genegeerd. Het "
             "bron-id is het lokaalID: opnieuw importeren werkt bij en maakt geen dubbelen. Dezelfde import als "
             "`buurtkaart import objecten bgt.gpkg`.")
 
     def rows(self, path: str, label: str, conn: Any, feedback: QgsProcessingFeedback,
              ignored: list[int]) -> Iterator[Row]:
+        with refusal_as_error():
+            kinds = bgt_kinds((code, json.loads(rules or "[]")) for code, rules in run_sql(conn, BGT_SQL))
         whole = QgsVectorLayer(path, "bgt", "ogr")
         valid = whole.isValid()
         names = ([s.split(QgsDataProvider.sublayerSeparator())[1] for s in whole.dataProvider().subLayers()]
@@ -211,9 +216,9 @@ class ImportBgtObjectsAlgorithm(FileObjectsAlgorithm):
         whole = None  # released before any raise (a layer in a traceback segfaults QGIS at exit)
         if not valid:
             raise QgsProcessingException(f"{label}: geen leesbare GeoPackage.")
-        layers = [(name, cls) for name in names if (cls := bgt_class(name))]  # the BGT layers with their class
+        layers = [(name, cls) for name in names if (cls := bgt_class(name, kinds))]  # the BGT layers with their class
         if not layers:
-            raise QgsProcessingException(no_bgt_layer(label, names))
+            raise QgsProcessingException(no_bgt_layer(label, names, kinds))
         source = None
         try:
             for n, (layer, cls) in enumerate(layers):
@@ -224,7 +229,7 @@ class ImportBgtObjectsAlgorithm(FileObjectsAlgorithm):
                 total = max(source.featureCount(), 1)
                 for i, feature in enumerate(source.getFeatures()):
                     stop_if_cancelled(feedback)
-                    found = bgt_object(cls, _attributes(feature))
+                    found = bgt_object(cls, _attributes(feature), kinds)
                     if found is None:
                         ignored[0] += 1
                         continue
