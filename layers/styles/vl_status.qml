@@ -104,6 +104,17 @@
         </config>
       </editWidget>
     </field>
+    <field name="openbaar" configurationFlags="None">
+      <editWidget type="CheckBox">
+        <config>
+          <Option type="Map">
+            <Option type="QString" name="CheckedState" value=""/>
+            <Option type="int" name="TextDisplayMethod" value="0"/>
+            <Option type="QString" name="UncheckedState" value=""/>
+          </Option>
+        </config>
+      </editWidget>
+    </field>
   </fieldConfiguration>
   <aliases>
     <alias name="Code" field="code" index="0"/>
@@ -114,6 +125,7 @@
     <alias name="Voor buurtdeal" field="voor_buurtdeal" index="5"/>
     <alias name="Deal gesloten" field="deal_gesloten" index="6"/>
     <alias name="Gestopt" field="gestopt" index="7"/>
+    <alias name="Openbaar" field="openbaar" index="8"/>
   </aliases>
   <defaults>
     <default expression="" field="code" applyOnUpdate="0"/>
@@ -124,6 +136,7 @@
     <default expression="" field="voor_buurtdeal" applyOnUpdate="0"/>
     <default expression="" field="deal_gesloten" applyOnUpdate="0"/>
     <default expression="" field="gestopt" applyOnUpdate="0"/>
+    <default expression="" field="openbaar" applyOnUpdate="0"/>
   </defaults>
   <constraints>
     <constraint unique_strength="1" exp_strength="0" field="code" notnull_strength="1" constraints="3"/>
@@ -134,6 +147,7 @@
     <constraint unique_strength="0" exp_strength="0" field="voor_buurtdeal" notnull_strength="1" constraints="1"/>
     <constraint unique_strength="0" exp_strength="0" field="deal_gesloten" notnull_strength="1" constraints="1"/>
     <constraint unique_strength="0" exp_strength="0" field="gestopt" notnull_strength="1" constraints="1"/>
+    <constraint unique_strength="0" exp_strength="0" field="openbaar" notnull_strength="1" constraints="1"/>
   </constraints>
   <constraintExpressions>
     <constraint desc="" field="code" exp=""/>
@@ -144,6 +158,7 @@
     <constraint desc="" field="voor_buurtdeal" exp=""/>
     <constraint desc="" field="deal_gesloten" exp=""/>
     <constraint desc="" field="gestopt" exp=""/>
+    <constraint desc="" field="openbaar" exp=""/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>

@@ -70,6 +70,16 @@
         </config>
       </editWidget>
     </field>
+    <field name="vorm" configurationFlags="None">
+      <editWidget type="TextEdit">
+        <config>
+          <Option type="Map">
+            <Option type="bool" name="IsMultiline" value="false"/>
+            <Option type="bool" name="UseHtml" value="false"/>
+          </Option>
+        </config>
+      </editWidget>
+    </field>
   </fieldConfiguration>
   <aliases>
     <alias name="Code" field="code" index="0"/>
@@ -77,6 +87,7 @@
     <alias name="Omschrijving" field="omschrijving" index="2"/>
     <alias name="Kleur" field="kleur" index="3"/>
     <alias name="Volgorde" field="volgorde" index="4"/>
+    <alias name="Vorm" field="vorm" index="5"/>
   </aliases>
   <defaults>
     <default expression="" field="code" applyOnUpdate="0"/>
@@ -84,6 +95,7 @@
     <default expression="" field="omschrijving" applyOnUpdate="0"/>
     <default expression="" field="kleur" applyOnUpdate="0"/>
     <default expression="" field="volgorde" applyOnUpdate="0"/>
+    <default expression="" field="vorm" applyOnUpdate="0"/>
   </defaults>
   <constraints>
     <constraint unique_strength="1" exp_strength="0" field="code" notnull_strength="1" constraints="3"/>
@@ -91,6 +103,7 @@
     <constraint unique_strength="0" exp_strength="1" field="omschrijving" notnull_strength="0" constraints="4"/>
     <constraint unique_strength="0" exp_strength="0" field="kleur" notnull_strength="1" constraints="1"/>
     <constraint unique_strength="1" exp_strength="0" field="volgorde" notnull_strength="1" constraints="3"/>
+    <constraint unique_strength="0" exp_strength="0" field="vorm" notnull_strength="1" constraints="1"/>
   </constraints>
   <constraintExpressions>
     <constraint desc="" field="code" exp=""/>
@@ -98,6 +111,7 @@
     <constraint desc="Beschrijf de afspraak." field="omschrijving" exp="true"/>
     <constraint desc="" field="kleur" exp=""/>
     <constraint desc="" field="volgorde" exp=""/>
+    <constraint desc="" field="vorm" exp=""/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>
