@@ -59,6 +59,9 @@ def test_collections_declare_the_geometry_type_they_hold(client, admin_conn, col
     for c in collections.values():
         (types,) = admin_conn.execute(f"SELECT array_agg(DISTINCT GeometryType(geom)) FROM {c.layer.bron} "
                                       f"WHERE {c.where()}").fetchone()
+        if types is None:  # a part without rows (zebrapaden_lijnen) declares the type its kind may have
+            assert c.split, c.id
+            types = [c.geometry_type]
         assert len(types) == 1, (c.id, types)
         declared = client.get(f"/ogc/collections/{c.id}/queryables").json()["properties"]["geom"]["$ref"]
         assert declared == f"https://geojson.org/schema/{GEOJSON_SCHEMA[types[0]]}.json", (c.id, types, declared)
@@ -111,9 +114,12 @@ def test_gdal_copies_every_collection_with_the_served_counts(server, client, col
             (count,) = gpkg.execute(f'SELECT count(*) FROM "{collection_id}"').fetchone()
             (geometry_type,) = gpkg.execute("SELECT geometry_type_name FROM gpkg_geometry_columns "
                                             "WHERE table_name = ?", (collection_id,)).fetchone()
-        assert count == body["numberMatched"] > 0, collection_id
+        # the demo has no zebrapad drawn as a line: that collection is copied empty, still with its type
+        assert count == body["numberMatched"] and (count > 0 or collection_id == "zebrapaden_lijnen"), collection_id
         expected = declared.rsplit("/", 1)[1].removesuffix(".json").upper()
-        assert expected != "GEOMETRY" and geometry_type == expected, (collection_id, geometry_type, declared)
+        # GDAL 3.6 takes the type from the first page's features, so an empty collection becomes GEOMETRY
+        assert expected != "GEOMETRY" and geometry_type == (expected if count else "GEOMETRY"), \
+            (collection_id, geometry_type, declared)
 
 
 def test_the_rd_new_extent_comes_from_the_database(fresh_db):
@@ -129,10 +135,10 @@ def test_the_rd_new_extent_comes_from_the_database(fresh_db):
     running = start_server(fresh_db)
     try:
         with running.client() as client:
-            inside = client.get("/ogc/collections/buurtdeals/items",
+            inside = client.get("/ogc/collections/buurtdeals_vlakken/items",
                                 params={"bbox": "139000,469000,141500,471500", "bbox-crs": RD})
             assert inside.status_code == 200 and inside.json()["numberMatched"] > 0
-            outside = client.get("/ogc/collections/buurtdeals/items",
+            outside = client.get("/ogc/collections/buurtdeals_vlakken/items",
                                  params={"bbox": "90000,430000,100000,440000", "bbox-crs": RD})
             assert "buiten het bereik" in exception(outside)
     finally:

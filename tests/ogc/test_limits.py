@@ -114,7 +114,7 @@ def test_the_requests_that_crashed_the_process_get_400(service):
 ])
 def test_every_bounded_parameter_names_its_limit(service, params, needle):
     proc, url = service
-    r = httpx.get(f"{url}/ogc/collections/initiatieven/items", params=params, timeout=30)
+    r = httpx.get(f"{url}/ogc/collections/initiatieven_punten/items", params=params, timeout=30)
     assert needle in refusal(r)
     assert proc.poll() is None
 

@@ -53,7 +53,8 @@ def _violations(page: Page, console: list[str]) -> list[str]:
 
 @pytest.fixture(scope="module")
 def ogc_item(live: RunningServer) -> str:
-    r = httpx.get(f"{live.url}/ogc/collections/buurtdeals_punten/items", params={"limit": 1, "f": "geojson"}, timeout=30)
+    r = httpx.get(f"{live.url}/ogc/collections/buurtdeals_punten/items", params={"limit": 1, "f": "geojson"},
+                  timeout=30)
     assert r.status_code == 200, r.text
     return str(r.json()["features"][0]["id"])
 
