@@ -28,6 +28,10 @@ def test_qgis_oapif_loads_every_collection(qgis_app, server, admin_conn, collect
         vl = QgsVectorLayer(uri, c.titel, "OAPIF")
         try:
             assert vl.isValid(), (c.id, vl.error().summary())
+            expected = published(admin_conn, c)
+            if not expected:  # zebrapaden_lijnen in the demo: QGIS 3.22 takes the type from the features
+                assert c.split and vl.featureCount() == 0 and not list(vl.getFeatures()), c.id
+                continue
             # one geometry type per collection, as the QGIS plugin's own layers (Point / MultiPolygon)
             assert QgsWkbTypes.displayString(vl.wkbType()) == QGIS_TYPES[c.geometry_type], (c.id, vl.wkbType())
             fields = [f.name() for f in vl.fields()]
@@ -35,7 +39,7 @@ def test_qgis_oapif_loads_every_collection(qgis_app, server, admin_conn, collect
             assert set(layer.velden) <= set(fields) <= {*layer.velden, "id"}, (c.id, fields)
             assert not [f for f in fields if f.startswith("indiener")]
             features = list(vl.getFeatures())
-            assert len(features) == len(published(admin_conn, c)) > 0, c.id
+            assert len(features) == len(expected), c.id
             # QGIS takes the layer's feature count from numberMatched
             assert vl.featureCount() == len(features), (c.id, vl.featureCount())
             assert all(f.hasGeometry() and not f.geometry().isEmpty() for f in features)
@@ -44,7 +48,7 @@ def test_qgis_oapif_loads_every_collection(qgis_app, server, admin_conn, collect
             key = fields.index(layer.sleutel)
             ids = {f.attributes()[key] for f in features}
             assert len(ids) == len(features)
-            assert ids == set(published(admin_conn, c)), c.id
+            assert ids == set(expected), c.id
             if layer.id == "initiatieven":
                 assert not ids & hidden_initiatives
             if layer.id == "buurtdeals":
