@@ -7,6 +7,7 @@ import pytest
 from openapi_spec_validator import validate
 
 from spatial_service.catalogue import load
+from spatial_service.ogc_split import split
 from tests.ogc.helpers import CRS84, EPSG_4326, RD, all_features, pages, published
 from tests.service.helpers import CENTRUM, tile_at
 
@@ -83,6 +84,21 @@ def test_mixed_layers_are_one_collection_per_geometry_type(client, admin_conn, c
     assert not {"speelplekken", "initiatieven", "buurtdeals"} & set(served)
     one = client.get("/ogc/collections/speelplekken_vlakken").json()
     assert one["title"] == "Speelplekken (vlakken)"
+
+
+def test_the_split_of_one_layer():
+    """ogc_split.split on its own: more than one type splits (points first), one or none keeps the layer's id."""
+    layer = next(layer for layer in CATALOGUE.public if layer.id == "speelplekken")
+    parts = split(layer, ["MULTIPOLYGON", "POINT"])
+    assert [(p.id, p.titel, p.geometry_type) for p in parts] == [
+        ("speelplekken_punten", "Speelplekken (punten)", "POINT"),
+        ("speelplekken_vlakken", "Speelplekken (vlakken)", "MULTIPOLYGON")]
+    assert parts[1].where() == "(soort = 'speelplek') AND (GeometryType(\"geom\") = 'MULTIPOLYGON')"
+    (one,) = split(layer, ["POINT"])
+    assert (one.id, one.geometry_type, one.split, one.where()) == ("speelplekken", "POINT", False,
+                                                                   "(soort = 'speelplek')")
+    (none,) = split(layer, None)
+    assert (none.id, none.geometry_type) == ("speelplekken", None)
 
 
 def test_queryables_are_the_catalogue_fields(client, collections):

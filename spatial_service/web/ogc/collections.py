@@ -217,6 +217,9 @@ async def load_catalog(conn: asyncpg.Connection, catalogue: Catalogue) -> Catalo
             raise BuurtkaartError(f"OGC API: laag '{layer.id}': velden {', '.join(missing)} ontbreken in "
                                   f"'{layer.bron}'.")
         for part in split(layer, await conn.fetchval(types_sql(layer, base.geometry_column.name))):
+            if part.id in collections:
+                raise BuurtkaartError(f"OGC API: collectie '{part.id}' (van laag '{layer.id}') bestaat al; geef "
+                                      "een van beide lagen een andere id in layers/catalogue.toml.")
             collections[part.id] = await _collection(conn, part, base, by_name)
     return Catalog(collections=collections, last_updated=dt.datetime.now())
 
