@@ -145,8 +145,11 @@ OGC_STYLE = {
     "buurten": ("fill", {"color": "255,255,255,0", "outline_color": "#9e9e9e", "outline_width": "0.2"}),
     "groen": ("fill", {"color": "#74c476", "outline_style": "no"}),
     "wijken": ("fill", {"color": "255,255,255,0", "outline_color": "#333333", "outline_width": "0.6"}),
-    "speelplekken": ("marker", {"color": "#fd8d3c", "size": "1.6", "outline_style": "no", "name": "triangle"}),
-    "buurtdeals": ("marker", {"color": "#2171b5", "size": "2.6", "outline_color": "#ffffff", "name": "square"}),
+    # a layer of points and areas is two collections (spatial_service/ogc_split.py), as in the plugin
+    "speelplekken_vlakken": ("fill", {"color": "#fd8d3c", "outline_style": "no"}),
+    "speelplekken_punten": ("marker", {"color": "#fd8d3c", "size": "1.6", "outline_style": "no", "name": "triangle"}),
+    "buurtdeals_vlakken": ("fill", {"color": "33,113,181,90", "outline_color": "#2171b5", "outline_width": "0.4"}),
+    "buurtdeals_punten": ("marker", {"color": "#2171b5", "size": "2.6", "outline_color": "#ffffff", "name": "square"}),
 }
 OGC_EXTENT = (135600, 465000, 143600, 477300)  # Hilversum in RD New
 
@@ -173,8 +176,6 @@ def ogc_map(url: str, out: Path) -> Any:
             if not vl.isValid():
                 raise BuurtkaartError(f"qgis-ogc.png: laag {layer_id} van {url}/ogc is niet te lezen")
             symbol = QgsFillSymbol.createSimple(props) if kind == "fill" else QgsMarkerSymbol.createSimple(props)
-            if kind == "fill" and vl.geometryType() != 2:  # points and areas in one collection: draw both as given
-                symbol = QgsMarkerSymbol.createSimple({"color": props["color"], "size": "1.4"})
             vl.renderer().setSymbol(symbol)
             layers.append(vl)
         settings = QgsMapSettings()

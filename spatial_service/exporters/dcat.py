@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -351,23 +352,27 @@ def _add_dataset(cat: _Catalogue, info: DatasetInfo, version: str | None) -> URI
     return ds
 
 
-def _add_live_distribution(cat: _Catalogue, ds: URIRef, service: URIRef, info: DatasetInfo) -> None:
-    """The layer's collection in the running OGC API (no checksum: it changes with every edit)."""
+def _add_live_distributions(cat: _Catalogue, ds: URIRef, service: URIRef,
+                            collections: Sequence[tuple[str, str]]) -> None:
+    """The layer's collections in the running OGC API (no checksum: they change with every edit): one per
+    geometry type when the layer mixes points and areas (spatial_service/ogc_split.py), each its landing page."""
     g = cat.g
-    live = URIRef(f"{service}/collections/{info.id}")
     g.add((service, DCAT.servesDataset, ds))
-    cat.document(ds, DCAT.landingPage, str(live))
-    g.add((ds, DCAT.distribution, live))
-    g.add((live, RDF.type, DCAT.Distribution))
-    g.add((live, DCTERMS.title, _nl(f"{info.titel} (OGC API – Features)")))
-    g.add((live, DCTERMS.description, _nl(f"{info.titel} live uit de OGC API van Buurtkaart.")))
-    g.add((live, DCAT.accessURL, live))
-    g.add((live, DCAT.accessService, service))
-    cat.link(live, DCTERMS.format, f"{EU}file-type/GEOJSON")
-    cat.link(live, DCAT.mediaType, f"{IANA}application/geo+json")
-    cat.link(live, DCTERMS.license, cat.licence)
-    cat.link(live, DCTERMS.language, NL)
-    cat.link(live, DCTERMS.conformsTo, OGC_FEATURES)
+    for collection_id, title in collections:
+        live = URIRef(f"{service}/collections/{collection_id}")
+        cat.document(ds, DCAT.landingPage, str(live))
+        g.add((ds, DCAT.distribution, live))
+        g.add((live, RDF.type, DCAT.Distribution))
+        g.add((live, DCTERMS.title, _nl(f"{title} (OGC API – Features)")))
+        g.add((live, DCTERMS.description, _nl(f"{title} live uit de OGC API van Buurtkaart (collectie "
+                                              f"'{collection_id}').")))
+        g.add((live, DCAT.accessURL, live))
+        g.add((live, DCAT.accessService, service))
+        cat.link(live, DCTERMS.format, f"{EU}file-type/GEOJSON")
+        cat.link(live, DCAT.mediaType, f"{IANA}application/geo+json")
+        cat.link(live, DCTERMS.license, cat.licence)
+        cat.link(live, DCTERMS.language, NL)
+        cat.link(live, DCTERMS.conformsTo, OGC_FEATURES)
 
 
 def _add_file_distribution(cat: _Catalogue, ds: URIRef, info: DatasetInfo, fmt: str, path: Path) -> None:
@@ -400,11 +405,12 @@ def _add_file_distribution(cat: _Catalogue, ds: URIRef, info: DatasetInfo, fmt: 
 
 def build_graph(datasets: list[DatasetInfo], *, base_url: str, version: str | None, modified: dt.datetime,
                 licence: str, publisher_name: str, places: list[Gemeente], contact_email: str | None,
-                ogc_url: str | None = None, ogc_collections: frozenset[str] = frozenset()) -> Graph:
+                ogc_url: str | None = None,
+                ogc_collections: Mapping[str, Sequence[tuple[str, str]]] | None = None) -> Graph:
     """The catalogue graph. Catalogue and dataset IRIs are stable (no version in them); distributions point at the
     files of this version (`base_url/version/file`), so a harvested record always names the exact bytes. With
-    `ogc_url`, the OGC API is a dcat:DataService and each layer it serves gets one more distribution: its live
-    collection."""
+    `ogc_url`, the OGC API is a dcat:DataService and each layer it serves gets one more distribution per live
+    collection (`ogc_collections`: layer id -> (collection id, title), one per geometry type)."""
     g = _new_graph()
     root = base_url.rstrip("/") + "/"
     cat = _Catalogue(g, root, f"{root}{version}/" if version else root,
@@ -416,8 +422,8 @@ def build_graph(datasets: list[DatasetInfo], *, base_url: str, version: str | No
     service = _add_service(cat, ogc_url) if ogc_url else None
     for info in datasets:
         ds = _add_dataset(cat, info, version)
-        if service is not None and info.id in ogc_collections:
-            _add_live_distribution(cat, ds, service, info)
+        if service is not None and (ogc_collections or {}).get(info.id):
+            _add_live_distributions(cat, ds, service, (ogc_collections or {})[info.id])
         for fmt, path in info.files.items():
             _add_file_distribution(cat, ds, info, fmt, path)
     return g

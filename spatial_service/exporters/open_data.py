@@ -29,6 +29,7 @@ from spatial_service.db import gemeente as gemeente_scope
 from spatial_service.db.connection import connect, describe_dsn
 from spatial_service.errors import BuurtkaartError
 from spatial_service.exporters import dcat
+from spatial_service.ogc_split import read_collections
 
 FORMATS = ("geojson", "gpkg", "csv")
 LICENCES = tuple(dcat.LICENCES)
@@ -181,11 +182,27 @@ def export_open_data(dsn: str, directory: Path, formats: tuple[str, ...] = FORMA
     graph = dcat.build_graph(datasets, base_url=base_url or directory.resolve().as_uri(), version=version,
                              modified=moment, licence=licence, publisher_name=publisher, places=places,
                              contact_email=contact, ogc_url=ogc_url,
-                             ogc_collections=frozenset(layer.id for layer in cat.public))
+                             ogc_collections=_ogc_collections(dsn, cat) if ogc_url else {})
     result.files.extend(dcat.write(graph, directory))
     result.files.append(_write_metadata(directory, written, formats, licence, source, moment, version,
                                         gemeente, places))
     return result
+
+
+def _ogc_collections(dsn: str, cat: catalogue.Catalogue) -> dict[str, list[tuple[str, str]]]:
+    """Per layer, the OGC API collections it is served as (id, title): one per geometry type (ogc_split), read
+    the way the OGC API reads them, over all gemeenten (the API serves them all, also with --gemeente)."""
+    conn = connect(dsn)
+    try:
+        parts = read_collections(conn, cat)
+    except psycopg.OperationalError as exc:
+        raise ExportError(f"Export mislukt ({describe_dsn(dsn)}): {exc}") from exc
+    finally:
+        conn.close()
+    served: dict[str, list[tuple[str, str]]] = {}
+    for part in parts:
+        served.setdefault(part.layer.id, []).append((part.id, part.titel))
+    return served
 
 
 def _check_options(formats: tuple[str, ...], licence: str) -> None:

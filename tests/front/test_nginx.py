@@ -94,9 +94,9 @@ def test_plan_check_rate_limit_answers_429_in_dutch_while_tiles_answer_200(front
 
 def test_ogc_items_with_a_filter_are_rate_limited_and_go_to_the_ogc_processes(front, service):
     with httpx.Client(base_url=front.url, timeout=60) as client:
-        plain = [client.get("/ogc/collections/buurtdeals/items", params={"limit": 2}).status_code
+        plain = [client.get("/ogc/collections/buurtdeals_punten/items", params={"limit": 2}).status_code
                  for _ in range(25)]
-        filtered = [client.get("/ogc/collections/buurtdeals/items", params={"limit": 2, "filter": "jaar > 2000"})
+        filtered = [client.get("/ogc/collections/buurtdeals_punten/items", params={"limit": 2, "filter": "jaar > 2000"})
                     for _ in range(25)]
         tile = client.get("/tiles/buurtdeals/{}/{}/{}.pbf".format(*tile_at(*CENTRUM, 14)))
     assert set(plain) == {200}  # without a filter there is no limit

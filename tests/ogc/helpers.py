@@ -1,10 +1,13 @@
-"""Helpers for the OGC API tests: walk every page of a collection by its `next` links."""
+"""Helpers for the OGC API tests: the served collections, their rows, every page of a collection by its `next` links."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 import httpx
+
+from spatial_service.catalogue import load
+from spatial_service.ogc_split import OgcCollection, read_collections
 
 RD = "http://www.opengis.net/def/crs/EPSG/0/28992"
 EPSG_4326 = "http://www.opengis.net/def/crs/EPSG/0/4326"
@@ -26,3 +29,15 @@ def pages(client: httpx.Client, url: str, params: dict | None = None) -> Iterato
 
 def all_features(client: httpx.Client, collection: str, **params) -> list[dict]:
     return [f for page in pages(client, f"/ogc/collections/{collection}/items", params) for f in page["features"]]
+
+
+def served_collections(admin_conn) -> dict[str, OgcCollection]:
+    """The collections the OGC API serves (spatial_service/ogc_split.py), by id, in catalogue order."""
+    return {c.id: c for c in read_collections(admin_conn, load())}
+
+
+def published(admin_conn, collection: OgcCollection, extra: str = "TRUE") -> list:
+    """The keys of a collection's rows, read by the admin from its publiek view."""
+    layer = collection.layer
+    return [r[0] for r in admin_conn.execute(
+        f"SELECT {layer.sleutel} FROM {layer.bron} WHERE ({collection.where()}) AND {extra} ORDER BY {layer.sleutel}")]

@@ -7,18 +7,11 @@ import pytest
 from openapi_spec_validator import validate
 
 from spatial_service.catalogue import load
-from tests.ogc.helpers import CRS84, EPSG_4326, RD, all_features, pages
+from spatial_service.ogc_split import split
+from tests.ogc.helpers import CRS84, EPSG_4326, RD, all_features, pages, published
 from tests.service.helpers import CENTRUM, tile_at
 
 CATALOGUE = load()
-LAYERS = {layer.id: layer for layer in CATALOGUE.public}
-
-
-def published(admin_conn, layer_id: str, extra: str = "TRUE") -> list:
-    layer = LAYERS[layer_id]
-    return [r[0] for r in admin_conn.execute(
-        f"SELECT {layer.sleutel} FROM {layer.bron} WHERE ({layer.filter or 'TRUE'}) AND {extra} "
-        f"ORDER BY {layer.sleutel}")]
 
 
 def test_landing_conformance_and_api(client):
@@ -38,11 +31,12 @@ def test_landing_conformance_and_api(client):
     assert api.json()["openapi"].startswith("3.1") and not [c for c in conforms if c.endswith("/oas30")]
 
 
-def test_collections_are_the_catalogue_layers_with_extents_and_crs(client, admin_conn):
+def test_collections_are_the_catalogue_layers_with_extents_and_crs(client, admin_conn, collections):
     body = client.get("/ogc/collections").json()
-    assert [c["id"] for c in body["collections"]] == list(LAYERS)
+    assert [c["id"] for c in body["collections"]] == list(collections)
     for c in body["collections"]:
-        assert c["title"] == LAYERS[c["id"]].titel
+        assert c["title"] == collections[c["id"]].titel
+        # a part without rows yet (zebrapaden_lijnen: a zebrapad may be a line) has its layer's extent
         assert c["storageCrs"] == RD and {CRS84, EPSG_4326, RD} <= set(c["crs"])
         west, south, east, north = c["extent"]["spatial"]["bbox"][0]
         # Hilversum (demo) in degrees, per layer (groen is not the whole beheerobject view)
@@ -58,16 +52,66 @@ def test_collections_are_the_catalogue_layers_with_extents_and_crs(client, admin
     assert got == pytest.approx(exact, abs=3e-4)
 
 
-def test_queryables_are_the_catalogue_fields(client):
+def test_mixed_layers_are_one_collection_per_geometry_type(client, admin_conn, collections):
+    """A layer that mixes points and areas (speelplekken, initiatieven, buurtdeals) is served as one collection
+    per type, as QGIS shows it (issue 20): together they hold every row of the layer, each exactly one type;
+    the mixed collection itself is not served."""
+    served = [c["id"] for c in client.get("/ogc/collections").json()["collections"]]
     for layer in CATALOGUE.public:
-        props = client.get(f"/ogc/collections/{layer.id}/queryables").json()["properties"]
-        assert set(props) == {*layer.velden, "geom"}, layer.id
+        types = {r[0] for r in admin_conn.execute(
+            f"SELECT DISTINCT GeometryType(geom) FROM {layer.bron} WHERE {layer.filter or 'TRUE'}")}
+        parts = [c for c in collections.values() if c.layer is layer]
+        allowed = set(types)
+        if layer.soort:  # a kind's collections follow the types it may have, rows or not
+            (allowed,) = admin_conn.execute("SELECT geometrietypes FROM buurt_vl.objectsoort WHERE code = %s",
+                                            (layer.soort,)).fetchone()
+        assert {p.geometry_type for p in parts} == set(allowed), (layer.id, allowed)
+        if len(allowed) > 1:
+            assert layer.id not in served and client.get(f"/ogc/collections/{layer.id}").status_code == 404
+            assert all(p.split for p in parts), layer.id
+        rows = sorted(k for p in parts for k in published(admin_conn, p))
+        assert rows == sorted(r[0] for r in admin_conn.execute(
+            f"SELECT {layer.sleutel} FROM {layer.bron} WHERE {layer.filter or 'TRUE'}")), layer.id
+        for part in parts:
+            assert part.id in served
+            held = {r[0] for r in admin_conn.execute(
+                f"SELECT DISTINCT GeometryType(geom) FROM {layer.bron} WHERE {part.where()}")}
+            assert held <= {part.geometry_type} and (held or part.id == "zebrapaden_lijnen"), (part.id, held)
+    # the split follows buurt_vl.objectsoort.geometrietypes (speelplek: POINT and MULTIPOLYGON) and the data
+    assert {"speelplekken_punten", "speelplekken_vlakken", "initiatieven_punten", "initiatieven_vlakken",
+            "buurtdeals_punten", "buurtdeals_vlakken", "groen", "zebrapaden_punten", "zebrapaden_lijnen",
+            "buurten"} <= set(served)
+    assert not {"speelplekken", "initiatieven", "buurtdeals"} & set(served)
+    one = client.get("/ogc/collections/speelplekken_vlakken").json()
+    assert one["title"] == "Speelplekken (vlakken)"
 
 
-def test_items_counts_and_properties_match_publiek(client, admin_conn):
-    for layer in CATALOGUE.public:
-        body = client.get(f"/ogc/collections/{layer.id}/items", params={"limit": 5}).json()
-        assert body["numberMatched"] == len(published(admin_conn, layer.id)), layer.id
+def test_the_split_of_one_layer():
+    """ogc_split.split on its own: more than one type splits (points first), one or none keeps the layer's id."""
+    layer = next(layer for layer in CATALOGUE.public if layer.id == "speelplekken")
+    parts = split(layer, ["MULTIPOLYGON", "POINT"])
+    assert [(p.id, p.titel, p.geometry_type) for p in parts] == [
+        ("speelplekken_punten", "Speelplekken (punten)", "POINT"),
+        ("speelplekken_vlakken", "Speelplekken (vlakken)", "MULTIPOLYGON")]
+    assert parts[1].where() == "(soort = 'speelplek') AND (GeometryType(\"geom\") = 'MULTIPOLYGON')"
+    (one,) = split(layer, ["POINT"])
+    assert (one.id, one.geometry_type, one.split, one.where()) == ("speelplekken", "POINT", False,
+                                                                   "(soort = 'speelplek')")
+    (none,) = split(layer, None)
+    assert (none.id, none.geometry_type) == ("speelplekken", None)
+
+
+def test_queryables_are_the_catalogue_fields(client, collections):
+    for c in collections.values():
+        props = client.get(f"/ogc/collections/{c.id}/queryables").json()["properties"]
+        assert set(props) == {*c.layer.velden, "geom"}, c.id
+
+
+def test_items_counts_and_properties_match_publiek(client, admin_conn, collections):
+    for c in collections.values():
+        layer = c.layer
+        body = client.get(f"/ogc/collections/{c.id}/items", params={"limit": 5}).json()
+        assert body["numberMatched"] == len(published(admin_conn, c)), c.id
         assert body["numberReturned"] == len(body["features"]) == min(5, body["numberMatched"])
         for f in body["features"]:
             assert set(f["properties"]) == set(layer.velden) - {layer.sleutel} or \
@@ -81,10 +125,10 @@ def ogc_collection(server, collection_id: str):
     return mount.app.state.collection_catalog["collections"][collection_id]
 
 
-def test_paging_by_next_links_gives_every_row_once_in_order(client, server, admin_conn):
+def test_paging_by_next_links_gives_every_row_once_in_order(client, server, admin_conn, collections):
     walk = list(pages(client, "/ogc/collections/groen/items", {"limit": 70, "properties": "naam,soort"}))
     ids = [f["id"] for page in walk for f in page["features"]]
-    assert ids == published(admin_conn, "groen")
+    assert ids == published(admin_conn, collections["groen"])
     assert {page["numberMatched"] for page in walk} == {len(ids)}
     # every page after the first was a seek from the page before it: its boundary is known
     seek = ogc_collection(server, "groen")._seek
@@ -106,23 +150,25 @@ def test_feature_links_lead_to_the_feature(client):
         assert item["id"] == f["id"] and item["properties"]["naam"] == f["properties"]["naam"]
 
 
-def test_bbox_in_crs84_and_rd(client, admin_conn):
+def test_bbox_in_crs84_and_rd(client, admin_conn, collections):
     rd_box = (139000, 469000, 141500, 471500)
-    expected = published(admin_conn, "buurtdeals",
+    deals = collections["buurtdeals_punten"]
+    expected = published(admin_conn, deals,
                          f"ST_Intersects(geom, ST_MakeEnvelope({', '.join(map(str, rd_box))}, 28992))")
-    assert 0 < len(expected) < len(published(admin_conn, "buurtdeals"))
-    got = all_features(client, "buurtdeals", bbox=",".join(map(str, rd_box)), **{"bbox-crs": RD}, limit=7)
+    assert 0 < len(expected) < len(published(admin_conn, deals))
+    got = all_features(client, deals.id, bbox=",".join(map(str, rd_box)), **{"bbox-crs": RD}, limit=7)
     assert sorted(f["id"] for f in got) == expected
     lon_lat = (5.16, 52.21, 5.19, 52.24)
-    expected = published(admin_conn, "speelplekken", "ST_Intersects(geom, ST_Transform(ST_MakeEnvelope("
-                         f"{', '.join(map(str, lon_lat))}, 4326), 28992))")
-    got = all_features(client, "speelplekken", bbox=",".join(map(str, lon_lat)), limit=50)
-    assert expected and sorted(f["id"] for f in got) == expected
-    # the same box as EPSG:4326 (latitude first) selects the same
-    lat_lon = (lon_lat[1], lon_lat[0], lon_lat[3], lon_lat[2])
-    got = all_features(client, "speelplekken", bbox=",".join(map(str, lat_lon)), **{"bbox-crs": EPSG_4326},
-                       limit=50)
-    assert sorted(f["id"] for f in got) == expected
+    for part in ("speelplekken_punten", "speelplekken_vlakken"):
+        expected = published(admin_conn, collections[part], "ST_Intersects(geom, ST_Transform(ST_MakeEnvelope("
+                             f"{', '.join(map(str, lon_lat))}, 4326), 28992))")
+        got = all_features(client, part, bbox=",".join(map(str, lon_lat)), limit=50)
+        assert expected and sorted(f["id"] for f in got) == expected, part
+        # the same box as EPSG:4326 (latitude first) selects the same
+        lat_lon = (lon_lat[1], lon_lat[0], lon_lat[3], lon_lat[2])
+        got = all_features(client, part, bbox=",".join(map(str, lat_lon)), **{"bbox-crs": EPSG_4326},
+                           limit=50)
+        assert sorted(f["id"] for f in got) == expected, part
 
 
 def test_crs_of_the_answer(client, admin_conn):
@@ -134,9 +180,10 @@ def test_crs_of_the_answer(client, admin_conn):
 
     def first_point(crs: str | None):
         params = {"limit": 1000, **({"crs": crs} if crs else {})}
-        r = client.get("/ogc/collections/speelplekken/items", params=params)
+        r = client.get("/ogc/collections/speelplekken_punten/items", params=params)
         assert r.status_code == 200
-        point = next(f for f in r.json()["features"] if f["geometry"]["type"] == "Point")
+        assert {f["geometry"]["type"] for f in r.json()["features"]} == {"Point"}
+        point = r.json()["features"][0]
         return r.headers["content-crs"], point["geometry"]
 
     header, geometry = first_point(RD)
@@ -171,23 +218,26 @@ def test_bad_parameters_get_a_clear_400(client):
     r = client.get("/ogc/collections/groen/items", params={"limit": "veel"})
     assert r.status_code == 400 and "'limit'" in r.text
     # CQL2 filters: allowed on queryables; no other columns, no database functions, wrong types are 400
-    r = client.get("/ogc/collections/buurtdeals/items", params={"filter": "jaar = 2018 AND titel LIKE '%Speel%'"})
+    r = client.get("/ogc/collections/buurtdeals_punten/items",
+                   params={"filter": "jaar = 2018 AND titel LIKE '%Speel%'"})
     assert r.status_code == 200 and all(f["properties"]["jaar"] == 2018 for f in r.json()["features"])
     for bad, needle in (("indiener_naam = 'x'", "indiener_naam"), ("gemeentecode = 'GM0402'", "gemeentecode"),
                         ("pg_sleep(1) = 1", "pg_sleep"), ("jaar = 'tweeduizend'", "")):
-        r = client.get("/ogc/collections/buurtdeals/items", params={"filter": bad})
+        r = client.get("/ogc/collections/buurtdeals_punten/items", params={"filter": bad})
         assert r.status_code == 400 and needle in r.text, (bad, r.status_code, r.text)
     r = client.get("/ogc/collections/geheim/items")
-    assert r.status_code == 404 and "buurtdeals" in r.text
+    assert r.status_code == 404 and "buurtdeals_punten" in r.text
 
 
 def test_tiles_webmercator_and_rd_new(client, admin_conn):
     z, x, y = tile_at(*CENTRUM, 13)
-    r = client.get(f"/ogc/collections/buurtdeals/tiles/WebMercatorQuad/{z}/{x}/{y}")
+    r = client.get(f"/ogc/collections/buurtdeals_vlakken/tiles/WebMercatorQuad/{z}/{x}/{y}")
     assert r.status_code == 200
     layers = mapbox_vector_tile.decode(r.content)
     feats = next(iter(layers.values()))["features"]
     assert feats and all(f["properties"].get("titel") for f in feats)
+    # a part's tiles hold its geometry type only (MVT type 3: polygon)
+    assert {f["geometry"]["type"] for f in feats} <= {"Polygon", "MultiPolygon"}
     hidden = {r[0] for r in admin_conn.execute("SELECT id FROM buurt.buurtdeal WHERE NOT gepubliceerd")}
     assert not hidden & {f["properties"]["id"] for f in feats}
     # RD New (PDOK's NetherlandsRDNewQuad): the tile of the Centrum at level 8 holds the groen there

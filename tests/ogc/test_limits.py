@@ -58,7 +58,7 @@ def raw_get(url: str, path: str, params: dict[str, str]) -> tuple[int, bytes]:
 
 def assert_alive(proc: subprocess.Popen, url: str) -> None:
     assert proc.poll() is None, f"de service is gestopt (code {proc.returncode})"
-    r = httpx.get(f"{url}/ogc/collections/buurtdeals/items", params={"limit": 1}, timeout=10)
+    r = httpx.get(f"{url}/ogc/collections/buurtdeals_punten/items", params={"limit": 1}, timeout=10)
     assert r.status_code == 200 and r.json()["numberReturned"] == 1
     assert httpx.get(f"{url}/health", timeout=10).status_code == 200
 
@@ -72,7 +72,7 @@ def refusal(r: httpx.Response) -> str:
 
 def test_the_requests_that_crashed_the_process_get_400(service):
     proc, url = service
-    items = "/ogc/collections/buurtdeals/items"
+    items = "/ogc/collections/buurtdeals_punten/items"
     # the issue's requests: 2,000 nested parentheses (14 KB URL) and 3,000 nested NOTs in CQL2-JSON
     deep = "(" * 2000 + "jaar > 1" + ")" * 2000
     with httpx.Client(base_url=url, timeout=30) as client:
@@ -114,7 +114,7 @@ def test_the_requests_that_crashed_the_process_get_400(service):
 ])
 def test_every_bounded_parameter_names_its_limit(service, params, needle):
     proc, url = service
-    r = httpx.get(f"{url}/ogc/collections/initiatieven/items", params=params, timeout=30)
+    r = httpx.get(f"{url}/ogc/collections/initiatieven_punten/items", params=params, timeout=30)
     assert needle in refusal(r)
     assert proc.poll() is None
 
@@ -125,16 +125,16 @@ def test_no_500_for_the_issues_hostile_requests(service):
     with httpx.Client(base_url=url, timeout=30) as client:
         cases = [
             ("/ogc/collections/wijken/items", {"datetime": "2024-01-01T00:00:00Z"}, 400, "geen datum"),
-            ("/ogc/collections/buurtdeals/items", {"filter": "1 OR 1=1"}, 400, "geen voorwaarde"),
-            ("/ogc/collections/buurtdeals/items", {"filter": "../../etc/passwd"}, 400, "geen geldig CQL2"),
-            ("/ogc/collections/buurtdeals/items", {"filter": "\x00"}, 400, "stuurteken"),
-            ("/ogc/collections/buurtdeals/items/" + "7" * 400, {}, 404, "bestaat niet"),
-            ("/ogc/collections/buurtdeals/items", {"ids": "7" * 400}, 400, "geen geldig id"),
-            ("/ogc/collections/buurtdeals/items", {"ids": "1,twee"}, 400, "geen geldig id"),
-            ("/ogc/collections/buurtdeals/items", {"sortby": "-onbekend"}, 400, "onbekend veld 'onbekend'"),
-            ("/ogc/collections/buurtdeals/tiles/WebMercatorQuad/30/1/1", {}, 404, "niveau 30"),
-            ("/ogc/collections/buurtdeals/tiles/WebMercatorQuad/2/9/1", {}, 404, "buiten de tegelmatrix"),
-            ("/ogc/collections/buurtdeals/tiles/WebMercatorQuad/2/1/" + "9" * 400, {}, 400, "geen geheel getal"),
+            ("/ogc/collections/buurtdeals_punten/items", {"filter": "1 OR 1=1"}, 400, "geen voorwaarde"),
+            ("/ogc/collections/buurtdeals_punten/items", {"filter": "../../etc/passwd"}, 400, "geen geldig CQL2"),
+            ("/ogc/collections/buurtdeals_punten/items", {"filter": "\x00"}, 400, "stuurteken"),
+            ("/ogc/collections/buurtdeals_punten/items/" + "7" * 400, {}, 404, "bestaat niet"),
+            ("/ogc/collections/buurtdeals_punten/items", {"ids": "7" * 400}, 400, "geen geldig id"),
+            ("/ogc/collections/buurtdeals_punten/items", {"ids": "1,twee"}, 400, "geen geldig id"),
+            ("/ogc/collections/buurtdeals_punten/items", {"sortby": "-onbekend"}, 400, "onbekend veld 'onbekend'"),
+            ("/ogc/collections/buurtdeals_punten/tiles/WebMercatorQuad/30/1/1", {}, 404, "niveau 30"),
+            ("/ogc/collections/buurtdeals_punten/tiles/WebMercatorQuad/2/9/1", {}, 404, "buiten de tegelmatrix"),
+            ("/ogc/collections/buurtdeals_punten/tiles/WebMercatorQuad/2/1/" + "9" * 400, {}, 400, "geen geheel getal"),
             ("/ogc/collections/groen/tiles/NetherlandsRDNewQuad/8/-3/2", {}, 404, "buiten de tegelmatrix"),
         ]
         # tipg's Accept parser raised on a media-range parameter without one '=' (500)
@@ -182,6 +182,6 @@ def test_ordinary_filters_pass_the_bounds(service, demo_db):
                        '[[[5.1, 52.18], [5.25, 52.18], [5.25, 52.3], [5.1, 52.3], [5.1, 52.18]]]}]}]}',
              "filter-lang": "cql2-json"},
         ):
-            r = client.get("/ogc/collections/buurtdeals/items", params=params)
+            r = client.get("/ogc/collections/buurtdeals_punten/items", params=params)
             assert r.status_code == 200 and r.json()["numberMatched"] > 0, (params, r.text[:300])
     assert proc.poll() is None

@@ -8,6 +8,7 @@ import time
 import psycopg
 import pytest
 
+from spatial_service.ogc_split import PARTS
 from tests.service.conftest import start_server
 
 
@@ -20,8 +21,10 @@ def live(fresh_db):
 
 def test_an_edit_and_an_unpublish_show_at_once(live):
     with psycopg.connect(live.db.editor_dsn) as editor, live.client() as client:
-        deal_id = editor.execute("SELECT min(id) FROM buurt.buurtdeal WHERE gepubliceerd").fetchone()[0]
-        url = f"/ogc/collections/buurtdeals/items/{deal_id}"
+        deal_id, kind = editor.execute("SELECT id, GeometryType(geom) FROM buurt.buurtdeal WHERE gepubliceerd "
+                                       "ORDER BY id LIMIT 1").fetchone()
+        collection = f"buurtdeals_{PARTS[kind]}"  # the collection of its geometry type (ogc_split)
+        url = f"/ogc/collections/{collection}/items/{deal_id}"
         assert client.get(url).status_code == 200
         editor.execute("UPDATE buurt.buurtdeal SET titel = 'Nieuw via QGIS' WHERE id = %s", (deal_id,))
         editor.commit()
@@ -29,7 +32,7 @@ def test_an_edit_and_an_unpublish_show_at_once(live):
         editor.execute("UPDATE buurt.buurtdeal SET gepubliceerd = false WHERE id = %s", (deal_id,))
         editor.commit()
         assert client.get(url).status_code == 404
-        ids = {f["id"] for f in client.get("/ogc/collections/buurtdeals/items", params={"limit": 1000}).json()[
+        ids = {f["id"] for f in client.get(f"/ogc/collections/{collection}/items", params={"limit": 1000}).json()[
             "features"]}
         assert ids and deal_id not in ids
 
@@ -60,13 +63,13 @@ def test_collection_metadata_follows_edits_after_the_catalog_ttl(live, monkeypat
     import spatial_service.web.ogc as ogc_module
 
     with psycopg.connect(live.db.editor_dsn) as editor, live.client() as client:
-        before = client.get("/ogc/collections/initiatieven").json()["extent"]["temporal"]["interval"][0]
+        before = client.get("/ogc/collections/initiatieven_punten").json()["extent"]["temporal"]["interval"][0]
         walk = client.get("/ogc/collections/groen/items", params={"limit": 100}).json()
         monkeypatch.setattr(ogc_module, "CATALOG_TTL", ogc_module.dt.timedelta(0))
         editor.execute("UPDATE buurt.initiatief SET ingediend_op = DATE '2030-06-01' WHERE id = "
-                       "(SELECT min(id) FROM publiek.initiatief)")
+                       "(SELECT min(id) FROM publiek.initiatief WHERE GeometryType(geom) = 'POINT')")
         editor.commit()
-        after = client.get("/ogc/collections/initiatieven").json()["extent"]["temporal"]["interval"][0]
+        after = client.get("/ogc/collections/initiatieven_punten").json()["extent"]["temporal"]["interval"][0]
         assert after[1].startswith("2030-06-01") and not before[1].startswith("2030")
         # the reload kept the walk's seek boundary: the next page continues where the first ended
         nxt = next(link["href"] for link in walk["links"] if link["rel"] == "next")

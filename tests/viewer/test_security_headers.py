@@ -53,14 +53,15 @@ def _violations(page: Page, console: list[str]) -> list[str]:
 
 @pytest.fixture(scope="module")
 def ogc_item(live: RunningServer) -> str:
-    r = httpx.get(f"{live.url}/ogc/collections/buurtdeals/items", params={"limit": 1, "f": "geojson"}, timeout=30)
+    r = httpx.get(f"{live.url}/ogc/collections/buurtdeals_punten/items", params={"limit": 1, "f": "geojson"},
+                  timeout=30)
     assert r.status_code == 200, r.text
     return str(r.json()["features"][0]["id"])
 
 
 def _ogc_pages(item: str) -> list[tuple[str, str]]:
     """(path, a selector that only shows once the page's scripts ran or its content is there)."""
-    c = "/ogc/collections/buurtdeals"
+    c = "/ogc/collections/buurtdeals_punten"
     return [
         ("/ogc/?f=html", "a[href*='collections']"),
         ("/ogc/conformance?f=html", "li"),

@@ -1,9 +1,11 @@
-"""The OGC collections: one per [[publiek]] layer of the catalogue, as a tipg collection with four additions.
+"""The OGC collections: one per [[publiek]] layer of the catalogue and geometry type, as a tipg collection with four
+additions.
 
 tipg introspects the publiek views (so columns, types, keys and queryables come from the database); each catalogue
-layer then becomes a collection named by its catalogue id, with only its catalogue fields, its base filter
-(groen/speelplekken/zebrapaden are one view with `soort = ...`), its own extent and the geometry type it holds
-(GEOMETRY when it mixes points and areas). The subclass adds, through tipg_adapter.TipgCollection's plain hooks:
+layer then becomes one collection per geometry type it may hold (spatial_service/ogc_split.py: `speelplekken_punten`
+and `speelplekken_vlakken`, `groen` as it is), with only its catalogue fields, its base filter
+(groen/speelplekken/zebrapaden are one view with `soort = ...`, a part adds its geometry type), its own extent and
+its one declared geometry type. The subclass adds, through tipg_adapter.TipgCollection's plain hooks:
 - a CQL2 whitelist: only queryable properties and CQL2 operations, and the filter must be a condition;
 - the output CRS and bbox CRS of OGC API Features Part 2 (crs.REQUEST_CRS, set per request by api.py);
 - keyset paging: tipg pages with LIMIT/OFFSET, whose cost grows with the offset (PostgreSQL reads and drops every
@@ -26,11 +28,13 @@ from cql2 import Expr
 from pydantic import PrivateAttr
 from pyproj import Transformer
 
-from spatial_service.catalogue import Catalogue, PublicLayer
+from spatial_service.catalogue import Catalogue
 from spatial_service.errors import BuurtkaartError
+from spatial_service.ogc_split import OgcCollection, split, types_sql
 from spatial_service.web.ogc.crs import DEFAULT, REQUEST_CRS, Crs
 from spatial_service.web.ogc.tipg_adapter import (
     Catalog,
+    Collection,
     Column,
     DatabaseSettings,
     TipgCollection,
@@ -100,6 +104,8 @@ class LayerCollection(TipgCollection):
     (through the plain hooks of tipg_adapter.TipgCollection)."""
 
     base_filter: str | None = None
+    # the PostGIS GeometryType of a part of a mixed layer (ogc_split): only its rows, in items and tiles alike
+    geometry_filter: str | None = None
     # (where clause, offset) -> (key of the last row before that offset, count of that page)
     _seek: OrderedDict[tuple[str, int], tuple[Any, int | None]] = PrivateAttr(default_factory=OrderedDict)
 
@@ -116,6 +122,9 @@ class LayerCollection(TipgCollection):
             exprs.append(_bbox_expr(column, bbox, REQUEST_CRS.get().bbox))
         if self.base_filter:
             exprs.append(Expr(self.base_filter))
+        if self.geometry_filter and self.geometry_column is not None:
+            exprs.append(Expr({"op": "=", "args": [
+                {"op": "geometrytype", "args": [{"property": self.geometry_column.name}]}, self.geometry_filter]}))
         return exprs
 
     def output_srid(self) -> int:
@@ -169,9 +178,10 @@ SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e), types {datetimes}
 """
 
 
-async def _layer_extent(conn: asyncpg.Connection, layer: PublicLayer, geom: Column,
+async def _layer_extent(conn: asyncpg.Connection, part: OgcCollection, geom: Column,
                         datetime_column: Column | None
                         ) -> tuple[list[float] | None, list[str] | None, list[str]]:
+    layer = part.layer
     datetimes = ", mindt, maxdt" if datetime_column else ""
     aggregates = ""
     if datetime_column:
@@ -180,21 +190,16 @@ async def _layer_extent(conn: asyncpg.Connection, layer: PublicLayer, geom: Colu
     schema, _, table = layer.bron.partition(".")
     sql = EXTENT_SQL.format(datetimes=datetimes, datetime_aggregates=aggregates, geom=_quote_ident(geom.name),
                             srid=int(geom.srid or 4326), source=f"{_quote_ident(schema)}.{_quote_ident(table)}",
-                            where=layer.filter or "TRUE")
+                            where=part.where(geom.name))
     row = await conn.fetchrow(sql)
     bounds = None if row is None or row[0] is None else [round(float(v), 7) for v in row[:4]]
     span = [row["mindt"], row["maxdt"]] if datetime_column and row is not None and row["mindt"] else None
     return bounds, span, sorted(row["types"] or []) if row is not None else []
 
 
-def declared_type(types: list[str]) -> str:
-    """PostGIS GeometryType names present in a layer -> the one type to declare (GEOMETRY: mixed or empty)."""
-    return types[0] if len(types) == 1 else "GEOMETRY"
-
-
 async def load_catalog(conn: asyncpg.Connection, catalogue: Catalogue) -> Catalog:
     """Introspect the publiek views the catalogue names (only those: no value lists, no functions) and build one
-    collection per catalogue layer."""
+    collection per catalogue layer and geometry type (ogc_split)."""
     sources = sorted({layer.bron for layer in catalogue.public})
     found = await pg_get_collection_index(conn, settings=DatabaseSettings(
         schemas=["publiek"], tables=sources, functions=[], only_spatial_tables=True, spatial_extent=False,
@@ -211,20 +216,33 @@ async def load_catalog(conn: asyncpg.Connection, catalogue: Catalogue) -> Catalo
         if missing:
             raise BuurtkaartError(f"OGC API: laag '{layer.id}': velden {', '.join(missing)} ontbreken in "
                                   f"'{layer.bron}'.")
-        datetime_column = next((by_name[n] for n in layer.velden if by_name[n].is_datetime), None)
-        bounds, span, types = await _layer_extent(conn, layer, base.geometry_column, datetime_column)
-        # the geometry type the collection really holds (queryables, `geometryType` in its metadata): one type,
-        # or GEOMETRY when it mixes them (speelplekken: points and areas), never the first one found
-        geometry = base.geometry_column.model_copy(update={"bounds": bounds or [3.2, 50.7, 7.3, 53.6],
-                                                           "geometry_type": declared_type(types)})
-        if datetime_column is not None and span is not None:
-            datetime_column = datetime_column.model_copy(update={"mindt": span[0], "maxdt": span[1]})
-        fields = [datetime_column if datetime_column is not None and by_name[n] is by_name[datetime_column.name]
-                  else by_name[n] for n in layer.velden]
-        columns = [*fields, geometry]
-        collections[layer.id] = LayerCollection(
-            type=base.type, id=layer.id, table=base.table, schema=base.dbschema, title=layer.titel,
-            description=f"{layer.titel} (Buurtkaart, alleen gepubliceerde gegevens)",
-            table_columns=columns, properties=columns, id_column=by_name[layer.sleutel],
-            geometry_column=geometry, datetime_column=datetime_column, base_filter=layer.filter)
+        for part in split(layer, await conn.fetchval(types_sql(layer, base.geometry_column.name))):
+            if part.id in collections:
+                raise BuurtkaartError(f"OGC API: collectie '{part.id}' (van laag '{layer.id}') bestaat al; geef "
+                                      "een van beide lagen een andere id in layers/catalogue.toml.")
+            collections[part.id] = await _collection(conn, part, base, by_name)
     return Catalog(collections=collections, last_updated=dt.datetime.now())
+
+
+async def _collection(conn: asyncpg.Connection, part: OgcCollection, base: Collection,
+                      by_name: dict[str, Column]) -> LayerCollection:
+    layer = part.layer
+    datetime_column = next((by_name[n] for n in layer.velden if by_name[n].is_datetime), None)
+    bounds, span, _ = await _layer_extent(conn, part, base.geometry_column, datetime_column)
+    if bounds is None and part.split:  # a part without rows yet (zebrapaden_lijnen): where its layer is
+        bounds, _, _ = await _layer_extent(conn, split(layer, None)[0], base.geometry_column, None)
+    # the one geometry type the collection holds (queryables, `geometryType` in its metadata), never the first
+    # one found; GEOMETRY only for a layer without any
+    geometry = base.geometry_column.model_copy(update={"bounds": bounds or [3.2, 50.7, 7.3, 53.6],
+                                                       "geometry_type": part.geometry_type or "GEOMETRY"})
+    if datetime_column is not None and span is not None:
+        datetime_column = datetime_column.model_copy(update={"mindt": span[0], "maxdt": span[1]})
+    fields = [datetime_column if datetime_column is not None and by_name[n] is by_name[datetime_column.name]
+              else by_name[n] for n in layer.velden]
+    columns = [*fields, geometry]
+    return LayerCollection(
+        type=base.type, id=part.id, table=base.table, schema=base.dbschema, title=part.titel,
+        description=f"{part.titel} (Buurtkaart, alleen gepubliceerde gegevens)",
+        table_columns=columns, properties=columns, id_column=by_name[layer.sleutel],
+        geometry_column=geometry, datetime_column=datetime_column, base_filter=layer.filter,
+        geometry_filter=part.geometry_type if part.split else None)
