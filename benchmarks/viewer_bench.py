@@ -53,7 +53,7 @@ def first_paint(browser, url: str) -> tuple[float, float]:
     context = browser.new_context(viewport={"width": 1280, "height": 820})
     page = context.new_page()
     page.goto(url)
-    page.wait_for_function("performance.getEntriesByName('buurtkaart:rust').length > 0", timeout=30_000)
+    page.wait_for_function("() => performance.getEntriesByName('buurtkaart:rust').length > 0", timeout=30_000)
     ms = page.evaluate("['buurtkaart:eerste-beeld', 'buurtkaart:rust']"
                        ".map(n => performance.getEntriesByName(n)[0].startTime)")
     context.close()
@@ -65,7 +65,7 @@ def session(browser, url: str, log: Path) -> dict:
     context = browser.new_context(viewport={"width": 1280, "height": 820})
     page = context.new_page()
     page.goto(url)
-    page.wait_for_function("window.buurtkaartReady === true", timeout=30_000)
+    page.wait_for_function("() => window.buurtkaartReady === true", timeout=30_000)
     idle = ("(m) => new Promise(r => { const map = window.buurtkaartMap; map.once('idle', r); if (m) map.jumpTo(m); "
             "map.triggerRepaint(); })")
     page.evaluate(idle, None)  # a person looks at the first picture before moving

@@ -73,7 +73,7 @@ def test_the_viewer_finds_its_layers_by_role_not_by_catalogue_id(demo_db):
             props = click_feature(pg, ["deals-punt"], "deals")
             pg.wait_for_selector("#details:not([hidden])")
             assert props["titel"] in pg.inner_text("#details")
-            pg.wait_for_function("window.buurtmonitorKlaar === true", timeout=30_000)
+            pg.wait_for_function("() => window.buurtmonitorKlaar === true", timeout=30_000)
             assert pg.evaluate("window.buurtkaartMap.getStyle().sources.monitor.url").endswith("/tiles/wk,bu.json")
     finally:
         server.should_exit = True
