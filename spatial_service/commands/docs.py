@@ -42,14 +42,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _open(browser: Any, url: str, width: int = 1280, height: int = 820) -> Any:
     page = browser.new_page(viewport={"width": width, "height": height})
     page.goto(url)
-    page.wait_for_function("window.buurtkaartReady === true", timeout=30_000)
+    page.wait_for_function("() => window.buurtkaartReady === true", timeout=30_000)
     wait_idle(page)
     return page
 
 
 def wait_idle(page: Any) -> None:
     """Tiles loaded and one full render after it (symbols are placed a frame after a change)."""
-    page.wait_for_function("window.buurtkaartMap.loaded() && window.buurtkaartMap.areTilesLoaded()", timeout=30_000)
+    page.wait_for_function("() => window.buurtkaartMap.loaded() && window.buurtkaartMap.areTilesLoaded()",
+                           timeout=30_000)
     page.evaluate("new Promise(r => { const m = window.buurtkaartMap; m.once('idle', r); m.triggerRepaint(); })")
 
 
@@ -103,11 +104,11 @@ def viewer_monitor(browser: Any, url: str, out: Path) -> Path:
     """buurtmonitor.png: sociale cohesie per buurt and the trend chart of an area on screen."""
     page = _open(browser, url + "/", height=900)
     try:
-        page.wait_for_function("window.buurtmonitorKlaar === true", timeout=30_000)
+        page.wait_for_function("() => window.buurtmonitorKlaar === true", timeout=30_000)
         if page.input_value("#monitor-indicator") != "sociale_cohesie":
             before = page.evaluate("window.buurtmonitorVersie || 0")
             page.select_option("#monitor-indicator", "sociale_cohesie")
-            page.wait_for_function(f"(window.buurtmonitorVersie || 0) > {before}", timeout=15_000)
+            page.wait_for_function(f"() => (window.buurtmonitorVersie || 0) > {before}", timeout=15_000)
         wait_idle(page)
         target = page.evaluate("""() => {
             const map = window.buurtkaartMap, c = map.getCanvas(), r = map.getContainer().getBoundingClientRect();
