@@ -7,6 +7,11 @@
     DIR/data/virtuele_stad.pmtiles the public tiles (spatial_service/tiles/export.py, the same SQL as the service)
     DIR/data/style.json            the service's style, its source pointing at the archive
     DIR/data/labels.json, details.json   what /labels.json and /details.json answer live
+    DIR/data/agenda/WK040201.json  the wijkagenda panel of each wijk (/agenda/WK040201.json, agenda.js)
+    DIR/data/cijfers/...           the buurtmonitor (monitor.js): indicatoren.json;
+                                   GM0402/<indicator>/<jaar>-<niveau>.json per gemeente, indicator, year and level
+                                   (/cijfers.json); trend/<code>.json, every indicator's trend of one buurt or wijk
+    DIR/data/budget/GM0402/2018.json the budget table (/budget.json)
 
 Everything is read as the public role from schema publiek, so the site holds nothing the live map does not show.
 With `--gemeente GM0402` the site is that gemeente's, as /g/GM0402/ live: its tiles, list, names and extent.
@@ -24,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import psycopg
+from psycopg import sql
 
 from spatial_service.catalogue import Catalogue
 from spatial_service.db import gemeente as gemeente_scope
@@ -31,6 +37,8 @@ from spatial_service.db.connection import connect
 from spatial_service.errors import BuurtkaartError
 from spatial_service.settings import Settings
 from spatial_service.tiles import export as tile_export
+from spatial_service.web import monitor
+from spatial_service.web.agenda import panel_query
 from spatial_service.web.basemap import basemap_config
 from spatial_service.web.details import details_query, labels_query
 from spatial_service.web.http import MAPLIBRE_DIR, PMTILES_DIR, STATIC_DIR
@@ -81,6 +89,43 @@ async def _read_public(dsn: str, gemeente: str | None) -> tuple[dict, dict, str]
         labels = (await (await conn.execute(labels_query(gemeente))).fetchone())[0]
         details = (await (await conn.execute(details_query(gemeente))).fetchone())[0]
     return lists, labels, details
+
+
+TREND_SQL = """
+SELECT g.code, json_object_agg(i.code, publiek.cijfertrend(g.code, i.code))::text
+  FROM publiek.gebied g CROSS JOIN unnest(%s::text[]) AS i(code)
+ WHERE g.niveau IN ('buurt', 'wijk'){gemeente}
+ GROUP BY g.code
+"""
+
+
+def module_data(dsn: str, gemeente: str | None) -> dict[str, str]:
+    """The files of the wijkagenda and the buurtmonitor, path under data/ -> JSON: every answer their live routes
+    can give this site's viewer, from the same queries and SQL functions (web/agenda.py, web/monitor.py)."""
+    files: dict[str, str] = {}
+    dump = lambda value: json.dumps(value, ensure_ascii=False)  # noqa: E731
+    with connect(dsn, autocommit=True) as conn:
+        for code, paneel in conn.execute(panel_query(gemeente)):
+            files[f"agenda/{code}.json"] = dump(paneel)
+        meta = conn.execute(monitor.indicators_query(gemeente)).fetchone()[0]
+        files["cijfers/indicatoren.json"] = dump(meta)
+        # the choices monitor.js offers: each gemeente of the list, each indicator with its years, both levels
+        for g in meta["gemeenten"]:
+            for ind in meta["indicatoren"]:
+                for year in ind["jaren"] or []:
+                    for level in monitor.LEVELS:
+                        row = conn.execute("SELECT publiek.cijferkaart(%s, %s, %s, %s)::text",
+                                           (ind["code"], year, level, g["code"])).fetchone()
+                        files[f"cijfers/{g['code']}/{ind['code']}/{year}-{level}.json"] = row[0]
+            for year in g["budgetjaren"] or []:
+                row = conn.execute(monitor.BUDGET_SQL, (g["code"], year, g["code"], year)).fetchone()
+                files[f"budget/{g['code']}/{year}.json"] = dump(row[0])
+        codes = [ind["code"] for ind in meta["indicatoren"]]
+        if codes:
+            query = sql.SQL(TREND_SQL).format(gemeente=gemeente_scope.condition(gemeente, "g.gemeentecode", "AND"))
+            for code, trends in conn.execute(query, (codes,)):
+                files[f"cijfers/trend/{code}.json"] = trends
+    return files
 
 
 def static_style(dsn: str, catalogue: Catalogue, settings: Settings, lists: dict,
@@ -139,6 +184,10 @@ def export_site(dsn: str, target: Path, catalogue: Catalogue, settings: Settings
             encoding="utf-8")
         (site / "data" / "labels.json").write_text(json.dumps(labels, ensure_ascii=False), encoding="utf-8")
         (site / "data" / "details.json").write_text(details, encoding="utf-8")
+        say("wijkagenda en buurtmonitor")
+        for name, body in module_data(dsn, gemeente).items():
+            (site / "data" / name).parent.mkdir(parents=True, exist_ok=True)
+            (site / "data" / name).write_text(body, encoding="utf-8")
         say("viewer, MapLibre GL en PMTiles")
         write_pages(site)
         items = len(json.loads(details)["items"])

@@ -18,21 +18,25 @@ from spatial_service.web.requests import RequestError
 WIJKCODE = re.compile(r"^WK\d{6}$")
 
 
+def panel_query(gemeente: str | None, where: str = "") -> sql.Composed:
+    """wijkcode and panel of the wijken (of one gemeente); `where` is a first condition, e.g. on wijkcode."""
+    scoped = sql.SQL("") if gemeente is None else sql.SQL("{} wijkcode IN (SELECT code FROM publiek.wijk{})").format(
+        sql.SQL("AND" if where else "WHERE"), scope.condition(gemeente))
+    return sql.SQL("SELECT wijkcode, paneel FROM publiek.wijkagenda_paneel {} {}").format(sql.SQL(where), scoped)
+
+
 async def agenda(request: Request) -> Response:
     """The panel of a wijk; under /g/GM0402/ only of that gemeente's wijken."""
     code = request.path_params["wijkcode"]
     gemeente = gemeente_of(request)
     if not WIJKCODE.match(code):
         raise RequestError(f"'{code[:40]}' is geen wijkcode (verwacht bv. WK040201).")
-    query = sql.SQL("SELECT paneel FROM publiek.wijkagenda_paneel WHERE wijkcode = %s{}").format(
-        sql.SQL("") if gemeente is None else
-        sql.SQL(" AND wijkcode IN (SELECT code FROM publiek.wijk{})").format(scope.condition(gemeente)))
     async with request.app.state.pool.connection() as conn:
-        row = await (await conn.execute(query, (code,))).fetchone()
+        row = await (await conn.execute(panel_query(gemeente, "WHERE wijkcode = %s"), (code,))).fetchone()
     if row is None:
         where = "" if gemeente is None else f" in gemeente {gemeente}"
         raise RequestError(f"Wijk {code} bestaat niet{where}.", 404)
-    return JSONResponse(row[0], headers={"Cache-Control": "no-cache"})
+    return JSONResponse(row[1], headers={"Cache-Control": "no-cache"})
 
 
 def routes() -> list[BaseRoute]:

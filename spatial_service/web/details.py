@@ -25,7 +25,9 @@ LABELS_QUERY = """
 SELECT json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(f ORDER BY f->>'id'), '[]'))
   FROM (SELECT json_build_object(
                'type', 'Feature', 'id', soort || ':' || code,
-               'properties', json_build_object('soort', soort, 'code', code, 'naam', naam),
+               -- the area ranks the names where they would overlap: the larger area's name is shown (viewer.js)
+               'properties', json_build_object('soort', soort, 'code', code, 'naam', naam,
+                                               'oppervlakte', round(ST_Area(geom))),
                'geometry', ST_AsGeoJSON(ST_Transform(ST_PointOnSurface(geom), 4326), 6)::json) AS f
           FROM (SELECT 'wijk' AS soort, code, naam, geom FROM publiek.wijk{wijk}
                 UNION ALL

@@ -57,6 +57,20 @@ SELECT json_build_object(
 """
 
 
+# one allocation per wijk against what its published deals commit (answered live and written by export-site)
+BUDGET_SQL = """
+SELECT json_build_object('gemeente', %s::text, 'jaar', %s::int, 'wijken', coalesce(json_agg(json_build_object(
+         'wijkcode', wijkcode, 'wijknaam', wijknaam, 'prioriteit', prioriteit, 'bedrag', bedrag,
+         'toegezegd', toegezegd, 'toelichting', toelichting) ORDER BY wijkcode), '[]'::json))
+  FROM publiek.budgetverdeling WHERE gemeentecode = %s AND jaar = %s
+"""
+
+
+def indicators_query(gemeente: str | None) -> sql.Composed:
+    return sql.SQL(INDICATORS_SQL).format(cijfer=scope.condition(gemeente, "c.gemeentecode", "AND"),
+                                          gebied=scope.condition(gemeente, "g.code", "AND"))
+
+
 class BadParameter(Exception):
     pass
 
@@ -122,9 +136,7 @@ async def indicators(request: Request) -> Response:
     """Indicators with figures and the gemeenten; for /g/GM0402/ only that gemeente and the indicators and years
     it has figures for."""
     gemeente = gemeente_of(request)
-    query = sql.SQL(INDICATORS_SQL).format(cijfer=scope.condition(gemeente, "c.gemeentecode", "AND"),
-                                           gebied=scope.condition(gemeente, "g.code", "AND"))
-    return JSONResponse(await _one(request, query, ()), headers=CACHE)
+    return JSONResponse(await _one(request, indicators_query(gemeente), ()), headers=CACHE)
 
 
 def _unknown_indicator(indicator: str) -> JSONResponse:
@@ -157,13 +169,8 @@ async def trend(request: Request, code: str, indicator: str) -> Response:
 
 @with_params(Param("gemeente", GEMEENTE, "GM0307"), Param("jaar", YEAR, "2017"))
 async def budget(request: Request, gemeente: str, year: str) -> Response:
-    data = await _one(request, """
-        SELECT coalesce(json_agg(json_build_object('wijkcode', wijkcode, 'wijknaam', wijknaam,
-                                                   'prioriteit', prioriteit, 'bedrag', bedrag,
-                                                   'toegezegd', toegezegd, 'toelichting', toelichting)
-                                 ORDER BY wijkcode), '[]'::json)
-          FROM publiek.budgetverdeling WHERE gemeentecode = %s AND jaar = %s""", (gemeente, int(year)))
-    return JSONResponse({"gemeente": gemeente, "jaar": int(year), "wijken": data}, headers=CACHE)
+    data = await _one(request, BUDGET_SQL, (gemeente, int(year), gemeente, int(year)))
+    return JSONResponse(data, headers=CACHE)
 
 
 def routes() -> list[BaseRoute]:

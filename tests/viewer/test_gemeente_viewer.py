@@ -5,6 +5,7 @@ Dutch 404 page. Also `export-site --gemeente` on a real nginx: the site of one g
 
 from __future__ import annotations
 
+import json
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +18,7 @@ from tests.service.conftest import RunningServer, serving
 from tests.service.test_cli import cli_env
 from tests.viewer.browser import Viewer, rendered_ids, viewing
 from tests.viewer.conftest import BUURTKAART
+from tests.viewer.modules import agenda_panel, monitor_views
 from tests.viewer.nginx import Nginx, start_nginx
 from tests.viewer.test_accessibility import focused
 
@@ -141,6 +143,30 @@ def test_the_static_site_of_one_gemeente_opens_on_it(browser, gemeente_site, two
         assert_starts_on(v, extent_of(two_gemeenten_db, "GM0307"))
         assert "Amersfoort" in page.inner_text("h1")
         assert not v.foreign(), v.foreign()
+
+
+def test_the_static_site_of_one_gemeente_has_its_wijkagenda_and_buurtmonitor(browser, gemeente_site, served,
+                                                                             two_gemeenten_db):
+    """`export-site --gemeente GM0307` writes that gemeente's panels and figures only, and they show what
+    /g/GM0307/ shows live."""
+    site, host = gemeente_site
+    meta = json.loads((site / "data" / "cijfers" / "indicatoren.json").read_text())
+    assert [g["code"] for g in meta["gemeenten"]] == ["GM0307"]
+    assert sorted(p.stem for p in (site / "data" / "agenda").iterdir()) == sorted(
+        r[0] for r in psycopg.connect(two_gemeenten_db.public_dsn).execute(
+            "SELECT code FROM publiek.wijk WHERE gemeentecode = 'GM0307'"))
+    assert not list((site / "data" / "cijfers" / "trend").glob("*0402*"))
+    views = []
+    for url in (host.url + "/", served.url + "/g/GM0307/"):
+        with viewing(browser, url) as v:
+            views.append({"agenda": agenda_panel(v.page, "WK030701")}
+                         | monitor_views(v.page, "GM0307", meta["indicatoren"][0]["code"]))
+    static, live = views
+    assert "Wijkagenda Stadskern" in static["agenda"]  # its agenda is not published: the panel says so
+    assert static["klassen buurt"] and "budget 2024" in static
+    assert static == live
+    missing = [line for line in host.access_log().splitlines() if line.split()[1:2] == ["404"]]
+    assert not missing, missing
 
 
 def test_export_site_refuses_an_unknown_gemeente(two_gemeenten_db, tmp_path):

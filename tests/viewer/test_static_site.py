@@ -10,8 +10,9 @@ import httpx
 import psycopg
 
 from tests.service.test_cli import cli_env
-from tests.viewer.browser import open_viewer, rendered_ids
+from tests.viewer.browser import open_viewer, rendered_ids, viewing
 from tests.viewer.conftest import BUURTKAART
+from tests.viewer.modules import agenda_panel, monitor_views
 
 
 def test_the_site_is_complete_and_served_with_range(static_host, site_dir):
@@ -88,3 +89,29 @@ def test_a_wrong_base_map_setting_is_named_before_any_work(demo_db, tmp_path):
                               capture_output=True, text=True, timeout=120)
         assert done.returncode == 2 and name in done.stderr and words in done.stderr, done.stderr
         assert "Traceback" not in done.stderr and not target.exists()
+
+
+def test_wijkagenda_and_buurtmonitor_on_the_static_site_show_what_live_shows(browser, static_host, live, demo_db):
+    """The modules beside the viewer read their data through bk.bron: export-site wrote it under data/ from the
+    same SQL the live routes answer with, so the panel, the choropleth, the trend and the budget table agree."""
+    with psycopg.connect(demo_db.public_dsn) as conn:
+        wijk = conn.execute("SELECT min(wijkcode) FROM publiek.wijkagenda_paneel WHERE wijkcode LIKE 'WK0402%%' "
+                            "AND jsonb_array_length(paneel->'prioriteiten') > 0").fetchone()[0]
+    views = []
+    for url in (static_host.url, live.url):
+        with viewing(browser, url + "/#kaart=13.00/52.22600/5.17620") as v:
+            views.append({"agenda": agenda_panel(v.page, wijk)}
+                         | monitor_views(v.page, "GM0402", "sociale_cohesie"))
+            if url == static_host.url:
+                assert v.page.evaluate("() => window.buurtkaart.bron.kind") == "statisch"
+                assert not [u for u in v.requests if "/tiles/" in u or "cijfers.json" in u or ("/agenda/" in u
+                                                                                     and "/data/agenda/" not in u)]
+    static, live_view = views
+    assert "Wijkagenda" in static["agenda"] and "Wat de wijk wil" in static["agenda"]
+    assert "Schaalscore sociale cohesie" in static["legenda buurt"] and "van de wijken" in static["legenda wijk"]
+    assert len(static["klassen buurt"]) >= 20 and set(static["klassen buurt"].values()) >= {1, 5}
+    assert static["trendlijn"] and "streefwaarde" in static["trend"]
+    assert [k for k in static if k.startswith("budget ")] == ["budget 2017", "budget 2018", "budget 2019"]
+    assert static == live_view
+    missing = [line for line in static_host.access_log().splitlines() if line.split()[1:2] == ["404"]]
+    assert not missing, missing

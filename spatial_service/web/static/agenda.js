@@ -55,9 +55,9 @@
     const wijk = form.elements.wijk.value;
     if (!wijk) { panel.innerHTML = ""; panel.hidden = true; return; }
     try {
-      const response = await fetch(new URL(`agenda/${encodeURIComponent(wijk)}.json`, document.baseURI));
-      if (!response.ok) throw new Error((await response.json()).fout || response.statusText);
-      panel.innerHTML = render(await response.json(), form.elements.jaar.value);
+      // through the viewer's data-source layer: the service live, data/agenda/ on the static site
+      const { bron } = await window.buurtkaart.klaar;
+      panel.innerHTML = render(await bron.agenda(wijk), form.elements.jaar.value);
     } catch (err) {
       panel.innerHTML = `<p class="fout">Wijkagenda laden mislukt: ${escape(err.message || err)}</p>`;
     }

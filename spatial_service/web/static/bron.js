@@ -4,6 +4,12 @@
 //   style()   the MapLibre style (static: its source rewritten to the PMTiles archive next to the page)
 //   labels()  GeoJSON of wijk/buurt names;  details()  {stappen, items} for the list and the details panel
 //   follow(map, onChange)  live only: reload tiles and details when an edit reached the service
+//   agenda(wijkcode)                          the wijkagenda panel of a wijk (agenda.js)
+//   indicatoren(), cijfers({indicator, jaar, niveau, gemeente}), trend(code, indicator), budget(gemeente, jaar)
+//                                             the buurtmonitor's figures (monitor.js)
+//   tegelbron(lagen)                          a MapLibre vector source of these tile layers (live: the service's
+//                                             TileJSON; static: the same PMTiles archive as the map)
+// Live these are the service's routes; static the files export-site wrote under data/ from the same SQL.
 "use strict";
 
 function loadScript(src) {
@@ -50,10 +56,16 @@ export function createSource(kind = document.body.dataset.bron || "live", base =
   const url = (path) => new URL(path, base).href;
   const json = async (path, options) => {
     const response = await fetch(url(path), options);
-    if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+    if (!response.ok) {
+      // the service says in Dutch what is wrong ({"fout": ...}); a static host only its status
+      const said = await response.json().then((b) => b && b.fout, () => null);
+      throw new Error(said || `${path}: HTTP ${response.status}`);
+    }
     return response.json();
   };
+  const q = encodeURIComponent;
   if (kind === "statisch") {
+    let archive = null;  // the PMTiles archive of the style's source, for tegelbron()
     return {
       kind,
       url,
@@ -64,7 +76,7 @@ export function createSource(kind = document.body.dataset.bron || "live", base =
         const style = await json("data/style.json");
         for (const source of Object.values(style.sources)) {
           if (source.url && source.url.startsWith("pmtiles://")) {
-            const archive = url(source.url.slice(10));
+            archive = url(source.url.slice(10));
             source.url = "pmtiles://" + archive;
             protocol.add(new window.pmtiles.PMTiles(cachedRanges(archive)));
           }
@@ -74,6 +86,19 @@ export function createSource(kind = document.body.dataset.bron || "live", base =
       labels: () => json("data/labels.json"),
       details: () => json("data/details.json"),
       follow() { /* a static site does not change under an open page */ },
+      agenda: (wijk) => json(`data/agenda/${q(wijk)}.json`),
+      indicatoren: () => json("data/cijfers/indicatoren.json"),
+      cijfers: ({ indicator, jaar, niveau, gemeente }) =>
+        json(`data/cijfers/${q(gemeente)}/${q(indicator)}/${q(jaar)}-${q(niveau)}.json`),
+      // one file per area holds the trend of every indicator: fewer files than areas x indicators
+      async trend(code, indicator) {
+        const all = await json(`data/cijfers/trend/${q(code)}.json`);
+        if (!all[indicator]) throw new Error(`Indicator ${indicator} bestaat niet.`);
+        return all[indicator];
+      },
+      budget: (gemeente, jaar) => json(`data/budget/${q(gemeente)}/${q(jaar)}.json`),
+      // the archive holds every tile layer; the source's own promoteId etc. are the caller's
+      tegelbron: () => ({ type: "vector", url: "pmtiles://" + archive }),
     };
   }
   const version = async () => {
@@ -88,6 +113,13 @@ export function createSource(kind = document.body.dataset.bron || "live", base =
     style: () => json("style.json"),
     labels: () => json("labels.json"),
     details: () => json("details.json", { cache: "no-cache" }),
+    agenda: (wijk) => json(`agenda/${q(wijk)}.json`),
+    indicatoren: () => json("cijfers/indicatoren.json"),
+    cijfers: ({ indicator, jaar, niveau, gemeente }) =>
+      json(`cijfers.json?indicator=${q(indicator)}&jaar=${q(jaar)}&niveau=${q(niveau)}&gemeente=${q(gemeente)}`),
+    trend: (code, indicator) => json(`cijfers/trend.json?code=${q(code)}&indicator=${q(indicator)}`),
+    budget: (gemeente, jaar) => json(`budget.json?gemeente=${q(gemeente)}&jaar=${q(jaar)}`),
+    tegelbron: (lagen) => ({ type: "vector", url: url(`tiles/${lagen.join(",")}.json`) }),
     // Edits reach the map by themselves: the service drops the changed tiles (LISTEN/NOTIFY); we notice that its
     // invalidation counter moved and reload the tiles (unchanged ones come back as 304 Not Modified).
     async follow(map, onChange) {

@@ -6,6 +6,7 @@
 
 (function () {
   const state = { data: null, niveau: "buurt", codes: [] };
+  let bron = null;  // the viewer's data-source layer (bron.js): the service live, data/ on the static site
   let lagen = {};
   const LAYERS = { vlak: "monitor-vlak", geen: "monitor-geen", rand: "monitor-rand" };
   // the tile layer of buurten and of wijken: their roles in the viewer's style (window.buurtkaart.lagen)
@@ -22,13 +23,6 @@
 
   // relative to the page: at /g/GM0402/ the same requests ask for that gemeente's figures only
   const here = (path) => new URL(path, document.baseURI).href;
-
-  async function json(url) {
-    const response = await fetch(here(url));
-    const body = await response.json();
-    if (!response.ok) throw new Error(body.fout || response.statusText);
-    return body;
-  }
 
   // Diagonal hatching for areas without a value (secret or unknown), so they never look like the lowest class.
   function hatch() {
@@ -132,7 +126,7 @@
   async function showTrend(code) {
     const indicator = document.getElementById("monitor-indicator").value;
     if (!code || !indicator) return;
-    chart(await json(`cijfers/trend.json?code=${encodeURIComponent(code)}&indicator=${encodeURIComponent(indicator)}`));
+    chart(await bron.trend(code, indicator));
   }
 
   function clearStates(map) {
@@ -148,7 +142,7 @@
     state.data = null;
     if (!indicator) { legend(null); document.getElementById("monitor-grafiek").innerHTML = ""; window.buurtmonitorVersie = (window.buurtmonitorVersie || 0) + 1; return; }
     const year = document.getElementById("monitor-jaar").value;
-    const data = await json(`cijfers.json?indicator=${encodeURIComponent(indicator)}&jaar=${encodeURIComponent(year)}&niveau=${niveau}&gemeente=${encodeURIComponent(gemeente)}`);
+    const data = await bron.cijfers({ indicator, jaar: year, niveau, gemeente });
     state.data = data;
     const sourceLayer = SOURCE_LAYER[niveau];
     for (const [code, v] of Object.entries(data.waarden)) map.setFeatureState({ source: "monitor", sourceLayer, id: code }, { klasse: v.klasse });
@@ -191,9 +185,9 @@
     const el = document.getElementById("monitor-budget-tabel");
     if (!years.length) { el.innerHTML = "<p>Geen budgetverdeling voor deze gemeente.</p>"; return; }
     years.value = [...years.options].some((o) => o.value === chosen) ? chosen : years.options[years.length - 1].value;
-    const data = await json(`budget.json?gemeente=${encodeURIComponent(code)}&jaar=${years.value}`);
+    const data = await bron.budget(code, years.value);
     const total = data.wijken.reduce((s, w) => s + Number(w.bedrag), 0);
-    el.innerHTML = `<table class="budget-tabel"><thead><tr><th>Wijk</th><th>Budget</th><th>Toegezegd</th></tr></thead><tbody>
+    el.innerHTML = `<table class="budget-tabel" data-jaar="${esc(data.jaar)}"><thead><tr><th>Wijk</th><th>Budget</th><th>Toegezegd</th></tr></thead><tbody>
       ${data.wijken.map((w) => `<tr title="${esc(w.toelichting)}"><td>${esc(w.wijknaam)}${w.prioriteit ? " <abbr title=\"prioriteitswijk\">*</abbr>" : ""}</td>
         <td>${euro.format(w.bedrag)}</td><td>${euro.format(w.toegezegd)}</td></tr>`).join("")}</tbody>
       <tfoot><tr><th>Totaal</th><th class="budget-totaal">${euro.format(total)}</th><th></th></tr></tfoot></table>
@@ -201,7 +195,7 @@
   }
 
   async function start(map) {
-    const meta = await json("cijfers/indicatoren.json");
+    const meta = await bron.indicatoren();
     if (!meta.indicatoren.length) return;
     const css = document.createElement("link");
     css.rel = "stylesheet";
@@ -218,7 +212,7 @@
     lagen = window.buurtkaart.lagen;
     SOURCE_LAYER.buurt = lagen.buurt;
     SOURCE_LAYER.wijk = lagen.wijk;
-    map.addSource("monitor", { type: "vector", url: here(`tiles/${lagen.wijk},${lagen.buurt}.json`),
+    map.addSource("monitor", { ...bron.tegelbron([lagen.wijk, lagen.buurt]),
       promoteId: { [lagen.buurt]: "code", [lagen.wijk]: "code" } });
     const form = document.getElementById("monitor-keuze");
     form.addEventListener("change", async (e) => {
@@ -241,17 +235,15 @@
     window.buurtmonitorKlaar = true;
   }
 
-  function whenMapReady() {
-    // the static site (export-site) has no figure routes: the buurtmonitor is a feature of the live service
-    if (document.body.dataset.bron === "statisch") return;
-    if (window.buurtkaartReady && window.buurtkaartMap) {
-      start(window.buurtkaartMap).catch((err) => {
-        const host = document.getElementById("paneel") || document.body;
-        host.insertAdjacentHTML("beforeend", `<p class="fout">Buurtmonitor laden mislukt: ${esc(err.message || err)}</p>`);
-      });
-    } else {
-      setTimeout(whenMapReady, 100);
+  // window.buurtkaart is made by viewer.js, a module: it runs after this classic script, before DOMContentLoaded
+  document.addEventListener("DOMContentLoaded", async () => {
+    try {
+      const bk = await window.buurtkaart.klaar;
+      bron = bk.bron;
+      await start(bk.map);
+    } catch (err) {
+      const host = document.getElementById("paneel") || document.body;
+      host.insertAdjacentHTML("beforeend", `<p class="fout">Buurtmonitor laden mislukt: ${esc(err.message || err)}</p>`);
     }
-  }
-  whenMapReady();
+  });
 })();

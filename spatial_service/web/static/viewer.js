@@ -220,6 +220,34 @@ function updateHash() {
 // 17,000, and MapLibre moves every marker on every frame.
 const WIJK_ZOOM = 10.5;
 const BUURT_ZOOM = 13.5;
+// room kept free around a name, in pixels, so that two names never touch
+const LABEL_MARGIN = 2;
+
+// No two names overlap (collision handling, as MapLibre does for its own symbols; it cannot draw these names
+// itself without a glyph server). Greedy in rank order: wijk names before buurt names, the larger area first;
+// a name whose box would meet one already placed is hidden until the view gives it room.
+function placeLabels(map, shown, features, sizes) {
+  const rank = (i) => [features[i].properties.soort === "wijk" ? 0 : 1, -(features[i].properties.oppervlakte || 0), i];
+  const order = [...shown.keys()].map((i) => [rank(i), i])
+    .sort((a, b) => a[0][0] - b[0][0] || a[0][1] - b[0][1] || a[0][2] - b[0][2]).map((x) => x[1]);
+  const placed = [];
+  for (const i of order) {
+    const el = shown.get(i).getElement();
+    let size = sizes.get(i);
+    if (!size) {
+      size = [el.offsetWidth, el.offsetHeight];  // 0 while its kind is hidden by the stylesheet: measure again
+      if (size[0]) sizes.set(i, size);
+    }
+    const p = map.project(features[i].geometry.coordinates).round();  // where the Marker puts it: whole pixels
+    const box = [p.x - size[0] / 2 - LABEL_MARGIN, p.y - size[1] / 2 - LABEL_MARGIN,
+      p.x + size[0] / 2 + LABEL_MARGIN, p.y + size[1] / 2 + LABEL_MARGIN];
+    const free = !placed.some((q) => q[0] < box[2] && box[0] < q[2] && q[1] < box[3] && box[1] < q[3]);
+    el.classList.toggle("label-verborgen", !free);
+    if (free) placed.push(box);
+  }
+  // for the browser tests: how often the names were placed (they wait for the next placement after a move)
+  window.buurtkaartNamen = (window.buurtkaartNamen || 0) + 1;
+}
 
 async function labels(map, pending) {
   const data = await pending;
@@ -235,6 +263,17 @@ async function labels(map, pending) {
     el.removeAttribute("aria-label");
     return m;
   };
+  const sizes = new Map();  // feature index -> its label's [width, height] in pixels, measured once
+  let queued = false;
+  const place = () => {
+    if (queued) return;
+    queued = true;
+    // while zooming the names move apart or together: place them again once per frame
+    requestAnimationFrame(() => {
+      queued = false;
+      placeLabels(map, markers, data.features, sizes);
+    });
+  };
   const update = () => {
     const zoom = map.getZoom();
     const kind = zoom >= BUURT_ZOOM ? "buurt" : zoom >= WIJK_ZOOM ? "wijk" : null;
@@ -249,8 +288,11 @@ async function labels(map, pending) {
         markers.delete(i);
       }
     });
+    placeLabels(map, markers, data.features, sizes);
   };
   map.on("moveend", update);
+  map.on("zoom", place);
+  map.on("rotate", place);
   update();
 }
 
