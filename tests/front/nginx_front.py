@@ -60,7 +60,7 @@ class Front:
 
 def render(tile_port: int, ogc_port: int, listen_port: int, cache_dir: Path) -> str:
     text = SHIPPED.read_text()
-    for old, new, count in [("server 127.0.0.1:8765 ", f"server 127.0.0.1:{tile_port} ", 2),
+    for old, new, count in [("server 127.0.0.1:8765 ", f"server 127.0.0.1:{tile_port} ", 3),
                             ("server 127.0.0.1:8766 ", f"server 127.0.0.1:{ogc_port} ", 1),
                             ("listen 80;", f"listen 127.0.0.1:{listen_port};", 1),
                             ("/var/cache/nginx/buurtkaart", str(cache_dir), 1)]:

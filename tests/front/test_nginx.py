@@ -150,7 +150,9 @@ def test_an_edit_still_reaches_the_tiles_through_the_front(front, db):
                 time.sleep(0.1)
 
 
-def test_a_tile_worker_killed_behind_the_front_costs_the_clients_nothing(front, service):
+def test_a_tile_worker_killed_behind_the_front_costs_at_most_what_it_held(front, service):
+    """nginx sends an interrupted GET again, so a client rarely sees the kill at all; the bound is the issue's: at
+    most the requests that were in flight on the killed worker (measured: 0 of 62,633 in the 60 s kill run)."""
     victim = min(service.workers())
     front_port = int(front.url.rsplit(":", 1)[1])
     _, x0, y0 = tile_at(*CENTRUM, 16)
@@ -159,10 +161,10 @@ def test_a_tile_worker_killed_behind_the_front_costs_the_clients_nothing(front, 
     with Load(front_port, paths, threads=6) as load:
         while load.count() < 150:
             time.sleep(0.05)
-        kill_during_load(service, victim, signal.SIGKILL)
+        _, in_flight = kill_during_load(service, victim, signal.SIGKILL)
         time.sleep(1.5)
     assert len(load.outcomes) > 300
-    assert not load.failures(), load.failures()[:5]  # nginx sent the interrupted GETs again
+    assert len(load.failures()) <= len(in_flight), (load.failures()[:5], in_flight)
     assert victim not in service.workers()
     replacement = service.workers() - {victim}
     for pid in replacement:
