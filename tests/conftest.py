@@ -36,6 +36,22 @@ def two_gemeenten_db(pg_settings) -> Iterator[TestDatabase]:
     db.drop()
 
 
+@pytest.fixture(scope="module")
+def module_db(pg_settings) -> Iterator[TestDatabase]:
+    """A private copy of the demo database for one test module that commits (the worker-process tests)."""
+    with temporary_database(pg_settings) as db:
+        yield db
+
+
+@pytest.fixture(scope="module")
+def two_workers(module_db, tmp_path_factory):
+    """`buurtkaart serve --workers 2 --ogc-workers 1` on `module_db`: real processes under the supervisor."""
+    from tests.service.processes import serve
+
+    with serve(module_db, tmp_path_factory.mktemp("workers"), workers=2, ogc_workers=1) as running:
+        yield running
+
+
 @pytest.fixture
 def fresh_db(pg_settings) -> Iterator[TestDatabase]:
     """A private copy of the demo database for one test that commits."""

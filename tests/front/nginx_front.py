@@ -3,17 +3,11 @@ it stands, with only its ports, listen line and cache folder swapped for the tes
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import time
-from dataclasses import dataclass
 from pathlib import Path
-
-import httpx
 
 from spatial_service.paths import PROJECT_ROOT
 from tests.service.conftest import free_port
+from tests.viewer.nginx import Nginx, nginx_user, run_nginx
 
 SHIPPED = PROJECT_ROOT / "docs" / "nginx" / "buurtkaart.conf"
 
@@ -39,23 +33,11 @@ http {{
 """
 
 
-@dataclass
-class Front:
-    url: str
-    process: subprocess.Popen
-    prefix: Path
+class Front(Nginx):
+    """The front door; its access log is read as fields (method, uri, status, upstream, cache status)."""
 
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=10)
-
-    def access_log(self) -> list[list[str]]:
-        path = self.prefix / "access.log"
-        return [line.split() for line in path.read_text().splitlines()] if path.exists() else []
+    def requests(self) -> list[list[str]]:
+        return [line.split() for line in self.access_log().splitlines()]
 
 
 def render(tile_port: int, ogc_port: int, listen_port: int, cache_dir: Path) -> str:
@@ -70,27 +52,9 @@ def render(tile_port: int, ogc_port: int, listen_port: int, cache_dir: Path) -> 
 
 
 def start_front(tile_port: int, ogc_port: int, prefix: Path) -> Front:
-    binary = shutil.which("nginx") or "/usr/sbin/nginx"
-    assert Path(binary).is_file(), "nginx ontbreekt: draai bash scripts/setup.sh (apt-pakket nginx)"
     (prefix / "tmp").mkdir(parents=True, exist_ok=True)
     port = free_port()
     (prefix / "buurtkaart.conf").write_text(render(tile_port, ogc_port, port, prefix / "cache"))
-    user = "user root;" if os.geteuid() == 0 else ""  # as root, workers would run as nobody (private tmp)
-    (prefix / "nginx.conf").write_text(MAIN.format(user=user, prefix=prefix))
-    test = subprocess.run([binary, "-t", "-p", str(prefix), "-c", str(prefix / "nginx.conf")],
-                          capture_output=True, text=True)
-    assert test.returncode == 0, test.stderr
-    process = subprocess.Popen([binary, "-p", str(prefix), "-c", str(prefix / "nginx.conf")],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(f"nginx stopte meteen: {process.stderr.read().decode()[:500]}")
-        try:
-            httpx.get(url + "/health", timeout=2)
-            return Front(url, process, prefix)
-        except httpx.TransportError:
-            time.sleep(0.1)
-    process.kill()
-    raise AssertionError("nginx kwam niet op in 15 s")
+    (prefix / "nginx.conf").write_text(MAIN.format(user=nginx_user(), prefix=prefix))
+    url, process = run_nginx(prefix, prefix / "nginx.conf", port, "/health")
+    return Front(url, process, prefix)

@@ -20,25 +20,12 @@ import pytest
 
 from tests.front.nginx_front import Front, start_front
 from tests.service.helpers import CENTRUM, decode, tile_at
-from tests.service.processes import Load, Service, kill_during_load, serve, wait_until_serving
-from tests.support import temporary_database
+from tests.service.processes import Load, kill_during_load, wait_until_serving
 
 
 @pytest.fixture(scope="module")
-def db(pg_settings):
-    with temporary_database(pg_settings) as database:
-        yield database
-
-
-@pytest.fixture(scope="module")
-def service(db, tmp_path_factory) -> Iterator[Service]:
-    with serve(db, tmp_path_factory.mktemp("front-service"), workers=2, ogc_workers=1) as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def front(service, tmp_path_factory) -> Iterator[Front]:
-    running = start_front(service.port, service.ogc_port, tmp_path_factory.mktemp("nginx"))
+def front(two_workers, tmp_path_factory) -> Iterator[Front]:
+    running = start_front(two_workers.port, two_workers.ogc_port, tmp_path_factory.mktemp("nginx"))
     try:
         yield running
     finally:
@@ -92,7 +79,7 @@ def test_plan_check_rate_limit_answers_429_in_dutch_while_tiles_answer_200(front
     assert httpx.get(f"{front.url}/plancheck", timeout=10).status_code == 405
 
 
-def test_ogc_items_with_a_filter_are_rate_limited_and_go_to_the_ogc_processes(front, service):
+def test_ogc_items_with_a_filter_are_rate_limited_and_go_to_the_ogc_processes(front, two_workers):
     with httpx.Client(base_url=front.url, timeout=60) as client:
         plain = [client.get("/ogc/collections/buurtdeals_punten/items", params={"limit": 2}).status_code
                  for _ in range(25)]
@@ -105,11 +92,11 @@ def test_ogc_items_with_a_filter_are_rate_limited_and_go_to_the_ogc_processes(fr
     refused = next(r for r in filtered if r.status_code == 429)
     assert refused.json()["code"] == "TooManyRequests" and "Te veel verzoeken" in refused.json()["description"]
     assert tile.status_code == 200
-    log = front.access_log()
+    log = front.requests()
     ogc_upstreams = {row[3] for row in log if row[1].startswith("/ogc/") and row[2] == "200"}
     tile_upstreams = {row[3] for row in log if row[1].startswith("/tiles/") and row[3] != "-"}
-    assert ogc_upstreams == {f"127.0.0.1:{service.ogc_port}"}
-    assert tile_upstreams == {f"127.0.0.1:{service.port}"}
+    assert ogc_upstreams == {f"127.0.0.1:{two_workers.ogc_port}"}
+    assert tile_upstreams == {f"127.0.0.1:{two_workers.port}"}
 
 
 def test_gzip_and_long_caching_of_static_files_and_tiles(front):
@@ -130,8 +117,8 @@ def test_gzip_and_long_caching_of_static_files_and_tiles(front):
     assert vendor.headers["content-encoding"] == "gzip"
 
 
-def test_an_edit_still_reaches_the_tiles_through_the_front(front, db):
-    with psycopg.connect(db.editor_dsn) as editor:
+def test_an_edit_still_reaches_the_tiles_through_the_front(front, module_db):
+    with psycopg.connect(module_db.editor_dsn) as editor:
         deal_id, lon, lat = editor.execute(
             "SELECT id, ST_X(p), ST_Y(p) FROM (SELECT id, ST_Transform(geom, 4326) AS p FROM buurt.buurtdeal "
             "WHERE gepubliceerd AND GeometryType(geom) = 'POINT' ORDER BY id LIMIT 1) d").fetchone()
@@ -150,10 +137,10 @@ def test_an_edit_still_reaches_the_tiles_through_the_front(front, db):
                 time.sleep(0.1)
 
 
-def test_a_tile_worker_killed_behind_the_front_costs_at_most_what_it_held(front, service):
+def test_a_tile_worker_killed_behind_the_front_costs_at_most_what_it_held(front, two_workers):
     """nginx sends an interrupted GET again, so a client rarely sees the kill at all; the bound is the issue's: at
     most the requests that were in flight on the killed worker (measured: 0 of 62,633 in the 60 s kill run)."""
-    victim = min(service.workers())
+    victim = min(two_workers.workers())
     front_port = int(front.url.rsplit(":", 1)[1])
     _, x0, y0 = tile_at(*CENTRUM, 16)
     # tiles the front does not hold yet, so every request goes through to the workers
@@ -161,11 +148,11 @@ def test_a_tile_worker_killed_behind_the_front_costs_at_most_what_it_held(front,
     with Load(front_port, paths, threads=6) as load:
         while load.count() < 150:
             time.sleep(0.05)
-        _, in_flight = kill_during_load(service, victim, signal.SIGKILL)
+        _, in_flight = kill_during_load(two_workers, victim, signal.SIGKILL)
         time.sleep(1.5)
     assert len(load.outcomes) > 300
     assert len(load.failures()) <= len(in_flight), (load.failures()[:5], in_flight)
-    assert victim not in service.workers()
-    replacement = service.workers() - {victim}
+    assert victim not in two_workers.workers()
+    replacement = two_workers.workers() - {victim}
     for pid in replacement:
-        wait_until_serving(service, pid).close()
+        wait_until_serving(two_workers, pid).close()

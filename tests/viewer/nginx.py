@@ -62,17 +62,13 @@ class Nginx:
         return (self.prefix / "access.log").read_text() if (self.prefix / "access.log").exists() else ""
 
 
-def start_nginx(root: Path, prefix: Path) -> Nginx:
+def run_nginx(prefix: Path, conf: Path, port: int, probe_path: str) -> tuple[str, subprocess.Popen]:
+    """Debian's nginx on `conf` (which listens on 127.0.0.1:`port`) in the foreground; its URL once `probe_path`
+    answers."""
     binary = shutil.which("nginx") or "/usr/sbin/nginx"
     assert Path(binary).is_file(), "nginx ontbreekt: draai bash scripts/setup.sh (apt-pakket nginx)"
-    (prefix / "tmp").mkdir(parents=True, exist_ok=True)
-    port = free_port()
-    # as root nginx would run its workers as nobody, who cannot enter pytest's private temp folders
-    user = "user root;" if os.geteuid() == 0 else ""
-    conf = prefix / "nginx.conf"
-    # the security headers docs/deployment.md tells a static host to send, from the same source as the service's
-    headers = "\n".join(f"    {line}" for line in nginx_headers(Settings()))
-    conf.write_text(CONFIG.format(user=user, prefix=prefix, port=port, root=root, headers=headers))
+    test = subprocess.run([binary, "-t", "-p", str(prefix), "-c", str(conf)], capture_output=True, text=True)
+    assert test.returncode == 0, test.stderr
     process = subprocess.Popen([binary, "-p", str(prefix), "-c", str(conf)], stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
@@ -81,9 +77,25 @@ def start_nginx(root: Path, prefix: Path) -> Nginx:
         if process.poll() is not None:
             raise AssertionError(f"nginx stopte meteen: {process.stderr.read().decode()[:500]}")
         try:
-            httpx.get(url + "/", timeout=1)
-            return Nginx(url, process, prefix)
+            httpx.get(url + probe_path, timeout=2)
+            return url, process
         except httpx.TransportError:
             time.sleep(0.1)
     process.kill()
     raise AssertionError("nginx kwam niet op in 15 s")
+
+
+def nginx_user() -> str:
+    # as root nginx would run its workers as nobody, who cannot enter pytest's private temp folders
+    return "user root;" if os.geteuid() == 0 else ""
+
+
+def start_nginx(root: Path, prefix: Path) -> Nginx:
+    (prefix / "tmp").mkdir(parents=True, exist_ok=True)
+    conf = prefix / "nginx.conf"
+    # the security headers docs/deployment.md tells a static host to send, from the same source as the service's
+    headers = "\n".join(f"    {line}" for line in nginx_headers(Settings()))
+    port = free_port()
+    conf.write_text(CONFIG.format(user=nginx_user(), prefix=prefix, port=port, root=root, headers=headers))
+    url, process = run_nginx(prefix, conf, port, "/")
+    return Nginx(url, process, prefix)
