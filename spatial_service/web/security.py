@@ -27,6 +27,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from spatial_service.paths import PACKAGE_DIR
 from spatial_service.settings import Settings
 from spatial_service.web.basemap import basemap_config
+from spatial_service.web.rewriting import rewriting_send
 
 NODE_MODULES = PACKAGE_DIR / "viewer" / "node_modules"
 VENDOR_PATH = "/vendor/ogc"
@@ -147,7 +148,7 @@ def rewrite_ogc_page(html: bytes, pol: Policy, nonce: str, root_path: str = "") 
 
 
 def _cache_default(path: str) -> str:
-    if path.startswith("/vendor/") or "/vendor/" in path:
+    if "/vendor/" in path:  # also under /g/<code>/
         return VENDOR_CACHE
     if "/static/" in path:
         return STATIC_CACHE
@@ -169,17 +170,18 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        path: str = scope["path"]
-        if path.startswith("/ogc") and scope["method"] == "GET":
+        if scope["path"].startswith("/ogc") and scope["method"] == "GET":
             await self._ogc(scope, receive, send)
             return
+        await self.app(scope, receive, self._with_headers(send, scope["path"]))
 
-        async def with_headers(message: Message) -> None:
+    def _with_headers(self, send: Send, path: str) -> Send:
+        async def wrapped(message: Message) -> None:
             if message["type"] == "http.response.start":
                 message["headers"] = self._headers(message.get("headers", []), path, self._csp_page)
             await send(message)
 
-        await self.app(scope, receive, with_headers)
+        return wrapped
 
     def _headers(self, headers: list[tuple[bytes, bytes]], path: str, csp: bytes) -> list[tuple[bytes, bytes]]:
         names = {name.lower() for name, _ in headers}
@@ -193,34 +195,20 @@ class SecurityHeaders:
 
     async def _ogc(self, scope: Scope, receive: Receive, send: Send) -> None:
         """HTML pages of the OGC API are buffered (they are small) and rewritten; JSON and tiles stream on."""
-        start: Message | None = None
-        body: list[bytes] = []
+        path: str = scope["path"]
         root_path = scope.get("root_path", "")  # the router below sets the mount's own in this same dict
         nonce = secrets.token_urlsafe(16)
         csp_html = self.policy.csp(nonce, inline_styles=True).encode()
 
-        async def rewriting(message: Message) -> None:
-            nonlocal start
-            if message["type"] == "http.response.start":
-                headers = message.get("headers", [])
-                html = any(n.lower() == b"content-type" and v.startswith(b"text/html") for n, v in headers)
-                rewritten = any(n.lower() == b"content-security-policy" for n, _ in headers)  # by the OGC process
-                if not html or rewritten:
-                    message["headers"] = self._headers(headers, scope["path"], self._csp_page)
-                    await send(message)
-                    return
-                start = message
-                return
-            if start is None:
-                await send(message)
-                return
-            body.append(message.get("body", b""))
-            if message.get("more_body", False):
-                return
-            page = rewrite_ogc_page(b"".join(body), self.policy, nonce, root_path)
-            headers = [(n, v) for n, v in start.get("headers", []) if n.lower() != b"content-length"]
-            headers.append((b"content-length", str(len(page)).encode()))
-            await send({**start, "headers": self._headers(headers, scope["path"], csp_html)})
-            await send({"type": "http.response.body", "body": page})
+        def page(start: Message) -> bool:
+            headers = start.get("headers", [])
+            html = any(n.lower() == b"content-type" and v.startswith(b"text/html") for n, v in headers)
+            rewritten = any(n.lower() == b"content-security-policy" for n, _ in headers)  # by the OGC process
+            return html and not rewritten
 
-        await self.app(scope, receive, rewriting)
+        def rewrite(start: Message, body: bytes) -> tuple[list[tuple[bytes, bytes]], bytes]:
+            return (self._headers(start.get("headers", []), path, csp_html),
+                    rewrite_ogc_page(body, self.policy, nonce, root_path))
+
+        # the rewritten page passes _with_headers too, which then finds its headers there and adds nothing
+        await self.app(scope, receive, rewriting_send(self._with_headers(send, path), page, rewrite))

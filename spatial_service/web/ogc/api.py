@@ -61,6 +61,7 @@ from spatial_service.web.ogc.tipg_adapter import (
     bbox_query,
     filter_query,
 )
+from spatial_service.web.rewriting import rewriting_send
 
 # PDOK's tiling scheme for the Netherlands in RD New (z0: one 256 px tile of 3440.64 m/px from the PDOK origin)
 RD_NEW_QUAD = morecantile.TileMatrixSet.custom(
@@ -393,26 +394,13 @@ def _with_content_crs(send: Send, uri: str) -> Send:
 
 def _with_crs_lists(send: Send, state: object) -> Send:
     """Collection metadata (JSON only; small): the CRSs we serve, the storage CRS and the catalogue title."""
-    start: Message | None = None
-    chunks: list[bytes] = []
 
-    async def wrapped(message: Message) -> None:
-        nonlocal start
-        if message["type"] == "http.response.start":
-            headers = dict(message.get("headers", []))
-            if message["status"] != 200 or not headers.get(b"content-type", b"").startswith(b"application/json"):
-                await send(message)
-                start = None
-                return
-            start = message
-            return
-        if start is None:
-            await send(message)
-            return
-        chunks.append(message.get("body", b""))
-        if message.get("more_body"):
-            return
-        body = json.loads(b"".join(chunks))
+    def metadata(start: Message) -> bool:
+        headers = dict(start.get("headers", []))
+        return start["status"] == 200 and headers.get(b"content-type", b"").startswith(b"application/json")
+
+    def rewrite(start: Message, data: bytes) -> tuple[list[tuple[bytes, bytes]], bytes]:
+        body = json.loads(data)
         catalog = getattr(state, "collection_catalog", None) or {"collections": {}}
         for item in body.get("collections", [body] if "id" in body else []):
             item["crs"] = list(URIS)
@@ -420,9 +408,6 @@ def _with_crs_lists(send: Send, state: object) -> Send:
             known = catalog["collections"].get(item.get("id"))
             if known is not None and known.title:
                 item["title"] = known.title
-        data = json.dumps(body, ensure_ascii=False).encode()
-        headers = [(k, v) for k, v in start.get("headers", []) if k != b"content-length"]
-        await send({**start, "headers": [*headers, (b"content-length", str(len(data)).encode())]})
-        await send({"type": "http.response.body", "body": data})
+        return start.get("headers", []), json.dumps(body, ensure_ascii=False).encode()
 
-    return wrapped
+    return rewriting_send(send, metadata, rewrite)
