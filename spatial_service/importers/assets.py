@@ -11,6 +11,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
+import psycopg
+
+from spatial_service.db.connection import connect
 from spatial_service.importers.progress import Progress
 from spatial_service.importers.report import ImportResult
 from spatial_service.importers.staging import run_merge
@@ -39,6 +42,15 @@ class AssetOptions:
     source_name: str
     skip_invalid: bool = False
     progress: bool = True
+
+
+def value_list_rows(dsn_or_conn: str | psycopg.Connection, sql: str) -> list[tuple]:
+    """The rows of a value-list query (which OSM tags or BGT rules make which kind), on a DSN or an open
+    connection (the import's own, so the kinds come from the snapshot it imports into)."""
+    if isinstance(dsn_or_conn, str):
+        with connect(dsn_or_conn) as conn:
+            return conn.execute(sql).fetchall()
+    return dsn_or_conn.execute(sql).fetchall()
 
 
 def _rows(records: Iterable[AssetRecord], result: ImportResult, progress: Progress) -> Iterator[tuple]:

@@ -13,21 +13,15 @@ from pathlib import Path
 import psycopg
 
 from spatial_service.core.asset_kinds import BGT_SQL, BgtKinds, bgt_class, bgt_kinds, bgt_object, no_bgt_layer
-from spatial_service.db.connection import connect
 from spatial_service.importers import sources
-from spatial_service.importers.assets import AssetRecord, ReadStats
+from spatial_service.importers.assets import AssetRecord, ReadStats, value_list_rows
 from spatial_service.importers.ewkb import to_ewkb_hex
 
 __all__ = ["BgtKinds", "bgt_class", "bgt_layers", "kinds_from_db", "read_bgt"]
 
 
 def kinds_from_db(dsn_or_conn: str | psycopg.Connection) -> BgtKinds:
-    if isinstance(dsn_or_conn, str):
-        with connect(dsn_or_conn) as conn:
-            rows = conn.execute(BGT_SQL).fetchall()
-    else:
-        rows = dsn_or_conn.execute(BGT_SQL).fetchall()
-    return bgt_kinds(rows)
+    return bgt_kinds(value_list_rows(dsn_or_conn, BGT_SQL))
 
 
 def bgt_layers(path: Path, kinds: BgtKinds, only: list[str] | None = None) -> list[str]:

@@ -22,8 +22,7 @@ from spatial_service.core.asset_kinds import (
     osm_description,
     osm_kinds,
 )
-from spatial_service.db.connection import connect
-from spatial_service.importers.assets import AssetRecord, ReadStats
+from spatial_service.importers.assets import AssetRecord, ReadStats, value_list_rows
 from spatial_service.importers.ewkb import wkb_hex_with_srid
 from spatial_service.importers.sources import FileProblem
 
@@ -32,12 +31,7 @@ __all__ = ["ZEBRA", "OsmKinds", "is_zebra", "kinds_from_db", "read_osm"]
 
 
 def kinds_from_db(dsn_or_conn: str | psycopg.Connection) -> OsmKinds:
-    if isinstance(dsn_or_conn, str):
-        with connect(dsn_or_conn) as conn:
-            rows = conn.execute(KINDS_SQL).fetchall()
-    else:
-        rows = dsn_or_conn.execute(KINDS_SQL).fetchall()
-    return osm_kinds(rows)
+    return osm_kinds(value_list_rows(dsn_or_conn, KINDS_SQL))
 
 
 def read_osm(path: Path, stats: ReadStats, kinds: OsmKinds) -> Iterator[AssetRecord]:
