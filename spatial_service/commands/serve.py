@@ -48,12 +48,13 @@ def _check(args: argparse.Namespace) -> None:
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from spatial_service.web.basemap import basemap_config
+    from spatial_service.web import security
     from spatial_service.web.supervisor import Group, Supervisor
 
     _check(args)
     settings = get_settings()
-    basemap_config(settings)  # a wrong BUURTKAART_BASEMAP(_URL) stops here with its message, not at the first map
+    # a wrong BUURTKAART_BASEMAP(_URL) or FRAME_ANCESTORS stops here with its message, not at the first request
+    security.policy(settings)
     host = args.host or settings.host
     port = args.port or settings.http_port
     groups: list[Group] = []

@@ -24,6 +24,7 @@ from starlette.routing import BaseRoute, Mount
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from spatial_service.errors import BuurtkaartError
 from spatial_service.paths import PACKAGE_DIR
 from spatial_service.settings import Settings
 from spatial_service.web.basemap import basemap_config
@@ -116,7 +117,23 @@ def nginx_headers(settings: Settings) -> list[str]:
     return [f'add_header {name} "{value}" always;' for name, value in policy(settings).static_host()]
 
 
+class SecuritySettingError(BuurtkaartError):
+    pass
+
+
+# what a frame-ancestors source list may hold: 'none' or 'self', or sites (scheme and host, optional port)
+_FRAME_SOURCE = re.compile(r"'none'|'self'|https?://[A-Za-z0-9.-]+(:\d{1,5})?")
+
+
 def policy(settings: Settings) -> Policy:
+    """The headers for these settings; a value that would break the header is refused here, at start-up."""
+    sources = settings.frame_ancestors.split()
+    alone = "'none'" not in sources or len(sources) == 1  # 'none' cannot be combined
+    if not sources or not alone or not all(_FRAME_SOURCE.fullmatch(s) for s in sources):
+        raise SecuritySettingError(
+            f"BUURTKAART_FRAME_ANCESTORS='{settings.frame_ancestors[:80]}' is geen geldige lijst: verwacht 'none', "
+            "'self' of de adressen van sites die de kaart mogen insluiten, zoals https://www.hilversum.nl "
+            "(gescheiden door spaties).")
     config = basemap_config(settings)
     hosts = []
     for option in config["opties"]:

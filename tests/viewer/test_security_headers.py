@@ -4,6 +4,7 @@ violation and no request to any host but the page's own and the base map's."""
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
 import re
 from collections.abc import Iterator
@@ -223,3 +224,21 @@ def test_an_ogc_page_rewritten_by_the_ogc_process_passes_the_tile_worker_unchang
     assert len(nonces) == 1, r.text
     assert f"'nonce-{nonces[0]}'" in r.headers["content-security-policy"]
     assert r.headers.get_list("x-content-type-options") == ["nosniff"]
+
+
+def test_a_frame_ancestors_value_that_would_break_the_header_stops_serve_at_start(demo_db):
+    """A value with a line break, a directive of its own or 'none' beside a site would corrupt or contradict the
+    header on every answer: `buurtkaart serve` refuses it in Dutch before it listens (exit 2, no traceback)."""
+    import subprocess
+    import sys
+
+    from tests.service.test_cli import cli_env
+
+    buurtkaart = str(Path(sys.executable).parent / "buurtkaart")
+    for value in ("https://a.nl\r\nX-Evil: 1", "https://a.nl; script-src *", "'none' https://a.nl", "", "javascript:x"):
+        done = subprocess.run([buurtkaart, "serve", "--port", "1"], env={**cli_env(demo_db),
+                              "BUURTKAART_FRAME_ANCESTORS": value}, capture_output=True, text=True, timeout=60)
+        assert done.returncode == 2, (value, done.stderr[-500:])
+        assert "BUURTKAART_FRAME_ANCESTORS" in done.stderr and "Traceback" not in done.stderr, done.stderr[-500:]
+    for value in ("'none'", "'self'", "https://www.hilversum.nl", "'self' https://www.hilversum.nl:8443"):
+        assert policy(dataclasses.replace(Settings(), frame_ancestors=value)).frame_ancestors == value
