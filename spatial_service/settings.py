@@ -67,6 +67,11 @@ class Settings:
     max_nesting: int = field(default_factory=lambda: int(_env("MAX_NESTING", "20")))  # JSON levels, DXF blocks
     max_features: int = field(default_factory=lambda: int(_env("MAX_FEATURES", "10000")))
     max_vertices: int = field(default_factory=lambda: int(_env("MAX_VERTICES", "250000")))
+    # a resident's form (POST /indienen, /steun/...): the body is refused past this size before it is parsed
+    max_form_kb: float = field(default_factory=lambda: float(_env("MAX_FORM_KB", "64")))
+    # the live service the static site (`buurtkaart export-site`) links its "Initiatief indienen" and "Ik steun
+    # dit" to, e.g. https://kaart.hilversum.nl/g/GM0402/; empty: the static site has no such links
+    loket_url: str = field(default_factory=lambda: _env("LOKET_URL", ""))
     # where the OGC API's own processes listen (http://127.0.0.1:PORT); set by `serve --ogc-workers N`. Empty:
     # the service runs /ogc itself
     ogc_upstream: str = field(default_factory=lambda: _env("OGC_UPSTREAM", ""))
