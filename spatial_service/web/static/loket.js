@@ -60,9 +60,11 @@ async function main() {
     const hit = map.queryRenderedFeatures(map.project(lngLat), { layers: buurtAreas })[0];
     return hit ? hit.properties : null;
   };
+  const buurtZoom = Math.min(...map.getStyle().layers.filter((l) => buurtAreas.includes(l.id)).map((l) => l.minzoom || 0));
   const where = (lngLat) => {
     const b = buurtAt(lngLat);
-    return b ? `in buurt ${b.naam}${b.wijknaam ? ` (wijk ${b.wijknaam})` : ""}` : "buiten de buurten op de kaart";
+    if (b) return `in buurt ${b.naam}${b.wijknaam ? ` (wijk ${b.wijknaam})` : ""}`;
+    return map.getZoom() < buurtZoom ? "(zoom in om de buurt te zien)" : "buiten de buurten op de kaart";
   };
   const sync = () => {
     const geometry = drawing.geometry();
@@ -94,10 +96,13 @@ async function main() {
       const geometry = JSON.parse(field.value);
       drawing.load(geometry);
       for (const input of document.querySelectorAll('input[name="vorm"]')) input.checked = input.value === drawing.mode;
-      const first = geometry.type === "Point" ? geometry.coordinates
-        : geometry.type === "Polygon" ? geometry.coordinates[0][0] : geometry.coordinates[0][0][0];
-      marker.setLngLat(first);
-      map.jumpTo({ center: first, zoom: Math.max(map.getZoom(), 15) });
+      const points = geometry.type === "Point" ? [geometry.coordinates]
+        : geometry.type === "Polygon" ? geometry.coordinates[0] : geometry.coordinates[0][0];
+      marker.setLngLat(points[0]);
+      const lons = points.map((p) => p[0]);
+      const lats = points.map((p) => p[1]);
+      map.fitBounds([[Math.min(...lons), Math.min(...lats)], [Math.max(...lons), Math.max(...lats)]],
+                    { maxZoom: 16, padding: 40, animate: false });
       sync();
       say(describe());
     } catch (e) {
