@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import psycopg
 import pytest
 
+from tests.mailserver import SmtpServer
 from tests.support import TestDatabase, drop_leftover_test_databases, ensure_cluster, temporary_database
 
 
@@ -90,3 +91,15 @@ def buurtkaart_provider(qgis_processing):
     from tests.qgis_registry import registered_provider  # imports QGIS: only for the tests that ask for it
     with registered_provider(importlib.import_module("buurtkaart.processing.provider"), replace=True) as instance:
         yield instance
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[SmtpServer]:
+    """A real SMTP server (aiosmtpd) on a free loopback port: `.host`, `.port`, `.messages` (each with `.subject`,
+    `.text`, `.html`, `.rcpt_tos`), `.wait_for(n)`, and `.stop()`/`.start()` for a mail server that is down."""
+    server = SmtpServer()
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
