@@ -26,13 +26,14 @@ def retention_text(info: dict[str, Any]) -> str:
     if hours is not None:
         parts.append(f"Bevestigt u niet binnen {hours} uur, dan wissen we alles wat u invulde.")
     if days is not None:
-        parts.append(f"Uw naam en e-mailadres worden {days} dagen na het indienen gewist.")
+        parts.append(f"Uw naam en e-mailadres worden {days} dagen na de laatste stap van uw initiatief gewist.")
     return " ".join(parts)
 
 
 def statement_html(info: dict[str, Any]) -> str:
     days = info.get("bewaartermijn_dagen")
     hours = info.get("bevestigen_binnen_uren")
+    mails = info.get("mail_bewaartermijn_dagen")
     contact = info.get("contact") or "de functionaris gegevensbescherming van uw gemeente"
     return f"""
 <p class="inleiding">Op deze pagina leest u welke gegevens de virtuele stad van u vraagt, waarom, hoe lang we ze
@@ -57,8 +58,12 @@ def statement_html(info: dict[str, Any]) -> str:
 <ul>
   <li>Bevestigt u niet{f" binnen {esc(hours)} uur" if hours is not None else ""}, dan wissen we alles wat u
     invulde.</li>
-  <li>Uw naam, e-mailadres en steun-e-mailadressen worden{f" {esc(days)} dagen" if days is not None else ""} na het
-    indienen of steunen gewist. Het initiatief blijft, zonder uw gegevens.</li>
+  <li>Uw naam en e-mailadres worden{f" {esc(days)} dagen" if days is not None else ""} na de laatste stap van uw
+    initiatief gewist, met uw volglink; het initiatief blijft, zonder uw gegevens. Een e-mailadres waarmee u een
+    initiatief steunde, wissen we{f" {esc(days)} dagen" if days is not None else ""} na uw steun (uw steun blijft
+    meetellen).</li>
+  <li>Een verstuurde mail bewaren we{f" {esc(mails)} dagen" if mails is not None else " korte tijd"}, daarna wissen
+    we hem.</li>
 </ul>
 <h2>Uw rechten</h2>
 <p>U mag uw gegevens inzien, laten verbeteren of laten wissen, en uw toestemming intrekken. Zolang uw initiatief
