@@ -115,8 +115,10 @@ def fill_by_mouse(page: Page, s: Submission, area: bool = True) -> dict:
         draw_area_by_mouse(page, [(-30, -30), (30, -30), (30, 30), (-30, 30)])
     else:
         canvas = page.locator("#tekenkaart canvas")
+        canvas.scroll_into_view_if_needed()
         box = canvas.bounding_box()
-        canvas.click(position={"x": box["width"] / 2, "y": box["height"] / 2})
+        # beside the middle: the location marker stands there
+        canvas.click(position={"x": box["width"] / 2 + 40, "y": box["height"] / 2 + 25})
     page.click("#naam")
     page.keyboard.type(s.naam)
     page.click("#email")
