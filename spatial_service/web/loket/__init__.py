@@ -77,6 +77,6 @@ def routes() -> list[BaseRoute]:
         _route("/volg/{token}", volgen.follow),
         _route("/volg/{token}/intrekken", post=volgen.withdraw),
         _route("/steun/bevestig/{token}", steunen.confirm_page, steunen.confirm),
-        _route("/steun/{initiatief_id:int}", steunen.show, steunen.submit),
+        _route("/steun/{initiatief_id}", steunen.show, steunen.submit),
         _route("/privacy", privacy.statement),
     ]

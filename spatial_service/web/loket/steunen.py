@@ -18,9 +18,10 @@ MAX_ID = 2**31 - 1
 
 
 async def _initiative(request: Request) -> tuple[int, str, int] | None:
-    ident = request.path_params["initiatief_id"]
-    if not 0 < ident <= MAX_ID:
+    raw = request.path_params["initiatief_id"]
+    if not raw.isascii() or not raw.isdigit() or not 0 < int(raw) <= MAX_ID:
         return None
+    ident = int(raw)
     async with request.app.state.pool.connection() as conn:
         row = await (await conn.execute(INITIATIVE_SQL, (ident,))).fetchone()
     return None if row is None else (ident, row[0], row[1])
