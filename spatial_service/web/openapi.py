@@ -80,6 +80,8 @@ def _pages(ok: str, *statuses: int) -> dict[str, Any]:
     for status in statuses:
         entry = _page(texts[status])
         entry["content"]["application/json"] = {"schema": ERROR}
+        if status == 400:  # a body that is not valid HTTP at all gets uvicorn's own plain-text 400
+            entry["content"]["text/plain"] = {"schema": {"type": "string"}}
         found[str(status)] = entry
     return found
 
