@@ -37,7 +37,7 @@ def token_of(request: Request) -> str | None:
 
 def confirm_form(action: str, question: str, button: str) -> str:
     return (f'<p>{esc(question)}</p><form method="post" action="{esc(action)}">'
-            f'<button type="submit" class="knop knop-hoofd">{esc(button)}</button></form>')
+            f'<button type="submit" class="knop knop-hoofd" id="bevestigen">{esc(button)}</button></form>')
 
 
 async def confirm_page(request: Request) -> Response:
@@ -69,7 +69,7 @@ async def confirm(request: Request) -> Response:
 <p class="melding">Uw initiatief is bij de gemeente binnen. Het wijkteam bekijkt het en neemt contact met u op.
   U krijgt een mail bij elke stap.</p>
 <p>Met deze persoonlijke link volgt u uw initiatief (hij staat ook in de mail; deel hem niet):</p>
-<p><a class="volglink" href="{esc(link)}">Mijn initiatief volgen</a></p>""")
+<p><a class="volglink" id="volglink" href="{esc(link)}">Mijn initiatief volgen</a></p>""")
 
 
 def _date(value: object) -> str:
