@@ -76,6 +76,31 @@ def _date(value: object) -> str:
     return f' <span class="stap-datum">({esc(value)})</span>' if value else ""
 
 
+WORKFLOW_SQL = "SELECT code, naam FROM publiek.workflowstap ORDER BY volgorde"
+
+
+async def workflow(request: Request) -> list[tuple[str, str]]:
+    """The steps of the workflow in order (the viewer's step line), from publiek on the tile pool."""
+    async with request.app.state.pool.connection() as conn:
+        return [(r[0], r[1]) for r in await (await conn.execute(WORKFLOW_SQL)).fetchall()]
+
+
+def _step_line(status: str | None, steps: list[tuple[str, str]]) -> str:
+    """Where the initiative stands in the whole workflow: done, now, not yet (words beside every mark)."""
+    codes = [code for code, _ in steps]
+    if status not in codes:
+        return ""
+    at = codes.index(status)
+    items = []
+    for i, (_code, name) in enumerate(steps):
+        state, word = ("gedaan", "gedaan") if i < at else ("nu", "huidige stap") if i == at else ("", "nog niet")
+        current = ' aria-current="step"' if i == at else ""
+        items.append(f'<li class="stap {state}"{current}><span class="stap-nr" aria-hidden="true">'
+                     f'{"✓" if i < at else i + 1}</span> {esc(name)} <span class="stap-stand">({word})</span></li>')
+    return (f'<h2 id="werkwijze-kop">Stap {at + 1} van {len(steps)} in de werkwijze</h2>'
+            f'<ol class="werkwijze" aria-labelledby="werkwijze-kop">{"".join(items)}</ol>')
+
+
 def _steps(story: dict[str, Any]) -> str:
     steps = story.get("stappen") or []
     if not steps:
@@ -108,7 +133,7 @@ def _deal(deal: dict[str, Any] | None) -> str:
     return "".join(html)
 
 
-def story_html(token: str, story: dict[str, Any]) -> str:
+def story_html(token: str, story: dict[str, Any], steps: list[tuple[str, str]]) -> str:
     published = ("Openbaar: het staat op de kaart." if story.get("gepubliceerd")
                  else "Nog niet openbaar: de gemeente bekijkt het eerst.")
     withdraw = ""
@@ -133,6 +158,7 @@ def story_html(token: str, story: dict[str, Any]) -> str:
   <dt>Op de kaart</dt><dd>{esc(published)}</dd>
   <dt>Steun</dt><dd>{esc(story.get("steun") or 0)} bewoners steunen dit</dd>
 </dl>
+{_step_line(story.get("status"), steps)}
 {_steps(story)}
 {_deal(story.get("deal"))}
 {withdraw}
@@ -151,7 +177,7 @@ async def follow(request: Request) -> Response:
     story = json.loads(story) if isinstance(story, str) else story
     if story is None:
         return unknown_page(request)
-    return pagina(request, "Uw initiatief volgen", story_html(token, story))
+    return pagina(request, "Uw initiatief volgen", story_html(token, story, await workflow(request)))
 
 
 async def withdraw(request: Request) -> Response:
