@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+import psycopg
 from playwright.sync_api import Page
 
 
@@ -131,3 +132,16 @@ def fill_by_mouse(page: Page, s: Submission, area: bool = True) -> dict:
 def submit_by_mouse(page: Page) -> None:
     with page.expect_navigation():
         page.click("button[type=submit]")
+
+
+def add_deal(db, title: str) -> None:
+    """GIS staff make a deal from the initiative and publish it (a draft deal is not told), with a commitment of each
+    side (the residents' one done)."""
+    with psycopg.connect(db.editor_dsn) as conn:
+        deal = conn.execute("INSERT INTO buurt.buurtdeal (titel, jaar, thema, initiatief_id, geom, gepubliceerd) "
+                            "SELECT 'Deal ' || titel, 2026, thema, id, geom, true FROM buurt.initiatief "
+                            "WHERE titel = %s RETURNING id",
+                            (title,)).fetchone()[0]
+        conn.execute("INSERT INTO buurt.afspraak (buurtdeal_id, partij, omschrijving, gereed) VALUES "
+                     "(%s, 'bewoners', 'Draagvlak in de straat peilen', true), "
+                     "(%s, 'gemeente', 'De bank plaatsen', false)", (deal, deal))

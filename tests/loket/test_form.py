@@ -13,6 +13,7 @@ import pytest
 from tests.db.loket_helpers import admin_execute, last_token
 from tests.loket.resident import (
     Submission,
+    add_deal,
     fill_by_keyboard,
     fill_by_mouse,
     submit_by_keyboard,
@@ -76,8 +77,10 @@ def test_axe_finds_nothing_on_any_resident_page(page, site, loket_db, width):
     with p.expect_navigation():
         p.click("button[type=submit]")
     clean(p, "bevestigd")
+    add_deal(loket_db, resident(width).titel)  # the follow page with a deal and both sides' commitments
     with p.expect_navigation():
         p.click("a.volglink")
+    assert "Gemeente doet" in p.inner_text("main")
     assert "Initiatief binnen" in p.inner_text("main")
     clean(p, "volgen")
     p.goto(f"{site.url}/privacy")

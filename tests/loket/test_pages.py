@@ -11,6 +11,7 @@ import psycopg
 import pytest
 
 from tests.db.loket_helpers import admin_execute, last_token, outbox, point_in
+from tests.loket.resident import add_deal
 
 FORM = {"titel": "Speeltuin opknappen", "omschrijving": "De wipwap is kapot; wij schilderen mee.",
         "thema": "openbare_ruimte", "geojson": "", "buurtcode": "BU04020101", "naam": "Bram Jansen",
@@ -202,3 +203,17 @@ def test_no_page_shows_a_residents_name_or_address(site, loket_db):
     private |= {"prive@voorbeeld.nl", FORM["naam"]}
     for text in pages:
         assert not [p for p in private if p in text]
+
+
+def test_follow_page_shows_the_deal_and_both_sides_commitments(site, loket_db):
+    post(site, "/indienen", {**FORM, "titel": "Deal volgen", "email": "deal@voorbeeld.nl"}, "198.51.100.12")
+    token = last_token(loket_db, "indienen_bevestigen", "deal@voorbeeld.nl")
+    confirmed = post(site, f"/bevestig/{token}", {}, "198.51.100.12")
+    follow = re.search(r'href="((?:g/GM[0-9]{4}/)?volg/[A-Za-z0-9_-]+)"', confirmed.text)[1]
+    add_deal(loket_db, "Deal volgen")
+    page = httpx.get(f"{site.url}/{follow}").text
+    assert "Buurtdeal: Deal Deal volgen" in page
+    bewoners = page[page.index("<h3>Bewoners doen</h3>"):page.index("<h3>Gemeente doet</h3>")]
+    gemeente = page[page.index("<h3>Gemeente doet</h3>"):]
+    assert "Draagvlak in de straat peilen" in bewoners and "(gedaan)" in bewoners
+    assert "De bank plaatsen" in gemeente and "(nog niet gedaan)" in gemeente
