@@ -112,6 +112,10 @@ def fill_by_mouse(page: Page, s: Submission, area: bool = True) -> dict:
     page.keyboard.type(s.omschrijving)
     page.select_option("#thema", label=page.evaluate(
         "(t) => [...document.getElementById('thema').options].find(o => o.text.startsWith(t)).text", s.thema_naam))
+    # the buurt first: the map then shows it close enough to draw in
+    page.select_option("#buurtcode", label=page.evaluate(
+        "(t) => [...document.getElementById('buurtcode').options].find(o => o.text.startsWith(t)).text", s.buurt_naam))
+    page.evaluate("new Promise(r => { const m = window.loketMap; m.once('idle', r); m.triggerRepaint(); })")
     if area:
         draw_area_by_mouse(page, [(-30, -30), (30, -30), (30, 30), (-30, 30)])
     else:
