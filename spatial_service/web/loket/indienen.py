@@ -147,13 +147,13 @@ async def submit(request: Request) -> Response:
     fields = await invoer.read_form(request)
     if invoer.is_bot(fields):
         return sent_page(request)
-    client = request.client.host if request.client else None
     try:
         await database.call(request, INDIENEN_SQL, (
             gemeente_of(request), invoer.optional(fields.get("titel")), invoer.optional(fields.get("omschrijving")),
             invoer.optional(fields.get("thema")), invoer.geometry_text(request, fields.get("geojson", "")),
             invoer.optional(fields.get("buurtcode")), invoer.optional(fields.get("naam")),
-            invoer.optional(fields.get("email")), fields.get("toestemming") == "ja", client))
+            invoer.optional(fields.get("email")), fields.get("toestemming") == "ja",
+            invoer.client_address(request)))
     except database.Refused as refused:
         return await _form_page(request, fields, {refused.field or "algemeen": str(refused)}, status=400)
     except invoer.BadForm as bad:

@@ -51,6 +51,12 @@ async def read_form(request: Request) -> dict[str, str]:
     return fields
 
 
+def client_address(request: Request) -> str | None:
+    """The visitor's address for the database's per-address limit (it keeps only a keyed hash). Behind nginx on
+    loopback uvicorn has put X-Forwarded-For's visitor here (its forwarded_allow_ips)."""
+    return request.client.host if request.client else None
+
+
 def is_bot(fields: dict[str, str]) -> bool:
     return bool(fields.get(HONEYPOT))
 

@@ -77,10 +77,9 @@ async def submit(request: Request) -> Response:
         return not_public_page(request)
     fields = await invoer.read_form(request)
     if not invoer.is_bot(fields):
-        client = request.client.host if request.client else None
         try:
             await database.call(request, "SELECT loket.steunen(%s, %s, %s)",
-                                (found[0], invoer.optional(fields.get("email")), client))
+                                (found[0], invoer.optional(fields.get("email")), invoer.client_address(request)))
         except database.Refused as refused:
             return await _form_page(request, found, fields.get("email", ""), {"email": str(refused)}, status=400)
         except database.Unknown:
