@@ -154,6 +154,9 @@ def test_follow_page_tells_the_story_and_withdraw_erases(site, loket_db):
     assert "Volg mij" in page and "Initiatief binnen" in page and "Nog niet openbaar" in page
     assert "Er is nog geen buurtdeal" in page and "intrekken" in page
     assert "volg@voorbeeld.nl" not in page and FORM["naam"] not in page
+    unsure = post(site, f"/{follow}/intrekken", {}, "198.51.100.9")
+    assert unsure.status_code == 400 and "niets ingetrokken" in unsure.text
+    assert httpx.get(f"{site.url}/{follow}").status_code == 200
     r = post(site, f"/{follow}/intrekken", {"zeker": "ja"}, "198.51.100.9")
     assert r.status_code == 200 and "ingetrokken" in r.text
     row = admin_execute(loket_db, "SELECT status, indiener_naam, indiener_email FROM buurt.initiatief "

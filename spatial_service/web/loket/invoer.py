@@ -32,6 +32,8 @@ async def read_form(request: Request) -> dict[str, str]:
     """The form's fields (the first value of each, stripped), or BadForm with the Dutch reason."""
     limit = _form_limit(request)
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if not content_type and request.headers.get("content-length", "0") == "0":
+        return {}  # a form without fields (a button only) is sent without a body by some clients
     if content_type != "application/x-www-form-urlencoded":
         raise BadForm("Stuur het formulier als application/x-www-form-urlencoded (zoals een browser dat doet).", 415)
     try:

@@ -16,7 +16,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
-from spatial_service.web.loket import database
+from spatial_service.web.loket import database, invoer
 from spatial_service.web.loket.pagina import esc, melding, pagina
 
 # what a token may look like before the database is asked (it decides whether it is one)
@@ -184,6 +184,11 @@ async def withdraw(request: Request) -> Response:
     token = token_of(request)
     if token is None:
         return unknown_page(request)
+    # the check box is the resident's "yes, really": a stray POST (a prefetch, a double click elsewhere) erases nothing
+    if (await invoer.read_form(request)).get("zeker") != "ja":
+        return melding(request, "Niet ingetrokken", "Vink 'Ja, ik wil mijn initiatief intrekken' aan en kies dan de "
+                       "knop; er is niets ingetrokken.", status=400,
+                       verder=f'<p><a href="volg/{esc(token)}">Terug naar uw initiatief</a></p>')
     try:
         await database.call(request, "SELECT loket.intrekken(%s)", (token,))
     except database.Unknown:
