@@ -82,11 +82,13 @@ def fill_by_keyboard(page: Page, s: Submission, marker_steps: int = 3) -> dict:
 
 
 def submit_by_keyboard(page: Page) -> None:
-    page.evaluate("document.getElementById('toestemming').focus()")
+    """Tab on from the last field to the submit button, then Enter."""
     for _ in range(10):
         page.keyboard.press("Tab")
         if focused(page)["text"] == "Initiatief indienen":
             break
+    else:
+        raise AssertionError("met Tab de knop 'Initiatief indienen' niet bereikt")
     with page.expect_navigation():
         page.keyboard.press("Enter")
 
