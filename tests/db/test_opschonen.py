@@ -11,13 +11,21 @@ import sys
 import psycopg
 import pytest
 
-from tests.db.loket_helpers import admin_execute, confirmed_initiative, last_token, loket, submit
+from tests.db.loket_helpers import (
+    admin_execute,
+    confirmed_initiative,
+    last_token,
+    loket,
+    submit,
+    without_demo_residents,
+)
 from tests.support import temporary_database
 
 
 @pytest.fixture
 def db(pg_settings):
     with temporary_database(pg_settings) as database:
+        without_demo_residents(database)
         yield database
 
 
