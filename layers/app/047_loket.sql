@@ -134,12 +134,13 @@ BEGIN
 END
 $$;
 
--- Queue a mail (the NOTIFY trigger below wakes the sender after the commit).
+-- Queue a mail (the NOTIFY trigger below wakes the sender after the commit); returns its id.
 CREATE FUNCTION buurt_app.loket_mail(p_soort text, p_aan text, p_pagina text, p_initiatief integer, p_gegevens jsonb,
-                                     p_token text) RETURNS void
+                                     p_token text) RETURNS bigint
 LANGUAGE sql VOLATILE AS $$
   INSERT INTO buurt_loket.uitgaand (soort, aan, pagina, initiatief_id, gegevens, token)
   VALUES (p_soort, p_aan, p_pagina, p_initiatief, p_gegevens, p_token)
+  RETURNING id
 $$;
 
 -- A new follow link of an initiative: the raw token, of which only the hash is kept.
@@ -233,11 +234,12 @@ BEGIN
   END IF;
 
   v_token := buurt_app.loket_token();
-  INSERT INTO buurt_loket.aanmelding (token_hash, pagina, titel, omschrijving, thema, geom, naam, email, verloopt_op)
+  INSERT INTO buurt_loket.aanmelding (token_hash, pagina, titel, omschrijving, thema, geom, naam, email, verloopt_op,
+                                      uitgaand_id)
   VALUES (buurt_app.loket_hash(v_token), p_gemeente, v_titel, v_omschrijving, p_thema, v_geom, v_naam, v_email,
-          now() + make_interval(hours => v_uren));
-  PERFORM buurt_app.loket_mail('indienen_bevestigen', v_email, p_gemeente, NULL,
-                               jsonb_build_object('titel', v_titel, 'uren', v_uren), v_token);
+          now() + make_interval(hours => v_uren),
+          buurt_app.loket_mail('indienen_bevestigen', v_email, p_gemeente, NULL,
+                               jsonb_build_object('titel', v_titel, 'uren', v_uren), v_token));
 END
 $$;
 
@@ -262,6 +264,7 @@ BEGIN
   INSERT INTO buurt.initiatief (titel, omschrijving, thema, geom, indiener_naam, indiener_email, oorsprong)
   VALUES (a.titel, a.omschrijving, a.thema, a.geom, a.naam, a.email, 'web')
   RETURNING id, gemeentecode INTO v_id, v_gemeente;
+  UPDATE buurt_loket.uitgaand u SET initiatief_id = v_id WHERE u.id = a.uitgaand_id;
   v_volg := buurt_app.loket_volglink(v_id);
   PERFORM buurt_app.loket_mail('ontvangen', a.email, v_gemeente, v_id, jsonb_build_object('titel', a.titel), v_volg);
   RETURN QUERY SELECT v_id, v_volg, v_gemeente;
@@ -343,11 +346,11 @@ BEGIN
     RAISE EXCEPTION 'Dit initiatief bestaat niet of is niet gepubliceerd.' USING ERRCODE = 'no_data_found';
   END IF;
   v_email := buurt_app.loket_email(p_email);
-  INSERT INTO buurt_loket.steunaanvraag (token_hash, initiatief_id, adres_hash, verloopt_op)
+  INSERT INTO buurt_loket.steunaanvraag (token_hash, initiatief_id, adres_hash, verloopt_op, uitgaand_id)
   VALUES (buurt_app.loket_hash(v_token), v_ini.id, buurt_app.loket_sleutelhash(lower(v_email)),
-          now() + make_interval(hours => v_uren));
-  PERFORM buurt_app.loket_mail('steun_bevestigen', v_email, v_ini.gemeentecode, v_ini.id,
-                               jsonb_build_object('titel', v_ini.titel, 'uren', v_uren), v_token);
+          now() + make_interval(hours => v_uren),
+          buurt_app.loket_mail('steun_bevestigen', v_email, v_ini.gemeentecode, v_ini.id,
+                               jsonb_build_object('titel', v_ini.titel, 'uren', v_uren), v_token));
 END
 $$;
 
@@ -490,6 +493,7 @@ DECLARE
   v_termijn interval := make_interval(days => buurt_app.instelling('loket_bewaartermijn_dagen')::integer);
   v_mailtermijn interval := make_interval(days => buurt_app.instelling('loket_mail_bewaartermijn_dagen')::integer);
   v_ids integer[];
+  v_mails bigint[];
   v_uit jsonb;
   v_n integer;
 BEGIN
@@ -512,14 +516,16 @@ BEGIN
   UPDATE buurt_loket.steun SET adres_hash = NULL WHERE adres_hash IS NOT NULL AND bevestigd_op < now() - v_termijn;
   GET DIAGNOSTICS v_n = ROW_COUNT;
   v_uit := v_uit || jsonb_build_object('steunadressen', v_n);
-  DELETE FROM buurt_loket.aanmelding WHERE verloopt_op <= now();
-  GET DIAGNOSTICS v_n = ROW_COUNT;
+  -- never confirmed: the request and its confirmation mail
+  WITH weg AS (DELETE FROM buurt_loket.aanmelding WHERE verloopt_op <= now() RETURNING uitgaand_id)
+  SELECT count(*), coalesce(array_agg(uitgaand_id), '{}') INTO v_n, v_mails FROM weg;
   v_uit := v_uit || jsonb_build_object('aanmeldingen', v_n);
-  DELETE FROM buurt_loket.steunaanvraag WHERE verloopt_op <= now();
-  GET DIAGNOSTICS v_n = ROW_COUNT;
+  WITH weg AS (DELETE FROM buurt_loket.steunaanvraag WHERE verloopt_op <= now() RETURNING uitgaand_id)
+  SELECT count(*), v_mails || coalesce(array_agg(uitgaand_id), '{}') INTO v_n, v_mails FROM weg;
   v_uit := v_uit || jsonb_build_object('steunaanvragen', v_n);
-  -- sent mails, and unsent ones that have waited as long (their links expired long ago)
-  DELETE FROM buurt_loket.uitgaand WHERE coalesce(verzonden_op, aangemaakt_op) < now() - v_mailtermijn;
+  -- those mails, sent mails past their retention, and unsent ones that waited as long (their links expired)
+  DELETE FROM buurt_loket.uitgaand
+   WHERE id = ANY (v_mails) OR coalesce(verzonden_op, aangemaakt_op) < now() - v_mailtermijn;
   GET DIAGNOSTICS v_n = ROW_COUNT;
   v_uit := v_uit || jsonb_build_object('mails', v_n);
   -- the rate limit looks back one hour; a day of rows is enough to see abuse

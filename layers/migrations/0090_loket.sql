@@ -42,6 +42,8 @@ CREATE TABLE buurt_loket.aanmelding (
   geom          geometry(Geometry, 28992) NOT NULL,
   naam          text NOT NULL,
   email         text NOT NULL,
+  -- its confirmation mail, which belongs to the initiative once confirmed (erased with the resident's data)
+  uitgaand_id   bigint,
   aangemaakt_op timestamptz NOT NULL DEFAULT now(),
   verloopt_op   timestamptz NOT NULL,
   CONSTRAINT aanmelding_verloopt CHECK (verloopt_op > aangemaakt_op)
@@ -63,6 +65,7 @@ CREATE TABLE buurt_loket.steunaanvraag (
   token_hash    bytea PRIMARY KEY,
   initiatief_id integer NOT NULL REFERENCES buurt.initiatief ON DELETE CASCADE,
   adres_hash    bytea NOT NULL,
+  uitgaand_id   bigint,  -- its confirmation mail (erased with it once expired)
   aangemaakt_op timestamptz NOT NULL DEFAULT now(),
   verloopt_op   timestamptz NOT NULL,
   CONSTRAINT steunaanvraag_verloopt CHECK (verloopt_op > aangemaakt_op)

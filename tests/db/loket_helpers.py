@@ -66,3 +66,10 @@ def confirmed_initiative(db: TestDatabase, conn: psycopg.Connection, **changes: 
                        (last_token(db, "indienen_bevestigen", changes.get("p_email", "anna@voorbeeld.nl")),)
                        ).fetchone()
     return row[0], row[1]
+
+
+def without_demo_residents(db: TestDatabase) -> TestDatabase:
+    """The demo's residents' rows (spatial_service/demo/bewoners.py) removed, so a test counts only its own."""
+    admin_execute(db, "TRUNCATE buurt_loket.uitgaand, buurt_loket.aanmelding, buurt_loket.steunaanvraag, "
+                      "buurt_loket.steun, buurt_loket.verzoek, buurt_loket.volgsleutel")
+    return db

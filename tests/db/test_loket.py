@@ -18,6 +18,7 @@ from tests.db.loket_helpers import (
     outbox,
     point_in,
     submit,
+    without_demo_residents,
 )
 from tests.support import temporary_database
 
@@ -25,6 +26,7 @@ from tests.support import temporary_database
 @pytest.fixture
 def db(pg_settings):
     with temporary_database(pg_settings) as database:
+        without_demo_residents(database)
         yield database
 
 
@@ -208,3 +210,19 @@ def test_staff_initiatives_send_no_mail(db):
 def test_privacy_tells_the_settings(conn):
     facts = conn.execute("SELECT loket.privacy()").fetchone()[0]
     assert facts["bewaartermijn_dagen"] == 365 and facts["bevestigen_binnen_uren"] == 48
+
+
+def test_web_supports_are_a_source_of_their_own_in_the_report_figures(demo_db):
+    """The demo's confirmed supports (spatial_service/demo/bewoners.py) stand beside the polls in wijk_steun, the
+    wijkanalyse's support table, also for an initiative without a poll; as an editor, who cannot read them."""
+    with psycopg.connect(demo_db.admin_dsn) as conn:
+        supported = conn.execute("SELECT p.id, c.wijkcode, c.jaar, p.steunbetuigingen FROM publiek.initiatief p "
+                                 "JOIN buurt_app.cyclus_initiatief c ON c.id = p.id WHERE p.steunbetuigingen > 0 "
+                                 "ORDER BY p.id").fetchall()
+    assert len(supported) == 2 and all(n == 2 for *_, n in supported)
+    with psycopg.connect(demo_db.editor_dsn) as conn:
+        for ini, wijk, jaar, n in supported:
+            rows = {r[0]: r for r in conn.execute("SELECT initiatief_id, steun_pct, steunbetuigingen "
+                                                  "FROM buurt_app.wijk_steun(%s, %s)", (wijk, jaar))}
+            assert rows[ini][2] == n
+            assert all(r[1] is not None or r[2] > 0 for r in rows.values())

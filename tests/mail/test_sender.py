@@ -20,7 +20,7 @@ from spatial_service.errors import BuurtkaartError
 from spatial_service.mail.sender import Sender
 from spatial_service.mail.smtp import SmtpConfig
 from spatial_service.settings import get_settings
-from tests.db.loket_helpers import admin_execute, confirmed_initiative, loket, outbox, submit
+from tests.db.loket_helpers import admin_execute, confirmed_initiative, loket, outbox, submit, without_demo_residents
 from tests.support import temporary_database
 
 PUBLIC = "https://buurtkaart.voorbeeld.nl"
@@ -30,6 +30,7 @@ LINK = re.compile(re.escape(PUBLIC) + r"(/g/GM\d{4})?/(bevestig|volg|steun/beves
 @pytest.fixture
 def db(pg_settings):
     with temporary_database(pg_settings) as database:
+        without_demo_residents(database)
         # retries in the tests come after a fraction of a second instead of half a minute
         admin_execute(database, "UPDATE buurt_sys.instelling SET waarde = '0.3' WHERE sleutel = 'mail_herhaal_na_s'")
         yield database
