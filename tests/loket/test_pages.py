@@ -220,3 +220,14 @@ def test_follow_page_shows_the_deal_and_both_sides_commitments(site, loket_db):
     gemeente = page[page.index("<h3>Gemeente doet</h3>"):]
     assert "Draagvlak in de straat peilen" in bewoners and "(gedaan)" in bewoners
     assert "De bank plaatsen" in gemeente and "(nog niet gedaan)" in gemeente
+
+
+def test_a_gemeente_page_submits_for_that_gemeente(site, loket_db):
+    """Under /g/GM0402/ the form's submission carries the gemeente (loket.indienen's p_gemeente) and its mail links
+    point there; the form's own links stay under the prefix."""
+    page = httpx.get(f"{site.url}/g/GM0402/indienen").text
+    assert 'action="indienen"' in page and '<base href="/g/GM0402/">' in page
+    r = post(site, "/g/GM0402/indienen", {**FORM, "titel": "Per gemeente", "email": "gm@voorbeeld.nl",
+                                          "geojson": point_in(loket_db)}, "198.51.100.13")
+    assert r.status_code == 200 and "Kijk in uw mail" in r.text
+    assert [m["pagina"] for m in outbox(loket_db) if m["aan"] == "gm@voorbeeld.nl"] == ["GM0402"]
