@@ -72,9 +72,9 @@ def _page(description: str) -> dict[str, Any]:
 def _pages(ok: str, *statuses: int) -> dict[str, Any]:
     """The answers of a resident's page (web/loket/): HTML, also for its refusals; a path the router does not
     match (a malformed id, an unknown gemeente) gets the service's JSON error body."""
-    texts = {400: "Geweigerd (het formulier opnieuw, met de melding bij het veld)", 404: "Onbekend, gebruikt of "
-             "verlopen (token), of niet openbaar (initiatief)", 405: "Methode niet toegestaan",
-             413: "Formulier te groot", 415: "Geen formulier (application/x-www-form-urlencoded)",
+    texts = {400: "Geweigerd (het formulier opnieuw, met de melding)",
+             404: "Onbekend, gebruikt of verlopen (token), of niet openbaar (initiatief)", 413: "Formulier te groot",
+             415: "Geen formulier (application/x-www-form-urlencoded)",
              429: "Te veel verzoeken van dit adres (Retry-After)", 503: "De database is niet bereikbaar"}
     found: dict[str, Any] = {"200": _page(ok)}
     for status in statuses:

@@ -28,7 +28,8 @@ POOL_SIZE = 4
 STATEMENT_TIMEOUT_MS = 5_000
 RATE_LIMITED = "BK429"
 NOT_FOUND = "P0002"
-# a refusal's column (diag.column_name, set by the function) -> the form field that shows it
+# a refusal's column (diag.column_name, when the function names one: RAISE ... USING COLUMN) -> the form field
+# that shows the message beside it; without one the message stands at the top of the form
 COLUMN_FIELDS = {"indiener_naam": "naam", "indiener_email": "email", "email": "email", "geom": "waar",
                  "buurtcode": "waar", "geojson": "waar"}
 # when the function gives no Retry-After of its own (an integer in its HINT), the resident is told an hour
