@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Speed measurements: `bash scripts/benchmark.sh [topic ...]` runs benchmarks/<topic>*.py (all topics when none
 # is given: qgis, tiles, plancheck, import, ogc, rapport, cijfers, viewer, nederland, export, workers, mail, indienen;
-# tiles and import include the national runs), each writing benchmarks/results/<topic>.md; then BENCHMARKS.md is assembled from those
-# results with the machine and date.
+# tiles and import include the national runs), each writing benchmarks/results/<topic>.md; then BENCHMARKS.md is
+# assembled from those results with the machine and date.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh >/dev/null
