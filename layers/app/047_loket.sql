@@ -299,7 +299,9 @@ BEGIN
                         FROM buurt.buurtdeal d JOIN buurt_vl.status ds ON ds.code = d.status
                        WHERE d.initiatief_id = i.id AND d.gepubliceerd
                        ORDER BY d.jaar DESC, d.id DESC LIMIT 1),
-             'kan_intrekken', NOT i.gepubliceerd AND i.status NOT IN ('ingetrokken', 'afgewezen'),
+             -- what loket.intrekken would do: the workflow must allow the step to "ingetrokken"
+             'kan_intrekken', NOT i.gepubliceerd AND EXISTS (SELECT 1 FROM buurt_vl.status_overgang o
+                                                              WHERE o.van = i.status AND o.naar = 'ingetrokken'),
              'steun', (SELECT count(*) FROM buurt_loket.steun st WHERE st.initiatief_id = i.id)::integer)
       FROM buurt.initiatief i
       JOIN buurt_vl.thema t ON t.code = i.thema
