@@ -52,6 +52,13 @@ class _Handler:
     def __init__(self, server: SmtpServer) -> None:
         self.server = server
 
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options) -> str:
+        # an address the server does not know, for good (a 5xx answer): "weiger..." at any domain
+        if address.lower().startswith("weiger"):
+            return "550 5.1.1 Onbekende ontvanger"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
     async def handle_DATA(self, server, session, envelope) -> str:  # aiosmtpd calls its hooks handle_<VERB>
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
         with self.server.lock:

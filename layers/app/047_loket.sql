@@ -299,7 +299,9 @@ BEGIN
                         FROM buurt.buurtdeal d JOIN buurt_vl.status ds ON ds.code = d.status
                        WHERE d.initiatief_id = i.id AND d.gepubliceerd
                        ORDER BY d.jaar DESC, d.id DESC LIMIT 1),
-             'kan_intrekken', NOT i.gepubliceerd AND i.status NOT IN ('ingetrokken', 'afgewezen'),
+             -- what loket.intrekken would do: the workflow must allow the step to "ingetrokken"
+             'kan_intrekken', NOT i.gepubliceerd AND EXISTS (SELECT 1 FROM buurt_vl.status_overgang o
+                                                              WHERE o.van = i.status AND o.naar = 'ingetrokken'),
              'steun', (SELECT count(*) FROM buurt_loket.steun st WHERE st.initiatief_id = i.id)::integer)
       FROM buurt.initiatief i
       JOIN buurt_vl.thema t ON t.code = i.thema
@@ -464,11 +466,14 @@ LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public AS $
    WHERE id = p_id AND verzonden_op IS NULL
 $$;
 
--- Failed: the next try waits mail_herhaal_na_s, doubled per failure, at most an hour.
-CREATE FUNCTION buurt_app.mail_mislukt(p_id bigint, p_fout text) RETURNS void
+-- Failed: the next try waits mail_herhaal_na_s, doubled per failure, at most an hour. p_opgeven: the server refused
+-- this mail for good (a 5xx answer, e.g. an address that does not exist): no more tries.
+CREATE FUNCTION buurt_app.mail_mislukt(p_id bigint, p_fout text, p_opgeven boolean DEFAULT false) RETURNS void
 LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
   UPDATE buurt_loket.uitgaand
-     SET pogingen = pogingen + 1, laatste_fout = left(p_fout, 500),
+     SET pogingen = CASE WHEN p_opgeven THEN greatest(pogingen + 1, buurt_app.instelling('mail_max_pogingen')::integer)
+                         ELSE pogingen + 1 END,
+         laatste_fout = left(p_fout, 500),
          volgende_poging = now() + make_interval(secs => least(3600, buurt_app.instelling('mail_herhaal_na_s')
                                                                       * power(2, least(pogingen, 20))))
    WHERE id = p_id AND verzonden_op IS NULL

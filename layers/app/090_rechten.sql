@@ -42,4 +42,4 @@ END
 $loket$;
 GRANT USAGE ON SCHEMA buurt_app TO buurtkaart_post;
 GRANT EXECUTE ON FUNCTION buurt_app.mail_volgende(), buurt_app.mail_verzonden(bigint),
-  buurt_app.mail_mislukt(bigint, text), buurt_app.mail_wachtrij() TO buurtkaart_post;
+  buurt_app.mail_mislukt(bigint, text, boolean), buurt_app.mail_wachtrij() TO buurtkaart_post;

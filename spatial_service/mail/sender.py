@@ -77,7 +77,9 @@ class Sender:
                         session.send(message(compose(soort, gegevens, token, self._base(pagina)),
                                              self.config.sender, aan))
                     except (MailRefused, MailServerDown, ValueError) as exc:
-                        conn.execute("SELECT buurt_app.mail_mislukt(%s, %s)", (mail_id, str(exc)))
+                        # a mail that cannot be written, or that the server refused for good, is not tried again
+                        final = isinstance(exc, ValueError) or (isinstance(exc, MailRefused) and exc.permanent)
+                        conn.execute("SELECT buurt_app.mail_mislukt(%s, %s, %s)", (mail_id, str(exc), final))
                         outcome.failed += 1
                         log.warning("mail %s (%s) niet verzonden: %s", mail_id, soort, exc)
                         if isinstance(exc, MailServerDown):

@@ -22,7 +22,12 @@ class MailServerDown(Exception):
 
 
 class MailRefused(Exception):
-    """The server refused this one mail (a recipient, the content): the others may still go."""
+    """The server refused this one mail (a recipient, the content): the others may still go. `permanent`: a 5xx
+    answer, which another try will not change."""
+
+    def __init__(self, message: str, permanent: bool = False) -> None:
+        super().__init__(message)
+        self.permanent = permanent
 
 
 @dataclass(frozen=True)
@@ -101,7 +106,7 @@ class SmtpSession:
                 if attempt == 2:
                     raise MailServerDown(f"de mailserver {self.config.describe()} verbrak de verbinding") from exc
             except (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused, smtplib.SMTPDataError) as exc:
-                raise MailRefused(f"de mailserver weigerde de mail: {_reply(exc)}") from exc
+                raise MailRefused(f"de mailserver weigerde de mail: {_reply(exc)}", _permanent(exc)) from exc
             except (OSError, smtplib.SMTPException) as exc:
                 self.close()
                 raise MailServerDown(f"verzenden via {self.config.describe()} mislukt: {_reply(exc)}") from exc
@@ -113,6 +118,12 @@ class SmtpSession:
                 smtp.quit()
             except (OSError, smtplib.SMTPException):
                 smtp.close()
+
+
+def _permanent(exc: smtplib.SMTPException) -> bool:
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        return all(code >= 500 for code, _ in exc.recipients.values())
+    return isinstance(exc, smtplib.SMTPResponseException) and exc.smtp_code >= 500
 
 
 def _reply(exc: BaseException) -> str:

@@ -226,3 +226,27 @@ def test_web_supports_are_a_source_of_their_own_in_the_report_figures(demo_db):
                                                   "FROM buurt_app.wijk_steun(%s, %s)", (wijk, jaar))}
             assert rows[ini][2] == n
             assert all(r[1] is not None or r[2] > 0 for r in rows.values())
+
+
+def test_follow_tells_the_published_deal_with_both_sides_commitments(db, conn):
+    ini, volg = confirmed_initiative(db, conn)
+    with psycopg.connect(db.editor_dsn) as editor:
+        deal = editor.execute("INSERT INTO buurt.buurtdeal (titel, jaar, thema, initiatief_id, geom) "
+                              "SELECT 'Deal bankje', 2026, 'ontmoeten', id, geom FROM buurt.initiatief WHERE id = %s "
+                              "RETURNING id", (ini,)).fetchone()[0]
+        editor.execute("INSERT INTO buurt.afspraak (buurtdeal_id, partij, omschrijving, gereed) VALUES "
+                       "(%s, 'bewoners', 'Onderhoud van de bank', false), (%s, 'gemeente', 'Bank plaatsen', true)",
+                       (deal, deal))
+    assert conn.execute("SELECT loket.volgen(%s) -> 'deal'", (volg,)).fetchone()[0] is None  # a draft: not yet
+    with psycopg.connect(db.editor_dsn) as editor:
+        editor.execute("UPDATE buurt.buurtdeal SET gepubliceerd = true, status = 'buurtdeal_gesloten' WHERE id = %s",
+                       (deal,))
+    story = conn.execute("SELECT loket.volgen(%s)", (volg,)).fetchone()[0]
+    assert story["deal"]["titel"] == "Deal bankje" and story["deal"]["status_naam"] == "Buurtdeal gesloten"
+    assert [(a["partij"], a["gereed"]) for a in story["deal"]["afspraken"]] == [("bewoners", False),
+                                                                               ("gemeente", True)]
+    kinds = [m["soort"] for m in outbox(db)]
+    assert kinds.count("deal_status") == 2  # the new deal and its step to "gesloten"
+    # the follow token itself is kept only as its hash
+    stored = admin_execute(db, "SELECT encode(token_hash, 'hex') FROM buurt_loket.volgsleutel")
+    assert stored and all(volg not in h for (h,) in stored)

@@ -175,6 +175,20 @@ def test_a_mail_that_fails_alone_does_not_hold_up_the_others(db, smtp_server):
     assert "zonder link-token" in fout
 
 
+def test_a_recipient_refused_for_good_is_not_tried_again(db, smtp_server):
+    admin_execute(db, "INSERT INTO buurt_loket.uitgaand (soort, aan, gegevens, token) VALUES "
+                      "('steun_bevestigen', 'weiger@voorbeeld.nl', '{\"titel\": \"T\"}', 'tok1'), "
+                      "('steun_bevestigen', 'wel@voorbeeld.nl', '{\"titel\": \"T\"}', 'tok2')")
+    assert send_once(db, smtp_server) == (1, 1)
+    assert [m.rcpt_tos for m in smtp_server.wait_for(1)] == [["wel@voorbeeld.nl"]]
+    ((fout,),) = admin_execute(db, "SELECT laatste_fout FROM buurt_loket.uitgaand WHERE aan = 'weiger@voorbeeld.nl'")
+    assert "550" in fout and "Onbekende ontvanger" in fout
+    time.sleep(0.5)  # past the retry time of a passing failure
+    assert send_once(db, smtp_server) == (0, 0)
+    with psycopg.connect(db.post_dsn, autocommit=True) as conn:
+        assert conn.execute("SELECT wachtend, opgegeven FROM buurt_app.mail_wachtrij()").fetchone() == (0, 1)
+
+
 def test_without_a_mail_server_the_mails_wait_and_the_sender_says_so(db, smtp_server, caplog):
     with loket(db) as conn:
         submit(conn)
