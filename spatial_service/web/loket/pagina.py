@@ -25,10 +25,10 @@ def root(request: Request) -> str:
     return f"{request.scope.get('root_path', '')}/"
 
 
-def pagina(request: Request, titel: str, inhoud: str, *, status: int = 200, kop: str | None = None,
+def pagina(request: Request, titel: str, inhoud: str, *, status: int = 200,
            scripts: Iterable[str] = (), styles: Iterable[str] = (), headers: dict[str, str] | None = None
            ) -> HTMLResponse:
-    """A whole page: `titel` in <title> and (unless `kop` says otherwise) as its <h1>; `inhoud` is HTML made
+    """A whole page: `titel` in <title> and as its <h1>; `inhoud` is HTML made
     with esc() by the caller; `scripts` are module scripts and `styles` style sheets, relative to the root."""
     links = "".join(f'<link rel="stylesheet" href="{esc(s)}">' for s in (*styles, "static/loket.css"))
     # vendored libraries are classic scripts (MapLibre sets a global); our own code is ES modules
@@ -54,7 +54,7 @@ def pagina(request: Request, titel: str, inhoud: str, *, status: int = 200, kop:
     </nav>
   </header>
   <main id="inhoud" tabindex="-1">
-    <h1>{esc(kop or titel)}</h1>
+    <h1>{esc(titel)}</h1>
     {inhoud}
   </main>
   {code}
