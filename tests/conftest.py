@@ -94,6 +94,16 @@ def buurtkaart_provider(qgis_processing):
 
 
 @pytest.fixture
+def loket_db(pg_settings) -> Iterator[TestDatabase]:
+    """A private copy of the demo for a test of the residents' pages that commits, without the demo's own
+    residents' rows (spatial_service/demo/bewoners.py), so the test counts only the mails and rows it made."""
+    from tests.db.loket_helpers import without_demo_residents
+
+    with temporary_database(pg_settings) as db:
+        yield without_demo_residents(db)
+
+
+@pytest.fixture
 def smtp_server() -> Iterator[SmtpServer]:
     """A real SMTP server (aiosmtpd) on a free loopback port: `.host`, `.port`, `.messages` (each with `.subject`,
     `.text`, `.html`, `.rcpt_tos`), `.wait_for(n)`, and `.stop()`/`.start()` for a mail server that is down."""

@@ -18,16 +18,12 @@ from tests.db.loket_helpers import (
     outbox,
     point_in,
     submit,
-    without_demo_residents,
 )
-from tests.support import temporary_database
 
 
 @pytest.fixture
-def db(pg_settings):
-    with temporary_database(pg_settings) as database:
-        without_demo_residents(database)
-        yield database
+def db(loket_db):
+    return loket_db
 
 
 @pytest.fixture
@@ -250,3 +246,16 @@ def test_follow_tells_the_published_deal_with_both_sides_commitments(db, conn):
     # the follow token itself is kept only as its hash
     stored = admin_execute(db, "SELECT encode(token_hash, 'hex') FROM buurt_loket.volgsleutel")
     assert stored and all(volg not in h for (h,) in stored)
+
+
+def test_a_confirmed_support_drops_the_initiatives_cached_tiles(db, conn):
+    """The tiles carry steunbetuigingen: a new support notifies the tile services like a new poll does."""
+    ini, _ = confirmed_initiative(db, conn)
+    admin_execute(db, "UPDATE buurt.initiatief SET gepubliceerd = true WHERE id = %s", (ini,))
+    conn.execute("SELECT loket.steunen(%s, 'bert@voorbeeld.nl', '192.0.2.20')", (ini,))
+    with psycopg.connect(db.public_dsn, autocommit=True) as listener:
+        listener.execute("LISTEN buurtkaart_tegels")
+        conn.execute("SELECT * FROM loket.steun_bevestigen(%s)", (last_token(db, "steun_bevestigen"),))
+        notes = [json.loads(n.payload) for n in listener.notifies(timeout=5, stop_after=1)]
+    assert notes and notes[0]["tabel"] == "buurt_loket.steun"
+    assert [item["bron"] for item in notes[0]["items"]] == ["publiek.initiatief"]

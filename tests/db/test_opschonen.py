@@ -17,16 +17,12 @@ from tests.db.loket_helpers import (
     last_token,
     loket,
     submit,
-    without_demo_residents,
 )
-from tests.support import temporary_database
 
 
 @pytest.fixture
-def db(pg_settings):
-    with temporary_database(pg_settings) as database:
-        without_demo_residents(database)
-        yield database
+def db(loket_db):
+    return loket_db
 
 
 def dump(db) -> str:

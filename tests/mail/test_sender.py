@@ -20,20 +20,17 @@ from spatial_service.errors import BuurtkaartError
 from spatial_service.mail.sender import Sender
 from spatial_service.mail.smtp import SmtpConfig
 from spatial_service.settings import get_settings
-from tests.db.loket_helpers import admin_execute, confirmed_initiative, loket, outbox, submit, without_demo_residents
-from tests.support import temporary_database
+from tests.db.loket_helpers import admin_execute, confirmed_initiative, loket, outbox, submit
 
 PUBLIC = "https://buurtkaart.voorbeeld.nl"
 LINK = re.compile(re.escape(PUBLIC) + r"(/g/GM\d{4})?/(bevestig|volg|steun/bevestig)/([A-Za-z0-9_-]{32})")
 
 
 @pytest.fixture
-def db(pg_settings):
-    with temporary_database(pg_settings) as database:
-        without_demo_residents(database)
-        # retries in the tests come after a fraction of a second instead of half a minute
-        admin_execute(database, "UPDATE buurt_sys.instelling SET waarde = '0.3' WHERE sleutel = 'mail_herhaal_na_s'")
-        yield database
+def db(loket_db):
+    # retries in the tests come after a fraction of a second instead of half a minute
+    admin_execute(loket_db, "UPDATE buurt_sys.instelling SET waarde = '0.3' WHERE sleutel = 'mail_herhaal_na_s'")
+    return loket_db
 
 
 def mail_settings(server, **changes):

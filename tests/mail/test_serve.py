@@ -7,16 +7,13 @@ import time
 
 import pytest
 
-from tests.db.loket_helpers import admin_execute, loket, submit, without_demo_residents
+from tests.db.loket_helpers import admin_execute, loket, submit
 from tests.service.processes import serve
-from tests.support import temporary_database
 
 
 @pytest.fixture
-def db(pg_settings):
-    with temporary_database(pg_settings) as database:
-        without_demo_residents(database)
-        yield database
+def db(loket_db):
+    return loket_db
 
 
 def test_serve_sends_the_outbox(db, smtp_server, tmp_path, monkeypatch):
