@@ -14,15 +14,17 @@ from tests.viewer.browser import chromium
 
 
 @pytest.fixture(scope="module")
-def loket_db(pg_settings) -> Iterator[TestDatabase]:
+def site_db(pg_settings) -> Iterator[TestDatabase]:
+    """One demo copy per module, the demo's residents' rows kept (unlike tests/conftest.py's per-test `loket_db`):
+    the service on it is started once per module, and the privacy test looks for those rows' names on every page."""
     with temporary_database(pg_settings) as db:
         yield db
 
 
 @pytest.fixture(scope="module")
-def site(loket_db) -> Iterator[RunningServer]:
+def site(site_db) -> Iterator[RunningServer]:
     """The service on the module's database; no base map (the tests run offline)."""
-    with serving(loket_db, basemap="geen") as running:
+    with serving(site_db, basemap="geen") as running:
         yield running
 
 

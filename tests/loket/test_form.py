@@ -56,7 +56,7 @@ def clean(p, what: str) -> None:
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_axe_finds_nothing_on_any_resident_page(page, site, loket_db, width):
+def test_axe_finds_nothing_on_any_resident_page(page, site, site_db, width):
     p = page
     p.goto(f"{site.url}/indienen")
     wait_ready(p)
@@ -71,13 +71,13 @@ def test_axe_finds_nothing_on_any_resident_page(page, site, loket_db, width):
     submit_by_mouse(p)
     assert "Kijk in uw mail" in p.inner_text("h1")
     clean(p, "kijk in uw mail")
-    token = last_token(loket_db, "indienen_bevestigen", f"chris{width}@voorbeeld.nl")
+    token = last_token(site_db, "indienen_bevestigen", f"chris{width}@voorbeeld.nl")
     p.goto(f"{site.url}/bevestig/{token}")
     clean(p, "bevestigen")
     with p.expect_navigation():
         p.click("button[type=submit]")
     clean(p, "bevestigd")
-    add_deal(loket_db, resident(width).titel)  # the follow page with a deal and both sides' commitments
+    add_deal(site_db, resident(width).titel)  # the follow page with a deal and both sides' commitments
     with p.expect_navigation():
         p.click("a.volglink")
     assert "Gemeente doet" in p.inner_text("main")
@@ -85,7 +85,7 @@ def test_axe_finds_nothing_on_any_resident_page(page, site, loket_db, width):
     clean(p, "volgen")
     p.goto(f"{site.url}/privacy")
     clean(p, "privacy")
-    ident = admin_execute(loket_db, "SELECT min(id) FROM publiek.initiatief")[0][0]
+    ident = admin_execute(site_db, "SELECT min(id) FROM publiek.initiatief")[0][0]
     p.goto(f"{site.url}/steun/{ident}")
     clean(p, "steunen")
     p.fill("#email", "geen adres")
@@ -98,13 +98,13 @@ def test_axe_finds_nothing_on_any_resident_page(page, site, loket_db, width):
         p.click("button[type=submit]")
     assert "Link onbekend" in p.inner_text("h1")
     clean(p, "404")
-    admin_execute(loket_db, "UPDATE buurt_sys.instelling SET waarde = '0' WHERE sleutel = 'loket_indienen_per_uur'")
+    admin_execute(site_db, "UPDATE buurt_sys.instelling SET waarde = '0' WHERE sleutel = 'loket_indienen_per_uur'")
     try:
         p.goto(f"{site.url}/indienen")
         fill_by_mouse(p, resident(width + 1), area=False)
         submit_by_mouse(p)
     finally:
-        admin_execute(loket_db, "UPDATE buurt_sys.instelling SET waarde = '5' WHERE sleutel = 'loket_indienen_per_uur'")
+        admin_execute(site_db, "UPDATE buurt_sys.instelling SET waarde = '5' WHERE sleutel = 'loket_indienen_per_uur'")
     assert "Te veel verzoeken" in p.inner_text("h1")
     clean(p, "429")
 

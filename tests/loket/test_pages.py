@@ -40,54 +40,54 @@ def test_every_page_answers_dutch_html_without_a_store(site):
     assert '<base href="/g/GM0402/">' in page
 
 
-def test_the_form_offers_the_themes_and_buurten_of_publiek(site, loket_db):
+def test_the_form_offers_the_themes_and_buurten_of_publiek(site, site_db):
     page = httpx.get(site.url + "/indienen").text
-    with psycopg.connect(loket_db.public_dsn) as conn:
+    with psycopg.connect(site_db.public_dsn) as conn:
         themes = [r[0] for r in conn.execute("SELECT naam FROM publiek.thema")]
         buurten = [r[0] for r in conn.execute("SELECT code FROM publiek.buurt WHERE NOT water")]
     assert themes and all(f">{t}</option>" in page for t in themes)
     assert len(buurten) > 30 and all(f'value="{b}"' in page for b in buurten)
 
 
-def test_privacy_page_tells_the_periods_the_database_keeps(site, loket_db):
-    admin_execute(loket_db, "UPDATE buurt_sys.instelling SET waarde = '400' "
+def test_privacy_page_tells_the_periods_the_database_keeps(site, site_db):
+    admin_execute(site_db, "UPDATE buurt_sys.instelling SET waarde = '400' "
                             "WHERE sleutel = 'loket_bewaartermijn_dagen'")
     try:
         page = httpx.get(site.url + "/privacy").text
         form = httpx.get(site.url + "/indienen").text
     finally:
-        admin_execute(loket_db, "UPDATE buurt_sys.instelling SET waarde = '365' "
+        admin_execute(site_db, "UPDATE buurt_sys.instelling SET waarde = '365' "
                                 "WHERE sleutel = 'loket_bewaartermijn_dagen'")
     for heading in ("Welke gegevens", "Waarom", "Wie ziet ze", "Hoe lang", "Uw rechten", "Contact"):
         assert f"<h2>{heading}</h2>" in page
     assert "400 dagen" in page and "48 uur" in page and "400 dagen" in form
 
 
-def test_submit_queues_one_confirmation_mail_and_stores_nothing_public(site, loket_db):
-    before = pending(loket_db)
+def test_submit_queues_one_confirmation_mail_and_stores_nothing_public(site, site_db):
+    before = pending(site_db)
     r = post(site, "/indienen", {**FORM, "titel": "Bloembakken Kerkstraat"}, "198.51.100.2")
     assert r.status_code == 200 and "Kijk in uw mail" in r.text
-    assert pending(loket_db) == before + 1
-    mails = [m for m in outbox(loket_db) if m["soort"] == "indienen_bevestigen" and m["aan"] == FORM["email"]]
+    assert pending(site_db) == before + 1
+    mails = [m for m in outbox(site_db) if m["soort"] == "indienen_bevestigen" and m["aan"] == FORM["email"]]
     assert mails
-    with psycopg.connect(loket_db.public_dsn) as conn:
+    with psycopg.connect(site_db.public_dsn) as conn:
         assert not conn.execute("SELECT 1 FROM publiek.initiatief WHERE titel = 'Bloembakken Kerkstraat'").fetchall()
     assert FORM["email"] not in r.text and FORM["naam"] not in r.text
 
 
-def test_honeypot_answers_like_a_success_and_stores_and_sends_nothing(site, loket_db):
-    before, mails = pending(loket_db), len(outbox(loket_db))
+def test_honeypot_answers_like_a_success_and_stores_and_sends_nothing(site, site_db):
+    before, mails = pending(site_db), len(outbox(site_db))
     r = post(site, "/indienen", {**FORM, "website": "http://spam.example"}, "198.51.100.3")
     assert r.status_code == 200 and "Kijk in uw mail" in r.text
-    assert pending(loket_db) == before and len(outbox(loket_db)) == mails
+    assert pending(site_db) == before and len(outbox(site_db)) == mails
     page = httpx.get(site.url + "/indienen").text
     trap = re.search(r'<div class="vangnet" aria-hidden="true">.*?</div>', page, re.S)
     assert trap and 'tabindex="-1"' in trap[0] and 'autocomplete="off"' in trap[0]
 
 
-def test_a_refusal_is_the_form_again_with_every_input_kept(site, loket_db):
-    geometry = point_in(loket_db)
-    before = pending(loket_db)
+def test_a_refusal_is_the_form_again_with_every_input_kept(site, site_db):
+    geometry = point_in(site_db)
+    before = pending(site_db)
     r = post(site, "/indienen", {**FORM, "geojson": geometry, "toestemming": ""}, "198.51.100.4")
     assert r.status_code == 400
     assert "Zonder uw toestemming" in r.text and 'id="fouten"' in r.text
@@ -96,11 +96,11 @@ def test_a_refusal_is_the_form_again_with_every_input_kept(site, loket_db):
     assert f">{FORM['omschrijving']}</textarea>" in r.text
     assert 'value="openbare_ruimte" selected' in r.text and 'value="BU04020101"' in r.text
     assert f'value="{geometry.replace(chr(34), "&quot;")}"' in r.text
-    assert pending(loket_db) == before
+    assert pending(site_db) == before
 
 
-def test_rate_limit_is_a_dutch_429_with_retry_after(site, loket_db):
-    limit = admin_execute(loket_db, "SELECT loket.privacy()->>'indienen_per_uur'")[0][0]
+def test_rate_limit_is_a_dutch_429_with_retry_after(site, site_db):
+    limit = admin_execute(site_db, "SELECT loket.privacy()->>'indienen_per_uur'")[0][0]
     for i in range(int(limit)):
         assert post(site, "/indienen", {**FORM, "titel": f"Initiatief {i}"}, "198.51.100.5").status_code == 200
     r = post(site, "/indienen", {**FORM, "titel": "Een te veel"}, "198.51.100.5")
@@ -111,16 +111,16 @@ def test_rate_limit_is_a_dutch_429_with_retry_after(site, loket_db):
     assert post(site, "/indienen", {**FORM, "titel": "Van de buren"}, "198.51.100.6").status_code == 200
 
 
-def test_a_mail_scanner_fetching_the_link_confirms_nothing(site, loket_db):
+def test_a_mail_scanner_fetching_the_link_confirms_nothing(site, site_db):
     post(site, "/indienen", {**FORM, "titel": "Scanner proef", "email": "scan@voorbeeld.nl"}, "198.51.100.7")
-    token = last_token(loket_db, "indienen_bevestigen", "scan@voorbeeld.nl")
+    token = last_token(site_db, "indienen_bevestigen", "scan@voorbeeld.nl")
     for _ in range(3):  # a scanner, a link preview, the resident's first look
         r = httpx.get(f"{site.url}/bevestig/{token}")
         assert r.status_code == 200 and 'method="post"' in r.text
-    assert not admin_execute(loket_db, "SELECT 1 FROM buurt.initiatief WHERE titel = 'Scanner proef'")
+    assert not admin_execute(site_db, "SELECT 1 FROM buurt.initiatief WHERE titel = 'Scanner proef'")
     r = post(site, f"/bevestig/{token}", {}, "198.51.100.7")
     assert r.status_code == 200 and "volg/" in r.text
-    row = admin_execute(loket_db, "SELECT status, gepubliceerd, oorsprong FROM buurt.initiatief "
+    row = admin_execute(site_db, "SELECT status, gepubliceerd, oorsprong FROM buurt.initiatief "
                                   "WHERE titel = 'Scanner proef'")
     assert row == [("initiatief_binnen", False, "web")]
     again = post(site, f"/bevestig/{token}", {}, "198.51.100.7")  # single use
@@ -145,9 +145,9 @@ def test_a_form_over_its_bound_is_refused_before_it_is_read(site):
     assert wrong.status_code == 415
 
 
-def test_follow_page_tells_the_story_and_withdraw_erases(site, loket_db):
+def test_follow_page_tells_the_story_and_withdraw_erases(site, site_db):
     post(site, "/indienen", {**FORM, "titel": "Volg mij", "email": "volg@voorbeeld.nl"}, "198.51.100.9")
-    token = last_token(loket_db, "indienen_bevestigen", "volg@voorbeeld.nl")
+    token = last_token(site_db, "indienen_bevestigen", "volg@voorbeeld.nl")
     confirmed = post(site, f"/bevestig/{token}", {}, "198.51.100.9")
     follow = re.search(r'href="((?:g/GM[0-9]{4}/)?volg/[A-Za-z0-9_-]+)"', confirmed.text)[1]
     page = httpx.get(f"{site.url}/{follow}").text
@@ -159,45 +159,45 @@ def test_follow_page_tells_the_story_and_withdraw_erases(site, loket_db):
     assert httpx.get(f"{site.url}/{follow}").status_code == 200
     r = post(site, f"/{follow}/intrekken", {"zeker": "ja"}, "198.51.100.9")
     assert r.status_code == 200 and "ingetrokken" in r.text
-    row = admin_execute(loket_db, "SELECT status, indiener_naam, indiener_email FROM buurt.initiatief "
+    row = admin_execute(site_db, "SELECT status, indiener_naam, indiener_email FROM buurt.initiatief "
                                   "WHERE titel = 'Volg mij'")
     assert row == [("ingetrokken", None, None)]
     assert httpx.get(f"{site.url}/{follow}").status_code == 404
 
 
-def test_support_form_counts_once_per_address(site, loket_db):
-    ident, title = admin_execute(loket_db, "SELECT id, titel FROM publiek.initiatief ORDER BY id LIMIT 1")[0]
+def test_support_form_counts_once_per_address(site, site_db):
+    ident, title = admin_execute(site_db, "SELECT id, titel FROM publiek.initiatief ORDER BY id LIMIT 1")[0]
     page = httpx.get(f"{site.url}/steun/{ident}").text
     assert title in page and "Ik steun dit" in page
     counts = []
     for _ in range(2):
         assert post(site, f"/steun/{ident}", {"email": "fan@voorbeeld.nl", "website": ""}, "198.51.100.10"
                     ).status_code == 200
-        token = last_token(loket_db, "steun_bevestigen", "fan@voorbeeld.nl")
+        token = last_token(site_db, "steun_bevestigen", "fan@voorbeeld.nl")
         assert httpx.get(f"{site.url}/steun/bevestig/{token}").status_code == 200  # a scanner: nothing counted
         done = post(site, f"/steun/bevestig/{token}", {}, "198.51.100.10")
         assert done.status_code == 200
         counts.append(int(re.search(r"Nu steunen (\d+) bewoners", done.text)[1]))
     assert counts[0] == counts[1] and "al" in done.text
-    assert admin_execute(loket_db, "SELECT steunbetuigingen FROM publiek.initiatief WHERE id = %s", (ident,)
+    assert admin_execute(site_db, "SELECT steunbetuigingen FROM publiek.initiatief WHERE id = %s", (ident,)
                          )[0][0] == counts[0]
     bad = post(site, f"/steun/{ident}", {"email": "geen-adres"}, "198.51.100.10")
     assert bad.status_code == 400 and 'aria-invalid="true"' in bad.text and 'value="geen-adres"' in bad.text
-    hidden = admin_execute(loket_db, "SELECT id FROM buurt.initiatief WHERE NOT gepubliceerd LIMIT 1")[0][0]
+    hidden = admin_execute(site_db, "SELECT id FROM buurt.initiatief WHERE NOT gepubliceerd LIMIT 1")[0][0]
     assert httpx.get(f"{site.url}/steun/{hidden}").status_code == 404
     assert post(site, f"/steun/{hidden}", {"email": "fan@voorbeeld.nl"}).status_code == 404
 
 
-def test_no_page_shows_a_residents_name_or_address(site, loket_db):
+def test_no_page_shows_a_residents_name_or_address(site, site_db):
     """Every page a visitor can reach without the resident's own form input: the demo's private names and
     addresses (and those of this module's submissions) appear on none."""
-    private = {v for row in admin_execute(loket_db, "SELECT indiener_naam, indiener_email FROM buurt.initiatief "
+    private = {v for row in admin_execute(site_db, "SELECT indiener_naam, indiener_email FROM buurt.initiatief "
                                                     "UNION ALL SELECT naam, email FROM buurt_loket.aanmelding")
                for v in row if v}
     assert len(private) > 20
-    published = [r[0] for r in admin_execute(loket_db, "SELECT id FROM publiek.initiatief")]
+    published = [r[0] for r in admin_execute(site_db, "SELECT id FROM publiek.initiatief")]
     post(site, "/indienen", {**FORM, "titel": "Privé proef", "email": "prive@voorbeeld.nl"}, "198.51.100.11")
-    token = last_token(loket_db, "indienen_bevestigen", "prive@voorbeeld.nl")
+    token = last_token(site_db, "indienen_bevestigen", "prive@voorbeeld.nl")
     confirmed = post(site, f"/bevestig/{token}", {}, "198.51.100.11").text
     follow = re.search(r'href="((?:g/GM[0-9]{4}/)?volg/[A-Za-z0-9_-]+)"', confirmed)[1]
     pages = [confirmed, httpx.get(f"{site.url}/{follow}").text, httpx.get(site.url + "/privacy").text,
@@ -208,12 +208,12 @@ def test_no_page_shows_a_residents_name_or_address(site, loket_db):
         assert not [p for p in private if p in text]
 
 
-def test_follow_page_shows_the_deal_and_both_sides_commitments(site, loket_db):
+def test_follow_page_shows_the_deal_and_both_sides_commitments(site, site_db):
     post(site, "/indienen", {**FORM, "titel": "Deal volgen", "email": "deal@voorbeeld.nl"}, "198.51.100.12")
-    token = last_token(loket_db, "indienen_bevestigen", "deal@voorbeeld.nl")
+    token = last_token(site_db, "indienen_bevestigen", "deal@voorbeeld.nl")
     confirmed = post(site, f"/bevestig/{token}", {}, "198.51.100.12")
     follow = re.search(r'href="((?:g/GM[0-9]{4}/)?volg/[A-Za-z0-9_-]+)"', confirmed.text)[1]
-    add_deal(loket_db, "Deal volgen")
+    add_deal(site_db, "Deal volgen")
     page = httpx.get(f"{site.url}/{follow}").text
     assert "Buurtdeal: Deal Deal volgen" in page
     bewoners = page[page.index("<h3>Bewoners doen</h3>"):page.index("<h3>Gemeente doet</h3>")]
@@ -222,12 +222,12 @@ def test_follow_page_shows_the_deal_and_both_sides_commitments(site, loket_db):
     assert "De bank plaatsen" in gemeente and "(nog niet gedaan)" in gemeente
 
 
-def test_a_gemeente_page_submits_for_that_gemeente(site, loket_db):
+def test_a_gemeente_page_submits_for_that_gemeente(site, site_db):
     """Under /g/GM0402/ the form's submission carries the gemeente (loket.indienen's p_gemeente) and its mail links
     point there; the form's own links stay under the prefix."""
     page = httpx.get(f"{site.url}/g/GM0402/indienen").text
     assert 'action="indienen"' in page and '<base href="/g/GM0402/">' in page
     r = post(site, "/g/GM0402/indienen", {**FORM, "titel": "Per gemeente", "email": "gm@voorbeeld.nl",
-                                          "geojson": point_in(loket_db)}, "198.51.100.13")
+                                          "geojson": point_in(site_db)}, "198.51.100.13")
     assert r.status_code == 200 and "Kijk in uw mail" in r.text
-    assert [m["pagina"] for m in outbox(loket_db) if m["aan"] == "gm@voorbeeld.nl"] == ["GM0402"]
+    assert [m["pagina"] for m in outbox(site_db) if m["aan"] == "gm@voorbeeld.nl"] == ["GM0402"]

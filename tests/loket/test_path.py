@@ -81,7 +81,7 @@ def press_or_click(page, element_id: str, keyboard: bool) -> None:
 
 @pytest.mark.parametrize("way", ["toetsenbord", "muis"])
 @pytest.mark.parametrize("width", [1280, 360])
-def test_the_residents_whole_path(qgis_app, browser, site, loket_db, mailbox, width, way):
+def test_the_residents_whole_path(qgis_app, browser, site, site_db, mailbox, width, way):
     keyboard = way == "toetsenbord"
     s = Submission(titel=f"Picknicktafel {way} {width}", omschrijving="Wij zetten hem neer en houden hem schoon.",
                    thema_naam="Ontmoeten", buurt_naam="Centrum", naam=f"Dana {way} {width}",
@@ -97,11 +97,11 @@ def test_the_residents_whole_path(qgis_app, browser, site, loket_db, mailbox, wi
         (submit_by_keyboard if keyboard else submit_by_mouse)(page)
         assert page.inner_text("h1") == "Kijk in uw mail"
 
-        deliver(loket_db, mailbox, site)
+        deliver(site_db, mailbox, site)
         [confirmation] = mailbox.wait_for(1, address=s.email)
         page.goto(link_in(confirmation, site, "bevestig"))  # the resident clicks the link in the mail
         assert page.inner_text("h1") == "Initiatief bevestigen"
-        with psycopg.connect(loket_db.admin_dsn) as conn:  # the page itself confirmed nothing
+        with psycopg.connect(site_db.admin_dsn) as conn:  # the page itself confirmed nothing
             assert not conn.execute("SELECT 1 FROM buurt.initiatief WHERE titel = %s", (s.titel,)).fetchall()
         press_or_click(page, "bevestigen", keyboard)
         assert "uw initiatief is binnen" in page.inner_text("h1")
@@ -112,7 +112,7 @@ def test_the_residents_whole_path(qgis_app, browser, site, loket_db, mailbox, wi
 
         # GIS staff, in QGIS: the new initiative in the layer of the same database
         geometry = "Point" if drawn["type"] == "Point" else "MultiPolygon"
-        layer = qgis_layer(loket_db, geometry, s.titel)
+        layer = qgis_layer(site_db, geometry, s.titel)
         assert layer.isValid(), layer.dataProvider().error().message()
         features = list(layer.getFeatures())
         assert len(features) == 1
@@ -124,9 +124,9 @@ def test_the_residents_whole_path(qgis_app, browser, site, loket_db, mailbox, wi
         ident = f["id"]
 
         # a status change by staff (as GIS staff's own role), then its mail and the follow link's new step
-        with psycopg.connect(loket_db.editor_dsn) as conn:
+        with psycopg.connect(site_db.editor_dsn) as conn:
             conn.execute("UPDATE buurt.initiatief SET status = 'check_intern' WHERE id = %s", (ident,))
-        deliver(loket_db, mailbox, site)
+        deliver(site_db, mailbox, site)
         mails = mailbox.wait_for(3, address=s.email)
         news = [m for m in mails if m is not confirmation and "Check intern" in m.text]
         assert len(news) == 1, [m.subject for m in mails]
