@@ -265,6 +265,9 @@ BEGIN
   VALUES (a.titel, a.omschrijving, a.thema, a.geom, a.naam, a.email, 'web')
   RETURNING id, gemeentecode INTO v_id, v_gemeente;
   UPDATE buurt_loket.uitgaand u SET initiatief_id = v_id WHERE u.id = a.uitgaand_id;
+  -- a QGIS layer with "refresh on notification" (channel qgis, message buurt.initiatief) redraws at the commit; the
+  -- plugin does not switch it on: QGIS 3.22's listener thread crashed a headless session at exit (double free)
+  PERFORM pg_notify('qgis', 'buurt.initiatief');
   v_volg := buurt_app.loket_volglink(v_id);
   PERFORM buurt_app.loket_mail('ontvangen', a.email, v_gemeente, v_id, jsonb_build_object('titel', a.titel), v_volg);
   RETURN QUERY SELECT v_id, v_volg, v_gemeente;

@@ -15,6 +15,7 @@ from datetime import datetime
 import psycopg
 
 from spatial_service.db.connection import connect
+from spatial_service.errors import BuurtkaartError
 from spatial_service.mail.render import compose, message
 from spatial_service.mail.smtp import MailRefused, MailServerDown, SmtpConfig, SmtpSession
 from spatial_service.settings import Settings
@@ -111,7 +112,8 @@ class Sender:
                         if outcome.sent or outcome.failed:
                             log.info("%s mail(s) verzonden, %s mislukt", outcome.sent, outcome.failed)
                         self._sleep(listen, self._pause(conn), stop)
-            except (psycopg.OperationalError, OSError) as exc:
+            except (psycopg.OperationalError, OSError, BuurtkaartError) as exc:
+                # connect() says why in Dutch (DatabaseUnavailable); a lost connection is an OperationalError
                 log.warning("mailverzender: database niet bereikbaar (%s); nieuwe poging over %s s", exc,
                             RECONNECT_S)
                 stop.wait(RECONNECT_S)

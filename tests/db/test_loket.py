@@ -259,3 +259,13 @@ def test_a_confirmed_support_drops_the_initiatives_cached_tiles(db, conn):
         notes = [json.loads(n.payload) for n in listener.notifies(timeout=5, stop_after=1)]
     assert notes and notes[0]["tabel"] == "buurt_loket.steun"
     assert [item["bron"] for item in notes[0]["items"]] == ["publiek.initiatief"]
+
+
+def test_a_confirmation_tells_qgis(db, conn):
+    """QGIS layers with "refresh on notification" listen on channel qgis (README: the message buurt.initiatief)."""
+    submit(conn)
+    with psycopg.connect(db.editor_dsn, autocommit=True) as qgis:
+        qgis.execute("LISTEN qgis")
+        conn.execute("SELECT * FROM loket.bevestigen(%s)", (last_token(db, "indienen_bevestigen"),))
+        notes = [n.payload for n in qgis.notifies(timeout=5, stop_after=1)]
+    assert notes == ["buurt.initiatief"]

@@ -235,3 +235,18 @@ def test_the_password_comes_from_its_file(smtp_server, tmp_path):
     config = SmtpConfig.from_settings(mail_settings(smtp_server, smtp_gebruiker="post",
                                                     smtp_wachtwoord_bestand=str(secret)))
     assert config.password == "geheim wachtwoord" and "geheim" not in config.describe()
+
+
+def test_an_unreachable_database_is_told_and_tried_again(pg_settings, smtp_server, caplog):
+    bad = f"host={pg_settings.socket_dir} port={pg_settings.port} dbname=bestaat_niet user=buurtkaart_postbode"
+    stop = threading.Event()
+    thread = threading.Thread(target=Sender(mail_settings(smtp_server), bad).run_forever, args=(stop,))
+    with caplog.at_level(logging.WARNING, "buurtkaart.mail"):
+        thread.start()
+        time.sleep(0.5)
+        stop.set()
+        thread.join(timeout=10)
+    assert not thread.is_alive()
+    said = [r for r in caplog.records if "database niet bereikbaar" in r.getMessage()]
+    assert said and not any(r.exc_info for r in said)
+    assert "Kan geen verbinding maken met de database" in said[0].getMessage()
