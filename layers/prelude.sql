@@ -2,20 +2,23 @@
 -- Roles are cluster-wide and extensions need a superuser, so neither can live in a changelog that runs
 -- as buurtkaart_owner. Everything here is idempotent.
 CREATE EXTENSION IF NOT EXISTS postgis;
+-- tokens and keyed hashes of the residents' pages (gen_random_bytes, hmac, digest); trusted since PostgreSQL 13
+CREATE EXTENSION IF NOT EXISTS pgcrypto;
 
 DO $prelude$
 DECLARE
   r text;
 BEGIN
-  FOREACH r IN ARRAY ARRAY['buurtkaart_owner', 'buurtkaart_editor', 'buurtkaart_lezer', 'buurtkaart_publiek'] LOOP
+  FOREACH r IN ARRAY ARRAY['buurtkaart_owner', 'buurtkaart_editor', 'buurtkaart_lezer', 'buurtkaart_publiek',
+                         'buurtkaart_loket', 'buurtkaart_post'] LOOP
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN
       EXECUTE format('CREATE ROLE %I NOLOGIN', r);
     END IF;
   END LOOP;
   -- the owner creates the schemas; the others only connect
   EXECUTE format('GRANT CONNECT, CREATE, TEMPORARY ON DATABASE %I TO buurtkaart_owner', current_database());
-  EXECUTE format('GRANT CONNECT ON DATABASE %I TO buurtkaart_editor, buurtkaart_lezer, buurtkaart_publiek',
-                 current_database());
+  EXECUTE format('GRANT CONNECT ON DATABASE %I TO buurtkaart_editor, buurtkaart_lezer, buurtkaart_publiek, '
+                 'buurtkaart_loket, buurtkaart_post', current_database());
   IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
     EXECUTE format('GRANT buurtkaart_owner TO %I', current_user);
   END IF;

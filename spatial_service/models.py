@@ -147,6 +147,10 @@ class Partij(_Ordered, Base):
     pass
 
 
+class Oorsprong(_Ordered, Base):
+    """Where an initiative came from: GIS staff (gis) or a resident on the website (web)."""
+
+
 class Indicator(_Ordered, Base):
     eenheid: Mapped[str] = mapped_column(Text)
     hoger_is_beter: Mapped[bool] = mapped_column(Boolean)
@@ -201,6 +205,7 @@ class Initiatief(_Project, Base):
     indiener_telefoon: Mapped[str | None] = mapped_column(Text)
     planjaar: Mapped[int | None] = _year()
     begroting: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
+    oorsprong: Mapped[str] = _ref("buurt_vl.oorsprong.code")
     peilingen: Mapped[list[Peiling]] = relationship(back_populates="initiatief")
 
 

@@ -67,6 +67,11 @@ class Settings:
     max_nesting: int = field(default_factory=lambda: int(_env("MAX_NESTING", "20")))  # JSON levels, DXF blocks
     max_features: int = field(default_factory=lambda: int(_env("MAX_FEATURES", "10000")))
     max_vertices: int = field(default_factory=lambda: int(_env("MAX_VERTICES", "250000")))
+    # a resident's form (POST /indienen, /steun/...): the body is refused past this size before it is parsed
+    max_form_kb: float = field(default_factory=lambda: float(_env("MAX_FORM_KB", "64")))
+    # the live service the static site (`buurtkaart export-site`) links its "Initiatief indienen" and "Ik steun
+    # dit" to, e.g. https://kaart.hilversum.nl/g/GM0402/; empty: the static site has no such links
+    loket_url: str = field(default_factory=lambda: _env("LOKET_URL", ""))
     # where the OGC API's own processes listen (http://127.0.0.1:PORT); set by `serve --ogc-workers N`. Empty:
     # the service runs /ogc itself
     ogc_upstream: str = field(default_factory=lambda: _env("OGC_UPSTREAM", ""))
@@ -81,6 +86,20 @@ class Settings:
     ogc_max_ids: int = field(default_factory=lambda: int(_env("OGC_MAX_IDS", "100")))
     ogc_max_fields: int = field(default_factory=lambda: int(_env("OGC_MAX_FIELDS", "50")))
     ogc_max_offset: int = field(default_factory=lambda: int(_env("OGC_MAX_OFFSET", "1000000")))
+    # the residents' pages (issue 21) connect as a login of buurtkaart_loket, which may only call loket.*
+    loket_dsn: str = field(default_factory=lambda: _env("LOKET_DSN", ""))
+    # the mail sender (spatial_service/mail/) connects as a login of buurtkaart_post: only the outbox functions
+    post_dsn: str = field(default_factory=lambda: _env("POST_DSN", ""))
+    # the address residents reach the service at, for the links in mails; empty = http://{host}:{http_port}
+    publieke_url_instelling: str = field(default_factory=lambda: _env("PUBLIEKE_URL", ""))
+    # SMTP for the outbox (spatial_service/mail/). Empty host: no mail is sent, mails wait in the outbox.
+    # TLS = geen | starttls | tls. The password is read from a file, never from the environment or a command line.
+    smtp_host: str = field(default_factory=lambda: _env("SMTP_HOST", ""))
+    smtp_port: int = field(default_factory=lambda: int(_env("SMTP_PORT", "25")))
+    smtp_tls: str = field(default_factory=lambda: _env("SMTP_TLS", "geen"))
+    smtp_afzender: str = field(default_factory=lambda: _env("SMTP_AFZENDER", ""))
+    smtp_gebruiker: str = field(default_factory=lambda: _env("SMTP_GEBRUIKER", ""))
+    smtp_wachtwoord_bestand: str = field(default_factory=lambda: _env("SMTP_WACHTWOORD_BESTAND", ""))
 
     @property
     def socket_dir(self) -> Path:
@@ -107,6 +126,19 @@ class Settings:
     def public(self, dbname: str | None = None) -> str:
         return self.public_dsn or self.local_dsn(LOCAL_PUBLIC_LOGIN, dbname)
 
+    def loket(self, dbname: str | None = None) -> str:
+        """The residents' pages: a login that may only call the functions of schema loket."""
+        return self.loket_dsn or self.local_dsn(LOCAL_LOKET_LOGIN, dbname)
+
+    def post(self, dbname: str | None = None) -> str:
+        """The mail sender: a login that may only take, mark and count mails of the outbox."""
+        return self.post_dsn or self.local_dsn(LOCAL_POST_LOGIN, dbname)
+
+    @property
+    def publieke_url(self) -> str:
+        """Where residents reach the service (mail links), without a trailing slash."""
+        return (self.publieke_url_instelling or f"http://{self.host}:{self.http_port}").rstrip("/")
+
     def tiles(self, dbname: str | None = None) -> str:
         """Where tiles are read: the replica when one is configured, else the public DSN itself."""
         return self.replica_dsn or self.public(dbname)
@@ -116,6 +148,8 @@ class Settings:
 LOCAL_EDITOR_LOGIN = "buurtkaart_gis"
 LOCAL_PUBLIC_LOGIN = "buurtkaart_tiles"
 LOCAL_READER_LOGIN = "buurtkaart_kijker"
+LOCAL_LOKET_LOGIN = "buurtkaart_bewoners"
+LOCAL_POST_LOGIN = "buurtkaart_postbode"
 
 
 def get_settings() -> Settings:

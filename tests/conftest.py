@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import psycopg
 import pytest
 
+from tests.mailserver import SmtpServer
 from tests.support import TestDatabase, drop_leftover_test_databases, ensure_cluster, temporary_database
 
 
@@ -90,3 +91,25 @@ def buurtkaart_provider(qgis_processing):
     from tests.qgis_registry import registered_provider  # imports QGIS: only for the tests that ask for it
     with registered_provider(importlib.import_module("buurtkaart.processing.provider"), replace=True) as instance:
         yield instance
+
+
+@pytest.fixture
+def loket_db(pg_settings) -> Iterator[TestDatabase]:
+    """A private copy of the demo for a test of the residents' pages that commits, without the demo's own
+    residents' rows (spatial_service/demo/bewoners.py), so the test counts only the mails and rows it made."""
+    from tests.db.loket_helpers import without_demo_residents
+
+    with temporary_database(pg_settings) as db:
+        yield without_demo_residents(db)
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[SmtpServer]:
+    """A real SMTP server (aiosmtpd) on a free loopback port: `.host`, `.port`, `.messages` (each with `.subject`,
+    `.text`, `.html`, `.rcpt_tos`), `.wait_for(n)`, and `.stop()`/`.start()` for a mail server that is down."""
+    server = SmtpServer()
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()

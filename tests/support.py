@@ -39,6 +39,14 @@ class TestDatabase:
         return self.settings.public(self.name)
 
     @property
+    def loket_dsn(self) -> str:
+        return self.settings.loket(self.name)
+
+    @property
+    def post_dsn(self) -> str:
+        return self.settings.post(self.name)
+
+    @property
     def reader_dsn(self) -> str:
         from spatial_service.settings import LOCAL_READER_LOGIN
 

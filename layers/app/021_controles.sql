@@ -84,7 +84,7 @@ BEGIN
       FROM pg_constraint c
       JOIN pg_class t ON t.oid = c.conrelid
       JOIN pg_namespace n ON n.oid = t.relnamespace
-     WHERE c.contype = 'c' AND n.nspname IN ('buurt', 'buurt_vl', 'buurt_sys') AND t.relkind = 'r'
+     WHERE c.contype = 'c' AND n.nspname IN ('buurt', 'buurt_vl', 'buurt_sys', 'buurt_loket') AND t.relkind = 'r'
      GROUP BY c.conrelid
   LOOP
     EXECUTE format('CREATE TRIGGER zz_controle BEFORE INSERT OR UPDATE ON %s FOR EACH ROW WHEN (%s) '

@@ -18,6 +18,8 @@ SELECT i.id, i.titel, i.omschrijving,
        i.ingediend_op,
        i.buurtcode, i.wijkcode, i.gemeentecode,
        p.steun_pct, p.respondenten,
+       -- confirmed supports from the website (issue 21): a source of support of its own beside the polls
+       (SELECT count(*) FROM buurt_loket.steun st WHERE st.initiatief_id = i.id)::integer AS steunbetuigingen,
        i.geom
   FROM buurt.initiatief i
   JOIN buurt_vl.thema t ON t.code = i.thema

@@ -390,18 +390,21 @@ LANGUAGE sql STABLE AS $$
    ORDER BY i.volgorde, p.jaar
 $$;
 
--- Support from polls (buurtpeilingen) for the initiatives of a wijk in the cycle year: the latest poll each.
+-- Support for the initiatives of a wijk in the cycle year, from two sources side by side: the latest poll
+-- (buurtpeiling, imported) and the confirmed supports from the website (issue 21: publiek.initiatief.steunbetuigingen,
+-- counted for published initiatives only, the only ones residents can support). An initiative with either is listed.
 CREATE FUNCTION buurt_app.wijk_steun(p_wijk text, p_jaar integer)
 RETURNS TABLE (initiatief_id integer, titel text, thema_naam text, datum date, voor integer, tegen integer,
-               neutraal integer, respondenten integer, steun_pct numeric)
+               neutraal integer, respondenten integer, steun_pct numeric, steunbetuigingen integer)
 LANGUAGE sql STABLE AS $$
   SELECT ci.id, ci.titel, t.naam, p.datum, p.voor, p.tegen, p.neutraal, p.respondenten,
-         round(100.0 * p.voor / nullif(p.voor + p.tegen + p.neutraal, 0), 1)
+         round(100.0 * p.voor / nullif(p.voor + p.tegen + p.neutraal, 0), 1), coalesce(pi.steunbetuigingen, 0)
     FROM buurt_app.cyclus_initiatief ci
     JOIN buurt_vl.thema t ON t.code = ci.thema
-    JOIN LATERAL (SELECT * FROM buurt.peiling pe WHERE pe.initiatief_id = ci.id ORDER BY pe.datum DESC LIMIT 1) p
+    LEFT JOIN LATERAL (SELECT * FROM buurt.peiling pe WHERE pe.initiatief_id = ci.id ORDER BY pe.datum DESC LIMIT 1) p
       ON true
-   WHERE ci.wijkcode = p_wijk AND ci.jaar = p_jaar
+    LEFT JOIN publiek.initiatief pi ON pi.id = ci.id
+   WHERE ci.wijkcode = p_wijk AND ci.jaar = p_jaar AND (p.id IS NOT NULL OR pi.steunbetuigingen > 0)
    ORDER BY ci.titel, ci.id
 $$;
 

@@ -58,6 +58,8 @@ LANGUAGE sql IMMUTABLE AS $$
       ('afspraak', 'publiek.buurtdeal', 'buurt.buurtdeal', 'id', 'buurtdeal_id'),
       ('beheerobject', 'publiek.beheerobject', NULL, NULL, NULL),
       ('peiling', 'publiek.initiatief', 'buurt.initiatief', 'id', 'initiatief_id'),
+      -- confirmed supports from the website (buurt_loket.steun, trigger in 047_loket.sql)
+      ('steun', 'publiek.initiatief', 'buurt.initiatief', 'id', 'initiatief_id'),
       ('buurtcijfer', 'publiek.buurt', 'buurt.buurt', 'code', 'buurtcode'),
       ('buurt', 'publiek.buurt', NULL, NULL, NULL),
       -- the national overview (085_landelijk.sql): a gemeente's counts change with its initiatives and deals
@@ -134,5 +136,7 @@ BEGIN
   FOREACH t IN ARRAY ARRAY['thema', 'status', 'objectsoort', 'partij'] LOOP
     PERFORM buurt_app.maak_statementtriggers(t, 'y_tegels', 'buurt_app.tg_tegels()', 'buurt_vl');
   END LOOP;
+  -- a confirmed support from the website changes publiek.initiatief.steunbetuigingen (issue 21, 047_loket.sql)
+  PERFORM buurt_app.maak_statementtriggers('steun', 'y_tegels', 'buurt_app.tg_tegels()', 'buurt_loket');
 END
 $tegels$;

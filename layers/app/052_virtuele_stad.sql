@@ -20,7 +20,7 @@ SELECT it.soort, it.id, it.titel, it.omschrijving, it.thema, it.thema_naam, it.s
        it.gemeentecode,
        CASE WHEN it.soort = 'buurtdeal' THEN it.initiatief_id END AS initiatief_id,
        CASE WHEN it.soort = 'buurtdeal' THEN ini.titel END AS initiatief_titel,
-       ini.steun_pct, ini.respondenten,
+       ini.steun_pct, ini.respondenten, ini.steunbetuigingen,
        CASE WHEN it.soort = 'buurtdeal' THEN coalesce(af.afspraken, '[]'::json) END AS afspraken,
        round(ST_X(pt)::numeric, 6)::float8 AS lon, round(ST_Y(pt)::numeric, 6)::float8 AS lat,
        ARRAY[round(ST_XMin(bx)::numeric, 6), round(ST_YMin(bx)::numeric, 6),

@@ -20,3 +20,26 @@ REVOKE INSERT, UPDATE, DELETE ON buurt.statusverloop FROM buurtkaart_editor;
 GRANT SELECT ON buurt_sys.wijziging TO buurtkaart_editor;
 -- row-level security per gemeente (080_rls.sql) reads which gemeenten a role may use
 GRANT SELECT ON buurt_sys.gemeente_toegang TO buurtkaart_lezer;
+
+-- === the residents' pages (issue 21; layers/app/047_loket.sql) =============================================
+-- buurtkaart_loket (the web pages' login) may call the functions of schema loket and nothing else; the private
+-- data (schema buurt_loket) belong to the owner alone. buurtkaart_post (the mail sender) may call the outbox
+-- functions only. The outbox and retention functions are not for readers (the blanket grant above).
+REVOKE ALL ON SCHEMA loket, buurt_loket FROM PUBLIC;
+REVOKE ALL ON ALL TABLES IN SCHEMA buurt_loket FROM PUBLIC;
+REVOKE ALL ON ALL FUNCTIONS IN SCHEMA loket FROM PUBLIC;
+GRANT USAGE ON SCHEMA loket TO buurtkaart_loket;
+GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA loket TO buurtkaart_loket;
+DO $loket$
+DECLARE
+  f regprocedure;
+BEGIN
+  FOR f IN SELECT p.oid FROM pg_proc p
+            WHERE p.pronamespace = 'buurt_app'::regnamespace AND p.proname ~ '^(loket|mail)_' LOOP
+    EXECUTE format('REVOKE EXECUTE ON FUNCTION %s FROM buurtkaart_lezer', f);
+  END LOOP;
+END
+$loket$;
+GRANT USAGE ON SCHEMA buurt_app TO buurtkaart_post;
+GRANT EXECUTE ON FUNCTION buurt_app.mail_volgende(), buurt_app.mail_verzonden(bigint),
+  buurt_app.mail_mislukt(bigint, text, boolean), buurt_app.mail_wachtrij() TO buurtkaart_post;

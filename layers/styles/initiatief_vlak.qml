@@ -555,6 +555,24 @@
         </config>
       </editWidget>
     </field>
+    <field name="oorsprong" configurationFlags="None">
+      <editWidget type="ValueRelation">
+        <config>
+          <Option type="Map">
+            <Option type="bool" name="AllowMulti" value="false"/>
+            <Option type="bool" name="AllowNull" value="false"/>
+            <Option type="QString" name="BuurtkaartWaardelijst" value="vl_oorsprong"/>
+            <Option type="QString" name="FilterExpression" value=""/>
+            <Option type="QString" name="Key" value="code"/>
+            <Option type="QString" name="Layer" value=""/>
+            <Option type="QString" name="LayerName" value=""/>
+            <Option type="bool" name="OrderByValue" value="false"/>
+            <Option type="bool" name="UseCompleter" value="false"/>
+            <Option type="QString" name="Value" value="naam"/>
+          </Option>
+        </config>
+      </editWidget>
+    </field>
   </fieldConfiguration>
   <aliases>
     <alias name="Nummer" field="id" index="0"/>
@@ -578,6 +596,7 @@
     <alias name="Gepland voor jaar" field="planjaar" index="18"/>
     <alias name="Begroting (EUR)" field="begroting" index="19"/>
     <alias name="Buiten de gemeente (na grenzenimport)" field="buiten_gemeente" index="20"/>
+    <alias name="Oorsprong (gemeente of website)" field="oorsprong" index="21"/>
   </aliases>
   <defaults>
     <default expression="" field="id" applyOnUpdate="0"/>
@@ -601,6 +620,7 @@
     <default expression="" field="planjaar" applyOnUpdate="0"/>
     <default expression="" field="begroting" applyOnUpdate="0"/>
     <default expression="" field="buiten_gemeente" applyOnUpdate="0"/>
+    <default expression="" field="oorsprong" applyOnUpdate="0"/>
   </defaults>
   <constraints>
     <constraint unique_strength="1" exp_strength="0" field="id" notnull_strength="1" constraints="3"/>
@@ -624,6 +644,7 @@
     <constraint unique_strength="0" exp_strength="1" field="planjaar" notnull_strength="0" constraints="4"/>
     <constraint unique_strength="0" exp_strength="0" field="begroting" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="buiten_gemeente" notnull_strength="1" constraints="1"/>
+    <constraint unique_strength="0" exp_strength="0" field="oorsprong" notnull_strength="1" constraints="1"/>
   </constraints>
   <constraintExpressions>
     <constraint desc="" field="id" exp=""/>
@@ -647,6 +668,7 @@
     <constraint desc="Het jaar ligt tussen 2000 en 2100." field="planjaar" exp="&quot;planjaar&quot; IS NULL OR (&quot;planjaar&quot; >= 2000 AND &quot;planjaar&quot; &lt;= 2100)"/>
     <constraint desc="" field="begroting" exp=""/>
     <constraint desc="" field="buiten_gemeente" exp=""/>
+    <constraint desc="" field="oorsprong" exp=""/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>
@@ -677,6 +699,7 @@
       <attributeEditorField name="wijkagenda_id" showLabel="1" index="17"/>
       <attributeEditorField name="planjaar" showLabel="1" index="18"/>
       <attributeEditorField name="begroting" showLabel="1" index="19"/>
+      <attributeEditorField name="oorsprong" showLabel="1" index="21"/>
     </attributeEditorContainer>
     <attributeEditorContainer groupBox="0" visibilityExpressionEnabled="0" name="Indiener (privé, nooit openbaar)" visibilityExpression="" showLabel="1" columnCount="1">
       <attributeEditorField name="indiener_naam" showLabel="1" index="6"/>

@@ -1,5 +1,6 @@
-"""buurtkaart docs pictures: the README pictures of the virtuele stad, the buurtmonitor, the wijkagenda and QGIS
-over /ogc, made from the local demo database (`buurtkaart demo`) by a real service, headless Chromium and QGIS.
+"""buurtkaart docs pictures: the README pictures of the virtuele stad, the buurtmonitor, the wijkagenda, the
+resident's submit form and QGIS over /ogc, made from the local demo database (`buurtkaart demo`) by a real
+service, headless Chromium and QGIS.
 
 The pictures are made here and only here: tests call the same functions with a temporary folder (and assert on
 what they made), so a test run never rewrites docs/img. The QGIS map and form pictures have their own commands
@@ -131,11 +132,38 @@ def viewer_monitor(browser: Any, url: str, out: Path) -> Path:
     return out
 
 
+def loket_form(browser: Any, url: str, out: Path) -> Path:
+    """indienen.png: the resident's form with an area drawn on the map around a point of Centrum."""
+    page = browser.new_page(viewport={"width": 1100, "height": 900})
+    try:
+        page.goto(url + "/indienen")
+        page.wait_for_function("() => window.loketKlaar === true", timeout=30_000)
+        page.fill("#titel", "Moestuin op het braakliggende stuk")
+        page.fill("#omschrijving", "Met tien buren willen we er groente kweken. Wij zorgen voor het onderhoud; kan de "
+                                   "gemeente de grond laten omspitten?")
+        page.select_option("#thema", "openbare_ruimte")
+        page.select_option("#buurtcode", "BU04020101")
+        page.check("input[name=vorm][value=gebied]")
+        page.evaluate("new Promise(r => { const m = window.loketMap; m.once('idle', r); m.triggerRepaint(); })")
+        canvas = page.locator("#tekenkaart canvas")
+        canvas.scroll_into_view_if_needed()
+        box = canvas.bounding_box()
+        for dx, dy in ((-80, -50), (60, -70), (90, 40), (-40, 70)):
+            canvas.click(position={"x": box["width"] / 2 + dx, "y": box["height"] / 2 + dy})
+        page.click("#gebied-af")
+        page.evaluate("new Promise(r => { const m = window.loketMap; m.once('idle', r); m.triggerRepaint(); })")
+        page.locator("fieldset.waar").screenshot(path=str(out))
+    finally:
+        page.close()
+    return out
+
+
 PICTURES: dict[str, Callable[[Any, str, Path], Path]] = {
     "viewer": viewer_desktop,
     "viewer-telefoon": viewer_phone,
     "viewer-wijkagenda": viewer_agenda,
     "buurtmonitor": viewer_monitor,
+    "indienen": loket_form,
 }
 
 

@@ -16,6 +16,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("map", type=Path, metavar="DIR", help="map voor de site (nieuw, leeg of een eerdere export)")
     add_zoom_options(p, " van de tegels", "; de kaart zoomt daarna verder in op dezelfde tegels")
     add_source_options(p, "de site")
+    p.add_argument("--loket", metavar="URL", default=None,
+                   help="adres van de live service (bv. https://kaart.hilversum.nl/g/GM0402/): de knoppen "
+                        "'Initiatief indienen' en 'Ik steun dit' leiden daarheen; standaard BUURTKAART_LOKET_URL, "
+                        "leeg = geen knoppen")
     p.set_defaults(func=_export)
 
 
@@ -25,6 +29,6 @@ def _export(args: argparse.Namespace) -> int:
     settings = get_settings()
     result = export_site(args.dsn or settings.public(), args.map, load_catalogue(), settings, args.minzoom,
                          args.maxzoom, stderr_progress(), say=lambda text: print(text, file=sys.stderr, flush=True),
-                         gemeente=args.gemeente)
+                         gemeente=args.gemeente, loket=args.loket)
     print(result.summary())
     return 0

@@ -5,6 +5,10 @@ Every worker runs under spatial_service/web/supervisor.py, even with `--workers 
 in worker processes of its own (`--ogc-workers`, default 1) on a loopback port (`--ogc-port`, default a
 free one): the tile workers forward /ogc there, a front (docs/nginx/buurtkaart.conf) routes it there
 directly. `--ogc-workers 0` runs /ogc inside the tile workers, as one process did before.
+
+The parent also runs the mail sender of the residents' pages (spatial_service/mail/, a thread: one sender per
+service, not one per worker); `--geen-mail` leaves that to a separate `buurtkaart mail verzenden --doorlopend`.
+Several senders at once are safe.
 """
 
 from __future__ import annotations
@@ -33,6 +37,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                         "BUURTKAART_OGC_PORT of een vrije poort)")
     p.add_argument("--hang-seconds", type=float, default=60.0,
                    help="een proces dat zo lang geen teken van leven geeft wordt vervangen; standaard 60")
+    p.add_argument("--geen-mail", action="store_true",
+                   help="start de mailverzender van de bewonerspagina's niet in deze service (draai dan "
+                        "buurtkaart mail verzenden --doorlopend apart)")
     p.set_defaults(func=_serve)
 
 
@@ -77,7 +84,18 @@ def _serve(args: argparse.Namespace) -> int:
     ogc = f"; OGC API in {args.ogc_workers} eigen proces(sen) op 127.0.0.1:{ogc_port}" if ogc_port else ""
     print(f"Buurtkaart-service op http://{host}:{port}/ (tegels uit schema publiek; {args.workers} "
           f"proces(sen){ogc})", flush=True)
-    return Supervisor(groups, hang_seconds=args.hang_seconds).run()
+    mail = None
+    if not args.geen_mail:
+        from spatial_service.mail.sender import start_thread
+
+        mail = start_thread(settings)
+    try:
+        return Supervisor(groups, hang_seconds=args.hang_seconds).run()
+    finally:
+        if mail is not None:
+            thread, stop = mail
+            stop.set()
+            thread.join(timeout=10)
 
 
 def _bind(host: str, port: int) -> socket.socket:

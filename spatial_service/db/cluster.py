@@ -16,6 +16,8 @@ from pathlib import Path
 from spatial_service.errors import BuurtkaartError
 from spatial_service.settings import (
     LOCAL_EDITOR_LOGIN,
+    LOCAL_LOKET_LOGIN,
+    LOCAL_POST_LOGIN,
     LOCAL_PUBLIC_LOGIN,
     LOCAL_READER_LOGIN,
     Settings,
@@ -104,6 +106,8 @@ def status(settings: Settings) -> bool:
 def start(settings: Settings) -> None:
     init(settings)
     if status(settings):
+        # a cluster started by an older checkout lacks the login roles of newer group roles
+        ensure_login_roles(settings)
         return
     log = settings.cluster_dir / "server.log"
     _run_as_owner([pg_bin("pg_ctl"), "-D", str(settings.cluster_dir), "-l", str(log), "-w", "-t", "60", "start"])
@@ -136,7 +140,8 @@ def psql(settings: Settings, sql: str, dbname: str = "postgres") -> str:
 def ensure_login_roles(settings: Settings) -> None:
     """Login roles for the local cluster, members of the data model's group roles (created if missing)."""
     groups = {LOCAL_EDITOR_LOGIN: "buurtkaart_editor", LOCAL_PUBLIC_LOGIN: "buurtkaart_publiek",
-              LOCAL_READER_LOGIN: "buurtkaart_lezer"}
+              LOCAL_READER_LOGIN: "buurtkaart_lezer", LOCAL_LOKET_LOGIN: "buurtkaart_loket",
+              LOCAL_POST_LOGIN: "buurtkaart_post"}
     stmts = []
     for login, group in groups.items():
         stmts.append(
@@ -169,6 +174,8 @@ def write_service_file(settings: Settings, path: Path) -> Path:
         "buurtkaart_beheer": "postgres",
         "buurtkaart_publiek": LOCAL_PUBLIC_LOGIN,
         "buurtkaart_lezer": LOCAL_READER_LOGIN,
+        "buurtkaart_loket": LOCAL_LOKET_LOGIN,
+        "buurtkaart_post": LOCAL_POST_LOGIN,
     }
     lines = []
     for name, user in entries.items():

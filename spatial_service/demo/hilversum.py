@@ -14,7 +14,7 @@ from shapely.geometry import MultiPolygon
 from shapely.geometry.base import BaseGeometry
 
 from spatial_service.db.connection import connect
-from spatial_service.demo import cycle, geography, monitor, programme
+from spatial_service.demo import bewoners, cycle, geography, monitor, programme
 from spatial_service.demo.shapes import Placer
 from spatial_service.errors import BuurtkaartError
 
@@ -81,6 +81,7 @@ def _load(conn: psycopg.Connection, rng: random.Random) -> Summary:
     # its own generator, so the history never shifts the rows above
     cycle.write_history(conn, random.Random(SEED + 1))
     monitor.add_hilversum(conn)
+    bewoners.add_residents(conn)
     n_afspraken = sum(sum(len(v) for v in d[0].commitments.values()) for d in deal_rows)
     counts = {s: sum(1 for o in objects if o[0] == s) for s in COUNTS}
     return Summary(len(geo.wijken), len(geo.buurten), len(deal_rows), n_afspraken, n_init + len(deal_rows), counts)

@@ -1,6 +1,7 @@
 """The static virtuele stad (`buurtkaart export-site DIR`): a complete site for any static host with HTTP Range.
 
-    DIR/index.html                 the live viewer's page, marked data-bron="statisch"
+    DIR/index.html                 the live viewer's page, marked data-bron="statisch" (and data-loket="URL"
+                                   when the live service is configured: the submit and support links go there)
     DIR/static/                    every file of spatial_service/web/static (viewer and the modules beside it)
     DIR/vendor/maplibre-gl/        MapLibre GL JS + CSS (npm, no CDN)
     DIR/vendor/pmtiles/pmtiles.js  the PMTiles protocol for MapLibre (npm)
@@ -21,12 +22,14 @@ The site is built in a folder beside DIR and swapped in at the end: a failed exp
 from __future__ import annotations
 
 import asyncio
+import html
 import json
 import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlparse
 
 import psycopg
 from psycopg import sql
@@ -145,10 +148,24 @@ def static_style(dsn: str, catalogue: Catalogue, settings: Settings, lists: dict
     return body
 
 
-def write_pages(site: Path) -> None:
+def loket_address(url: str) -> str:
+    """The live service's address for the static site's links (ending in /), or '' for none; SiteError for
+    anything that is not an http(s) address."""
+    url = url.strip()
+    if not url:
+        return ""
+    parsed = urlparse(url)
+    if parsed.scheme not in ("http", "https") or not parsed.netloc or any(c in url for c in '"<> '):
+        raise SiteError(f"'{url[:80]}' is geen adres van de live service (verwacht bv. https://kaart.hilversum.nl/ of "
+                        "https://kaart.hilversum.nl/g/GM0402/; optie --loket, instelling BUURTKAART_LOKET_URL).")
+    return url.rstrip("/") + "/"
+
+
+def write_pages(site: Path, loket: str = "") -> None:
     shutil.copytree(STATIC_DIR, site / "static")
     page = (STATIC_DIR / "index.html").read_text(encoding="utf-8")
-    marked = page.replace('<body data-bron="live">', '<body data-bron="statisch">')
+    extra = f' data-loket="{html.escape(loket)}"' if loket else ""
+    marked = page.replace('<body data-bron="live">', f'<body data-bron="statisch"{extra}>')
     if marked == page:
         raise SiteError(f"{STATIC_DIR / 'index.html'} heeft geen <body data-bron=\"live\">: de viewer kan dan "
                         "niet weten dat hij statisch draait.")
@@ -162,8 +179,10 @@ def write_pages(site: Path) -> None:
 
 def export_site(dsn: str, target: Path, catalogue: Catalogue, settings: Settings, minzoom: int, maxzoom: int,
                 progress: tile_export.Progress | None = None, say: Say = lambda _: None,
-                gemeente: str | None = None) -> SiteResult:
-    """The site of all gemeenten, or of one (`gemeente`: its tiles, list, names and starting view only)."""
+                gemeente: str | None = None, loket: str | None = None) -> SiteResult:
+    """The site of all gemeenten, or of one (`gemeente`: its tiles, list, names and starting view only). `loket`
+    (default the setting BUURTKAART_LOKET_URL) is the live service the submit and support links lead to."""
+    loket = loket_address(settings.loket_url if loket is None else loket)
     target = target.resolve()
     check_target(target)
     check_vendor()
@@ -189,7 +208,7 @@ def export_site(dsn: str, target: Path, catalogue: Catalogue, settings: Settings
             (site / "data" / name).parent.mkdir(parents=True, exist_ok=True)
             (site / "data" / name).write_text(body, encoding="utf-8")
         say("viewer, MapLibre GL en PMTiles")
-        write_pages(site)
+        write_pages(site, loket)
         items = len(json.loads(details)["items"])
         (site / MARKER).write_text(json.dumps({"tegels": tiles.tiles, "items": items, "zoom": [minzoom, maxzoom],
                                                **({"gemeente": gemeente} if gemeente else {})}), encoding="utf-8")

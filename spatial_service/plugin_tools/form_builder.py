@@ -35,6 +35,7 @@ LABELS = {
     "bron_id": "Bron-id", "code": "Code", "wijkcode_": "Wijk", "water": "Water", "peiljaar": "Peiljaar",
     "gebiedcode": "Gebied", "buiten_gemeente": "Buiten de gemeente (na grenzenimport)",
     # the wijkagenda (issue 10)
+    "oorsprong": "Oorsprong (gemeente of website)",
     "prioriteit": "Prioriteit", "herkomst": "Herkomst", "jaar_van": "Van (jaar)", "jaar_tot": "Tot en met (jaar)",
     "wijkagenda_id": "Prioriteit uit de wijkagenda (leeg = spontaan)", "doel": "Doel van het jaar",
     "indicator": "Indicator (buurtmonitor)", "streefwaarde": "Streefwaarde", "evaluatie": "Evaluatie",
@@ -43,7 +44,7 @@ LABELS = {
 }
 VALUE_LISTS = {"thema": "vl_thema", "status": "vl_status", "partij": "vl_partij", "beheerder": "vl_partij",
                "soort": "vl_objectsoort", "herkomst": "vl_herkomst", "evaluatie": "vl_evaluatie",
-               "indicator": "vl_indicator"}
+               "indicator": "vl_indicator", "oorsprong": "vl_oorsprong"}
 OPTIONAL_VALUES = ("evaluatie", "indicator")
 # references to data layers shown as pickers: (table, field) -> (layer, key, value, filter, may be empty).
 # A deal or initiative may only serve a priority of its own wijk (the database refuses others): the picker

@@ -48,7 +48,7 @@ class WijkSection:
     monitoring: list[dict[str, Any]] = field(default_factory=list)  # steps reached, days, stuck
     cijfers: list[dict[str, Any]] = field(default_factory=list)   # wijkanalyse only
     items: list[dict[str, Any]] = field(default_factory=list)     # by theme and status (wijkanalyse)
-    steun: list[dict[str, Any]] = field(default_factory=list)     # polls (wijkanalyse)
+    steun: list[dict[str, Any]] = field(default_factory=list)     # polls and web supports (wijkanalyse)
 
 
 @dataclass
@@ -117,7 +117,7 @@ ANALYSE_FIGURES: dict[str, tuple[str, str]] = {
     "items": ("buurt_app.rapport_wijk_jaar(%(y)s, %(w)s)",
               "soort, thema_naam, status_naam, aantal, budget_gemeente"),
     "steun": ("buurt_app.wijk_steun(%(w)s, %(y)s)",
-              "titel, thema_naam, datum, voor, tegen, neutraal, respondenten, steun_pct"),
+              "titel, thema_naam, datum, voor, tegen, neutraal, respondenten, steun_pct, steunbetuigingen"),
 }
 YEAR_FIGURES: dict[str, tuple[str, str]] = {
     "deals": ("buurt_app.jaar_deals(%(g)s, %(y)s)",

@@ -123,10 +123,13 @@ def wijk_section(report: Report, section: WijkSection, part: str = "alles") -> s
             [["Buurtdeal" if i["soort"] == "buurtdeal" else "Initiatief", _e(i["thema_naam"]), _e(i["status_naam"]),
               str(i["aantal"]), euro(i["budget_gemeente"]) if i["soort"] == "buurtdeal" else ""]
              for i in section.items], {3, 4}))
-        out.append("<h3>Draagvlak (buurtpeilingen)</h3>" + _table(
-            ["Initiatief", "Thema", "Peiling", "Voor", "Tegen", "Neutraal", "Steun"],
-            [[_e(s["titel"]), _e(s["thema_naam"]), _e(s["datum"]), str(s["voor"]), str(s["tegen"]),
-              str(s["neutraal"]), pct(s["steun_pct"])] for s in section.steun], {3, 4, 5, 6}))
+        # two sources side by side: the latest poll (imported) and the supports confirmed on the website
+        out.append("<h3>Draagvlak (buurtpeilingen en steunbetuigingen)</h3>" + _table(
+            ["Initiatief", "Thema", "Peiling", "Voor", "Tegen", "Neutraal", "Steun", "Steunbetuigingen (website)"],
+            [[_e(s["titel"]), _e(s["thema_naam"]), _e(s["datum"] or "geen peiling"),
+              *("" if s[k] is None else str(s[k]) for k in ("voor", "tegen", "neutraal")),
+              pct(s["steun_pct"]), str(s["steunbetuigingen"])]
+             for s in section.steun], {3, 4, 5, 6, 7}))
     if part in ("plan", "alles"):
         if report.soort == "jaar":
             closed = [d for d in section.deals if d["buurtdeals"] or d["groene_deals"]]

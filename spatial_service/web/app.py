@@ -28,14 +28,15 @@ from starlette.routing import BaseRoute
 from spatial_service.catalogue import Catalogue
 from spatial_service.catalogue import load as load_catalogue
 from spatial_service.settings import Settings
-from spatial_service.web import agenda, gemeente, monitor, ogc, openapi, plancheck, routes, security
+from spatial_service.web import agenda, gemeente, loket, monitor, ogc, openapi, plancheck, routes, security
 from spatial_service.web.fastpath import TileFastPath
 from spatial_service.web.http import EXCEPTION_HANDLERS
 from spatial_service.web.service import TileService
 
 log = logging.getLogger(__name__)
 
-ROUTE_MODULES: tuple[ModuleType, ...] = (routes, plancheck, ogc, agenda, monitor, gemeente, openapi, security)
+ROUTE_MODULES: tuple[ModuleType, ...] = (routes, plancheck, ogc, agenda, monitor, loket, gemeente, openapi,
+                                         security)
 
 
 def all_routes() -> list[BaseRoute]:

@@ -59,6 +59,27 @@ def base_url(request: Request) -> str:
     return str(request.base_url)
 
 
+class BodyTooLarge(Exception):
+    def __init__(self, size: int) -> None:
+        super().__init__(size)
+        self.size = size
+
+
+async def read_capped(request: Request, limit: int) -> bytes:
+    """The request body, refused (BodyTooLarge) as soon as it is declared or has streamed past `limit` bytes, so
+    no parser ever holds more (the plan check, the resident's forms)."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise BodyTooLarge(int(declared))
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise BodyTooLarge(size)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
 def per_gemeente(route: R) -> R:
     """Mark a route as served under /g/<code>/ too; its endpoint reads the gemeente with `gemeente(request)`."""
     setattr(route, PER_GEMEENTE, True)

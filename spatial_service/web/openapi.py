@@ -65,6 +65,38 @@ TILE_FILTERS = [
     _query("wijk", "Wijkcode(s), bv. WK040201"),
     _query("gemeente", "Gemeentecode(s) (niet onder /g/{gemeente}/)"),
 ]
+def _page(description: str) -> dict[str, Any]:
+    return {"description": description, "content": {"text/html": {"schema": {"type": "string"}}}}
+
+
+def _pages(ok: str, *statuses: int) -> dict[str, Any]:
+    """The answers of a resident's page (web/loket/): HTML, also for its refusals; a path the router does not
+    match (a malformed id, an unknown gemeente) gets the service's JSON error body."""
+    texts = {400: "Geweigerd (het formulier opnieuw, met de melding)",
+             404: "Onbekend, gebruikt of verlopen (token), of niet openbaar (initiatief)", 413: "Formulier te groot",
+             415: "Geen formulier (application/x-www-form-urlencoded)",
+             429: "Te veel verzoeken van dit adres (Retry-After)", 503: "De database is niet bereikbaar"}
+    found: dict[str, Any] = {"200": _page(ok)}
+    for status in statuses:
+        entry = _page(texts[status])
+        entry["content"]["application/json"] = {"schema": ERROR}
+        if status == 400:  # a body that is not valid HTTP at all gets uvicorn's own plain-text 400
+            entry["content"]["text/plain"] = {"schema": {"type": "string"}}
+        found[str(status)] = entry
+    return found
+
+
+FORM_FIELDS = ("titel", "omschrijving", "thema", "geojson", "buurtcode", "naam", "email", "toestemming")
+
+
+def _form(*fields: str) -> dict[str, Any]:
+    return {"required": True, "content": {"application/x-www-form-urlencoded": {"schema": {
+        "type": "object", "properties": {f: {"type": "string"} for f in fields}}}}}
+
+
+TOKEN = _path("token", "De code uit de link in de mail", {"type": "string"})
+PAGE_ERRORS = (400, 404, 503)
+POST_ERRORS = (400, 404, 413, 415, 429, 503)
 LAYERS = _path("layers", "Laag-id's gescheiden door komma's (de catalogus)", {"$ref": "#/components/schemas/Lagen"})
 GENERAL = (400, 404, 503)
 
@@ -130,6 +162,35 @@ OPERATIONS: dict[str, dict[str, dict[str, Any]]] = {
         "requestBody": {"required": True, "content": {"application/json": {"schema": JSON_OBJECT}}},
         "responses": {"200": _json(_object("type", "features"), "Bevindingen (GeoJSON FeatureCollection)"),
                       **_errors(400, 404, 413, 503)}}},
+    "/indienen": {
+        "get": {"summary": "Bewoners: een initiatief indienen (formulier)", "responses": _pages("Het formulier",
+                                                                                              *PAGE_ERRORS)},
+        "post": {"summary": "Bewoners: initiatief indienen; stuurt een bevestigingsmail (dubbele opt-in)",
+                 "requestBody": _form(*FORM_FIELDS), "responses": _pages("Kijk in uw mail", *POST_ERRORS)}},
+    "/bevestig/{token}": {
+        "get": {"summary": "Bewoners: de bevestigingspagina (een knop; bevestigt zelf niets)", "parameters": [TOKEN],
+                "responses": _pages("De pagina met de knop", *PAGE_ERRORS)},
+        "post": {"summary": "Bewoners: bevestigen (eenmalig); het initiatief komt binnen", "parameters": [TOKEN],
+                 "responses": _pages("Binnen, met de volglink", *POST_ERRORS)}},
+    "/volg/{token}": {"get": {"summary": "Bewoners: het verhaal van het eigen initiatief", "parameters": [TOKEN],
+                              "responses": _pages("Stappen, buurtdeal, afspraken", *PAGE_ERRORS)}},
+    "/volg/{token}/intrekken": {"post": {
+        "summary": "Bewoners: een niet-openbaar initiatief intrekken en de eigen gegevens wissen",
+        "parameters": [TOKEN], "responses": _pages("Ingetrokken", *POST_ERRORS)}},
+    "/steun/{initiatief_id}": {
+        "get": {"summary": "Bewoners: 'Ik steun dit' (formulier)", "parameters": [
+            _path("initiatief_id", "Id van een openbaar initiatief", {"type": "integer", "minimum": 0})],
+                "responses": _pages("Het formulier", *PAGE_ERRORS)},
+        "post": {"summary": "Bewoners: steunen; stuurt een bevestigingsmail", "parameters": [
+            _path("initiatief_id", "Id van een openbaar initiatief", {"type": "integer", "minimum": 0})],
+                 "requestBody": _form("email"), "responses": _pages("Kijk in uw mail", *POST_ERRORS)}},
+    "/steun/bevestig/{token}": {
+        "get": {"summary": "Bewoners: de bevestigingspagina van een steunbetuiging (een knop)",
+                "parameters": [TOKEN], "responses": _pages("De pagina met de knop", *PAGE_ERRORS)},
+        "post": {"summary": "Bewoners: steun bevestigen (eenmalig; één per adres)", "parameters": [TOKEN],
+                 "responses": _pages("Bevestigd, met het aantal", *POST_ERRORS)}},
+    "/privacy": {"get": {"summary": "Privacyverklaring van de bewonerspagina's",
+                         "responses": _pages("De verklaring", *PAGE_ERRORS)}},
     "/g/{gemeente}": {"get": {"summary": "Naar /g/{gemeente}/ (de pagina heeft de slash nodig)",
                               "responses": {"308": {"description": "Doorverwijzing"},
                                             **_errors(*GENERAL, html=True)}}},

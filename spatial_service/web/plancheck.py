@@ -23,32 +23,15 @@ from spatial_service.plancheck import geojson_input
 from spatial_service.plancheck.errors import PlanError
 from spatial_service.plancheck.findings import PUBLIC_QUERY, feature_collection, from_row, query_params, refused
 from spatial_service.plancheck.limits import Limits
-from spatial_service.web.http import error
+from spatial_service.web.http import BodyTooLarge, error, read_capped
 
 MAX_CONCURRENT = 2
 WAIT_FOR_SLOT_SECONDS = 10.0
 STATEMENT_TIMEOUT_MS = 10_000
 
 
-class _TooBig(Exception):
-    pass
-
-
 def _limits(request: Request) -> Limits:
     return Limits.of(getattr(request.app.state, "settings", None))
-
-
-async def _read_capped(request: Request, limit: int) -> bytes:
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
-        raise _TooBig(int(declared))
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise _TooBig(size)
-        chunks.append(chunk)
-    return b"".join(chunks)
 
 
 def _slots(request: Request) -> asyncio.Semaphore:
@@ -89,9 +72,9 @@ async def plancheck(request: Request) -> Response:
     limits = _limits(request)
     try:
         try:
-            body = await _read_capped(request, limits.body_bytes)
-        except _TooBig as big:
-            return error(f"Het plan is te groot ({big.args[0] // 1024} kB; maximaal "
+            body = await read_capped(request, limits.body_bytes)
+        except BodyTooLarge as big:
+            return error(f"Het plan is te groot ({big.size // 1024} kB; maximaal "
                          f"{limits.body_bytes / 1024 / 1024:g} MB GeoJSON, instelling BUURTKAART_MAX_BODY_MB).", 413)
         if not body.strip():
             raise PlanError("Leeg verzoek: stuur het plan als GeoJSON in de body.")

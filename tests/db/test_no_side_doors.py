@@ -159,6 +159,35 @@ SECURITY_DEFINER = {
     "publiek.rd_gebied()": "a constant: the RD New extent the OGC API refuses coordinates outside of",
 }
 
+# The residents' door (issue 21): the web pages' login buurtkaart_loket may call exactly these, all SECURITY DEFINER
+# (they bypass row-level security by design: a resident is in no gemeente), and nothing else of ours.
+LOKET_ARGUMENTS: dict[str, list[tuple[str, ...]]] = {
+    "loket.indienen(text,text,text,text,text,text,text,text,boolean,text)": [
+        ("NULL", "'Proef'", "NULL", "'ontmoeten'", "NULL", "'BU03070101'", "'Proef'", "'proef@voorbeeld.nl'", "true",
+         "'192.0.2.1'"),
+        ("'GM0307'", "'Proef'", "NULL", "'ontmoeten'",
+         "ST_AsGeoJSON(ST_Transform(ST_GeomFromText('POINT ({ini_x} {ini_y})', 28992), 4326))", "NULL", "'Proef'",
+         "'proef@voorbeeld.nl'", "true", "'192.0.2.1'")],
+    "loket.bevestigen(text)": [("'onbekend'",)],
+    "loket.volgen(text)": [("'onbekend'",)],
+    "loket.intrekken(text)": [("'onbekend'",)],
+    "loket.steunen(integer,text,text)": [("{ini}", "'proef@voorbeeld.nl'", "'192.0.2.1'"),
+                                         ("{eigen_ini}", "'proef@voorbeeld.nl'", "'192.0.2.1'")],
+    "loket.steun_bevestigen(text)": [("'onbekend'",)],
+    "loket.privacy()": [()],
+}
+LOKET_SECURITY_DEFINER = {
+    "loket.indienen(text,text,text,text,text,text,text,text,boolean,text)":
+        "stores a private submission; the dry run's initiative is rolled back and its id never returned",
+    "loket.bevestigen(text)": "only with the token of a pending submission (hash compared)",
+    "loket.volgen(text)": "only the initiative of the follow token, no personal columns",
+    "loket.intrekken(text)": "only the unpublished initiative of the follow token",
+    "loket.steunen(integer,text,text)": "published initiatives only (publiek.initiatief): a hidden id answers as a "
+                                        "missing one",
+    "loket.steun_bevestigen(text)": "only with the token of a pending support",
+    "loket.privacy()": "settings the privacy statement publishes",
+}
+
 # the calls as the admin must find the planted values here (the harness sees what a leak would show)
 MUST_SEE_AS_ADMIN = {"buurt.initiatief", "buurt.buurtdeal", "buurt.afspraak", "buurt.wijkagenda", "buurt.jaarschijf",
                      "buurt.jaarverslag", "buurt_sys.wijziging", "buurt_app.geschiedenis(text,text)",
@@ -225,7 +254,7 @@ def leak_patterns(ids: dict[str, int], marker: str = MARKER) -> list[re.Pattern[
             + [re.compile(r"(?<![\d.])9876\.50?(?!\d)")])  # the hidden deal's budget
 
 
-def executable(conn: psycopg.Connection) -> list[tuple[str, str]]:
+def executable(conn: psycopg.Connection, schemas: tuple[str, ...] = SCHEMAS) -> list[tuple[str, str]]:
     """(signature, how to call it: 'call' for a procedure, 'void', else 'rows') of every function and procedure
     this login may execute in SCHEMAS. Trigger functions cannot be called and are left out."""
     return conn.execute(
@@ -233,7 +262,7 @@ def executable(conn: psycopg.Connection) -> list[tuple[str, str]]:
         "WHEN p.prorettype = 'void'::regtype THEN 'void' ELSE 'rows' END FROM pg_proc p "
         "JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = ANY (%s) "
         "AND p.prorettype NOT IN ('trigger'::regtype, 'event_trigger'::regtype) "
-        "AND has_function_privilege(p.oid, 'EXECUTE') ORDER BY 1", (list(SCHEMAS),)).fetchall()
+        "AND has_function_privilege(p.oid, 'EXECUTE') ORDER BY 1", (list(schemas),)).fetchall()
 
 
 def readable(conn: psycopg.Connection) -> list[str]:
@@ -251,14 +280,14 @@ class Output(NamedTuple):
 
 
 def outputs(dsn: str, ids: dict[str, int], signatures: list[tuple[str, str]],
-            relations: list[str]) -> list[Output]:
+            relations: list[str], arguments: dict[str, list[tuple[str, ...]]] = ARGUMENTS) -> list[Output]:
     """Every call and every read as this login, each in a savepoint that is rolled back."""
     result = []
     with psycopg.connect(dsn) as conn:
         conn.execute("SET statement_timeout = '30s'")
         for signature, kind in signatures:
             name = signature.split("(")[0]
-            for args in ARGUMENTS.get(signature, []):
+            for args in arguments.get(signature, []):
                 call = f"{name}({', '.join(a.format(**ids) for a in args)})"
                 sql = {"call": f"CALL {call}", "void": f"SELECT {call}::text"}.get(
                     kind, f"SELECT to_jsonb(r)::text FROM (SELECT * FROM {call}) r")
@@ -279,10 +308,11 @@ def outputs(dsn: str, ids: dict[str, int], signatures: list[tuple[str, str]],
 
 
 def sweep(dsn: str, ids: dict[str, int], signatures: list[tuple[str, str]], relations: list[str],
-          patterns: list[re.Pattern[str]]) -> dict[str, list[str]]:
+          patterns: list[re.Pattern[str]], arguments: dict[str, list[tuple[str, ...]]] = ARGUMENTS
+          ) -> dict[str, list[str]]:
     """What matched which pattern (results and error messages alike), per function signature or relation."""
     found: dict[str, list[str]] = {}
-    for out in outputs(dsn, ids, signatures, relations):
+    for out in outputs(dsn, ids, signatures, relations, arguments):
         text = "\n".join(out.rows)
         # an error message may repeat the arguments it was given (an id we chose): only what they lack counts
         echoed = out.call if out.error else ""
@@ -595,3 +625,47 @@ def test_an_own_row_cannot_point_at_another_gemeentes_row(side_doors, table, col
         mine = conn.execute(f"SELECT id FROM buurt.{parent} ORDER BY id LIMIT 1").fetchone()[0]
         assert conn.execute(f"UPDATE buurt.{table} SET {column} = %s WHERE id = %s", (mine, own)).rowcount == 1
         conn.rollback()
+
+
+OUR_SCHEMAS = (*SCHEMAS, "loket", "buurt_loket")
+
+
+def test_the_loket_login_may_only_call_its_door(side_doors):
+    db, _, _ = side_doors
+    with psycopg.connect(db.loket_dsn) as conn:
+        functions = conn.execute(
+            "SELECT p.oid::regprocedure::text, p.prosecdef "
+            "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+            "WHERE n.nspname = ANY (%s) AND has_schema_privilege(n.oid, 'USAGE') "
+            "AND has_function_privilege(p.oid, 'EXECUTE') AND p.prorettype <> 'trigger'::regtype",
+            (list(OUR_SCHEMAS),)).fetchall()
+        relations = conn.execute(
+            "SELECT c.oid::regclass::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname = ANY (%s) AND (has_table_privilege(c.oid, 'SELECT, INSERT, UPDATE, DELETE') "
+            "OR has_any_column_privilege(c.oid, 'SELECT, INSERT, UPDATE'))", (list(OUR_SCHEMAS),)).fetchall()
+        schemas = {r[0] for r in conn.execute(
+            "SELECT nspname FROM pg_namespace WHERE has_schema_privilege(oid, 'USAGE') AND nspname NOT LIKE 'pg\\_%%' "
+            "AND nspname NOT IN ('information_schema', 'public')")}
+    assert {f for f, _ in functions} == set(LOKET_ARGUMENTS) == set(LOKET_SECURITY_DEFINER)
+    assert all(definer for _, definer in functions)
+    assert relations == []
+    assert schemas == {"loket"}
+
+
+def test_the_loket_door_shows_no_hidden_rows(side_doors):
+    """Every call of the door, aimed at GM0307's hidden initiative (to support it, to submit beside it), as the
+    loket login: no marker, id or coordinate comes back, and the hidden id answers as a missing one."""
+    db, ids, _ = side_doors
+    ids = {**ids, "ini_x": INI_XY[0], "ini_y": INI_XY[1]}
+    with psycopg.connect(db.loket_dsn) as conn:
+        signatures = executable(conn, ("loket",))
+        answers = []
+        for ini in (IDS["ini"], 9876599):
+            try:
+                with conn.transaction(force_rollback=True):
+                    conn.execute("SELECT loket.steunen(%s, 'proef@voorbeeld.nl', '192.0.2.1')", (ini,))
+            except psycopg.Error as exc:
+                answers.append((exc.sqlstate, exc.diag.message_primary))
+    assert answers[0] == answers[1] and answers[0][0] == "P0002"
+    assert {s for s, _ in signatures} == set(LOKET_ARGUMENTS)
+    assert sweep(db.loket_dsn, ids, signatures, [], leak_patterns(ids), LOKET_ARGUMENTS) == {}

@@ -9,7 +9,7 @@ import re
 import psycopg
 import pytest
 
-SCHEMAS = ("buurt", "buurt_vl", "buurt_sys")
+SCHEMAS = ("buurt", "buurt_vl", "buurt_sys", "buurt_loket")
 # words that give a message away as English, and words a Dutch sentence of ours nearly always has
 ENGLISH = {"the", "must", "should", "cannot", "violates", "row", "relation", "constraint", "not", "allowed",
            "invalid", "missing", "empty", "value", "only", "is required", "does", "exist"}

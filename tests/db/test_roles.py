@@ -86,3 +86,52 @@ def test_reader_reads_but_does_not_write(demo_db):
 def test_editor_cannot_change_value_lists(editor_conn):
     with pytest.raises(psycopg.errors.InsufficientPrivilege):
         editor_conn.execute("UPDATE buurt_vl.thema SET naam = 'x' WHERE code = 'verkeer'")
+
+
+# --- the residents' pages (issue 21) ----------------------------------------------------------------------
+
+LOKET_TABLES = ["buurt_loket.aanmelding", "buurt_loket.volgsleutel", "buurt_loket.steunaanvraag",
+                "buurt_loket.steun", "buurt_loket.verzoek", "buurt_loket.uitgaand", "buurt_loket.geheim"]
+
+
+@pytest.mark.parametrize("table", [*PRIVATE_TABLES, *LOKET_TABLES, "publiek.initiatief"])
+def test_loket_role_reads_no_table(demo_db, table):
+    with psycopg.connect(demo_db.loket_dsn, autocommit=True) as conn, pytest.raises(
+            psycopg.errors.InsufficientPrivilege):
+        conn.execute(f"SELECT 1 FROM {table} LIMIT 1")
+
+
+def test_loket_role_writes_nothing_and_calls_nothing_else(demo_db):
+    with psycopg.connect(demo_db.loket_dsn, autocommit=True) as conn:
+        for sql in ("UPDATE buurt.initiatief SET titel = titel", "SELECT buurt_app.instelling('loket_max_punten')",
+                    "SELECT buurt_app.mail_volgende()", "SELECT buurt_app.loket_opschonen()",
+                    "SELECT buurt_app.loket_token()"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(sql)
+        assert conn.execute("SELECT loket.privacy() ->> 'bewaartermijn_dagen'").fetchone()[0] == "365"
+
+
+@pytest.mark.parametrize("dsn", ["editor_dsn", "reader_dsn", "public_dsn", "post_dsn"])
+def test_only_the_owner_reaches_the_residents_data(demo_db, dsn):
+    with psycopg.connect(getattr(demo_db, dsn), autocommit=True) as conn:
+        for table in LOKET_TABLES:
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(f"SELECT 1 FROM {table} LIMIT 1")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("SELECT loket.privacy()")
+
+
+def test_the_sender_may_only_take_and_mark_mails(demo_db):
+    with psycopg.connect(demo_db.post_dsn, autocommit=True) as conn:
+        assert conn.execute("SELECT wachtend FROM buurt_app.mail_wachtrij()").fetchone()[0] >= 0
+        for sql in ("SELECT buurt_app.loket_opschonen()", "SELECT 1 FROM buurt.initiatief",
+                    "SELECT buurt_app.instelling('loket_max_punten')"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(sql)
+
+
+def test_no_personal_column_of_the_residents_pages_in_publiek(admin_conn):
+    columns = {r[0] for r in admin_conn.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_schema = 'publiek'").fetchall()}
+    assert "steunbetuigingen" in columns
+    assert not columns & {"email", "token", "token_hash", "adres_hash", "afzender_hash", "aan"}

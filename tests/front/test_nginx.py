@@ -79,6 +79,27 @@ def test_plan_check_rate_limit_answers_429_in_dutch_while_tiles_answer_200(front
     assert httpx.get(f"{front.url}/plancheck", timeout=10).status_code == 405
 
 
+def test_a_residents_form_posts_are_rate_limited_by_the_front_in_dutch_html(front):
+    """POST /indienen and /steun/{id} (here and under /g/<code>/) share one zone per address: burst 5, then the
+    front's own Dutch page; the form itself (GET) is never counted. The forms sent are refused by the database
+    (no consent), so only the front's limit is measured here, not the database's own per-address count."""
+    with httpx.Client(base_url=front.url, timeout=60) as client:
+        answers = [client.post(path, data={"titel": "Proef"})
+                   for path in ["/indienen", "/g/GM0402/indienen", "/steun/1"] * 5]
+        forms = [client.get("/indienen").status_code for _ in range(10)]
+    passed = [r for r in answers if r.status_code != 429]
+    limited = [r for r in answers if r.status_code == 429]
+    assert 1 <= len(passed) <= 7 and len(limited) >= 8, [r.status_code for r in answers]
+    assert {r.status_code for r in passed} <= {400, 404}  # the service's own answer: the form again, or not public
+    for r in limited:
+        assert r.headers["content-type"].startswith("text/html") and r.headers["retry-after"] == "60"
+        assert '<html lang="nl">' in r.text and "Te veel verzoeken" in r.text
+    assert set(forms) == {200}
+    big = httpx.post(f"{front.url}/indienen", content=b"titel=" + b"x" * 70_000,
+                     headers={"Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": "192.0.2.99"})
+    assert big.status_code == 413 and "Formulier te groot" in big.text and '<html lang="nl">' in big.text
+
+
 def test_ogc_items_with_a_filter_are_rate_limited_and_go_to_the_ogc_processes(front, two_workers):
     with httpx.Client(base_url=front.url, timeout=60) as client:
         plain = [client.get("/ogc/collections/buurtdeals_punten/items", params={"limit": 2}).status_code

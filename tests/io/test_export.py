@@ -9,12 +9,14 @@ import json
 from pathlib import Path
 
 import fiona
+import psycopg
 import pytest
 
 from spatial_service import catalogue
 from spatial_service.cli import main
 from spatial_service.exporters.open_data import ExportError, export_layers, export_open_data
 from tests.io.conftest import rows
+from tests.service.test_private import residents_values
 
 
 @pytest.fixture(scope="module")
@@ -52,6 +54,8 @@ def test_no_private_data_and_nothing_unpublished(exported, demo_db):
     names_and_emails = [v for r in rows(demo_db.admin_dsn, "SELECT indiener_naam, indiener_email, indiener_telefoon "
                                                            "FROM buurt.initiatief") for v in r if v]
     assert names_and_emails, "the demo should have submitters to leak"
+    with psycopg.connect(demo_db.admin_dsn) as conn:
+        names_and_emails += sorted(residents_values(conn))
     for path in exported.iterdir():
         text = path.read_bytes().decode("utf-8", errors="replace") if path.suffix != ".gpkg" else \
             path.read_bytes().decode("latin-1")

@@ -36,9 +36,9 @@ def test_loads_every_catalogue_layer_with_database_counts(bk, plugin, project, g
     cat = bk.catalogue.load()
     assert result is not None
     assert set(result.layers) == {entry.id for entry in cat.layers}
-    assert len(project.mapLayers()) == len(cat.layers) == 22
+    assert len(project.mapLayers()) == len(cat.layers) == 23
     group = project.layerTreeRoot().findGroup("Buurtkaart")
-    assert group is not None and len(group.findLayers()) == 22
+    assert group is not None and len(group.findLayers()) == 23
     assert group.findGroup("Waardelijsten") is not None
     for entry in cat.layers:
         layer = result.layers[entry.id]
@@ -116,9 +116,9 @@ def test_loading_twice_adds_nothing(bk, plugin, project, gis_connection):
     first = plugin.load_layers(connection=gis_connection)
     second = plugin.load_layers(connection=gis_connection)
     assert second.added == []
-    assert len(project.mapLayers()) == 22
+    assert len(project.mapLayers()) == 23
     assert {k: v.id() for k, v in first.layers.items()} == {k: v.id() for k, v in second.layers.items()}
-    assert len(project.layerTreeRoot().findGroup("Buurtkaart").findLayers()) == 22
+    assert len(project.layerTreeRoot().findGroup("Buurtkaart").findLayers()) == 23
     # the catalogue's [[relatie]] pairs, the wijkagenda's two among them (no relation of the loader's own)
     assert len(project.relationManager().relations()) == len(bk.catalogue.load().layer_relations()) == 11
     assert {"wijkagenda_wijk", "jaarschijf_wijkagenda"} <= set(project.relationManager().relations())

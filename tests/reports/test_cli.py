@@ -97,7 +97,7 @@ def test_wijk_report_has_analysis_and_plan(demo_db, tmp_path, admin_conn):
                                      "ON b.code = c.buurtcode WHERE b.wijkcode = 'WK040201' "
                                      "AND c.indicator = 'inwoners' AND c.jaar = 2018").fetchone()[0]
     assert "Inwoners (aantal) " in analyse and f"{inhabitants:,}".replace(",", ".") + " " in analyse
-    assert "Draagvlak (buurtpeilingen)" in analyse
+    assert "Draagvlak (buurtpeilingen en steunbetuigingen)" in analyse
     plan = " ".join(pdf.text(tmp_path / "wijk.pdf", 2).split())
     assert "Wildplassen" in plan and "spontaan" in plan  # Overlast Oude Haven serves no priority
 

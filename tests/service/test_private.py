@@ -15,6 +15,7 @@ def private_values(admin_conn) -> tuple[set[str], set[int], set[int]]:
     strings = set()
     for row in admin_conn.execute("SELECT indiener_naam, indiener_email, indiener_telefoon FROM buurt.initiatief"):
         strings.update(v for v in row if v)
+    strings.update(residents_values(admin_conn))
     hidden_initiatives = {r[0] for r in admin_conn.execute(
         "SELECT id FROM buurt.initiatief WHERE NOT gepubliceerd OR status = 'ingetrokken'")}
     hidden_deals = {r[0] for r in admin_conn.execute("SELECT id FROM buurt.buurtdeal WHERE NOT gepubliceerd")}
@@ -24,6 +25,26 @@ def private_values(admin_conn) -> tuple[set[str], set[int], set[int]]:
         "WHERE NOT gepubliceerd "
         "EXCEPT (SELECT titel FROM publiek.initiatief UNION SELECT titel FROM publiek.buurtdeal)"))
     return strings, hidden_initiatives, hidden_deals
+
+
+def residents_values(admin_conn) -> set[str]:
+    """What residents left on the website (issue 21; the demo has some, spatial_service/demo/bewoners.py): the name,
+    e-mail, title and description of a submission waiting for its confirmation, the addresses of the outbox, every
+    link token still queued and every stored hash."""
+    values: set[str] = set()
+    for row in admin_conn.execute(
+            "SELECT naam, email, titel, omschrijving, encode(token_hash, 'hex') FROM buurt_loket.aanmelding "
+            "UNION ALL SELECT aan, token, NULL, NULL, NULL FROM buurt_loket.uitgaand "
+            "UNION ALL SELECT encode(adres_hash, 'hex'), NULL, NULL, NULL, NULL FROM buurt_loket.steun "
+            "UNION ALL SELECT encode(token_hash, 'hex'), NULL, NULL, NULL, NULL FROM buurt_loket.volgsleutel"):
+        values.update(v for v in row if v)
+    return values
+
+
+def test_demo_has_residents_data_to_leak(admin_conn):
+    values = residents_values(admin_conn)
+    assert "pieter.peters@example.org" in values and "steun.twee@example.org" in values
+    assert admin_conn.execute("SELECT sum(steunbetuigingen) FROM publiek.initiatief").fetchone()[0] == 4
 
 
 def assert_clean(tiles: list[bytes], strings: set[str], hidden_initiatives: set[int], hidden_deals: set[int]) -> int:

@@ -9,6 +9,9 @@
 //                                             the buurtmonitor's figures (monitor.js)
 //   tegelbron(lagen)                          a MapLibre vector source of these tile layers (live: the service's
 //                                             TileJSON; static: the same PMTiles archive as the map)
+//   loket(path)                               the address of a resident's page (indienen, steun/12): live the
+//                                             service's own; static the live service named by export-site
+//                                             (<body data-loket>), or null when none is: then there is no link
 // Live these are the service's routes; static the files export-site wrote under data/ from the same SQL.
 "use strict";
 
@@ -66,9 +69,11 @@ export function createSource(kind = document.body.dataset.bron || "live", base =
   const q = encodeURIComponent;
   if (kind === "statisch") {
     let archive = null;  // the PMTiles archive of the style's source, for tegelbron()
+    const live = document.body.dataset.loket;
     return {
       kind,
       url,
+      loket: (path) => (live ? new URL(path, live).href : null),
       async style() {
         await loadScript(url("vendor/pmtiles/pmtiles.js"));
         const protocol = new window.pmtiles.Protocol();
@@ -110,6 +115,7 @@ export function createSource(kind = document.body.dataset.bron || "live", base =
   return {
     kind,
     url,
+    loket: (path) => url(path),
     style: () => json("style.json"),
     labels: () => json("labels.json"),
     details: () => json("details.json", { cache: "no-cache" }),

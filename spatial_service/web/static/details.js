@@ -49,7 +49,9 @@ function commitments(afspraken) {
   return html;
 }
 
-export function detailsHtml(item, data, symbols, permalink) {
+// `loket(path)` is the address of a resident's page, or null where there is none (a static site without a live
+// service): then the support count shows without the "Ik steun dit" link
+export function detailsHtml(item, data, symbols, permalink, loket = () => null) {
   const byKey = data.byKey;
   const rows = [["Thema", `${symbols.img(item.thema, item.status, 18)} ${esc(item.thema_naam)}`]];
   if (item.jaar) rows.push(["Jaar", esc(item.jaar)]);
@@ -58,6 +60,13 @@ export function detailsHtml(item, data, symbols, permalink) {
   if (item.wijknaam) rows.push(["Waar", `${esc(item.buurtnaam || "")}${item.buurtnaam ? ", wijk " : "Wijk "}${esc(item.wijknaam)}`]);
   rows.push(["Steun in de buurtpeiling", item.steun_pct == null ? "(geen peiling)"
     : `${esc(item.steun_pct)}% voor (${esc(item.respondenten)} respondenten)`]);
+  let support = "";
+  if (item.soort === "initiatief") {
+    const count = item.steunbetuigingen || 0;
+    rows.push(["Steun via de virtuele stad", `${esc(count)} ${count === 1 ? "bewoner" : "bewoners"}`]);
+    const link = loket(`steun/${item.id}`);
+    if (link) support = `<p class="steunen"><a class="knop" href="${esc(link)}">Ik steun dit</a></p>`;
+  }
   let origin = "";
   if (item.soort === "buurtdeal") {
     const ini = item.initiatief_id != null ? byKey.get(`initiatief:${item.initiatief_id}`) : null;
@@ -77,6 +86,7 @@ export function detailsHtml(item, data, symbols, permalink) {
     <dl>${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join("")}</dl>
     ${stepLine(item, data.stappen)}
     ${item.soort === "buurtdeal" ? `<div class="afspraken-blok">${commitments(item.afspraken || [])}</div>` : ""}
+    ${support}
     ${origin}
     <p class="permalink"><a href="${esc(permalink(item))}">Link naar ${item.soort === "buurtdeal" ? "deze buurtdeal" : "dit initiatief"}</a></p>
   </div>`;

@@ -168,7 +168,7 @@ function openDetails(key, { zoom = false, focus = true } = {}) {
   if (!item) return false;
   selected = key;
   const panel = document.getElementById("details");
-  panel.querySelector(".details-inhoud").innerHTML = detailsHtml(item, data, symbols, itemLink);
+  panel.querySelector(".details-inhoud").innerHTML = detailsHtml(item, data, symbols, itemLink, api.bron.loket);
   panel.hidden = false;
   document.body.classList.add("met-details");
   openDrawer(true);
@@ -306,6 +306,11 @@ async function main() {
   maplibregl.prewarm();
   const bron = createSource();
   api.bron = bron;
+  const submit = bron.loket("indienen");
+  if (submit) {
+    document.getElementById("indienen-link").href = submit;
+    document.getElementById("indienen").hidden = false;
+  }
   const names = bron.labels();
   // the map waits for its style only; the details (list, panel) arrive meanwhile
   const details = bron.details();
