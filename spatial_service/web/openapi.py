@@ -162,7 +162,8 @@ OPERATIONS: dict[str, dict[str, dict[str, Any]]] = {
                  "requestBody": {"required": True, "content": {"application/x-www-form-urlencoded": {
                      "schema": LOGIN_FORM}}},
                  "responses": {**_werkbak_pages(303, 400, 401, 403, 413, 429, 503), **_errors(404)}}},
-    "/werkbak/uitloggen": {"post": {
+    "/werkbak/uitloggen": {"get": {"summary": "Werkbak: de pagina om uit te loggen (ingelogd)", "responses": {
+        "200": _page("De pagina"), **_werkbak_pages(303, 503), **_errors(404)}}, "post": {
         "summary": "Werkbak: uitloggen (formulier met het csrf-veld van de sessie)",
         "responses": {**_werkbak_pages(303, 400, 403, 413, 503), **_errors(404)}}},
     "/werkbak/uitloggen-overal": {"post": {

@@ -148,6 +148,19 @@ async def login(request: Request) -> Response:
     return response
 
 
+async def ask_logout(request: Request) -> Response:
+    """GET /werkbak/uitloggen: the two ways out on a page of their own (the header of every page has them too)."""
+    wie = await sessie.gebruiker(request)
+    inhoud = ('<h1>Uitloggen</h1><p>Met <strong>Uitloggen</strong> eindigt de sessie in deze browser. Met '
+              '<strong>Overal uitloggen</strong> eindigen al uw sessies, ook op andere apparaten (bijvoorbeeld als u '
+              'ergens vergat uit te loggen).</p>'
+              f'<form method="post" action="/werkbak/uitloggen">{sessie.csrf_veld(wie)}'
+              '<p><button type="submit">Uitloggen</button></p></form>'
+              f'<form method="post" action="/werkbak/uitloggen-overal">{sessie.csrf_veld(wie)}'
+              '<p><button type="submit" class="tweede">Overal uitloggen</button></p></form>')
+    return pagina("Uitloggen", inhoud, wie)
+
+
 async def _logout(request: Request, overal: bool) -> Response:
     wie = await sessie.gebruiker(request)
     await sessie.formulier(request, wie)
@@ -169,6 +182,7 @@ async def logout_everywhere(request: Request) -> Response:
 
 def routes() -> list[BaseRoute]:
     return [Route(LOGIN_PATH, show, methods=["GET"]), Route(LOGIN_PATH, login, methods=["POST"]),
+            Route("/werkbak/uitloggen", ask_logout, methods=["GET"]),
             Route("/werkbak/uitloggen", logout, methods=["POST"]),
             Route("/werkbak/uitloggen-overal", logout_everywhere, methods=["POST"])]
 
