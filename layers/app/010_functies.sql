@@ -7,14 +7,6 @@ LANGUAGE sql STABLE AS $$
   SELECT waarde::numeric FROM buurt_sys.instelling WHERE sleutel = p_sleutel
 $$;
 
--- Who is acting: the role a session switched to with SET ROLE (the werkbak's pool logs in as buurtkaart_werkbak and
--- sets the person's role for each transaction), else the login. Not current_user: inside a SECURITY DEFINER function
--- (the audit and status-history triggers) that is the owner, while the setting `role` stays the caller's.
-CREATE FUNCTION buurt_app.wie() RETURNS text
-LANGUAGE sql STABLE AS $$
-  SELECT coalesce(nullif(pg_catalog.current_setting('role'), 'none'), session_user::text)
-$$;
-
 -- Dutch word for a geometry type, for messages GIS staff read.
 CREATE FUNCTION buurt_app.geometrietype_naam(p_type text) RETURNS text
 LANGUAGE sql IMMUTABLE AS $$

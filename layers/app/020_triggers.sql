@@ -93,7 +93,8 @@ BEGIN
 END
 $$;
 
--- aangemaakt/gewijzigd door/op: set here, whatever the client sent.
+-- aangemaakt/gewijzigd door/op: set here, whatever the client sent. The person is buurt_app.wie() (the login, or
+-- the werkbak user the werkbak's pool role acts as: 048_werkbak_toegang.sql).
 CREATE FUNCTION buurt_app.tg_bijhouden() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -166,7 +167,7 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
 DECLARE
   v_tabel text := TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME;
   v_sleutels text[] := string_to_array(TG_ARGV[0], ',');
-  v_door text := buurt_app.wie();  -- the person, also when a pool role acts for them (SET ROLE)
+  v_door text := buurt_app.wie();  -- the person, also when the werkbak's pool role acts for a user
 BEGIN
   IF TG_OP = 'INSERT' THEN
     INSERT INTO buurt_sys.wijziging (tabel, rij_id, actie, nieuw, gemeentecode, door)

@@ -103,7 +103,7 @@ $$;
 CREATE FUNCTION buurt_app.tg_statusverloop() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
 DECLARE
-  v_door text := buurt_app.wie();  -- the person, also when a pool role acts for them (SET ROLE)
+  v_door text := buurt_app.wie();  -- the person, also when the werkbak's pool role acts for a user
 BEGIN
   IF TG_TABLE_NAME = 'initiatief' THEN
     IF TG_OP = 'INSERT' THEN

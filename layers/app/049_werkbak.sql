@@ -2,8 +2,7 @@
 -- Every function here is SECURITY INVOKER on purpose: it runs as the person (the werkbak's pool sets their role), so
 -- row-level security per gemeente, the workflow, wederkerigheid and every other rule apply exactly as in QGIS. A row
 -- of another gemeente and a row that does not exist give the same (empty) answer. Rebuilt on every install.
-CREATE SCHEMA IF NOT EXISTS werkbak;
-COMMENT ON SCHEMA werkbak IS 'Buurtkaart: de werkbak (buurtcoördinatoren, wijkteams); wordt bij elke installatie opnieuw opgebouwd';
+-- (The schema itself is made in 048_werkbak_toegang.sql.)
 
 -- The wijken the inbox covers: the person's own (werkbak.mijn_wijken, kept by admins), or, for someone without any,
 -- every wijk of the gemeenten they may use. PL/pgSQL: the RLS functions it calls are made later (080_rls.sql).

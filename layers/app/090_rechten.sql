@@ -20,3 +20,34 @@ REVOKE INSERT, UPDATE, DELETE ON buurt.statusverloop FROM buurtkaart_editor;
 GRANT SELECT ON buurt_sys.wijziging TO buurtkaart_editor;
 -- row-level security per gemeente (080_rls.sql) reads which gemeenten a role may use
 GRANT SELECT ON buurt_sys.gemeente_toegang TO buurtkaart_lezer;
+
+-- === werkbak: toegang (issue 22, 048_werkbak_toegang.sql) ====================================================
+-- The group of werkbak users (login roles made by `buurtkaart werkbak gebruiker toevoegen`). Not a member of
+-- buurtkaart_lezer or _editor: those map to every gemeente ('*'); a user gets its own gemeente(n) instead. It reads
+-- the data and value lists (row-level security per gemeente applies), writes initiatives, deals and their
+-- commitments (through every rule of the database), and reads the audit log of its gemeente(n) (RLS).
+REVOKE ALL ON ALL FUNCTIONS IN SCHEMA werkbak FROM PUBLIC;
+GRANT USAGE ON SCHEMA buurt, buurt_vl, buurt_sys, buurt_app, werkbak TO buurtkaart_wijkteam;
+GRANT SELECT ON ALL TABLES IN SCHEMA buurt, buurt_vl TO buurtkaart_wijkteam;
+GRANT INSERT, UPDATE ON buurt.initiatief, buurt.buurtdeal, buurt.afspraak TO buurtkaart_wijkteam;
+GRANT DELETE ON buurt.afspraak TO buurtkaart_wijkteam;
+GRANT USAGE ON ALL SEQUENCES IN SCHEMA buurt TO buurtkaart_wijkteam;
+GRANT SELECT ON buurt_sys.schema_versie, buurt_sys.instelling, buurt_sys.wijziging, buurt_sys.gemeente_toegang,
+  buurt_sys.werkgebied TO buurtkaart_wijkteam;
+GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA buurt_app, werkbak TO buurtkaart_wijkteam;
+-- The pool role: the session tables and their functions, nothing else (it is NOINHERIT: what it does for a user
+-- it does after SET ROLE, with the user's rights). It reads the gemeente mapping for the session's user.
+GRANT USAGE ON SCHEMA buurt_sys, buurt_app TO buurtkaart_werkbak;
+GRANT SELECT, INSERT, UPDATE, DELETE ON buurt_sys.werkbak_sessie, buurt_sys.werkbak_poging TO buurtkaart_werkbak;
+GRANT USAGE ON SEQUENCE buurt_sys.werkbak_poging_id_seq TO buurtkaart_werkbak;
+GRANT SELECT ON buurt_sys.gemeente_toegang TO buurtkaart_werkbak;
+-- The session functions are the pool's alone (they would only be refused on the tables for anyone else).
+REVOKE EXECUTE ON FUNCTION buurt_app.werkbak_sessie_maken(bytea, text, interval),
+  buurt_app.werkbak_sessie(bytea, interval, interval), buurt_app.werkbak_sessie_beeindigen(bytea, boolean),
+  buurt_app.werkbak_poging_toegestaan(text, text, interval, integer, integer),
+  buurt_app.werkbak_poging(text, text, boolean) FROM buurtkaart_lezer, buurtkaart_wijkteam;
+GRANT EXECUTE ON FUNCTION buurt_app.werkbak_sessie_maken(bytea, text, interval),
+  buurt_app.werkbak_sessie(bytea, interval, interval), buurt_app.werkbak_sessie_beeindigen(bytea, boolean),
+  buurt_app.werkbak_poging_toegestaan(text, text, interval, integer, integer),
+  buurt_app.werkbak_poging(text, text, boolean), buurt_app.werkbak_rol_geldig(oid),
+  buurt_app.werkbak_gemeenten(oid), buurt_app.werkbak_poging_sleutel(text) TO buurtkaart_werkbak;

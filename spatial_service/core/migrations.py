@@ -2,7 +2,7 @@
 (see spatial_service/plugin_tools/build.py) and runs the same script through its own connection.
 
 The whole upgrade is one SQL script in one transaction: prelude (extension, roles), the changelogs not yet in
-buurt_sys.schema_versie, then the app layer (buurt_app, publiek, werkbak) dropped and rebuilt.
+buurt_sys.schema_versie, then the app layer (buurt_app, publiek) dropped and rebuilt.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 CHANGELOG_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
-APP_SCHEMAS = ("werkbak", "publiek", "buurt_app")
+APP_SCHEMAS = ("publiek", "buurt_app", "werkbak")
 VERSION_QUERY = (
     "SELECT coalesce(string_agg(versie::text || ':' || controlesom, ',' ORDER BY versie), '') "
     "FROM buurt_sys.schema_versie"

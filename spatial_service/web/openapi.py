@@ -68,6 +68,26 @@ TILE_FILTERS = [
 LAYERS = _path("layers", "Laag-id's gescheiden door komma's (de catalogus)", {"$ref": "#/components/schemas/Lagen"})
 GENERAL = (400, 404, 503)
 
+HTML = {"text/html": {"schema": {"type": "string"}}}
+
+
+def _page(description: str) -> dict[str, Any]:
+    return {"description": description, "content": HTML}
+
+
+def _werkbak_pages(*statuses: int) -> dict[str, Any]:
+    """The werkbak's answers: Dutch HTML pages, a 303 to the login page (or back), never kept (no-store)."""
+    texts = {303: "Doorverwijzing (naar de inlogpagina, of terug na het inloggen)",
+             400: "Formulier niet goed verstuurd", 401: "Inloggen niet gelukt (één melding voor elke reden)",
+             403: "Geweigerd: het beveiligingsveld (CSRF) ontbreekt of klopt niet", 413: "Formulier te groot",
+             429: "Te veel mislukte pogingen (afgeremd)", 503: "De database is niet bereikbaar"}
+    return {str(s): ({"description": texts[s]} if s == 303 else _page(texts[s])) for s in statuses}
+
+
+LOGIN_FORM = {"type": "object", "required": ["csrf", "naam", "wachtwoord"], "properties": {
+    "csrf": {"type": "string"}, "naam": {"type": "string"}, "wachtwoord": {"type": "string"},
+    "terug": {"type": "string"}}}
+
 # path (as in the route table) -> method -> operation
 OPERATIONS: dict[str, dict[str, dict[str, Any]]] = {
     "/": {"get": {"summary": "De virtuele stad (viewer)", "responses": {
@@ -133,6 +153,22 @@ OPERATIONS: dict[str, dict[str, dict[str, Any]]] = {
     "/g/{gemeente}": {"get": {"summary": "Naar /g/{gemeente}/ (de pagina heeft de slash nodig)",
                               "responses": {"308": {"description": "Doorverwijzing"},
                                             **_errors(*GENERAL, html=True)}}},
+    "/werkbak/inloggen": {
+        "get": {"summary": "Werkbak: de inlogpagina", "parameters": [
+            _query("terug", "Pad in de werkbak om na het inloggen heen te gaan", example="/werkbak/"),
+            _query("uit", "1 of overal: de melding na het uitloggen")],
+            "responses": {"200": _page("De inlogpagina"), **_werkbak_pages(303), **_errors(404)}},
+        "post": {"summary": "Werkbak: inloggen (PostgreSQL controleert naam en wachtwoord)",
+                 "requestBody": {"required": True, "content": {"application/x-www-form-urlencoded": {
+                     "schema": LOGIN_FORM}}},
+                 "responses": {**_werkbak_pages(303, 400, 401, 403, 413, 429, 503), **_errors(404)}}},
+    "/werkbak/uitloggen": {"get": {"summary": "Werkbak: de pagina om uit te loggen (ingelogd)", "responses": {
+        "200": _page("De pagina"), **_werkbak_pages(303, 503), **_errors(404)}}, "post": {
+        "summary": "Werkbak: uitloggen (formulier met het csrf-veld van de sessie)",
+        "responses": {**_werkbak_pages(303, 400, 403, 413, 503), **_errors(404)}}},
+    "/werkbak/uitloggen-overal": {"post": {
+        "summary": "Werkbak: op alle apparaten uitloggen (formulier met het csrf-veld van de sessie)",
+        "responses": {**_werkbak_pages(303, 400, 403, 413, 503), **_errors(404)}}},
     "/openapi.json": {"get": {"summary": "Dit document", "responses": {
         "200": _json(_object("openapi", "paths"), "OpenAPI 3"), **_errors(*GENERAL)}}},
 }

@@ -149,6 +149,11 @@ ARGUMENTS: dict[str, list[tuple[str, ...]]] = {
     "buurt_app.gemeente_van_wijkagenda(integer)": [("{agenda}",)],
     "buurt_app.gemeente_naam(text)": [("'GM0307'",)],
     "buurt_app.beveilig_gemeenten()": [()],
+    # the werkbak's access (048_werkbak_toegang.sql); the session functions are the pool role's only
+    "buurt_app.wie()": [()],
+    "buurt_app.werkbak_rol_geldig(oid)": [("(SELECT oid FROM pg_roles WHERE rolname = 'bk_rls_gm0307')",)],
+    "buurt_app.werkbak_gemeenten(oid)": [("(SELECT oid FROM pg_roles WHERE rolname = 'bk_rls_gm0307')",)],
+    "buurt_app.werkbak_poging_sleutel(text)": [("'bk_rls_gm0307'",)],
 }
 
 # Every SECURITY DEFINER function an editor may execute bypasses row-level security: each is reviewed, and a new
