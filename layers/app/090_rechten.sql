@@ -51,3 +51,14 @@ GRANT EXECUTE ON FUNCTION buurt_app.werkbak_sessie_maken(bytea, text, interval),
   buurt_app.werkbak_poging_toegestaan(text, text, interval, integer, integer),
   buurt_app.werkbak_poging(text, text, boolean), buurt_app.werkbak_rol_geldig(oid),
   buurt_app.werkbak_gemeenten(oid), buurt_app.werkbak_poging_sleutel(text) TO buurtkaart_werkbak;
+
+-- === werkbak: pagina's (issue 22, 049_werkbak.sql) ============================================================
+-- Notes per step (buurt.gespreksverslag) are written and corrected by the werkbak's users; never public, so no
+-- right for the public role (its view list above is publiek only) and no publiek view. The publication preview
+-- (werkbak.publicatie_voorbeeld) reads the publiek views as the user.
+GRANT INSERT, UPDATE, DELETE ON buurt.gespreksverslag TO buurtkaart_wijkteam;
+GRANT USAGE ON SCHEMA publiek TO buurtkaart_wijkteam;
+GRANT SELECT ON ALL TABLES IN SCHEMA publiek TO buurtkaart_wijkteam;
+-- the lists per wijk and year run the jaarrapportage's sources, some of them buurt_app views (security_invoker:
+-- read under the user's row-level security)
+GRANT SELECT ON ALL TABLES IN SCHEMA buurt_app TO buurtkaart_wijkteam;

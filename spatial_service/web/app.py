@@ -33,12 +33,12 @@ from spatial_service.web.fastpath import TileFastPath
 from spatial_service.web.http import EXCEPTION_HANDLERS
 from spatial_service.web.service import TileService
 from spatial_service.web.werkbak import EXCEPTION_HANDLERS as WERKBAK_HANDLERS
-from spatial_service.web.werkbak import inloggen
+from spatial_service.web.werkbak import deal, inbox, inloggen, item, lijsten, publiceren
 
 log = logging.getLogger(__name__)
 
 ROUTE_MODULES: tuple[ModuleType, ...] = (routes, plancheck, ogc, agenda, monitor, gemeente, openapi, security,
-                                         inloggen)
+                                         inloggen, inbox, lijsten, deal, publiceren, item)
 
 
 def all_routes() -> list[BaseRoute]:

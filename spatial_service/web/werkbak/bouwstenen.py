@@ -23,6 +23,7 @@ from spatial_service.web.werkbak.pagina import pagina
 from spatial_service.web.werkbak.sessie import Gebruiker, als
 
 SOORTEN = {"initiatief": "Initiatief", "buurtdeal": "Buurtdeal"}
+STIJL = "/static/werkbak-paginas.css"
 MAX_ID = 2_147_483_647  # PostgreSQL integer: a longer number cannot be an id
 T = TypeVar("T")
 
@@ -74,8 +75,8 @@ def melding(tekst: str | None, soort: str = "fout") -> str:
         return ""
     rol = 'role="alert"' if soort == "fout" else 'role="status"'
     kop = "Niet opgeslagen" if soort == "fout" else "Opgeslagen"
-    return (f'<div class="melding melding-{soort}" {rol} id="melding" tabindex="-1"><strong>{kop}:</strong> '
-            f"{esc(tekst)}</div>")
+    klasse = "melding" if soort == "fout" else "gedaan"
+    return (f'<div class="{klasse}" {rol} id="melding" tabindex="-1"><strong>{kop}:</strong> {esc(tekst)}</div>')
 
 
 def navigatie(huidig: str) -> str:
@@ -83,7 +84,9 @@ def navigatie(huidig: str) -> str:
     current = ' aria-current="page"'
     items = "".join(f'<li><a href="{href}"{current if href == huidig else ""}>{esc(naam)}</a></li>'
                     for href, naam in links)
-    return f'<nav class="werkbak-nav" aria-label="Werkbak"><ul>{items}</ul></nav>'
+    # the pages' own look beside the frame's werkbak.css (a stylesheet link may stand in the body)
+    return (f'<link rel="stylesheet" href="{STIJL}"><nav class="werkbak-nav" aria-label="Werkbak"><ul>{items}</ul>'
+            "</nav>")
 
 
 def veld(invoer: Mapping[str, Any], naam: str, standaard: Any = "") -> str:
@@ -142,7 +145,8 @@ def item_sleutel(request: Request) -> tuple[str, int] | None:
 def niet_gevonden(wie: Gebruiker) -> HTMLResponse:
     """The same answer for an item of another gemeente as for one that does not exist: nothing leaks."""
     return pagina("Niet gevonden", navigatie("") + "<h1>Niet gevonden</h1><p>Dit initiatief of deze buurtdeal "
-                  "bestaat niet, of hoort niet bij uw gemeente.</p><p><a href=\"/werkbak/\">Terug naar de inbox</a></p>",
+                  "bestaat niet, of hoort niet bij uw gemeente.</p>"
+                  '<p><a href="/werkbak/">Terug naar de inbox</a></p>',
                   wie, status=404)
 
 

@@ -40,7 +40,8 @@ ITEM_SQL = "SELECT * FROM werkbak.item(%s, %s)"
 STAPPEN_SQL = "SELECT * FROM werkbak.volgende_stappen(%s, %s)"
 VERLOOP_SQL = "SELECT * FROM werkbak.stappen(%s, %s)"
 GESCHIEDENIS_SQL = "SELECT op, door, wat, velden FROM werkbak.geschiedenis(%s, %s)"
-VERSLAGEN_SQL = ("SELECT v.id, v.gesprek_op, v.tekst, v.aangemaakt_door, s.naam AS status_naam FROM buurt.gespreksverslag v "
+VERSLAGEN_SQL = ("SELECT v.id, v.gesprek_op, v.tekst, v.aangemaakt_door, s.naam AS status_naam "
+                 "FROM buurt.gespreksverslag v "
                  "JOIN buurt_vl.status s ON s.code = v.status "
                  "WHERE (%(soort)s = 'initiatief' AND v.initiatief_id = %(id)s) "
                  "OR (%(soort)s = 'buurtdeal' AND v.buurtdeal_id = %(id)s) ORDER BY s.volgorde, v.gesprek_op, v.id")
@@ -63,7 +64,8 @@ PRIORITEIT_UPDATE = {"initiatief": "UPDATE buurt.initiatief SET wijkagenda_id = 
 GEDAAN = {"stap": "de nieuwe stap is gezet.", "verslag": "het gespreksverslag is bewaard.",
           "prioriteit": "de koppeling met de wijkagenda is bewaard.", "afspraak": "de afspraak is toegevoegd.",
           "gereed": "de afspraak staat op gereed.", "buurtdeal": "de buurtdeal is gemaakt.",
-          "gepubliceerd": "het staat nu op de openbare kaart.", "ingetrokken": "het staat niet meer op de openbare kaart."}
+          "gepubliceerd": "het staat nu op de openbare kaart.",
+          "ingetrokken": "het staat niet meer op de openbare kaart."}
 RICHTING = {"verder": "Volgende stap", "terug": "Terug (correctie)", "uit": "Stoppen"}
 
 
@@ -116,7 +118,8 @@ def _stapformulier(item: Mapping[str, Any], stappen: list[dict[str, Any]], wie: 
                 "(met de afspraken van bewoners en gemeente)</p>")
     if not stappen:
         return f"{kop}<p>Vanuit deze stap kan het niet verder.</p>{deal}</section>"
-    knoppen = "".join(f'<button type="submit" name="status" value="{esc(s["status"])}" class="knop knop-{s["richting"]}">'
+    knoppen = "".join(f'<button type="submit" name="status" value="{esc(s["status"])}" '
+                      f'class="knop knop-{s["richting"]}">'
                       f'{esc(RICHTING[s["richting"]])}: {esc(s["status_naam"])}</button>' for s in stappen)
     return (f'{kop}<p>Nu: <strong>{esc(item["status_naam"])}</strong>.</p>'
             f'<form method="post" action="{pad}/stap" class="formulier">{csrf_veld(wie)}'
@@ -188,7 +191,8 @@ def _publicatie(item: Mapping[str, Any]) -> str:
     staat = "staat op de openbare kaart" if item["gepubliceerd"] else "is niet openbaar"
     actie = "Intrekken van de openbare kaart" if item["gepubliceerd"] else "Publiceren op de openbare kaart"
     return ('<section aria-labelledby="kop-publicatie"><h2 id="kop-publicatie">Openbaar</h2>'
-            f'<p>Dit {esc(SOORTEN[item["soort"]].lower())} {staat}. <a href="{pad}/publiceren">{actie}</a> '
+            f'<p>{"Dit initiatief" if item["soort"] == "initiatief" else "Deze buurtdeal"} {staat}. '
+            f'<a href="{pad}/publiceren">{actie}</a> '
             "(u ziet eerst wat er openbaar wordt).</p></section>")
 
 

@@ -33,7 +33,8 @@ from spatial_service.web.werkbak.pagina import pagina
 from spatial_service.web.werkbak.sessie import gebruiker
 
 WIJKEN_SQL = "SELECT wijkcode, wijknaam, gemeentecode FROM werkbak.werkwijken()"
-TITELS = {"deals": "Buurtdeals per thema (gesloten in het jaar)", "prioriteiten": "Wijkagenda: voortgang per prioriteit",
+TITELS = {"deals": "Buurtdeals per thema (gesloten in het jaar)",
+          "prioriteiten": "Wijkagenda: voortgang per prioriteit",
           "plan": "Buurtactiviteitenplan", "wederkerigheid": "Wederkerigheid: afspraken per partij",
           "monitoring": "Monitoring: waar staat elk item"}
 # the sources whose rows are items: their id is asked for too, for the link (the figures stay the same rows)

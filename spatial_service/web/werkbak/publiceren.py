@@ -72,8 +72,8 @@ async def _pagina(request: Request, wie: Gebruiker, soort: str, item_id: int, fo
     gepubliceerd = item["gepubliceerd"]
     actie, waarde = ("Intrekken van de openbare kaart", "nee") if gepubliceerd else ("Publiceren", "ja")
     body = (navigatie("") + melding(fout)
-            + f'<h1>{esc(actie)}: {esc(item["titel"])}</h1><p><a href="{pad}">Terug naar het '
-            f'{esc(SOORTEN[soort].lower())}</a></p>'
+            + f'<h1>{esc(actie)}: {esc(item["titel"])}</h1><p><a href="{pad}">Terug naar '
+            f'{"het initiatief" if soort == "initiatief" else "de buurtdeal"}</a></p>'
             + ("<p>Dit staat nu op de openbare kaart, zo:</p>" if gepubliceerd else "<p>Na publiceren:</p>")
             + _voorbeeld(soort, rij)
             + f"<p>Nooit openbaar: {esc(PRIVE[soort])}.</p>"
