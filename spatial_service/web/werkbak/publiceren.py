@@ -12,7 +12,6 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from spatial_service.web.werkbak.bouwstenen import (
-    SOORTEN,
     esc,
     item_pad,
     item_sleutel,
