@@ -103,8 +103,9 @@ def test_a_wrong_password_an_unknown_user_and_a_gis_role_get_one_message(served,
         conn.execute(f"CREATE ROLE {gis} LOGIN PASSWORD 'Gis-wachtwoord-1' IN ROLE buurtkaart_editor")
     try:
         answers = []
-        for naam, wachtwoord in ((user.naam, user.wachtwoord + "!"), (unique_name("bk_niemand"), user.wachtwoord),
-                                 (gis, "Gis-wachtwoord-1"), ("buurtkaart_werkbak", ""), ("postgres", "Su-wachtwoord-9")):
+        tries = ((user.naam, user.wachtwoord + "!"), (unique_name("bk_niemand"), user.wachtwoord),
+                 (gis, "Gis-wachtwoord-1"), ("buurtkaart_werkbak", ""), ("postgres", "Su-wachtwoord-9"))
+        for naam, wachtwoord in tries:
             response = post_login(served.url, naam, wachtwoord, address())
             assert response.status_code == 401, (naam, response.status_code)
             assert cookie_from(response, "bk_werkbak") is None
