@@ -41,17 +41,17 @@ def test_the_loopback_listener_asks_the_password_of_werkbak_users_only(db):
         with pytest.raises(psycopg.OperationalError, match="password authentication failed"):
             connect_tcp(db, user.naam, user.wachtwoord + "x")
     # an unknown user: no rule admits it (pg_hba.conf), the same as a role outside the group
-    with pytest.raises(psycopg.OperationalError, match="pg_hba.conf rejects connection"):
+    with pytest.raises(psycopg.OperationalError, match=r"pg_hba\.conf rejects connection"):
         connect_tcp(db, unique_name("bk_niemand"), "wat-dan-ook")
     gis = unique_name("bk_gis")
     with psycopg.connect(db.admin_dsn, autocommit=True) as conn:
         conn.execute(f"CREATE ROLE {gis} LOGIN PASSWORD 'Gis-wachtwoord-1' IN ROLE buurtkaart_editor")
     try:
         # a GIS role with a valid password is still refused: TCP is for the werkbak's group only
-        with pytest.raises(psycopg.OperationalError, match="pg_hba.conf rejects connection"):
+        with pytest.raises(psycopg.OperationalError, match=r"pg_hba\.conf rejects connection"):
             connect_tcp(db, gis, "Gis-wachtwoord-1")
         # and superusers too (the socket trusts the machine's own postgres user, TCP does not)
-        with pytest.raises(psycopg.OperationalError, match="pg_hba.conf rejects connection"):
+        with pytest.raises(psycopg.OperationalError, match=r"pg_hba\.conf rejects connection"):
             connect_tcp(db, "postgres", "")
     finally:
         drop_role(db, gis)
@@ -154,9 +154,9 @@ def test_sessions_end_by_idle_and_absolute_timeout_and_with_the_role(db):
     long, short = timedelta(hours=1), timedelta(seconds=1)
     lookup = "SELECT rol, gemeenten FROM buurt_app.werkbak_sessie(%s, %s, %s)"
     with werkbak_user(db) as user:
-        assert session_call(db, "SELECT buurt_app.werkbak_sessie_maken(%s, %s, %s)", (key, user.naam, long)) == [(True,)]
-        assert session_call(db, "SELECT buurt_app.werkbak_sessie_maken(%s, %s, %s)", (other, user.naam, long)) == [
-            (True,)]
+        make = "SELECT buurt_app.werkbak_sessie_maken(%s, %s, %s)"
+        assert session_call(db, make, (key, user.naam, long)) == [(True,)]
+        assert session_call(db, make, (other, user.naam, long)) == [(True,)]
         assert session_call(db, lookup, (key, long, long)) == [(user.naam, ["GM0402"])]
         with psycopg.connect(db.admin_dsn) as conn:  # a minute idle, three hours old
             conn.execute("UPDATE buurt_sys.werkbak_sessie SET gezien = now() - interval '1 minute', "
@@ -209,7 +209,8 @@ def test_the_werkgebied_gives_mijn_wijken_and_stays_in_the_own_gemeente(db):
         wijk = conn.execute("SELECT min(code) FROM buurt.wijk WHERE gemeentecode = 'GM0402' AND gebiedcode IS "
                             "DISTINCT FROM %s", (gebied,)).fetchone()[0]
     with werkbak_user(db, wijken=(wijk,), gebieden=(gebied,)) as user, werkbak_user(db) as other:
-        assert run_as(db, user.naam, "SELECT * FROM werkbak.mijn_wijken()") == [(c,) for c in sorted([wijk, *in_gebied])]
+        expected = [(c,) for c in sorted([wijk, *in_gebied])]
+        assert run_as(db, user.naam, "SELECT * FROM werkbak.mijn_wijken()") == expected
         assert run_as(db, other.naam, "SELECT * FROM werkbak.mijn_wijken()") == []
         # a user reads its own werkgebied only
         assert run_as(db, other.naam, "SELECT count(*) FROM buurt_sys.werkgebied") == [(0,)]

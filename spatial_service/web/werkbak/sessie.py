@@ -148,9 +148,11 @@ async def read_body(request: Request, limit: int) -> bytes:
 async def read_form(request: Request) -> FormData:
     """A urlencoded form of bounded size and field count (the werkbak's forms upload no files)."""
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    body = await read_body(request, settings_of(request).werkbak_max_form)
+    if not body:
+        return FormData([])  # nothing sent: no fields (so no CSRF token either)
     if content_type != FORM_TYPE:
         raise Geweigerd("Dit formulier is niet goed verstuurd (verwacht een gewoon webformulier).", 400)
-    body = await read_body(request, settings_of(request).werkbak_max_form)
     try:
         pairs = parse_qsl(body.decode("utf-8"), keep_blank_values=True, max_num_fields=MAX_FIELDS,
                           strict_parsing=False)
