@@ -65,7 +65,9 @@ def tabel(bijschrift: str, koppen: Sequence[str], rijen: Iterable[Sequence[str]]
     if not body:
         return f'<p class="leeg">{esc(bijschrift)}: {esc(leeg)}</p>'
     head = "".join(f'<th scope="col">{esc(k)}</th>' for k in koppen)
-    return (f'<div class="tabel-rol"><table><caption>{esc(bijschrift)}</caption><thead><tr>{head}</tr></thead>'
+    # a table wider than a phone scrolls in its own box, which the keyboard must reach too (tabindex, named region)
+    return (f'<div class="tabel-rol" tabindex="0" role="region" aria-label="{esc(bijschrift)}"><table>'
+            f'<caption>{esc(bijschrift)}</caption><thead><tr>{head}</tr></thead>'
             f"<tbody>{body}</tbody></table></div>")
 
 
