@@ -6,7 +6,8 @@ import psycopg
 import pytest
 
 PRIVATE_TABLES = ["buurt.initiatief", "buurt.buurtdeal", "buurt.afspraak", "buurt.beheerobject", "buurt.buurt",
-                  "buurt.peiling", "buurt_sys.wijziging", "buurt_sys.instelling", "buurt_vl.thema"]
+                  "buurt.peiling", "buurt.gespreksverslag", "buurt_sys.wijziging", "buurt_sys.instelling",
+                  "buurt_vl.thema"]
 PERSONAL_COLUMNS = {"indiener_naam", "indiener_email", "indiener_telefoon"}
 
 
@@ -54,6 +55,25 @@ def test_publiek_holds_no_personal_values(admin_conn):
     dump = admin_conn.execute("SELECT string_agg(to_jsonb(x)::text, ' ') FROM (SELECT * FROM publiek.initiatief "
                               "UNION ALL SELECT i.* FROM publiek.initiatief i) x").fetchone()[0]
     assert not any(e in dump for e in emails)
+
+
+def test_notes_of_the_werkbak_never_reach_publiek(admin_conn):
+    """A gespreksverslag (werkbak) on a published initiative and a published deal: no publiek view shows its text,
+    and the audit log keeps no copy (a note can be erased for good)."""
+    marker = "NOTITIE-PRIVE-7731"
+    ini, deal = admin_conn.execute("SELECT (SELECT min(id) FROM publiek.initiatief), "
+                                   "(SELECT min(id) FROM publiek.buurtdeal)").fetchone()
+    admin_conn.execute("INSERT INTO buurt.gespreksverslag (initiatief_id, tekst) VALUES (%s, %s)", (ini, marker))
+    admin_conn.execute("INSERT INTO buurt.gespreksverslag (buurtdeal_id, tekst) VALUES (%s, %s)", (deal, marker))
+    views = [r[0] for r in admin_conn.execute("SELECT format('publiek.%I', table_name) FROM information_schema.views "
+                                              "WHERE table_schema = 'publiek'")]
+    assert len(views) > 10
+    for view in views:
+        dump = admin_conn.execute(f"SELECT coalesce(string_agg(to_jsonb(x)::text, ' '), '') FROM {view} x"
+                                  ).fetchone()[0]
+        assert marker not in dump, view
+    assert admin_conn.execute("SELECT count(*) FROM buurt_sys.wijziging WHERE nieuw::text LIKE %s",
+                              (f"%{marker}%",)).fetchone() == (0,)
 
 
 def test_only_published_rows_are_public(admin_conn):
