@@ -156,6 +156,25 @@ ARGUMENTS: dict[str, list[tuple[str, ...]]] = {
     "buurt_app.werkbak_poging_sleutel(text)": [("'bk_rls_gm0307'",)],
 }
 
+# The werkbak's functions (schema werkbak, 048/049): only werkbak users (buurtkaart_wijkteam) may execute them, so
+# they are swept as a GM0402 werkbak login (test_werkbak_functions_show_nothing_of_another_gemeente).
+ITEM_ARGS = [("'initiatief'", "{ini}"), ("'buurtdeal'", "{deal}")]
+WERKBAK_ARGUMENTS: dict[str, list[tuple[str, ...]]] = {
+    "werkbak.mijn_wijken()": [()],
+    "werkbak.werkwijken()": [()],
+    "werkbak.item(text,integer)": ITEM_ARGS,
+    "werkbak.geometrie(text,integer)": ITEM_ARGS,
+    "werkbak.volgende_stappen(text,integer)": ITEM_ARGS,
+    "werkbak.stappen(text,integer)": ITEM_ARGS,
+    "werkbak.geschiedenis(text,integer)": ITEM_ARGS,
+    "werkbak.publicatie_voorbeeld(text,integer)": ITEM_ARGS,
+    "werkbak.inbox(timestamp with time zone)": [("now() + interval '20 years'",)],
+    "werkbak.buurtdeal_maken(integer,text,integer,numeric,text)": [("{ini}", "'Zijdeurdeal'", "2024", "0", "NULL")],
+}
+MUST_SEE_AS_ADMIN_WERKBAK = {"werkbak.item(text,integer)", "werkbak.geschiedenis(text,integer)",
+                             "werkbak.inbox(timestamp with time zone)", "werkbak.publicatie_voorbeeld(text,integer)",
+                             "werkbak.geometrie(text,integer)"}
+
 # Every SECURITY DEFINER function an editor may execute bypasses row-level security: each is reviewed, and a new
 # one fails test_every_security_definer_function_is_reviewed until it is listed here with the reason it is safe.
 SECURITY_DEFINER = {
@@ -230,15 +249,15 @@ def leak_patterns(ids: dict[str, int], marker: str = MARKER) -> list[re.Pattern[
             + [re.compile(r"(?<![\d.])9876\.50?(?!\d)")])  # the hidden deal's budget
 
 
-def executable(conn: psycopg.Connection) -> list[tuple[str, str]]:
+def executable(conn: psycopg.Connection, schemas: tuple[str, ...] = SCHEMAS) -> list[tuple[str, str]]:
     """(signature, how to call it: 'call' for a procedure, 'void', else 'rows') of every function and procedure
-    this login may execute in SCHEMAS. Trigger functions cannot be called and are left out."""
+    this login may execute in `schemas`. Trigger functions cannot be called and are left out."""
     return conn.execute(
         "SELECT p.oid::regprocedure::text, CASE WHEN p.prokind = 'p' THEN 'call' "
         "WHEN p.prorettype = 'void'::regtype THEN 'void' ELSE 'rows' END FROM pg_proc p "
         "JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = ANY (%s) "
         "AND p.prorettype NOT IN ('trigger'::regtype, 'event_trigger'::regtype) "
-        "AND has_function_privilege(p.oid, 'EXECUTE') ORDER BY 1", (list(SCHEMAS),)).fetchall()
+        "AND has_function_privilege(p.oid, 'EXECUTE') ORDER BY 1", (list(schemas),)).fetchall()
 
 
 def readable(conn: psycopg.Connection) -> list[str]:
@@ -263,7 +282,7 @@ def outputs(dsn: str, ids: dict[str, int], signatures: list[tuple[str, str]],
         conn.execute("SET statement_timeout = '30s'")
         for signature, kind in signatures:
             name = signature.split("(")[0]
-            for args in ARGUMENTS.get(signature, []):
+            for args in ARGUMENTS.get(signature, WERKBAK_ARGUMENTS.get(signature, [])):
                 call = f"{name}({', '.join(a.format(**ids) for a in args)})"
                 sql = {"call": f"CALL {call}", "void": f"SELECT {call}::text"}.get(
                     kind, f"SELECT to_jsonb(r)::text FROM (SELECT * FROM {call}) r")
@@ -600,3 +619,33 @@ def test_an_own_row_cannot_point_at_another_gemeentes_row(side_doors, table, col
         mine = conn.execute(f"SELECT id FROM buurt.{parent} ORDER BY id LIMIT 1").fetchone()[0]
         assert conn.execute(f"UPDATE buurt.{table} SET {column} = %s WHERE id = %s", (mine, own)).rowcount == 1
         conn.rollback()
+
+
+@pytest.fixture(scope="module")
+def werkbak_login(side_doors) -> Iterator[str]:
+    """A werkbak user of GM0402 (as `buurtkaart werkbak gebruiker toevoegen` makes one), on the local socket."""
+    from tests.werkbak_gebruikers import werkbak_user
+
+    db, _, _ = side_doors
+    with werkbak_user(db, gemeenten=("GM0402",), prefix="bk_zijdeur") as user:
+        yield db.settings.local_dsn(user.naam, db.name)
+
+
+def test_werkbak_functions_show_nothing_of_another_gemeente(side_doors, werkbak_login):
+    """Every function in schema werkbak, called as a GM0402 werkbak user on GM0307's hidden rows: no marker, id or
+    coordinate in any answer or refusal; as the admin the same calls find them (the harness can see a leak)."""
+    db, ids, _ = side_doors
+    with psycopg.connect(werkbak_login) as conn:
+        signatures = executable(conn, ("werkbak",))
+        assert conn.execute("SELECT buurt_app.mijn_gemeenten()").fetchone() == (["GM0402"],)
+    names = {s for s, _ in signatures}
+    assert names == set(WERKBAK_ARGUMENTS), sorted(names ^ set(WERKBAK_ARGUMENTS))
+    patterns = leak_patterns(ids)
+    as_admin = sweep(db.admin_dsn, ids, signatures, [], patterns)
+    assert set(as_admin) >= MUST_SEE_AS_ADMIN_WERKBAK, sorted(MUST_SEE_AS_ADMIN_WERKBAK - set(as_admin))
+    leaks = sweep(werkbak_login, ids, signatures, [], patterns)
+    assert leaks == {}, f"a GM0402 werkbak user sees GM0307's hidden values: {leaks}"
+    # and nobody but werkbak users may call them: not the GIS editors, not the public role
+    for dsn in (side_doors[2], db.public_dsn):
+        with psycopg.connect(dsn) as conn:
+            assert executable(conn, ("werkbak",)) == []
