@@ -225,11 +225,12 @@ async def render(request: Request, wie: Gebruiker, soort: str, item_id: int, fou
             partijen = await rijen(conn, PARTIJEN_SQL)
     gedaan = GEDAAN.get(request.query_params.get("gedaan", "")) if fout is None else None
     parts = [navigatie(""), melding(fout), melding(gedaan, "gedaan"),
-             f'<p class="soort">{esc(SOORTEN[soort])} {item_id}</p><h1>{esc(item["titel"])}</h1>', _kenmerken(item),
+             f'<p class="soort">{esc(SOORTEN[soort])} {item_id}</p><h1>{esc(item["titel"])}</h1>',
+             f'<div class="overzicht"><div>{_kenmerken(item)}</div>{_kaart(item)}</div>',
              _stapformulier(item, stappen, wie, invoer)]
     if soort == "buurtdeal":
         parts.append(_afspraken(item, afspraken, partijen, wie, invoer))
-    parts += [_verslagen(item, verslagen, wie, invoer), _kaart(item), _prioriteit(item, prioriteiten, wie, invoer),
+    parts += [_verslagen(item, verslagen, wie, invoer), _prioriteit(item, prioriteiten, wie, invoer),
               _publicatie(item), _geschiedenis(verloop, log)]
     return pagina(f"{SOORTEN[soort]}: {item['titel']}", "".join(parts), wie, status=400 if fout else 200)
 
