@@ -114,9 +114,8 @@ async def login(request: Request) -> Response:
     wachtwoord = wachtwoord if isinstance(wachtwoord, str) else ""
     terug = terug_of(form.get("terug"))
     settings = sessie.settings_of(request)
-    pool = sessie.pool_of(request)
     adres = request.client.host if request.client else "onbekend"
-    async with pool.connection() as conn:
+    async with sessie.pool_connection(request) as conn:
         allowed = (await (await conn.execute(
             "SELECT buurt_app.werkbak_poging_toegestaan(%s, %s, %s, %s, %s)",
             (naam[:MAX_NAME], adres, timedelta(seconds=settings.werkbak_window_s), settings.werkbak_max_account,
@@ -132,7 +131,10 @@ async def login(request: Request) -> Response:
     if plausible:
         rol = await check_password(settings.werkbak_login(settings.dbname), naam, wachtwoord)
     new = sessie.new_token()
-    async with pool.connection() as conn:
+    old = request.cookies.get(COOKIE, "")
+    async with sessie.pool_connection(request) as conn:
+        if old:  # a session this browser still had (another user's, perhaps) ends with the new login
+            await conn.execute("SELECT buurt_app.werkbak_sessie_beeindigen(%s, false)", (sessie.token_hash(old),))
         made = rol is not None and (await (await conn.execute(
             "SELECT buurt_app.werkbak_sessie_maken(%s, %s, %s)",
             (sessie.token_hash(new), rol, timedelta(seconds=settings.werkbak_absolute_s)))).fetchone())[0]
@@ -164,7 +166,7 @@ async def ask_logout(request: Request) -> Response:
 async def _logout(request: Request, overal: bool) -> Response:
     wie = await sessie.gebruiker(request)
     await sessie.formulier(request, wie)
-    async with sessie.pool_of(request).connection() as conn:
+    async with sessie.pool_connection(request) as conn:
         await conn.execute("SELECT buurt_app.werkbak_sessie_beeindigen(%s, %s)", (wie.sleutel, overal))
     response = RedirectResponse(f"{LOGIN_PATH}?uit={'overal' if overal else '1'}", status_code=303,
                                 headers={"Cache-Control": NO_STORE})
