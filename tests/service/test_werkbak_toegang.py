@@ -241,3 +241,15 @@ def test_an_unreachable_database_is_a_dutch_503_page(two_gemeenten_db, user):
                          post_login(running.url, user.naam, user.wachtwoord, address())):
             assert response.status_code == 503 and "database is niet bereikbaar" in response.text
             assert response.headers["content-type"].startswith("text/html")
+
+
+def test_an_unreachable_login_check_is_503_not_a_wrong_password(two_gemeenten_db, user):
+    """The pool works, the server behind BUURTKAART_WERKBAK_LOGIN_DSN does not answer: the user is told the
+    database is unreachable, and the attempt does not count as a failure."""
+    dead = f"host=127.0.0.1 port=1 dbname={two_gemeenten_db.name}"
+    with serving(two_gemeenten_db, werkbak_login_dsn=dead) as running:
+        response = post_login(running.url, user.naam, user.wachtwoord, address())
+        assert response.status_code == 503 and "database is niet bereikbaar" in response.text
+    with psycopg.connect(two_gemeenten_db.admin_dsn) as conn:
+        assert conn.execute("SELECT count(*) FROM buurt_sys.werkbak_poging WHERE soort = 'account' AND sleutel = "
+                            "sha256(convert_to(lower(%s), 'UTF8'))", (user.naam,)).fetchone() == (0,)

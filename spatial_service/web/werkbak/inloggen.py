@@ -84,6 +84,18 @@ async def show(request: Request) -> Response:
     return login_page(request, uit=uit, terug=terug)
 
 
+# libpq's texts (the service's language: C) for a server it could not reach or that could not take a connection
+NOT_REACHED = ("Connection refused", "timeout expired", "could not translate host name", "No such file or directory",
+               "Network is unreachable", "No route to host", "server closed the connection unexpectedly",
+               "could not connect to server", "Connection timed out", "the database system is", "too many clients",
+               "could not receive data from server", "SSL SYSCALL error", "failed to resolve host",
+               "Name or service not known")
+
+
+def unreachable(message: str) -> bool:
+    return any(text in message for text in NOT_REACHED)
+
+
 async def check_password(conninfo: str, naam: str, wachtwoord: str) -> str | None:
     """The role PostgreSQL logged in (its own spelling), or None when it refused the name or password. Raises
     Geweigerd (503) when the database cannot be reached at all."""
@@ -91,9 +103,11 @@ async def check_password(conninfo: str, naam: str, wachtwoord: str) -> str | Non
         conn = await psycopg.AsyncConnection.connect(conninfo, user=naam, password=wachtwoord,
                                                      connect_timeout=CONNECT_TIMEOUT_S, autocommit=True)
     except psycopg.OperationalError as exc:
-        # 28P01 wrong password or unknown user (SCRAM), 28000 no pg_hba.conf rule (not in the group): refused alike.
-        # Without a SQLSTATE the server was not reached. The message never holds the password.
-        if exc.sqlstate is None and "authentication" not in str(exc) and "pg_hba" not in str(exc):
+        # A wrong password, an unknown user, no pg_hba.conf rule (not in the group), an LDAP refusal: refused alike.
+        # libpq gives a failed connection no SQLSTATE, and the server's text may be in its own language, so only
+        # libpq's own (client-side) texts of an unreachable or unready server count as "not reachable". The
+        # message never holds the password.
+        if unreachable(str(exc)):
             log.warning("werkbak: login-database onbereikbaar: %s", str(exc).strip()[:200])
             raise Geweigerd(UNREACHABLE, 503) from None
         return None

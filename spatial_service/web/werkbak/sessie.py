@@ -224,6 +224,12 @@ async def _geweigerd(request: Request, exc: Exception) -> Response:
 EXCEPTION_HANDLERS = {NietIngelogd: _niet_ingelogd, Geweigerd: _geweigerd}
 
 
+async def _reset(conn: psycopg.AsyncConnection) -> None:
+    """Back in the pool, a connection is the pool role again, whatever a page did (als() only ever uses SET LOCAL
+    ROLE, which ends with its transaction; this also undoes a plain SET ROLE by mistake)."""
+    await conn.execute("RESET ROLE")
+
+
 @contextlib.asynccontextmanager
 async def pool_lifespan(app) -> AsyncIterator[None]:
     """The werkbak's pool on the pool role, for the service's lifetime. Connections open on demand: a service
@@ -231,8 +237,9 @@ async def pool_lifespan(app) -> AsyncIterator[None]:
     settings: Settings = app.state.settings
     # a lost database answers a werkbak page within seconds (a Dutch 503), not after psycopg_pool's 30 s
     pool = AsyncConnectionPool(settings.werkbak(settings.dbname), min_size=0, max_size=settings.werkbak_pool_size,
-                               open=False, timeout=POOL_TIMEOUT_S,
-                               kwargs={"autocommit": True, "connect_timeout": POOL_TIMEOUT_S},
+                               open=False, timeout=POOL_TIMEOUT_S, reset=_reset,
+                               kwargs={"autocommit": True, "connect_timeout": POOL_TIMEOUT_S,
+                                       "application_name": "buurtkaart-werkbak"},
                                name="buurtkaart-werkbak")
     await pool.open(wait=False)
     app.state.werkbak_pool = pool
