@@ -35,6 +35,10 @@ GRANT USAGE ON ALL SEQUENCES IN SCHEMA buurt TO buurtkaart_wijkteam;
 GRANT SELECT ON buurt_sys.schema_versie, buurt_sys.instelling, buurt_sys.wijziging, buurt_sys.gemeente_toegang,
   buurt_sys.werkgebied TO buurtkaart_wijkteam;
 GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA buurt_app, werkbak TO buurtkaart_wijkteam;
+-- the report views a reader gets (row-level security applies: they read as the caller); not the other buurt_app
+-- views, some of which publiek views read with the owner's rights
+GRANT SELECT ON buurt_app.rapport_item, buurt_app.statusstap, buurt_app.cyclus_initiatief,
+  buurt_app.buurtactiviteitenplan, buurt_app.cijfer TO buurtkaart_wijkteam;
 -- The pool role: the session tables and their functions, nothing else (it is NOINHERIT: what it does for a user
 -- it does after SET ROLE, with the user's rights). It reads the gemeente mapping for the session's user.
 GRANT USAGE ON SCHEMA buurt_sys, buurt_app TO buurtkaart_werkbak;

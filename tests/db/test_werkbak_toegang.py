@@ -122,6 +122,24 @@ def test_a_query_in_als_runs_as_the_person(db):
         assert run_as(db, user.naam, "SELECT count(*) FROM buurt.initiatief WHERE gemeentecode = 'GM0402'")[0][0] > 0
 
 
+def test_a_connection_goes_back_to_the_pool_as_the_pool_role(db):
+    """Even a page that SET ROLE for the whole session by mistake leaves the next request the pool role."""
+    with werkbak_user(db) as user:
+        settings = dataclasses.replace(db.settings, dbname=db.name)
+
+        async def main() -> tuple:
+            app = SimpleNamespace(state=SimpleNamespace(settings=settings))
+            async with sessie.pool_lifespan(app):
+                request = SimpleNamespace(app=app)
+                async with sessie.als(request, sessie.Gebruiker(user.naam, ("GM0402",), "x")) as conn:
+                    await conn.execute(f"SET ROLE {user.naam}")  # not LOCAL: outlives the transaction
+                async with sessie.pool_connection(request) as conn:
+                    return await (await conn.execute("SELECT current_user, application_name FROM pg_stat_activity "
+                                                     "WHERE pid = pg_backend_pid()")).fetchone()
+
+        assert asyncio.run(main()) == (LOCAL_WERKBAK_LOGIN, "buurtkaart-werkbak")
+
+
 def test_the_person_is_named_only_for_a_werkbak_user(db):
     """buurt_app.wie() names the SET ROLE target only when that is a werkbak user: a GIS login that SETs ROLE to a
     group of its own is still named as itself in the audit trail."""

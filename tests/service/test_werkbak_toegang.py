@@ -230,3 +230,26 @@ def test_a_form_too_large_or_not_a_form_is_refused(served, user):
     json = httpx.post(f"{served.url}/werkbak/uitloggen", cookies={"bk_werkbak": session}, json={"csrf": "x"})
     assert json.status_code == 400 and "niet goed verstuurd" in json.text
     assert logged_in(served.url, session)
+
+
+def test_an_unreachable_database_is_a_dutch_503_page(two_gemeenten_db, user):
+    """The pool's database gone (here: a DSN to a port nothing listens on): a page, not a hang or a traceback."""
+    dead = f"host={two_gemeenten_db.settings.socket_dir} port=1 dbname={two_gemeenten_db.name} user=buurtkaart_werkbak"
+    with serving(two_gemeenten_db, werkbak_dsn=dead) as running:
+        assert httpx.get(f"{running.url}/werkbak/inloggen").status_code == 200  # no session: no database needed
+        for response in (httpx.get(f"{running.url}/werkbak/uitloggen", cookies={"bk_werkbak": "x" * 43}),
+                         post_login(running.url, user.naam, user.wachtwoord, address())):
+            assert response.status_code == 503 and "database is niet bereikbaar" in response.text
+            assert response.headers["content-type"].startswith("text/html")
+
+
+def test_an_unreachable_login_check_is_503_not_a_wrong_password(two_gemeenten_db, user):
+    """The pool works, the server behind BUURTKAART_WERKBAK_LOGIN_DSN does not answer: the user is told the
+    database is unreachable, and the attempt does not count as a failure."""
+    dead = f"host=127.0.0.1 port=1 dbname={two_gemeenten_db.name}"
+    with serving(two_gemeenten_db, werkbak_login_dsn=dead) as running:
+        response = post_login(running.url, user.naam, user.wachtwoord, address())
+        assert response.status_code == 503 and "database is niet bereikbaar" in response.text
+    with psycopg.connect(two_gemeenten_db.admin_dsn) as conn:
+        assert conn.execute("SELECT count(*) FROM buurt_sys.werkbak_poging WHERE soort = 'account' AND sleutel = "
+                            "sha256(convert_to(lower(%s), 'UTF8'))", (user.naam,)).fetchone() == (0,)

@@ -84,6 +84,18 @@ async def show(request: Request) -> Response:
     return login_page(request, uit=uit, terug=terug)
 
 
+# libpq's texts (the service's language: C) for a server it could not reach or that could not take a connection
+NOT_REACHED = ("Connection refused", "timeout expired", "could not translate host name", "No such file or directory",
+               "Network is unreachable", "No route to host", "server closed the connection unexpectedly",
+               "could not connect to server", "Connection timed out", "the database system is", "too many clients",
+               "could not receive data from server", "SSL SYSCALL error", "failed to resolve host",
+               "Name or service not known")
+
+
+def unreachable(message: str) -> bool:
+    return any(text in message for text in NOT_REACHED)
+
+
 async def check_password(conninfo: str, naam: str, wachtwoord: str) -> str | None:
     """The role PostgreSQL logged in (its own spelling), or None when it refused the name or password. Raises
     Geweigerd (503) when the database cannot be reached at all."""
@@ -91,9 +103,11 @@ async def check_password(conninfo: str, naam: str, wachtwoord: str) -> str | Non
         conn = await psycopg.AsyncConnection.connect(conninfo, user=naam, password=wachtwoord,
                                                      connect_timeout=CONNECT_TIMEOUT_S, autocommit=True)
     except psycopg.OperationalError as exc:
-        # 28P01 wrong password or unknown user (SCRAM), 28000 no pg_hba.conf rule (not in the group): refused alike.
-        # Without a SQLSTATE the server was not reached. The message never holds the password.
-        if exc.sqlstate is None and "authentication" not in str(exc) and "pg_hba" not in str(exc):
+        # A wrong password, an unknown user, no pg_hba.conf rule (not in the group), an LDAP refusal: refused alike.
+        # libpq gives a failed connection no SQLSTATE, and the server's text may be in its own language, so only
+        # libpq's own (client-side) texts of an unreachable or unready server count as "not reachable". The
+        # message never holds the password.
+        if unreachable(str(exc)):
             log.warning("werkbak: login-database onbereikbaar: %s", str(exc).strip()[:200])
             raise Geweigerd(UNREACHABLE, 503) from None
         return None
@@ -114,9 +128,8 @@ async def login(request: Request) -> Response:
     wachtwoord = wachtwoord if isinstance(wachtwoord, str) else ""
     terug = terug_of(form.get("terug"))
     settings = sessie.settings_of(request)
-    pool = sessie.pool_of(request)
     adres = request.client.host if request.client else "onbekend"
-    async with pool.connection() as conn:
+    async with sessie.pool_connection(request) as conn:
         allowed = (await (await conn.execute(
             "SELECT buurt_app.werkbak_poging_toegestaan(%s, %s, %s, %s, %s)",
             (naam[:MAX_NAME], adres, timedelta(seconds=settings.werkbak_window_s), settings.werkbak_max_account,
@@ -132,7 +145,10 @@ async def login(request: Request) -> Response:
     if plausible:
         rol = await check_password(settings.werkbak_login(settings.dbname), naam, wachtwoord)
     new = sessie.new_token()
-    async with pool.connection() as conn:
+    old = request.cookies.get(COOKIE, "")
+    async with sessie.pool_connection(request) as conn:
+        if old:  # a session this browser still had (another user's, perhaps) ends with the new login
+            await conn.execute("SELECT buurt_app.werkbak_sessie_beeindigen(%s, false)", (sessie.token_hash(old),))
         made = rol is not None and (await (await conn.execute(
             "SELECT buurt_app.werkbak_sessie_maken(%s, %s, %s)",
             (sessie.token_hash(new), rol, timedelta(seconds=settings.werkbak_absolute_s)))).fetchone())[0]
@@ -164,7 +180,7 @@ async def ask_logout(request: Request) -> Response:
 async def _logout(request: Request, overal: bool) -> Response:
     wie = await sessie.gebruiker(request)
     await sessie.formulier(request, wie)
-    async with sessie.pool_of(request).connection() as conn:
+    async with sessie.pool_connection(request) as conn:
         await conn.execute("SELECT buurt_app.werkbak_sessie_beeindigen(%s, %s)", (wie.sleutel, overal))
     response = RedirectResponse(f"{LOGIN_PATH}?uit={'overal' if overal else '1'}", status_code=303,
                                 headers={"Cache-Control": NO_STORE})

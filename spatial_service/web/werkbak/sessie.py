@@ -13,6 +13,7 @@ import base64
 import contextlib
 import hashlib
 import hmac
+import logging
 import secrets
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -29,6 +30,8 @@ from starlette.responses import RedirectResponse, Response
 
 from spatial_service.settings import Settings
 
+log = logging.getLogger(__name__)
+
 COOKIE = "bk_werkbak"        # the session token
 LOGIN_COOKIE = "bk_inloggen"  # the login form's CSRF token (before there is a session)
 COOKIE_PATH = "/werkbak/"
@@ -36,6 +39,7 @@ LOGIN_PATH = "/werkbak/inloggen"
 CSRF_FIELD = "csrf"
 FORM_TYPE = "application/x-www-form-urlencoded"
 MAX_FIELDS = 200
+POOL_TIMEOUT_S = 5
 
 
 @dataclass(frozen=True)
@@ -80,11 +84,25 @@ def settings_of(request: Request) -> Settings:
     return request.app.state.settings
 
 
+UNAVAILABLE = "De werkbak is nu niet beschikbaar: de database is niet bereikbaar. Probeer het over een paar minuten."
+
+
 def pool_of(request: Request) -> AsyncConnectionPool:
     pool = getattr(request.app.state, "werkbak_pool", None)
     if pool is None:
-        raise Geweigerd("De werkbak is niet beschikbaar: de service heeft geen verbinding met de database.", 503)
+        raise Geweigerd(UNAVAILABLE, 503)
     return pool
+
+
+@contextlib.asynccontextmanager
+async def pool_connection(request: Request) -> AsyncIterator[psycopg.AsyncConnection]:
+    """A connection of the werkbak's pool (as the pool role); an unreachable database is a Dutch 503 page."""
+    try:
+        async with pool_of(request).connection() as conn:
+            yield conn
+    except psycopg.OperationalError as exc:  # also PoolTimeout: no connection within the pool's timeout
+        log.warning("werkbak: database onbereikbaar: %s", str(exc).strip()[:200])
+        raise Geweigerd(UNAVAILABLE, 503) from None
 
 
 def timeouts(settings: Settings) -> tuple[timedelta, timedelta]:
@@ -108,7 +126,7 @@ async def gebruiker(request: Request) -> Gebruiker:
         raise NietIngelogd()
     key = token_hash(token)
     idle, absolute = timeouts(settings_of(request))
-    async with pool_of(request).connection() as conn:
+    async with pool_connection(request) as conn:
         row = await (await conn.execute("SELECT rol, gemeenten FROM buurt_app.werkbak_sessie(%s, %s, %s)",
                                         (key, idle, absolute))).fetchone()
     if row is None:
@@ -126,8 +144,9 @@ async def optional_gebruiker(request: Request) -> Gebruiker | None:
 @contextlib.asynccontextmanager
 async def als(request: Request, wie: Gebruiker) -> AsyncIterator[psycopg.AsyncConnection]:
     """One transaction on the werkbak pool that runs as the user (SET LOCAL ROLE); committed on success, rolled
-    back on an exception. The role is the session's, read from the database, never from the request."""
-    async with pool_of(request).connection() as conn, conn.transaction():
+    back on an exception. The role is the session's, read from the database, never from the request. A lost
+    database is a Dutch 503 page; the database's refusals (psycopg errors of class 23) reach the caller as they are."""
+    async with pool_connection(request) as conn, conn.transaction():
         await conn.execute(sql.SQL("SET LOCAL ROLE {}").format(sql.Identifier(wie.rol)))
         yield conn
 
@@ -205,13 +224,23 @@ async def _geweigerd(request: Request, exc: Exception) -> Response:
 EXCEPTION_HANDLERS = {NietIngelogd: _niet_ingelogd, Geweigerd: _geweigerd}
 
 
+async def _reset(conn: psycopg.AsyncConnection) -> None:
+    """Back in the pool, a connection is the pool role again, whatever a page did (als() only ever uses SET LOCAL
+    ROLE, which ends with its transaction; this also undoes a plain SET ROLE by mistake)."""
+    await conn.execute("RESET ROLE")
+
+
 @contextlib.asynccontextmanager
 async def pool_lifespan(app) -> AsyncIterator[None]:
     """The werkbak's pool on the pool role, for the service's lifetime. Connections open on demand: a service
     whose database has no werkbak (yet) runs on without one."""
     settings: Settings = app.state.settings
+    # a lost database answers a werkbak page within seconds (a Dutch 503), not after psycopg_pool's 30 s
     pool = AsyncConnectionPool(settings.werkbak(settings.dbname), min_size=0, max_size=settings.werkbak_pool_size,
-                               open=False, kwargs={"autocommit": True}, name="buurtkaart-werkbak")
+                               open=False, timeout=POOL_TIMEOUT_S, reset=_reset,
+                               kwargs={"autocommit": True, "connect_timeout": POOL_TIMEOUT_S,
+                                       "application_name": "buurtkaart-werkbak"},
+                               name="buurtkaart-werkbak")
     await pool.open(wait=False)
     app.state.werkbak_pool = pool
     try:
