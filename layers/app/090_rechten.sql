@@ -63,6 +63,3 @@ GRANT EXECUTE ON FUNCTION buurt_app.werkbak_sessie_maken(bytea, text, interval),
 GRANT INSERT, UPDATE, DELETE ON buurt.gespreksverslag TO buurtkaart_wijkteam;
 GRANT USAGE ON SCHEMA publiek TO buurtkaart_wijkteam;
 GRANT SELECT ON ALL TABLES IN SCHEMA publiek TO buurtkaart_wijkteam;
--- the lists per wijk and year run the jaarrapportage's sources, some of them buurt_app views (security_invoker:
--- read under the user's row-level security)
-GRANT SELECT ON ALL TABLES IN SCHEMA buurt_app TO buurtkaart_wijkteam;

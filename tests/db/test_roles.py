@@ -132,11 +132,12 @@ def test_the_werkbak_pool_role_holds_the_session_tables_and_nothing_else(admin_c
                               "WHERE rolname = 'buurtkaart_werkbak'").fetchone() == (False, False, False, False)
 
 
-def test_the_wijkteam_writes_initiatives_deals_and_commitments_only(admin_conn):
+def test_the_wijkteam_writes_initiatives_deals_commitments_and_notes_only(admin_conn):
     written = {(t, p) for t, p in table_privileges(admin_conn, "buurtkaart_wijkteam") if p != "SELECT"}
     assert written == {("buurt.initiatief", "INSERT"), ("buurt.initiatief", "UPDATE"), ("buurt.buurtdeal", "INSERT"),
                        ("buurt.buurtdeal", "UPDATE"), ("buurt.afspraak", "INSERT"), ("buurt.afspraak", "UPDATE"),
-                       ("buurt.afspraak", "DELETE")}
+                       ("buurt.afspraak", "DELETE"), ("buurt.gespreksverslag", "INSERT"),
+                       ("buurt.gespreksverslag", "UPDATE"), ("buurt.gespreksverslag", "DELETE")}
     read = {t for t, p in table_privileges(admin_conn, "buurtkaart_wijkteam") if p == "SELECT"}
     assert {"buurt.initiatief", "buurt.wijkagenda", "buurt.statusverloop", "buurt.wijk", "buurt.gebied",
             "buurt_sys.wijziging", "buurt_sys.werkgebied"} <= read
