@@ -225,3 +225,43 @@ def test_a_refused_note_keeps_the_text_and_a_priority_of_another_wijk_is_refused
     wrong = c.post(f"/werkbak/initiatief/{ini}/prioriteit", data={"csrf": csrf, "wijkagenda_id": str(other)})
     assert wrong.status_code == 400 and "hoort bij de wijkagenda van" in wrong.text
     assert f'<option value="{other}"' not in wrong.text  # the page offers the own wijk's priorities only
+    (own,), = admin_rows(db, "SELECT min(id) FROM buurt.wijkagenda WHERE wijkcode = %s", (WIJK,))
+    linked = c.post(f"/werkbak/initiatief/{ini}/prioriteit", data={"csrf": csrf, "wijkagenda_id": str(own)})
+    assert linked.status_code == 303
+    assert admin_rows(db, "SELECT wijkagenda_id FROM buurt.initiatief WHERE id = %s", (ini,)) == [(own,)]
+
+
+def test_the_inbox_shows_what_needs_the_member_in_its_own_wijken(client, two_gemeenten_db):
+    """Each reason of the inbox made true for a fresh item of the member's wijk, and for one of another wijk of the
+    same gemeente (not the member's werkgebied) and one of GM0307: only the member's show, under their reason."""
+    c, _ = client
+    db = two_gemeenten_db
+    point = ("(SELECT ST_PointOnSurface(geom) FROM buurt.buurt WHERE wijkcode = %s ORDER BY code LIMIT 1)")
+    made = {}
+    with psycopg.connect(db.admin_dsn) as conn:
+        for wijk in (WIJK, "WK040205", "WK030701"):
+            ini = conn.execute(f"INSERT INTO buurt.initiatief (titel, thema, geom) VALUES (%s, 'verkeer', {point}) "
+                               "RETURNING id", (f"Stilstaand {wijk}", wijk)).fetchone()[0]
+            conn.execute("UPDATE buurt.initiatief SET status = 'check_intern' WHERE id = %s", (ini,))
+            # the step was set 120 days ago (the history is the trigger's; only an admin may correct it)
+            conn.execute("UPDATE buurt.statusverloop SET op = now() - interval '120 days' WHERE initiatief_id = %s",
+                         (ini,))
+            deal = conn.execute(f"INSERT INTO buurt.buurtdeal (titel, jaar, thema, geom) VALUES (%s, 2025, 'verkeer', "
+                                f"{point}) RETURNING id", (f"Deal 2025 {wijk}", wijk)).fetchone()[0]
+            conn.execute("INSERT INTO buurt.afspraak (buurtdeal_id, partij, omschrijving, uiterlijk, gereed) VALUES "
+                         "(%s, 'bewoners', %s, current_date - 10, false), (%s, 'gemeente', 'Op tijd', "
+                         "current_date + 30, false), (%s, 'gemeente', 'Al gedaan', current_date - 40, true)",
+                         (deal, f"Te laat {wijk}", deal, deal))
+            conn.execute("UPDATE buurt.buurtdeal SET status = 'buurtdeal_gesloten' WHERE id = %s", (deal,))
+            made[wijk] = (ini, deal)
+    parser = Tables()
+    page = c.get("/werkbak/")
+    parser.feed(page.text)
+    rows = {caption: {r[0] for r in body} for caption, body in parser.tables.items()}
+    assert f"Stilstaand {WIJK}" in rows["Staat lang stil"]
+    assert f"Deal 2025 {WIJK}" in rows["Nog niet geëvalueerd"]  # 2025 is over and the deal was not evaluated
+    late = [r for r in parser.tables["Afspraak over de datum"] if r[0] == f"Deal 2025 {WIJK}"]
+    assert [r[-1] for r in late] == [f"Bewoners: Te laat {WIJK}"]  # not the one on time, not the one done
+    for other in ("WK040205", "WK030701"):
+        assert f"Stilstaand {other}" not in page.text and f"Deal 2025 {other}" not in page.text
+    assert f'href="/werkbak/initiatief/{made[WIJK][0]}"' in page.text
