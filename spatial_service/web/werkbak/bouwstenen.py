@@ -59,15 +59,18 @@ def item_link(soort: str, item_id: int, titel: str) -> str:
     return f'<a href="{item_pad(soort, item_id)}">{esc(titel)}</a>'
 
 
-def tabel(bijschrift: str, koppen: Sequence[str], rijen: Iterable[Sequence[str]], leeg: str = "Geen.") -> str:
-    """A table with a caption and column headers; the cells are HTML already (escape values with esc())."""
+def tabel(bijschrift: str, koppen: Sequence[str], rijen: Iterable[Sequence[str]], leeg: str = "Geen.",
+          onder_kop: bool = False) -> str:
+    """A table with a caption and column headers; the cells are HTML already (escape values with esc()).
+    `onder_kop`: the section's heading already says the caption, so it is there for screen readers only."""
     body = "".join("<tr>" + "".join(f"<td>{cel}</td>" for cel in rij) + "</tr>" for rij in rijen)
     if not body:
         return f'<p class="leeg">{esc(bijschrift)}: {esc(leeg)}</p>'
     head = "".join(f'<th scope="col">{esc(k)}</th>' for k in koppen)
     # a table wider than a phone scrolls in its own box, which the keyboard must reach too (tabindex, named region)
+    caption = ' class="sr"' if onder_kop else ""
     return (f'<div class="tabel-rol" tabindex="0" role="region" aria-label="{esc(bijschrift)}"><table>'
-            f'<caption>{esc(bijschrift)}</caption><thead><tr>{head}</tr></thead>'
+            f"<caption{caption}>{esc(bijschrift)}</caption><thead><tr>{head}</tr></thead>"
             f"<tbody>{body}</tbody></table></div>")
 
 

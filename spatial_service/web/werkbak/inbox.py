@@ -44,7 +44,7 @@ async def inbox(request: Request) -> Response:
         parts.append(tabel(rows[0]["reden_naam"], ("Titel", "Soort", "Wijk", "Stap", "Sinds", "Dagen", "Toelichting"),
                            ([item_link(r["soort"], r["id"], r["titel"]), esc(SOORTEN[r["soort"]]),
                              esc(r["wijknaam"]), esc(r["status_naam"]), datum(r["sinds"]), esc(r["dagen"]),
-                             esc(r["toelichting"] or "")] for r in rows)))
+                             esc(r["toelichting"] or "")] for r in rows), onder_kop=True))
         parts.append("</section>")
     return pagina("Inbox", "".join(parts), wie)
 

@@ -102,7 +102,7 @@ async def lijsten(request: Request) -> Response:
         columns = [c for c in (rows[0].keys() if rows else ()) if c != "id"]
         parts.append(f'<section aria-labelledby="lijst-{name}"><h2 id="lijst-{name}">{esc(TITELS[name])}</h2>'
                      + tabel(TITELS[name], [LABELS.get(c, c) for c in columns],
-                             ([_cel(c, r[c], r) for c in columns] for r in rows))
+                             ([_cel(c, r[c], r) for c in columns] for r in rows), onder_kop=True)
                      + "</section>")
     return pagina("Lijsten per wijk en jaar", "".join(parts), wie, status=400 if fout else 200)
 
