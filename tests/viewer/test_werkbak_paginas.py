@@ -85,6 +85,10 @@ def test_an_initiative_through_every_step_to_evaluatie(browser, werkbak, member,
         assert "bewoner@example.org" in kenmerk(page, "Indiener (niet openbaar)")
         page.wait_for_function("() => window.werkbakKaartKlaar === true", timeout=30_000)
         assert page.get_attribute("#kaart", "data-fout") is None  # the item's geometry came, as the member
+        # drawn on the public tiles' style: the item's point on top of the virtuele stad's layers
+        drawn = page.evaluate("() => { const m = window.werkbakKaart; return [!!m.getLayer('werkbak-item-punt'), "
+                              "m.getStyle().layers.length > 5, m.getSource('werkbak-item').serialize().data.id]; }")
+        assert drawn == [True, True, ini]
 
         step(page, "Check intern (wijkteam)", "Wijkteam bekijkt de plek met de ontwerper.")
         assert "de nieuwe stap is gezet" in page.inner_text("[role=status]")
