@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Speed measurements: `bash scripts/benchmark.sh [topic ...]` runs benchmarks/<topic>*.py (all topics when none
-# is given: qgis, tiles, plancheck, import, ogc, rapport, cijfers, viewer, nederland, export, workers, mail, indienen;
+# is given: qgis, tiles, plancheck, import, ogc, rapport, cijfers, viewer, nederland, export, workers, mail, indienen, werkbak;
 # tiles and import include the national runs), each writing benchmarks/results/<topic>.md; then BENCHMARKS.md is
 # assembled from those results with the machine and date.
 set -euo pipefail
@@ -9,7 +9,7 @@ bash scripts/setup.sh >/dev/null
 export QT_QPA_PLATFORM=offscreen
 .venv/bin/buurtkaart db start >/dev/null
 topics=("$@")
-[ ${#topics[@]} -gt 0 ] || topics=(qgis tiles plancheck import ogc rapport cijfers viewer nederland export workers mail indienen)
+[ ${#topics[@]} -gt 0 ] || topics=(qgis tiles plancheck import ogc rapport cijfers viewer nederland export workers mail indienen werkbak)
 for topic in "${topics[@]}"; do
   shopt -s nullglob
   files=(benchmarks/"$topic"*.py)

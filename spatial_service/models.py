@@ -222,6 +222,7 @@ class Afspraak(_Audited, _Serial, Base):
     partij: Mapped[str] = _ref("buurt_vl.partij.code")
     omschrijving: Mapped[str] = mapped_column(Text)
     gereed: Mapped[bool] = mapped_column(Boolean)
+    uiterlijk: Mapped[date | None] = mapped_column(Date)
     buurtdeal: Mapped[Buurtdeal] = relationship(back_populates="afspraken")
 
 
@@ -245,6 +246,16 @@ class Peiling(_Serial, Base):
     bron: Mapped[str] = mapped_column(Text)
     bron_ref: Mapped[str | None] = mapped_column(Text)
     initiatief: Mapped[Initiatief] = relationship(back_populates="peilingen")
+
+
+class Gespreksverslag(_Audited, _Serial, Base):
+    """Notes of a conversation in one step of an initiative or a deal (the werkbak); personal, never public."""
+
+    initiatief_id: Mapped[int | None] = _ref("buurt.initiatief.id")
+    buurtdeal_id: Mapped[int | None] = _ref("buurt.buurtdeal.id")
+    status: Mapped[str] = _ref("buurt_vl.status.code")
+    gesprek_op: Mapped[date] = mapped_column(Date)
+    tekst: Mapped[str] = mapped_column(Text)
 
 
 class Statusverloop(_Serial, Base):

@@ -100,6 +100,22 @@ class Settings:
     smtp_afzender: str = field(default_factory=lambda: _env("SMTP_AFZENDER", ""))
     smtp_gebruiker: str = field(default_factory=lambda: _env("SMTP_GEBRUIKER", ""))
     smtp_wachtwoord_bestand: str = field(default_factory=lambda: _env("SMTP_WACHTWOORD_BESTAND", ""))
+    # The werkbak (issue 22; docs/deployment.md). WERKBAK_LOGIN_DSN: the conninfo a login is checked with (the
+    # user's name and password are added; pg_hba.conf decides how: SCRAM, LDAP); empty = the local cluster's
+    # loopback listener. WERKBAK_DSN: the pool the users' queries run on (role buurtkaart_werkbak, SET ROLE to the
+    # user); empty = the local cluster's socket.
+    werkbak_login_dsn: str = field(default_factory=lambda: _env("WERKBAK_LOGIN_DSN", ""))
+    werkbak_dsn: str = field(default_factory=lambda: _env("WERKBAK_DSN", ""))
+    werkbak_pool_size: int = field(default_factory=lambda: int(_env("WERKBAK_POOL_SIZE", "4")))
+    # session timeouts in seconds: idle (no request), absolute (since the login)
+    werkbak_idle_s: int = field(default_factory=lambda: int(_env("WERKBAK_IDLE_S", "1800")))
+    werkbak_absolute_s: int = field(default_factory=lambda: int(_env("WERKBAK_ABSOLUTE_S", "36000")))
+    # login throttling: at most this many failed logins per account and per address within the window (seconds)
+    werkbak_window_s: int = field(default_factory=lambda: int(_env("WERKBAK_POGING_VENSTER_S", "900")))
+    werkbak_max_account: int = field(default_factory=lambda: int(_env("WERKBAK_POGING_MAX_ACCOUNT", "5")))
+    werkbak_max_address: int = field(default_factory=lambda: int(_env("WERKBAK_POGING_MAX_ADRES", "20")))
+    # the largest form a werkbak page accepts (bytes)
+    werkbak_max_form: int = field(default_factory=lambda: int(_env("WERKBAK_MAX_FORMULIER", "65536")))
 
     @property
     def socket_dir(self) -> Path:
@@ -138,6 +154,14 @@ class Settings:
     def publieke_url(self) -> str:
         """Where residents reach the service (mail links), without a trailing slash."""
         return (self.publieke_url_instelling or f"http://{self.host}:{self.http_port}").rstrip("/")
+    def werkbak(self, dbname: str | None = None) -> str:
+        """The werkbak's pool: the pool role, which SET ROLEs to each user."""
+        return self.werkbak_dsn or self.local_dsn(LOCAL_WERKBAK_LOGIN, dbname)
+
+    def werkbak_login(self, dbname: str | None = None) -> str:
+        """Where a werkbak login is checked: the local cluster's loopback listener, where pg_hba.conf asks the
+        password (the socket trusts whoever reaches it)."""
+        return self.werkbak_login_dsn or f"host={LOOPBACK} port={self.port} dbname={dbname or self.dbname}"
 
     def tiles(self, dbname: str | None = None) -> str:
         """Where tiles are read: the replica when one is configured, else the public DSN itself."""
@@ -150,6 +174,12 @@ LOCAL_PUBLIC_LOGIN = "buurtkaart_tiles"
 LOCAL_READER_LOGIN = "buurtkaart_kijker"
 LOCAL_LOKET_LOGIN = "buurtkaart_bewoners"
 LOCAL_POST_LOGIN = "buurtkaart_postbode"
+# The werkbak's pool role (made by layers/prelude.sql; the local cluster gives it LOGIN). Its name is fixed: the
+# grants name it, and `buurtkaart werkbak gebruiker toevoegen` makes it a member of each user.
+LOCAL_WERKBAK_LOGIN = "buurtkaart_werkbak"
+WERKBAK_GROUP = "buurtkaart_wijkteam"
+# The local cluster's TCP listener (werkbak logins only; pg_hba.conf rejects every other TCP connection).
+LOOPBACK = "127.0.0.1"
 
 
 def get_settings() -> Settings:

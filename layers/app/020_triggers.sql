@@ -93,18 +93,19 @@ BEGIN
 END
 $$;
 
--- aangemaakt/gewijzigd door/op: set here, whatever the client sent.
+-- aangemaakt/gewijzigd door/op: set here, whatever the client sent. The person is buurt_app.wie() (the login, or
+-- the werkbak user the werkbak's pool role acts as: 048_werkbak_toegang.sql).
 CREATE FUNCTION buurt_app.tg_bijhouden() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    NEW.aangemaakt_door := session_user;
+    NEW.aangemaakt_door := buurt_app.wie();
     NEW.aangemaakt_op := now();
   ELSE
     NEW.aangemaakt_door := OLD.aangemaakt_door;
     NEW.aangemaakt_op := OLD.aangemaakt_op;
   END IF;
-  NEW.gewijzigd_door := session_user;
+  NEW.gewijzigd_door := buurt_app.wie();
   NEW.gewijzigd_op := now();
   RETURN NEW;
 END
@@ -166,21 +167,22 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
 DECLARE
   v_tabel text := TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME;
   v_sleutels text[] := string_to_array(TG_ARGV[0], ',');
+  v_door text := buurt_app.wie();  -- the person, also when the werkbak's pool role acts for a user
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    INSERT INTO buurt_sys.wijziging (tabel, rij_id, actie, nieuw, gemeentecode)
-    SELECT v_tabel, buurt_app.rij_sleutel(r.j, v_sleutels), 'I', r.j, buurt_app.audit_gemeente(v_tabel, r.j)
+    INSERT INTO buurt_sys.wijziging (tabel, rij_id, actie, nieuw, gemeentecode, door)
+    SELECT v_tabel, buurt_app.rij_sleutel(r.j, v_sleutels), 'I', r.j, buurt_app.audit_gemeente(v_tabel, r.j), v_door
       FROM (SELECT buurt_app.audit_rij(to_jsonb(x)) AS j FROM rijen x OFFSET 0) r;
   ELSIF TG_OP = 'DELETE' THEN
-    INSERT INTO buurt_sys.wijziging (tabel, rij_id, actie, oud, gemeentecode)
-    SELECT v_tabel, buurt_app.rij_sleutel(r.j, v_sleutels), 'D', r.j, buurt_app.audit_gemeente(v_tabel, r.j)
+    INSERT INTO buurt_sys.wijziging (tabel, rij_id, actie, oud, gemeentecode, door)
+    SELECT v_tabel, buurt_app.rij_sleutel(r.j, v_sleutels), 'D', r.j, buurt_app.audit_gemeente(v_tabel, r.j), v_door
       FROM (SELECT buurt_app.audit_rij(to_jsonb(x)) AS j FROM rijen x OFFSET 0) r;
   ELSE
     -- pair old and new by key; a changed key (a CBS code renamed) gives one row with both sides
-    INSERT INTO buurt_sys.wijziging (tabel, rij_id, actie, oud, nieuw, gemeentecode)
+    INSERT INTO buurt_sys.wijziging (tabel, rij_id, actie, oud, nieuw, gemeentecode, door)
     SELECT v_tabel, coalesce(n.k, o.k), 'U', o.j, n.j,
            CASE WHEN o.j IS NOT NULL AND n.j IS NOT NULL AND o.g IS DISTINCT FROM n.g THEN NULL
-                ELSE coalesce(n.g, o.g) END
+                ELSE coalesce(n.g, o.g) END, v_door
       FROM (SELECT j, buurt_app.rij_sleutel(j, v_sleutels) AS k, buurt_app.audit_gemeente(v_tabel, j) AS g
               FROM (SELECT buurt_app.audit_rij(to_jsonb(x)) AS j FROM rijen_oud x OFFSET 0) y) o
       FULL JOIN (SELECT j, buurt_app.rij_sleutel(j, v_sleutels) AS k, buurt_app.audit_gemeente(v_tabel, j) AS g

@@ -102,21 +102,23 @@ $$;
 -- SECURITY DEFINER: editors cannot write buurt.statusverloop themselves.
 CREATE FUNCTION buurt_app.tg_statusverloop() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+DECLARE
+  v_door text := buurt_app.wie();  -- the person, also when the werkbak's pool role acts for a user
 BEGIN
   IF TG_TABLE_NAME = 'initiatief' THEN
     IF TG_OP = 'INSERT' THEN
-      INSERT INTO buurt.statusverloop (initiatief_id, status) SELECT n.id, n.status FROM rijen n;
+      INSERT INTO buurt.statusverloop (initiatief_id, status, door) SELECT n.id, n.status, v_door FROM rijen n;
     ELSE
-      INSERT INTO buurt.statusverloop (initiatief_id, status_van, status)
-      SELECT n.id, o.status, n.status FROM rijen n JOIN rijen_oud o ON o.id = n.id
+      INSERT INTO buurt.statusverloop (initiatief_id, status_van, status, door)
+      SELECT n.id, o.status, n.status, v_door FROM rijen n JOIN rijen_oud o ON o.id = n.id
        WHERE n.status IS DISTINCT FROM o.status;
     END IF;
   ELSE
     IF TG_OP = 'INSERT' THEN
-      INSERT INTO buurt.statusverloop (buurtdeal_id, status) SELECT n.id, n.status FROM rijen n;
+      INSERT INTO buurt.statusverloop (buurtdeal_id, status, door) SELECT n.id, n.status, v_door FROM rijen n;
     ELSE
-      INSERT INTO buurt.statusverloop (buurtdeal_id, status_van, status)
-      SELECT n.id, o.status, n.status FROM rijen n JOIN rijen_oud o ON o.id = n.id
+      INSERT INTO buurt.statusverloop (buurtdeal_id, status_van, status, door)
+      SELECT n.id, o.status, n.status, v_door FROM rijen n JOIN rijen_oud o ON o.id = n.id
        WHERE n.status IS DISTINCT FROM o.status;
     END IF;
   END IF;

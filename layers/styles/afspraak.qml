@@ -130,6 +130,18 @@
         </config>
       </editWidget>
     </field>
+    <field name="uiterlijk" configurationFlags="None">
+      <editWidget type="DateTime">
+        <config>
+          <Option type="Map">
+            <Option type="bool" name="allow_null" value="true"/>
+            <Option type="bool" name="calendar_popup" value="true"/>
+            <Option type="QString" name="display_format" value="yyyy-MM-dd"/>
+            <Option type="QString" name="field_format" value="yyyy-MM-dd"/>
+          </Option>
+        </config>
+      </editWidget>
+    </field>
   </fieldConfiguration>
   <aliases>
     <alias name="Nummer" field="id" index="0"/>
@@ -141,6 +153,7 @@
     <alias name="Aangemaakt op" field="aangemaakt_op" index="6"/>
     <alias name="Gewijzigd door" field="gewijzigd_door" index="7"/>
     <alias name="Gewijzigd op" field="gewijzigd_op" index="8"/>
+    <alias name="Uiterlijk gereed (datum)" field="uiterlijk" index="9"/>
   </aliases>
   <defaults>
     <default expression="" field="id" applyOnUpdate="0"/>
@@ -152,6 +165,7 @@
     <default expression="" field="aangemaakt_op" applyOnUpdate="0"/>
     <default expression="" field="gewijzigd_door" applyOnUpdate="0"/>
     <default expression="" field="gewijzigd_op" applyOnUpdate="0"/>
+    <default expression="" field="uiterlijk" applyOnUpdate="0"/>
   </defaults>
   <constraints>
     <constraint unique_strength="1" exp_strength="0" field="id" notnull_strength="1" constraints="3"/>
@@ -163,6 +177,7 @@
     <constraint unique_strength="0" exp_strength="0" field="aangemaakt_op" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="gewijzigd_door" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="gewijzigd_op" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="uiterlijk" notnull_strength="0" constraints="0"/>
   </constraints>
   <constraintExpressions>
     <constraint desc="" field="id" exp=""/>
@@ -174,6 +189,7 @@
     <constraint desc="" field="aangemaakt_op" exp=""/>
     <constraint desc="" field="gewijzigd_door" exp=""/>
     <constraint desc="" field="gewijzigd_op" exp=""/>
+    <constraint desc="" field="uiterlijk" exp=""/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>
@@ -199,6 +215,7 @@
       <attributeEditorField name="partij" showLabel="1" index="2"/>
       <attributeEditorField name="omschrijving" showLabel="1" index="3"/>
       <attributeEditorField name="gereed" showLabel="1" index="4"/>
+      <attributeEditorField name="uiterlijk" showLabel="1" index="9"/>
     </attributeEditorContainer>
     <attributeEditorContainer groupBox="0" visibilityExpressionEnabled="0" name="Afgeleid (door de database)" visibilityExpression="" showLabel="1" columnCount="1">
       <attributeEditorField name="aangemaakt_door" showLabel="1" index="5"/>

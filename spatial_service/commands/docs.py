@@ -1,6 +1,6 @@
 """buurtkaart docs pictures: the README pictures of the virtuele stad, the buurtmonitor, the wijkagenda, the
-resident's submit form and QGIS over /ogc, made from the local demo database (`buurtkaart demo`) by a real
-service, headless Chromium and QGIS.
+resident's submit form, the werkbak and QGIS over /ogc, made from the local demo database (`buurtkaart demo`) by a
+real service, headless Chromium and QGIS.
 
 The pictures are made here and only here: tests call the same functions with a temporary folder (and assert on
 what they made), so a test run never rewrites docs/img. The QGIS map and form pictures have their own commands
@@ -155,6 +155,37 @@ def loket_form(browser: Any, url: str, out: Path) -> Path:
         page.locator("fieldset.waar").screenshot(path=str(out))
     finally:
         page.close()
+def werkbak_item(browser: Any, url: str, out: Path) -> Path:
+    """werkbak.png: a buurtcoördinator's page of a deal in execution (steps, commitments, map), logged in as a
+    temporary werkbak user of the demo's gemeente that is removed again afterwards."""
+    import secrets
+
+    import psycopg
+
+    from spatial_service.db import werkbak_gebruikers
+
+    admin = get_settings().admin()
+    with psycopg.connect(admin) as conn:
+        found = conn.execute("SELECT d.id, d.wijkcode FROM buurt.buurtdeal d WHERE d.status = 'uitvoering' "
+                             "AND d.gemeentecode = 'GM0402' ORDER BY d.wijkcode, d.id LIMIT 1").fetchone()
+    if found is None:
+        raise BuurtkaartError("werkbak.png: geen buurtdeal in uitvoering in GM0402 (demodatabase?)")
+    naam, wachtwoord = f"bk_docs_{secrets.token_hex(3)}", secrets.token_urlsafe(16)
+    werkbak_gebruikers.toevoegen(admin, naam, ("GM0402",), (found[1],), (), wachtwoord)
+    page = browser.new_page(viewport={"width": 1280, "height": 760})
+    try:
+        page.goto(f"{url}/werkbak/inloggen")
+        page.fill("#naam", naam)
+        page.fill("#wachtwoord", wachtwoord)
+        page.click("main button[type=submit]")
+        page.wait_for_url("**/werkbak/")
+        page.goto(f"{url}/werkbak/buurtdeal/{found[0]}")
+        page.wait_for_function("() => window.werkbakKaartKlaar === true", timeout=30_000)
+        page.evaluate("new Promise(r => { const m = window.werkbakKaart; m.once('idle', r); m.triggerRepaint(); })")
+        page.screenshot(path=str(out))
+    finally:
+        page.close()
+        werkbak_gebruikers.verwijderen(admin, naam)
     return out
 
 
@@ -164,6 +195,7 @@ PICTURES: dict[str, Callable[[Any, str, Path], Path]] = {
     "viewer-wijkagenda": viewer_agenda,
     "buurtmonitor": viewer_monitor,
     "indienen": loket_form,
+    "werkbak": werkbak_item,
 }
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 CHANGELOG_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
-APP_SCHEMAS = ("publiek", "buurt_app", "loket")
+APP_SCHEMAS = ("publiek", "buurt_app", "loket", "werkbak")
 VERSION_QUERY = (
     "SELECT coalesce(string_agg(versie::text || ':' || controlesom, ',' ORDER BY versie), '') "
     "FROM buurt_sys.schema_versie"

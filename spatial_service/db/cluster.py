@@ -1,7 +1,9 @@
 """The project-local PostgreSQL cluster: initdb/start/stop/status, as the postgres user when run as root.
 
-Socket-only (listen_addresses=''), socket in the data directory whose mode is 0700: only its owner (and root)
-can connect, so local 'trust' authentication needs no password anywhere.
+The socket lies in the data directory whose mode is 0700: only its owner (and root) can connect, so local 'trust'
+authentication needs no password anywhere. One TCP listener on the loopback address, the same port, is for werkbak
+logins (issue 22): pg_hba.conf asks members of buurtkaart_wijkteam for their password (SCRAM) there and rejects
+every other TCP connection, so the werkbak checks a password against PostgreSQL itself.
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ from spatial_service.settings import (
     LOCAL_POST_LOGIN,
     LOCAL_PUBLIC_LOGIN,
     LOCAL_READER_LOGIN,
+    LOCAL_WERKBAK_LOGIN,
+    LOOPBACK,
+    WERKBAK_GROUP,
     Settings,
 )
 
@@ -74,7 +79,6 @@ def init(settings: Settings) -> bool:
                    "--locale=C.UTF-8", "--auth-local=trust", "--auth-host=reject"])
     conf = settings.cluster_dir / "postgresql.auto.conf"
     extra = [
-        "listen_addresses = ''",
         f"port = {settings.port}",
         f"unix_socket_directories = '{settings.socket_dir}'",
         "shared_buffers = '256MB'",
@@ -86,7 +90,58 @@ def init(settings: Settings) -> bool:
     ]
     text = conf.read_text() + "\n".join(extra) + "\n"
     _write_as_owner(conf, text)
+    configure(settings)
     return True
+
+
+# Settings configure() keeps, and which of them only a restart applies (pg_hba.conf and the rest: a reload).
+MANAGED_OPTIONS = {"listen_addresses": f"'{LOOPBACK}'", "password_encryption": "'scram-sha-256'"}
+RESTART_OPTIONS = {"listen_addresses"}
+HBA_HEADER = "# Written by buurtkaart (spatial_service/db/cluster.py) at every `buurtkaart db start`: edits are lost."
+
+
+def hba_rules() -> str:
+    """The cluster's pg_hba.conf: the socket trusts (it is reachable by its owner only); on TCP only werkbak users,
+    from the loopback address, with their password (SCRAM); everything else on TCP is rejected."""
+    rules = [("local", "all", "all", "", "trust"), ("local", "replication", "all", "", "trust"),
+             ("host", "all", f"+{WERKBAK_GROUP}", f"{LOOPBACK}/32", "scram-sha-256"),
+             ("host", "all", "all", "0.0.0.0/0", "reject"), ("host", "all", "all", "::/0", "reject"),
+             ("host", "replication", "all", "0.0.0.0/0", "reject"), ("host", "replication", "all", "::/0", "reject")]
+    return "\n".join([HBA_HEADER, *(f"{t:<6} {d:<12} {u:<22} {a:<14} {m}" for t, d, u, a, m in rules)]) + "\n"
+
+
+def _set_options(text: str, options: dict[str, str]) -> str:
+    """postgresql.auto.conf with each option set once to its value (replaced where it stands, else appended)."""
+    lines = text.splitlines()
+    for name, value in options.items():
+        wanted = f"{name} = {value}"
+        found = [i for i, line in enumerate(lines) if line.split("=", 1)[0].strip() == name]
+        for i in reversed(found[1:]):
+            del lines[i]
+        if found:
+            lines[found[0]] = wanted
+        else:
+            lines.append(wanted)
+    return "\n".join(lines) + "\n"
+
+
+def configure(settings: Settings) -> set[str]:
+    """The loopback listener, SCRAM and pg_hba.conf, on a new cluster and on every start of an existing one
+    (idempotent); returns the names of what changed ('pg_hba' for the rules)."""
+    changed: set[str] = set()
+    conf = settings.cluster_dir / "postgresql.auto.conf"
+    before = conf.read_text()
+    after = _set_options(before, MANAGED_OPTIONS)
+    if after != before:
+        old = {line.split("=", 1)[0].strip(): line.split("=", 1)[1].strip() for line in before.splitlines()
+               if "=" in line and not line.lstrip().startswith("#")}
+        changed |= {name for name, value in MANAGED_OPTIONS.items() if old.get(name) != value}
+        _write_as_owner(conf, after)
+    hba = settings.cluster_dir / "pg_hba.conf"
+    if not hba.exists() or hba.read_text() != hba_rules():
+        _write_as_owner(hba, hba_rules())
+        changed.add("pg_hba")
+    return changed
 
 
 def _write_as_owner(path: Path, text: str) -> None:
@@ -104,13 +159,18 @@ def status(settings: Settings) -> bool:
 
 
 def start(settings: Settings) -> None:
+    """Start the cluster (made first if needed). A running cluster of an older checkout gets the werkbak's
+    listener and rules: a reload, or once a restart (listen_addresses)."""
     init(settings)
-    if status(settings):
-        # a cluster started by an older checkout lacks the login roles of newer group roles
-        ensure_login_roles(settings)
-        return
+    changed = configure(settings)
     log = settings.cluster_dir / "server.log"
-    _run_as_owner([pg_bin("pg_ctl"), "-D", str(settings.cluster_dir), "-l", str(log), "-w", "-t", "60", "start"])
+    pg_ctl = [pg_bin("pg_ctl"), "-D", str(settings.cluster_dir)]
+    if not status(settings):
+        _run_as_owner([*pg_ctl, "-l", str(log), "-w", "-t", "60", "start"])
+    elif changed & RESTART_OPTIONS:
+        _run_as_owner([*pg_ctl, "-l", str(log), "-m", "fast", "-w", "-t", "60", "restart"])
+    elif changed:
+        _run_as_owner([*pg_ctl, "reload"])
     _wait_ready(settings)
     ensure_login_roles(settings)
 
@@ -150,6 +210,12 @@ def ensure_login_roles(settings: Settings) -> None:
             f"IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{login}') THEN "
             f"CREATE ROLE {login} LOGIN IN ROLE {group}; END IF;"
         )
+    # the werkbak's pool role: NOINHERIT (layers/prelude.sql makes it NOLOGIN where no cluster of ours runs)
+    stmts.append(f"IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{WERKBAK_GROUP}') THEN "
+                 f"CREATE ROLE {WERKBAK_GROUP} NOLOGIN; END IF; "
+                 f"IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{LOCAL_WERKBAK_LOGIN}') THEN "
+                 f"CREATE ROLE {LOCAL_WERKBAK_LOGIN} LOGIN NOINHERIT; ELSE ALTER ROLE {LOCAL_WERKBAK_LOGIN} LOGIN "
+                 "NOINHERIT; END IF;")
     psql(settings, "DO $$BEGIN " + " ".join(stmts) + " END$$;")
 
 
@@ -176,6 +242,7 @@ def write_service_file(settings: Settings, path: Path) -> Path:
         "buurtkaart_lezer": LOCAL_READER_LOGIN,
         "buurtkaart_loket": LOCAL_LOKET_LOGIN,
         "buurtkaart_post": LOCAL_POST_LOGIN,
+        "buurtkaart_werkbak": LOCAL_WERKBAK_LOGIN,
     }
     lines = []
     for name, user in entries.items():

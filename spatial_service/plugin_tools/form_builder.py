@@ -31,7 +31,8 @@ LABELS = {
     "buurtcode": "Buurt (afgeleid)", "wijkcode": "Wijk (afgeleid)", "gemeentecode": "Gemeente (afgeleid)",
     "aangemaakt_door": "Aangemaakt door", "aangemaakt_op": "Aangemaakt op", "gewijzigd_door": "Gewijzigd door",
     "gewijzigd_op": "Gewijzigd op", "buurtdeal_id": "Buurtdeal (nummer)", "partij": "Partij",
-    "gereed": "Gereed", "soort": "Soort", "naam": "Naam", "beheerder": "Beheerder", "bron": "Bron",
+    "gereed": "Gereed", "uiterlijk": "Uiterlijk gereed (datum)", "soort": "Soort", "naam": "Naam",
+    "beheerder": "Beheerder", "bron": "Bron",
     "bron_id": "Bron-id", "code": "Code", "wijkcode_": "Wijk", "water": "Water", "peiljaar": "Peiljaar",
     "gebiedcode": "Gebied", "buiten_gemeente": "Buiten de gemeente (na grenzenimport)",
     # the wijkagenda (issue 10)

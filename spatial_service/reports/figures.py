@@ -27,12 +27,18 @@ class ReportInputError(ValueError):
         self.parameter = parameter
 
 
+def statement(source: str, columns: str) -> tuple[str, list[str]]:
+    """The SELECT of one figure source and the names of its columns (a column "expr AS name" is named name). For
+    callers that run the same figures on a connection of their own (the werkbak's lists, asynchronously)."""
+    names = [c.strip().rsplit(" AS ", 1)[-1] for c in columns.split(",")]
+    return f"SELECT {columns} FROM {source}", names  # nosec B608  # source, columns: constants of this module
+
+
 def _dicts(query: Query, source: str, columns: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
     """Rows as dicts; a column "expr AS name" is keyed by name. Booleans travel as integers (the QGIS provider
     returns some as text). `source` and `columns` are this module's constants (the *_FIGURES tables and the
     calls below), never input; the values are in `params`."""
-    names = [c.strip().rsplit(" AS ", 1)[-1] for c in columns.split(",")]
-    sql = f"SELECT {columns} FROM {source}"  # nosec B608  # source, columns: constants of this module
+    sql, names = statement(source, columns)
     return [dict(zip(names, row, strict=True)) for row in query(sql, params)]
 
 

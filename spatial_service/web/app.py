@@ -32,11 +32,13 @@ from spatial_service.web import agenda, gemeente, loket, monitor, ogc, openapi, 
 from spatial_service.web.fastpath import TileFastPath
 from spatial_service.web.http import EXCEPTION_HANDLERS
 from spatial_service.web.service import TileService
+from spatial_service.web.werkbak import EXCEPTION_HANDLERS as WERKBAK_HANDLERS
+from spatial_service.web.werkbak import deal, inbox, inloggen, item, lijsten, publiceren
 
 log = logging.getLogger(__name__)
 
 ROUTE_MODULES: tuple[ModuleType, ...] = (routes, plancheck, ogc, agenda, monitor, loket, gemeente, openapi,
-                                         security)
+                                         security, inloggen, inbox, lijsten, deal, publiceren, item)
 
 
 def all_routes() -> list[BaseRoute]:
@@ -121,7 +123,8 @@ def create_app(settings: Settings, *, catalogue: Catalogue | None = None, listen
             await pool.close()
 
     table = all_routes()
-    app = Starlette(routes=table, lifespan=lifespan, exception_handlers=EXCEPTION_HANDLERS,
+    # the werkbak's pages answer a missing session with the login page and a refusal with a Dutch page, not JSON
+    app = Starlette(routes=table, lifespan=lifespan, exception_handlers={**EXCEPTION_HANDLERS, **WERKBAK_HANDLERS},
                     middleware=middleware(table, settings))
     app.state.settings = settings
     app.state.catalogue = catalogue

@@ -100,6 +100,35 @@ POST_ERRORS = (400, 404, 413, 415, 429, 503)
 LAYERS = _path("layers", "Laag-id's gescheiden door komma's (de catalogus)", {"$ref": "#/components/schemas/Lagen"})
 GENERAL = (400, 404, 503)
 
+HTML = {"text/html": {"schema": {"type": "string"}}}
+
+
+def _page(description: str) -> dict[str, Any]:
+    return {"description": description, "content": HTML}
+
+
+def _werkbak_pages(*statuses: int) -> dict[str, Any]:
+    """The werkbak's answers: Dutch HTML pages, a 303 to the login page (or back), never kept (no-store)."""
+    texts = {303: "Doorverwijzing (naar de inlogpagina, of terug na het inloggen)",
+             400: "Formulier niet goed verstuurd", 401: "Inloggen niet gelukt (één melding voor elke reden)",
+             403: "Geweigerd: het beveiligingsveld (CSRF) ontbreekt of klopt niet", 413: "Formulier te groot",
+             429: "Te veel mislukte pogingen (afgeremd)", 503: "De database is niet bereikbaar"}
+    return {str(s): ({"description": texts[s]} if s == 303 else _page(texts[s])) for s in statuses}
+
+
+LOGIN_FORM = {"type": "object", "required": ["csrf", "naam", "wachtwoord"], "properties": {
+    "csrf": {"type": "string"}, "naam": {"type": "string"}, "wachtwoord": {"type": "string"},
+    "terug": {"type": "string"}}}
+
+WERKBAK_ITEM = [_path("soort", "initiatief of buurtdeal"), _path("id", "Nummer")]
+
+
+def _werkbak_post(summary: str, *extra: dict[str, Any]) -> dict[str, Any]:
+    """A werkbak form (urlencoded, with the csrf field): a 303 back to the page, or the page with the refusal."""
+    return {"post": {"summary": f"Werkbak: {summary}", "parameters": [*WERKBAK_ITEM, *extra], "responses": {
+        **_werkbak_pages(303, 400, 403, 413, 503), "404": _page("Niet gevonden (of niet van de eigen gemeente)")}}}
+
+
 # path (as in the route table) -> method -> operation
 OPERATIONS: dict[str, dict[str, dict[str, Any]]] = {
     "/": {"get": {"summary": "De virtuele stad (viewer)", "responses": {
@@ -194,6 +223,54 @@ OPERATIONS: dict[str, dict[str, dict[str, Any]]] = {
     "/g/{gemeente}": {"get": {"summary": "Naar /g/{gemeente}/ (de pagina heeft de slash nodig)",
                               "responses": {"308": {"description": "Doorverwijzing"},
                                             **_errors(*GENERAL, html=True)}}},
+    "/werkbak/inloggen": {
+        "get": {"summary": "Werkbak: de inlogpagina", "parameters": [
+            _query("terug", "Pad in de werkbak om na het inloggen heen te gaan", example="/werkbak/"),
+            _query("uit", "1 of overal: de melding na het uitloggen")],
+            "responses": {"200": _page("De inlogpagina"), **_werkbak_pages(303), **_errors(404)}},
+        "post": {"summary": "Werkbak: inloggen (PostgreSQL controleert naam en wachtwoord)",
+                 "requestBody": {"required": True, "content": {"application/x-www-form-urlencoded": {
+                     "schema": LOGIN_FORM}}},
+                 "responses": {**_werkbak_pages(303, 400, 401, 403, 413, 429, 503), **_errors(404)}}},
+    "/werkbak/uitloggen": {"get": {"summary": "Werkbak: de pagina om uit te loggen (ingelogd)", "responses": {
+        "200": _page("De pagina"), **_werkbak_pages(303, 503), **_errors(404)}}, "post": {
+        "summary": "Werkbak: uitloggen (formulier met het csrf-veld van de sessie)",
+        "responses": {**_werkbak_pages(303, 400, 403, 413, 503), **_errors(404)}}},
+    "/werkbak/uitloggen-overal": {"post": {
+        "summary": "Werkbak: op alle apparaten uitloggen (formulier met het csrf-veld van de sessie)",
+        "responses": {**_werkbak_pages(303, 400, 403, 413, 503), **_errors(404)}}},
+    # the werkbak's pages (spatial_service/web/werkbak/: inbox, item, deal, publiceren, lijsten); logged in only,
+    # otherwise a 303 to the login page. Forms carry the session's csrf field; {id} of another gemeente is a 404.
+    "/werkbak/": {"get": {"summary": "Werkbak: de inbox (wat nu aandacht vraagt in de eigen wijken)", "responses": {
+        "200": _page("De inbox"), **_werkbak_pages(303, 503), **_errors(404)}}},
+    "/werkbak/lijsten": {"get": {"summary": "Werkbak: lijsten per wijk en jaar (de cijfers van de jaarrapportage)",
+                                 "parameters": [_query("wijk", "Wijkcode (eigen wijk)", example="WK040201"),
+                                                _query("jaar", "Jaar", example="2018")],
+                                 "responses": {"200": _page("De lijsten"), **_werkbak_pages(303, 400, 503),
+                                               **_errors(404)}}},
+    "/werkbak/{soort}/{id}": {"get": {"summary": "Werkbak: een initiatief of buurtdeal", "parameters": WERKBAK_ITEM,
+                                      "responses": {"200": _page("De pagina"), **_werkbak_pages(303, 503),
+                                                    "404": _page("Niet gevonden (of niet van de eigen gemeente)")}}},
+    "/werkbak/{soort}/{id}/geometrie.json": {"get": {
+        "summary": "Werkbak: de geometrie van het item voor zijn kaart (GeoJSON, WGS84)", "parameters": WERKBAK_ITEM,
+        "responses": {"200": {"description": "Feature", "content": {"application/geo+json": {"schema": JSON_OBJECT}}},
+                      **_werkbak_pages(303, 503), **_errors(404)}}},
+    "/werkbak/{soort}/{id}/stap": _werkbak_post("een volgende stap zetten (veld status), met een gespreksverslag"),
+    "/werkbak/{soort}/{id}/verslag": _werkbak_post("een gespreksverslag bij de huidige stap"),
+    "/werkbak/{soort}/{id}/prioriteit": _werkbak_post("koppelen aan een prioriteit van de wijkagenda"),
+    "/werkbak/{soort}/{id}/buurtdeal": {
+        "get": {"summary": "Werkbak: het formulier voor een buurtdeal uit dit initiatief", "parameters": WERKBAK_ITEM,
+                "responses": {"200": _page("Het formulier"), **_werkbak_pages(303, 503),
+                              "404": _page("Niet gevonden")}},
+        **_werkbak_post("een buurtdeal met afspraken maken (en meteen sluiten)")},
+    "/werkbak/{soort}/{id}/afspraak": _werkbak_post("een afspraak aan de buurtdeal toevoegen"),
+    "/werkbak/{soort}/{id}/afspraak/{afspraak}/gereed": _werkbak_post(
+        "een afspraak gereed melden", _path("afspraak", "Nummer van de afspraak")),
+    "/werkbak/{soort}/{id}/publiceren": {
+        "get": {"summary": "Werkbak: wat openbaar wordt (of is), vóór het bevestigen", "parameters": WERKBAK_ITEM,
+                "responses": {"200": _page("Het voorbeeld"), **_werkbak_pages(303, 503),
+                              "404": _page("Niet gevonden")}},
+        **_werkbak_post("publiceren of intrekken bevestigen (veld gepubliceerd: ja of nee)")},
     "/openapi.json": {"get": {"summary": "Dit document", "responses": {
         "200": _json(_object("openapi", "paths"), "OpenAPI 3"), **_errors(*GENERAL)}}},
 }
@@ -204,11 +281,13 @@ UNDOCUMENTED = ("/ogc", "/vendor/")  # tipg documents /ogc; vendored libraries a
 
 def documented_paths(table: list[BaseRoute]) -> list[tuple[str, bool]]:
     """(OpenAPI path, also under /g/{gemeente}) of every route in the table that is documented here."""
-    found = []
+    found: list[tuple[str, bool]] = []
     for route in table:
         if not isinstance(route, Route | Mount) or route.path.startswith(UNDOCUMENTED):
             continue
-        found.append((_SPELLING.get(route.path, route.path), bool(getattr(route, PER_GEMEENTE, False))))
+        entry = (_SPELLING.get(route.path, route.path), bool(getattr(route, PER_GEMEENTE, False)))
+        if entry not in found:  # a GET and a POST on one path may be two routes
+            found.append(entry)
     return found
 
 

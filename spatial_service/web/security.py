@@ -73,6 +73,8 @@ PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=
 STATIC_CACHE = "public, max-age=3600"
 VENDOR_CACHE = "public, max-age=86400"
 PAGE_CACHE = "no-cache"
+# the werkbak's answers (pages, redirects, refusals) are never kept: after logout the back button shows nothing
+WERKBAK_CACHE = "no-store"
 
 
 @dataclass(frozen=True)
@@ -165,6 +167,8 @@ def rewrite_ogc_page(html: bytes, pol: Policy, nonce: str, root_path: str = "") 
 
 
 def _cache_default(path: str) -> str:
+    if path.startswith("/werkbak/") or path == "/werkbak":
+        return WERKBAK_CACHE
     if "/vendor/" in path:  # also under /g/<code>/
         return VENDOR_CACHE
     if "/static/" in path:

@@ -6,7 +6,13 @@ import psycopg
 import pytest
 
 PRIVATE_TABLES = ["buurt.initiatief", "buurt.buurtdeal", "buurt.afspraak", "buurt.beheerobject", "buurt.buurt",
-                  "buurt.peiling", "buurt_sys.wijziging", "buurt_sys.instelling", "buurt_vl.thema"]
+                  "buurt.peiling", "buurt.gespreksverslag", "buurt_sys.wijziging", "buurt_sys.instelling",
+                  "buurt_vl.thema", "buurt_sys.werkbak_sessie", "buurt_sys.werkbak_poging", "buurt_sys.werkgebied"]
+SESSION_TABLES = ("buurt_sys.werkbak_sessie", "buurt_sys.werkbak_poging")
+SESSION_FUNCTIONS = ("werkbak_sessie_maken(bytea,text,interval)", "werkbak_sessie(bytea,interval,interval)",
+                     "werkbak_sessie_beeindigen(bytea,boolean)",
+                     "werkbak_poging_toegestaan(text,text,interval,integer,integer)",
+                     "werkbak_poging(text,text,boolean)")
 PERSONAL_COLUMNS = {"indiener_naam", "indiener_email", "indiener_telefoon"}
 
 
@@ -35,7 +41,8 @@ def test_public_role_holds_select_on_publiek_and_nothing_else(admin_conn):
         SELECT n.nspname, c.relname, p.priv
           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace,
                unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE']) p(priv)
-         WHERE n.nspname IN ('buurt', 'buurt_vl', 'buurt_sys', 'buurt_app', 'publiek') AND c.relkind IN ('r', 'v', 'm')
+         WHERE n.nspname IN ('buurt', 'buurt_vl', 'buurt_sys', 'buurt_app', 'publiek', 'werkbak')
+           AND c.relkind IN ('r', 'v', 'm')
            AND has_table_privilege('buurtkaart_publiek', c.oid, p.priv)""").fetchall()
     assert rows, "the public role must read publiek"
     assert {(schema, priv) for schema, _, priv in rows} == {("publiek", "SELECT")}
@@ -54,6 +61,25 @@ def test_publiek_holds_no_personal_values(admin_conn):
     dump = admin_conn.execute("SELECT string_agg(to_jsonb(x)::text, ' ') FROM (SELECT * FROM publiek.initiatief "
                               "UNION ALL SELECT i.* FROM publiek.initiatief i) x").fetchone()[0]
     assert not any(e in dump for e in emails)
+
+
+def test_notes_of_the_werkbak_never_reach_publiek(admin_conn):
+    """A gespreksverslag (werkbak) on a published initiative and a published deal: no publiek view shows its text,
+    and the audit log keeps no copy (a note can be erased for good)."""
+    marker = "NOTITIE-PRIVE-7731"
+    ini, deal = admin_conn.execute("SELECT (SELECT min(id) FROM publiek.initiatief), "
+                                   "(SELECT min(id) FROM publiek.buurtdeal)").fetchone()
+    admin_conn.execute("INSERT INTO buurt.gespreksverslag (initiatief_id, tekst) VALUES (%s, %s)", (ini, marker))
+    admin_conn.execute("INSERT INTO buurt.gespreksverslag (buurtdeal_id, tekst) VALUES (%s, %s)", (deal, marker))
+    views = [r[0] for r in admin_conn.execute("SELECT format('publiek.%I', table_name) FROM information_schema.views "
+                                              "WHERE table_schema = 'publiek'")]
+    assert len(views) > 10
+    for view in views:
+        dump = admin_conn.execute(f"SELECT coalesce(string_agg(to_jsonb(x)::text, ' '), '') FROM {view} x"
+                                  ).fetchone()[0]
+        assert marker not in dump, view
+    assert admin_conn.execute("SELECT count(*) FROM buurt_sys.wijziging WHERE nieuw::text LIKE %s",
+                              (f"%{marker}%",)).fetchone() == (0,)
 
 
 def test_only_published_rows_are_public(admin_conn):
@@ -135,3 +161,47 @@ def test_no_personal_column_of_the_residents_pages_in_publiek(admin_conn):
         "SELECT column_name FROM information_schema.columns WHERE table_schema = 'publiek'").fetchall()}
     assert "steunbetuigingen" in columns
     assert not columns & {"email", "token", "token_hash", "adres_hash", "afzender_hash", "aan"}
+
+
+def table_privileges(conn: psycopg.Connection, role: str) -> set[tuple[str, str]]:
+    return set(conn.execute("""
+        SELECT format('%%I.%%I', n.nspname, c.relname), p.priv
+          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace,
+               unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE']) p(priv)
+         WHERE n.nspname IN ('buurt', 'buurt_vl', 'buurt_sys', 'buurt_app', 'publiek', 'werkbak')
+           AND c.relkind IN ('r', 'v', 'm', 'p') AND has_table_privilege(%s, c.oid, p.priv)""", (role,)).fetchall())
+
+
+def test_the_werkbak_pool_role_holds_the_session_tables_and_nothing_else(admin_conn):
+    """buurtkaart_werkbak may SET ROLE to each werkbak user, but is NOINHERIT: it has only its own grants."""
+    assert table_privileges(admin_conn, "buurtkaart_werkbak") == {
+        *((t, p) for t in SESSION_TABLES for p in ("SELECT", "INSERT", "UPDATE", "DELETE")),
+        ("buurt_sys.gemeente_toegang", "SELECT")}
+    assert admin_conn.execute("SELECT rolinherit, rolsuper, rolcreaterole, rolbypassrls FROM pg_roles "
+                              "WHERE rolname = 'buurtkaart_werkbak'").fetchone() == (False, False, False, False)
+
+
+def test_the_wijkteam_writes_initiatives_deals_commitments_and_notes_only(admin_conn):
+    written = {(t, p) for t, p in table_privileges(admin_conn, "buurtkaart_wijkteam") if p != "SELECT"}
+    assert written == {("buurt.initiatief", "INSERT"), ("buurt.initiatief", "UPDATE"), ("buurt.buurtdeal", "INSERT"),
+                       ("buurt.buurtdeal", "UPDATE"), ("buurt.afspraak", "INSERT"), ("buurt.afspraak", "UPDATE"),
+                       ("buurt.afspraak", "DELETE"), ("buurt.gespreksverslag", "INSERT"),
+                       ("buurt.gespreksverslag", "UPDATE"), ("buurt.gespreksverslag", "DELETE")}
+    read = {t for t, p in table_privileges(admin_conn, "buurtkaart_wijkteam") if p == "SELECT"}
+    assert {"buurt.initiatief", "buurt.wijkagenda", "buurt.statusverloop", "buurt.wijk", "buurt.gebied",
+            "buurt_sys.wijziging", "buurt_sys.werkgebied"} <= read
+    assert not read & set(SESSION_TABLES)
+    # not a member of the groups mapped to every gemeente ('*')
+    assert admin_conn.execute("SELECT pg_has_role('buurtkaart_wijkteam', 'buurtkaart_lezer', 'MEMBER'), "
+                              "pg_has_role('buurtkaart_wijkteam', 'buurtkaart_editor', 'MEMBER')").fetchone() == (
+        False, False)
+
+
+@pytest.mark.parametrize("role", ["buurtkaart_lezer", "buurtkaart_editor", "buurtkaart_wijkteam", "buurtkaart_publiek"])
+def test_only_the_pool_role_may_use_the_session_functions_and_tables(admin_conn, role):
+    for function in SESSION_FUNCTIONS:
+        assert admin_conn.execute("SELECT has_function_privilege(%s, %s, 'EXECUTE')",
+                                  (role, f"buurt_app.{function}")).fetchone() == (False,), function
+        assert admin_conn.execute("SELECT has_function_privilege('buurtkaart_werkbak', %s, 'EXECUTE')",
+                                  (f"buurt_app.{function}",)).fetchone() == (True,), function
+    assert not {t for t, _ in table_privileges(admin_conn, role)} & set(SESSION_TABLES)

@@ -1,27 +1,36 @@
 """A real primary + hot-standby pair on this machine for the replica tests: initdb, the data model and the
 Hilversum demo on the primary, pg_basebackup -R (streaming), recovery_min_apply_delay on the standby to force
-lag. Both socket-only, each with its socket in its own 0700 data directory, run as the postgres user."""
+lag. Each with its socket in its own 0700 data directory (and the loopback listener for werkbak logins every
+cluster of ours has), run as the postgres user."""
 
 from __future__ import annotations
 
 import dataclasses
 import random
 import shutil
+import socket
 from dataclasses import dataclass
 from pathlib import Path
 
 from spatial_service.db import cluster, install
-from spatial_service.settings import LOCAL_EDITOR_LOGIN, LOCAL_PUBLIC_LOGIN, Settings
+from spatial_service.settings import LOCAL_EDITOR_LOGIN, LOCAL_PUBLIC_LOGIN, LOOPBACK, Settings
 from tests.support import TestDatabase
 
 DBNAME = "buurtkaart"
 
 
 def _free_port(base: Path) -> int:
+    """A port free for the socket and for the loopback listener every cluster has (the werkbak's logins)."""
     while True:
         port = random.randint(56000, 58999)
-        if not (base / f".s.PGSQL.{port}").exists():
-            return port
+        if (base / f".s.PGSQL.{port}").exists():
+            continue
+        with socket.socket() as s:
+            try:
+                s.bind((LOOPBACK, port))
+            except OSError:
+                continue
+        return port
 
 
 @dataclass

@@ -88,14 +88,14 @@ def rendered_ids(page: Page, layer: str) -> set[int]:
         .filter(f => f.sourceLayer === layer).map(f => f.id))]""", layer))
 
 
-def axe_violations(page: Page) -> list[dict]:
+def axe_violations(page: Page, min_passes: int = 11) -> list[dict]:
     assert AXE.is_file(), f"{AXE} ontbreekt: draai bash scripts/setup.sh (npm-pakket axe-core)"
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         # through the DevTools protocol, which the page's Content-Security-Policy does not govern (a <script> tag
         # added by the test would be refused like any other inline script)
         page.evaluate(AXE.read_text(encoding="utf-8"))
     result = page.evaluate("(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-    # the counts of passed rules make sure axe looked at something at all
-    assert len(result["passes"]) > 10, result["passes"]
+    # the counts of passed rules make sure axe looked at something at all (a small page passes fewer rules)
+    assert len(result["passes"]) >= min_passes, [p["id"] for p in result["passes"]]
     return [{"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
             for v in result["violations"]]
