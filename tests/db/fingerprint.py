@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import psycopg
 
-SCHEMAS = "('buurt', 'buurt_vl', 'buurt_sys', 'buurt_app', 'publiek')"
+SCHEMAS = "('buurt', 'buurt_vl', 'buurt_sys', 'buurt_app', 'publiek', 'buurt_loket', 'loket', 'werkbak')"
 
 QUERIES = {
     "columns": f"""
@@ -27,10 +27,13 @@ QUERIES = {
           FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
          WHERE n.nspname IN {SCHEMAS} AND p.prokind IN ('f', 'p') ORDER BY 1, 2, 3""",
     "grants": f"""
-        SELECT n.nspname, c.relname, c.relkind, coalesce(c.relacl::text, '')
+        SELECT n.nspname, c.relname, c.relkind,
+               coalesce((SELECT string_agg(a::text, ',' ORDER BY a::text) FROM unnest(c.relacl) a), '')
           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
          WHERE n.nspname IN {SCHEMAS} ORDER BY 1, 2""",
-    "schema_grants": f"SELECT nspname, coalesce(nspacl::text, '') FROM pg_namespace WHERE nspname IN {SCHEMAS}",
+    "schema_grants": f"""
+        SELECT nspname, coalesce((SELECT string_agg(a::text, ',' ORDER BY a::text) FROM unnest(nspacl) a), '')
+          FROM pg_namespace WHERE nspname IN {SCHEMAS} ORDER BY 1""",
     "value_lists": """
         SELECT 'thema', to_jsonb(t)::text FROM buurt_vl.thema t
         UNION ALL SELECT 'status', to_jsonb(s)::text FROM buurt_vl.status s
