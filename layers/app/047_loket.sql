@@ -37,14 +37,14 @@ DECLARE
   v_email text := btrim(coalesce(p_email, ''));
 BEGIN
   IF v_email = '' THEN
-    RAISE EXCEPTION 'Vul uw e-mailadres in.' USING ERRCODE = 'check_violation',
+    RAISE EXCEPTION 'Vul uw e-mailadres in.' USING COLUMN = 'email', ERRCODE = 'check_violation',
       HINT = 'Naar dit adres sturen we de link waarmee u bevestigt.';
   END IF;
   IF length(v_email) > 254
      OR v_email !~ '^[^@\s<>(),;:"\[\]\\]+@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+$'
   THEN
     RAISE EXCEPTION 'Het e-mailadres "%" is geen geldig e-mailadres.', left(v_email, 80)
-      USING ERRCODE = 'check_violation', HINT = 'Een e-mailadres ziet eruit als naam@voorbeeld.nl.';
+      USING COLUMN = 'email', ERRCODE = 'check_violation', HINT = 'Een e-mailadres ziet eruit als naam@voorbeeld.nl.';
   END IF;
   RETURN v_email;
 END
@@ -86,49 +86,49 @@ BEGIN
     v_heeft_buurt := FOUND;
     IF NOT FOUND THEN
       RAISE EXCEPTION 'Buurt "%" bestaat niet.', left(btrim(p_buurtcode), 40)
-        USING ERRCODE = 'check_violation', HINT = 'Kies een buurt uit de lijst.';
+        USING COLUMN = 'buurtcode', ERRCODE = 'check_violation', HINT = 'Kies een buurt uit de lijst.';
     END IF;
   END IF;
   IF nullif(btrim(p_geojson), '') IS NULL THEN
     IF NOT v_heeft_buurt THEN
       RAISE EXCEPTION 'Geef aan waar het initiatief is: kies een plek op de kaart of een buurt uit de lijst.'
-        USING ERRCODE = 'check_violation';
+        USING COLUMN = 'geojson', ERRCODE = 'check_violation';
     END IF;
     RETURN ST_PointOnSurface(v_buurtgeom);
   END IF;
   IF length(p_geojson) > 100 * v_max_punten + 1000 THEN
     RAISE EXCEPTION 'De getekende locatie is te groot (hoogstens % hoekpunten).', v_max_punten
-      USING ERRCODE = 'check_violation', HINT = 'Teken het gebied eenvoudiger, met minder punten.';
+      USING COLUMN = 'geojson', ERRCODE = 'check_violation', HINT = 'Teken het gebied eenvoudiger, met minder punten.';
   END IF;
   BEGIN
     v_geom := ST_GeomFromGeoJSON(p_geojson);
   EXCEPTION WHEN OTHERS THEN
     RAISE EXCEPTION 'De getekende locatie is geen geldige GeoJSON-geometrie.'
-      USING ERRCODE = 'check_violation', HINT = 'Teken de plek opnieuw op de kaart.';
+      USING COLUMN = 'geojson', ERRCODE = 'check_violation', HINT = 'Teken de plek opnieuw op de kaart.';
   END;
   IF v_geom IS NULL OR ST_IsEmpty(v_geom) OR GeometryType(v_geom) NOT IN ('POINT', 'POLYGON', 'MULTIPOLYGON') THEN
     RAISE EXCEPTION 'De locatie moet een punt of een vlak zijn, geen %.',
       coalesce(buurt_app.geometrietype_naam(GeometryType(v_geom)), 'lege geometrie')
-      USING ERRCODE = 'check_violation', HINT = 'Zet een punt op de kaart of teken een vlak.';
+      USING COLUMN = 'geojson', ERRCODE = 'check_violation', HINT = 'Zet een punt op de kaart of teken een vlak.';
   END IF;
   IF ST_NPoints(v_geom) > v_max_punten THEN
     RAISE EXCEPTION 'Het getekende gebied heeft % hoekpunten; hoogstens % zijn toegestaan.',
       ST_NPoints(v_geom), v_max_punten
-      USING ERRCODE = 'check_violation', HINT = 'Teken het gebied eenvoudiger, met minder punten.';
+      USING COLUMN = 'geojson', ERRCODE = 'check_violation', HINT = 'Teken het gebied eenvoudiger, met minder punten.';
   END IF;
   IF ST_XMin(v_geom) < -180 OR ST_XMax(v_geom) > 180 OR ST_YMin(v_geom) < -90 OR ST_YMax(v_geom) > 90 THEN
     RAISE EXCEPTION 'De locatie heeft geen coördinaten in graden (lengte, breedte; EPSG:4326).'
-      USING ERRCODE = 'check_violation', HINT = 'Teken de plek opnieuw op de kaart.';
+      USING COLUMN = 'geojson', ERRCODE = 'check_violation', HINT = 'Teken de plek opnieuw op de kaart.';
   END IF;
   v_geom := ST_Transform(ST_SetSRID(ST_Force2D(v_geom), 4326), 28992);
   IF GeometryType(v_geom) <> 'POINT' AND ST_Area(v_geom) > v_max_opp THEN
     RAISE EXCEPTION 'Het getekende gebied is % m²; hoogstens % m² is toegestaan.',
       to_char(round(ST_Area(v_geom)), 'FM999G999G999G999'), to_char(v_max_opp, 'FM999G999G999G999')
-      USING ERRCODE = 'check_violation', HINT = 'Teken een kleiner gebied, of zet een punt op de kaart.';
+      USING COLUMN = 'geojson', ERRCODE = 'check_violation', HINT = 'Teken een kleiner gebied, of zet een punt op de kaart.';
   END IF;
   IF v_heeft_buurt AND NOT ST_Intersects(v_geom, v_buurtgeom) THEN
     RAISE EXCEPTION 'De plek op de kaart ligt niet in de gekozen buurt %.', v_buurtnaam
-      USING ERRCODE = 'check_violation', HINT = 'Kies de buurt waarin de plek ligt, of verplaats de plek.';
+      USING COLUMN = 'buurtcode', ERRCODE = 'check_violation', HINT = 'Kies de buurt waarin de plek ligt, of verplaats de plek.';
   END IF;
   RETURN v_geom;
 END
@@ -193,28 +193,28 @@ BEGIN
   PERFORM buurt_app.loket_drempel('indienen', p_afzender);
   IF p_toestemming IS NOT TRUE THEN
     RAISE EXCEPTION 'Zonder uw toestemming voor het gebruik van uw naam en e-mailadres kunnen we het initiatief niet in behandeling nemen.'
-      USING ERRCODE = 'check_violation', HINT = 'Vink aan dat u toestemming geeft (zie de privacyverklaring).';
+      USING COLUMN = 'toestemming', ERRCODE = 'check_violation', HINT = 'Vink aan dat u toestemming geeft (zie de privacyverklaring).';
   END IF;
   IF v_titel = '' THEN
-    RAISE EXCEPTION 'Geef het initiatief een titel.' USING ERRCODE = 'check_violation';
+    RAISE EXCEPTION 'Geef het initiatief een titel.' USING COLUMN = 'titel', ERRCODE = 'check_violation';
   ELSIF length(v_titel) > 150 THEN
     RAISE EXCEPTION 'De titel is % tekens lang; hoogstens 150 zijn toegestaan.', length(v_titel)
-      USING ERRCODE = 'check_violation', HINT = 'Kort de titel in; de uitleg hoort in de omschrijving.';
+      USING COLUMN = 'titel', ERRCODE = 'check_violation', HINT = 'Kort de titel in; de uitleg hoort in de omschrijving.';
   END IF;
   IF length(v_omschrijving) > 5000 THEN
     RAISE EXCEPTION 'De omschrijving is % tekens lang; hoogstens 5000 zijn toegestaan.', length(v_omschrijving)
-      USING ERRCODE = 'check_violation';
+      USING COLUMN = 'omschrijving', ERRCODE = 'check_violation';
   END IF;
   IF v_naam = '' THEN
-    RAISE EXCEPTION 'Vul uw naam in.' USING ERRCODE = 'check_violation',
+    RAISE EXCEPTION 'Vul uw naam in.' USING COLUMN = 'naam', ERRCODE = 'check_violation',
       HINT = 'Uw naam ziet alleen de gemeente; hij wordt nooit gepubliceerd.';
   ELSIF length(v_naam) > 200 THEN
     RAISE EXCEPTION 'De naam is % tekens lang; hoogstens 200 zijn toegestaan.', length(v_naam)
-      USING ERRCODE = 'check_violation';
+      USING COLUMN = 'naam', ERRCODE = 'check_violation';
   END IF;
   v_email := buurt_app.loket_email(p_email);
   IF NOT EXISTS (SELECT 1 FROM buurt_vl.thema t WHERE t.code = p_thema) THEN
-    RAISE EXCEPTION 'Thema "%" bestaat niet.', left(coalesce(p_thema, ''), 40) USING ERRCODE = 'check_violation',
+    RAISE EXCEPTION 'Thema "%" bestaat niet.', left(coalesce(p_thema, ''), 40) USING COLUMN = 'thema', ERRCODE = 'check_violation',
       HINT = 'Kies een van: ' || (SELECT string_agg(t.naam, ', ' ORDER BY t.naam) FROM buurt_vl.thema t) || '.';
   END IF;
   v_geom := buurt_app.loket_locatie(p_geojson, p_buurtcode);
@@ -230,7 +230,7 @@ BEGIN
   END;
   IF p_gemeente IS NOT NULL AND v_gemeente IS DISTINCT FROM p_gemeente THEN
     RAISE EXCEPTION 'De plek op de kaart ligt niet in de gemeente %.', buurt_app.gemeente_naam(p_gemeente)
-      USING ERRCODE = 'check_violation', HINT = 'Zet de plek binnen de gemeentegrens.';
+      USING COLUMN = 'geojson', ERRCODE = 'check_violation', HINT = 'Zet de plek binnen de gemeentegrens.';
   END IF;
 
   v_token := buurt_app.loket_token();

@@ -99,6 +99,23 @@ def test_a_refusal_is_the_form_again_with_every_input_kept(site, site_db):
     assert pending(site_db) == before
 
 
+@pytest.mark.parametrize(("change", "field", "words"), [
+    ({"email": "geen-adres"}, "email", "geen geldig e-mailadres"),
+    ({"titel": "  "}, "titel", "titel"),
+    ({"naam": ""}, "naam", "naam"),
+    ({"toestemming": ""}, "toestemming", "toestemming"),
+])
+def test_a_refusal_stands_beside_the_field_the_database_names(site, site_db, change, field, words):
+    """The function names the column of its refusal (RAISE ... USING COLUMN): the message is at that field, linked
+    from the summary, and the field says it is invalid."""
+    r = post(site, "/indienen", {**FORM, "geojson": point_in(site_db), **change}, "198.51.100.14")
+    assert r.status_code == 400
+    message = re.search(rf'<p class="veldfout" id="{field}-fout">(.*?)</p>', r.text, re.S)
+    assert message and words in message.group(1).lower()
+    assert f'href="#{field}"' in r.text
+    assert re.search(rf'<[^>]+id="{field}"[^>]*aria-invalid="true"|<[^>]+aria-invalid="true"[^>]*id="{field}"', r.text)
+
+
 def test_rate_limit_is_a_dutch_429_with_retry_after(site, site_db):
     limit = admin_execute(site_db, "SELECT loket.privacy()->>'indienen_per_uur'")[0][0]
     for i in range(int(limit)):
