@@ -334,7 +334,10 @@ LANGUAGE sql STABLE AS $$
    WHERE d.rel <> 'nabij'
 $$;
 
--- Initiatives in or near the plan (stopped ones left out; the public sees published ones only).
+-- Initiatives in or near the plan (stopped ones left out; the public sees published ones only), each with its
+-- support: the latest buurtpeiling and the confirmed supports from the website (issue 21), the two sources of the
+-- same figure the report's wijkanalyse shows (buurt_app.wijk_steun). The website's count is read from publiek
+-- (only published initiatives can be supported), so every caller of the plan check may read it.
 CREATE FUNCTION buurt_app.plantoets_initiatieven(p_plan geometry, p_zoek numeric, p_publiek boolean)
 RETURNS SETOF buurt_app.plantoets_rij
 LANGUAGE sql STABLE AS $$
@@ -346,18 +349,31 @@ LANGUAGE sql STABLE AS $$
                     THEN ST_Area(x.deel)::numeric END, 2) AS opp,
          NULL::numeric AS pct, NULL::numeric AS len, round(x.afstand, 2) AS afst,
          NULL::integer AS deal_id, NULL::text AS deal_titel,
-         format('Initiatief "%s" (%s) %s', x.titel, lower(x.statusnaam),
+         format('Initiatief "%s" (%s) %s%s', x.titel, lower(x.statusnaam),
            CASE x.rel WHEN 'nabij' THEN format('ligt op %s m van het plan.', buurt_app.plantoets_getal(x.afstand, 1))
-                      WHEN 'binnen' THEN 'ligt binnen het plan.' ELSE 'overlapt het plan.' END) AS mld,
+                      WHEN 'binnen' THEN 'ligt binnen het plan.' ELSE 'overlapt het plan.' END,
+           CASE WHEN x.steun_pct IS NOT NULL OR x.steun_web > 0 THEN
+             ' Draagvlak: ' || concat_ws(', ',
+               CASE WHEN x.steun_pct IS NOT NULL THEN format('%s%% voor in de buurtpeiling (%s respondenten)',
+                                                             buurt_app.plantoets_getal(x.steun_pct), x.respondenten) END,
+               CASE WHEN x.steun_web > 0 THEN format('%s %s via de website', x.steun_web,
+                    CASE WHEN x.steun_web = 1 THEN 'steunbetuiging' ELSE 'steunbetuigingen' END) END) || '.'
+           ELSE '' END) AS mld,
          CASE WHEN x.rel = 'nabij' THEN x.geom ELSE x.deel END AS g
     FROM (SELECT i.id, i.titel, i.geom, s.naam AS statusnaam, s.eindstatus,
                  ST_Distance(i.geom, p_plan)::numeric AS afstand, y.deel,
+                 pe.steun_pct, pe.respondenten, coalesce(pi.steunbetuigingen, 0) AS steun_web,
                  CASE WHEN y.deel IS NULL OR (GeometryType(i.geom) <> 'POINT' AND ST_Area(y.deel) = 0) THEN 'nabij'
                       WHEN ST_CoveredBy(i.geom, p_plan) THEN 'binnen' ELSE 'overlapt' END AS rel
             FROM buurt.initiatief i
             JOIN buurt_vl.status s ON s.code = i.status
             CROSS JOIN LATERAL (SELECT CASE WHEN ST_Intersects(i.geom, p_plan)
                                             THEN ST_Intersection(i.geom, p_plan) END AS deel) y
+            LEFT JOIN LATERAL (SELECT round(100.0 * p.voor / nullif(p.voor + p.tegen + p.neutraal, 0)) AS steun_pct,
+                                      p.respondenten
+                                 FROM buurt.peiling p WHERE p.initiatief_id = i.id
+                                ORDER BY p.datum DESC LIMIT 1) pe ON true
+            LEFT JOIN publiek.initiatief pi ON pi.id = i.id
            WHERE ST_DWithin(i.geom, p_plan, p_zoek)
              AND NOT s.gestopt
              AND (NOT p_publiek OR EXISTS (SELECT 1 FROM publiek.initiatief pi WHERE pi.id = i.id))) x

@@ -84,6 +84,8 @@ def _serve(args: argparse.Namespace) -> int:
     ogc = f"; OGC API in {args.ogc_workers} eigen proces(sen) op 127.0.0.1:{ogc_port}" if ogc_port else ""
     print(f"Buurtkaart-service op http://{host}:{port}/ (tegels uit schema publiek; {args.workers} "
           f"proces(sen){ogc})", flush=True)
+    print(f"  bewoners dienen in op http://{host}:{port}/indienen; de werkbak staat op http://{host}:{port}/werkbak/ "
+          "(een gebruiker maken: buurtkaart werkbak gebruiker toevoegen NAAM --gemeente GM0402)", flush=True)
     mail = None
     if not args.geen_mail:
         from spatial_service.mail.sender import start_thread

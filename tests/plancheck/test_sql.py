@@ -85,6 +85,30 @@ def test_deals_commitments_initiatives_and_areas(world_conn):
     assert [r["volgnr"] for r in rows] == list(range(1, len(rows) + 1))
 
 
+def test_an_initiative_carries_its_support_from_the_poll_and_the_website(world_db):
+    """Both sources of the support figure (issue 21) in the finding's message, for designers (buurt_app) and for
+    the public (publiek.plantoets) alike; an initiative without either says nothing about support."""
+    with psycopg.connect(world_db.admin_dsn) as admin:
+        before = by_object(check(admin, PLAN), "initiatief", "9301")["melding"]
+        admin.execute("INSERT INTO buurt.peiling (initiatief_id, datum, voor, tegen, neutraal, respondenten) "
+                      "VALUES (9301, '2024-05-01', 14, 4, 2, 20)")
+        admin.execute("INSERT INTO buurt_loket.steun (initiatief_id, adres_hash) "
+                      "VALUES (9301, '\\x01'), (9301, '\\x02')")
+        admin.commit()
+        try:
+            after = by_object(check(admin, PLAN), "initiatief", "9301")["melding"]
+            with psycopg.connect(world_db.public_dsn) as public:
+                public_after = by_object(check(public, PLAN, function="publiek.plantoets"), "initiatief", "9301")
+        finally:
+            admin.execute("DELETE FROM buurt.peiling WHERE initiatief_id = 9301")
+            admin.execute("DELETE FROM buurt_loket.steun WHERE initiatief_id = 9301")
+            admin.commit()
+    assert "Draagvlak" not in before
+    expected = " Draagvlak: 70% voor in de buurtpeiling (20 respondenten), 2 steunbetuigingen via de website."
+    assert after == before + expected
+    assert public_after["melding"] == after
+
+
 def test_thresholds_are_settings(world_conn):
     world_conn.execute("UPDATE buurt_sys.instelling SET waarde = '10000' WHERE sleutel = 'plantoets_groenverlies_m2'")
     world_conn.execute("UPDATE buurt_sys.instelling SET waarde = '5' WHERE sleutel = 'plantoets_speelplek_pct'")
