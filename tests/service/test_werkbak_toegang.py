@@ -246,8 +246,9 @@ def test_an_unreachable_database_is_a_dutch_503_page(two_gemeenten_db, user):
     """The pool's database gone (here: a DSN to a port nothing listens on): a page, not a hang or a traceback."""
     dead = f"host={two_gemeenten_db.settings.socket_dir} port=1 dbname={two_gemeenten_db.name} user=buurtkaart_werkbak"
     with serving(two_gemeenten_db, werkbak_dsn=dead) as running:
-        assert httpx.get(f"{running.url}/werkbak/inloggen").status_code == 200  # no session: no database needed
-        for response in (httpx.get(f"{running.url}/werkbak/uitloggen", cookies={"bk_werkbak": "x" * 43}),
+        assert httpx.get(f"{running.url}/werkbak/inloggen", timeout=30).status_code == 200  # no database needed
+        # the page comes after the pool's own wait (POOL_TIMEOUT_S), so the client waits longer than httpx's 5 s
+        for response in (httpx.get(f"{running.url}/werkbak/uitloggen", cookies={"bk_werkbak": "x" * 43}, timeout=30),
                          post_login(running.url, user.naam, user.wachtwoord, address())):
             assert response.status_code == 503 and "database is niet bereikbaar" in response.text
             assert response.headers["content-type"].startswith("text/html")

@@ -15,12 +15,13 @@ from typing import Any, TypeVar
 
 import psycopg
 from psycopg.rows import dict_row
+from starlette.datastructures import FormData
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, RedirectResponse
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from spatial_service.errors import database_message, is_rule_violation
 from spatial_service.web.werkbak.pagina import pagina
-from spatial_service.web.werkbak.sessie import Gebruiker, als
+from spatial_service.web.werkbak.sessie import Gebruiker, als, formulier, gebruiker
 
 SOORTEN = {"initiatief": "Initiatief", "buurtdeal": "Buurtdeal"}
 STIJL = "/static/werkbak-paginas.css"
@@ -145,6 +146,30 @@ def item_sleutel(request: Request) -> tuple[str, int] | None:
     if soort not in SOORTEN or not tekst.isdigit() or len(tekst) > 10 or int(tekst) > MAX_ID:
         return None
     return soort, int(tekst)
+
+
+ItemHandler = Callable[[Request, Gebruiker, str, int, FormData], Awaitable[Response]]
+
+
+def per_item(*soorten: str) -> Callable[[ItemHandler], Callable[[Request], Awaitable[Response]]]:
+    """The shape every item route shares: the person (logged in), for a POST the form with its CSRF token checked
+    before anything else, then the item the path names; a path that cannot name an item (of one of `soorten`, when
+    given) gets the 404 of a missing item. The handler is called with (request, wie, soort, id, form)."""
+
+    def wrap(handler: ItemHandler) -> Callable[[Request], Awaitable[Response]]:
+        async def endpoint(request: Request) -> Response:
+            wie = await gebruiker(request)
+            form = await formulier(request, wie) if request.method == "POST" else FormData()
+            key = item_sleutel(request)
+            if key is None or (soorten and key[0] not in soorten):
+                return niet_gevonden(wie)
+            return await handler(request, wie, *key, form)
+
+        endpoint.__doc__ = handler.__doc__
+        endpoint.__name__ = handler.__name__
+        return endpoint
+
+    return wrap
 
 
 def niet_gevonden(wie: Gebruiker) -> HTMLResponse:

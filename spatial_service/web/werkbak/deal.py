@@ -21,17 +21,17 @@ from spatial_service.web.werkbak.bouwstenen import (
     geld,
     getal,
     item_pad,
-    item_sleutel,
     melding,
     navigatie,
     niet_gevonden,
+    per_item,
     rijen,
     schrijven,
     veld,
 )
 from spatial_service.web.werkbak.item import PARTIJEN_SQL, laden, render, schrijf_en_toon
 from spatial_service.web.werkbak.pagina import pagina
-from spatial_service.web.werkbak.sessie import Gebruiker, als, csrf_veld, formulier, gebruiker
+from spatial_service.web.werkbak.sessie import Gebruiker, als, csrf_veld
 
 # the rows of the deal form and the party each starts with (the person may change it)
 AFSPRAAK_RIJEN = ("bewoners", "bewoners", "gemeente", "gemeente", "partner")
@@ -93,22 +93,14 @@ async def _pagina(request: Request, wie: Gebruiker, item_id: int, fout: str | No
     return pagina("Buurtdeal maken", body, wie, status=400 if fout else 200)
 
 
-async def maken_formulier(request: Request) -> Response:
-    wie = await gebruiker(request)
-    key = item_sleutel(request)
-    if key is None or key[0] != "initiatief":
-        return niet_gevonden(wie)
-    return await _pagina(request, wie, key[1])
+@per_item("initiatief")
+async def maken_formulier(request: Request, wie: Gebruiker, soort: str, item_id: int, form: FormData) -> Response:
+    return await _pagina(request, wie, item_id)
 
 
-async def maken(request: Request) -> Response:
+@per_item("initiatief")
+async def maken(request: Request, wie: Gebruiker, soort: str, item_id: int, form: FormData) -> Response:
     """POST the deal form: the deal, its commitments and (if asked) the closing, in one transaction."""
-    wie = await gebruiker(request)
-    form = await formulier(request, wie)
-    key = item_sleutel(request)
-    if key is None or key[0] != "initiatief":
-        return niet_gevonden(wie)
-    item_id = key[1]
     invoer = _invoer(form)
     try:
         jaar = getal(invoer.get("jaar"), "Jaar")
@@ -135,34 +127,28 @@ async def maken(request: Request) -> Response:
     return RedirectResponse(f"{item_pad('buurtdeal', deal_id)}?gedaan=buurtdeal", status_code=303)
 
 
-async def afspraak(request: Request) -> Response:
-    wie = await gebruiker(request)
-    form = await formulier(request, wie)
-    key = item_sleutel(request)
-    if key is None or key[0] != "buurtdeal":
-        return niet_gevonden(wie)
+@per_item("buurtdeal")
+async def afspraak(request: Request, wie: Gebruiker, soort: str, deal_id: int, form: FormData) -> Response:
     invoer = _invoer(form)
     try:
         uiterlijk = dag(invoer.get("uiterlijk"), "Uiterlijk gereed")
     except Invoerfout as exc:
-        return await render(request, wie, "buurtdeal", key[1], str(exc), invoer)
+        return await render(request, wie, soort, deal_id, str(exc), invoer)
     # INSERT ... SELECT: no row when the deal is out of reach, so the answer is the 404 of a missing deal
     return await schrijf_en_toon(
-        request, wie, "buurtdeal", key[1], "afspraak", invoer,
+        request, wie, soort, deal_id, "afspraak", invoer,
         "INSERT INTO buurt.afspraak (buurtdeal_id, partij, omschrijving, uiterlijk) "
         "SELECT d.id, %s, %s, %s FROM buurt.buurtdeal d WHERE d.id = %s",
-        (invoer.get("partij", ""), invoer.get("omschrijving", ""), uiterlijk, key[1]))
+        (invoer.get("partij", ""), invoer.get("omschrijving", ""), uiterlijk, deal_id))
 
 
-async def gereed(request: Request) -> Response:
-    wie = await gebruiker(request)
-    await formulier(request, wie)
-    key = item_sleutel(request)
+@per_item("buurtdeal")
+async def gereed(request: Request, wie: Gebruiker, soort: str, deal_id: int, form: FormData) -> Response:
     afspraak_id = str(request.path_params.get("afspraak", ""))
-    if key is None or key[0] != "buurtdeal" or not afspraak_id.isdigit() or len(afspraak_id) > 9:
+    if not afspraak_id.isdigit() or len(afspraak_id) > 9:
         return niet_gevonden(wie)
-    return await schrijf_en_toon(request, wie, "buurtdeal", key[1], "gereed", {}, GEREED_UPDATE,
-                                 (int(afspraak_id), key[1]))
+    return await schrijf_en_toon(request, wie, soort, deal_id, "gereed", {}, GEREED_UPDATE,
+                                 (int(afspraak_id), deal_id))
 
 
 def routes() -> list[BaseRoute]:

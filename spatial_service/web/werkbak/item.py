@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import psycopg
+from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
@@ -27,6 +28,7 @@ from spatial_service.web.werkbak.bouwstenen import (
     melding,
     navigatie,
     niet_gevonden,
+    per_item,
     rijen,
     schrijven,
     tabel,
@@ -34,7 +36,7 @@ from spatial_service.web.werkbak.bouwstenen import (
     veld,
 )
 from spatial_service.web.werkbak.pagina import pagina
-from spatial_service.web.werkbak.sessie import Gebruiker, als, csrf_veld, formulier, gebruiker
+from spatial_service.web.werkbak.sessie import Gebruiker, als, csrf_veld, gebruiker
 
 ITEM_SQL = "SELECT * FROM werkbak.item(%s, %s)"
 STAPPEN_SQL = "SELECT * FROM werkbak.volgende_stappen(%s, %s)"
@@ -235,12 +237,9 @@ async def render(request: Request, wie: Gebruiker, soort: str, item_id: int, fou
     return pagina(f"{SOORTEN[soort]}: {item['titel']}", "".join(parts), wie, status=400 if fout else 200)
 
 
-async def item_pagina(request: Request) -> Response:
-    wie = await gebruiker(request)
-    key = item_sleutel(request)
-    if key is None:
-        return niet_gevonden(wie)
-    return await render(request, wie, *key)
+@per_item()
+async def item_pagina(request: Request, wie: Gebruiker, soort: str, item_id: int, form: FormData) -> Response:
+    return await render(request, wie, soort, item_id)
 
 
 async def geometrie(request: Request) -> Response:
@@ -278,14 +277,9 @@ async def schrijf_en_toon(request: Request, wie: Gebruiker, soort: str, item_id:
     return terug_naar(item_pad(soort, item_id), gedaan)
 
 
-async def stap(request: Request) -> Response:
+@per_item()
+async def stap(request: Request, wie: Gebruiker, soort: str, item_id: int, form: FormData) -> Response:
     """POST a step (button `status`), with an optional note made in the step being left."""
-    wie = await gebruiker(request)
-    form = await formulier(request, wie)
-    key = item_sleutel(request)
-    if key is None:
-        return niet_gevonden(wie)
-    soort, item_id = key
     invoer = {"verslag": form.get("verslag", "")}
     extra = []
     if str(invoer["verslag"]).strip():
@@ -294,13 +288,8 @@ async def stap(request: Request) -> Response:
                                  (str(form.get("status", "")), item_id), *extra)
 
 
-async def verslag(request: Request) -> Response:
-    wie = await gebruiker(request)
-    form = await formulier(request, wie)
-    key = item_sleutel(request)
-    if key is None:
-        return niet_gevonden(wie)
-    soort, item_id = key
+@per_item()
+async def verslag(request: Request, wie: Gebruiker, soort: str, item_id: int, form: FormData) -> Response:
     invoer = {"tekst": str(form.get("tekst", "")), "gesprek_op": str(form.get("gesprek_op", ""))}
     try:
         op = dag(invoer["gesprek_op"], "Datum van het gesprek")
@@ -310,13 +299,8 @@ async def verslag(request: Request) -> Response:
                                  (item_id, invoer["tekst"], op))
 
 
-async def prioriteit(request: Request) -> Response:
-    wie = await gebruiker(request)
-    form = await formulier(request, wie)
-    key = item_sleutel(request)
-    if key is None:
-        return niet_gevonden(wie)
-    soort, item_id = key
+@per_item()
+async def prioriteit(request: Request, wie: Gebruiker, soort: str, item_id: int, form: FormData) -> Response:
     invoer = {"wijkagenda_id": str(form.get("wijkagenda_id", ""))}
     try:
         agenda = getal(invoer["wijkagenda_id"], "Prioriteit")

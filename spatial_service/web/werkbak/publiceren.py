@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
@@ -14,15 +15,15 @@ from starlette.routing import BaseRoute, Route
 from spatial_service.web.werkbak.bouwstenen import (
     esc,
     item_pad,
-    item_sleutel,
     melding,
     navigatie,
     niet_gevonden,
+    per_item,
     tabel,
 )
 from spatial_service.web.werkbak.item import laden, schrijf_en_toon
 from spatial_service.web.werkbak.pagina import pagina
-from spatial_service.web.werkbak.sessie import Gebruiker, als, csrf_veld, formulier, gebruiker
+from spatial_service.web.werkbak.sessie import Gebruiker, als, csrf_veld
 
 VOORBEELD_SQL = "SELECT werkbak.publicatie_voorbeeld(%s, %s)"
 # Dutch labels of the publiek views' columns; a column without one is shown by its name (nothing is left out)
@@ -82,21 +83,13 @@ async def _pagina(request: Request, wie: Gebruiker, soort: str, item_id: int, fo
     return pagina(actie, body, wie, status=400 if fout else 200)
 
 
-async def voorbeeld(request: Request) -> Response:
-    wie = await gebruiker(request)
-    key = item_sleutel(request)
-    if key is None:
-        return niet_gevonden(wie)
-    return await _pagina(request, wie, *key)
+@per_item()
+async def voorbeeld(request: Request, wie: Gebruiker, soort: str, item_id: int, form: FormData) -> Response:
+    return await _pagina(request, wie, soort, item_id)
 
 
-async def bevestigen(request: Request) -> Response:
-    wie = await gebruiker(request)
-    form = await formulier(request, wie)
-    key = item_sleutel(request)
-    if key is None:
-        return niet_gevonden(wie)
-    soort, item_id = key
+@per_item()
+async def bevestigen(request: Request, wie: Gebruiker, soort: str, item_id: int, form: FormData) -> Response:
     publish = form.get("gepubliceerd") == "ja"
     return await schrijf_en_toon(request, wie, soort, item_id, "gepubliceerd" if publish else "ingetrokken", {},
                                  FLAG_UPDATE[soort], (publish, item_id))
