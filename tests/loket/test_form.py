@@ -105,7 +105,9 @@ def test_axe_finds_nothing_on_any_resident_page(page, site, site_db, width):
         submit_by_mouse(p)
     finally:
         admin_execute(site_db, "UPDATE buurt_sys.instelling SET waarde = '5' WHERE sleutel = 'loket_indienen_per_uur'")
-    assert "Te veel verzoeken" in p.inner_text("h1")
+    # the form again, the refusal in its summary and everything typed still there
+    assert "te veel verzoeken" in p.inner_text("#fouten").lower()
+    assert p.input_value("#titel") == resident(width + 1).titel and p.is_checked("#toestemming")
     clean(p, "429")
 
 

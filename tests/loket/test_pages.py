@@ -120,12 +120,28 @@ def test_rate_limit_is_a_dutch_429_with_retry_after(site, site_db):
     limit = admin_execute(site_db, "SELECT loket.privacy()->>'indienen_per_uur'")[0][0]
     for i in range(int(limit)):
         assert post(site, "/indienen", {**FORM, "titel": f"Initiatief {i}"}, "198.51.100.5").status_code == 200
-    r = post(site, "/indienen", {**FORM, "titel": "Een te veel"}, "198.51.100.5")
+    typed = {**FORM, "titel": "Een te veel", "omschrijving": "Lang getypt verhaal <over> de wipwap"}
+    r = post(site, "/indienen", typed, "198.51.100.5")
     assert r.status_code == 429
     assert r.headers["retry-after"].isdigit() and int(r.headers["retry-after"]) > 0
     assert "te veel verzoeken" in r.text.lower() and "opnieuw" in r.text
+    # the form again with everything the resident typed, so nothing is lost while waiting
+    assert 'role="alert"' in r.text and 'id="indienformulier"' in r.text
+    assert 'value="Een te veel"' in r.text and "Lang getypt verhaal &lt;over&gt; de wipwap</textarea>" in r.text
+    assert 'value="Bram Jansen"' in r.text and 'value="bram@voorbeeld.nl"' in r.text
     # another address is not held back
     assert post(site, "/indienen", {**FORM, "titel": "Van de buren"}, "198.51.100.6").status_code == 200
+
+
+def test_support_over_the_rate_limit_keeps_the_address_typed(site, site_db):
+    ident = admin_execute(site_db, "SELECT id FROM publiek.initiatief ORDER BY id LIMIT 1")[0][0]
+    limit = int(admin_execute(site_db, "SELECT loket.privacy()->>'steunen_per_uur'")[0][0])
+    for i in range(limit):
+        assert post(site, f"/steun/{ident}", {"email": f"buur{i}@voorbeeld.nl"}, "198.51.100.15").status_code == 200
+    r = post(site, f"/steun/{ident}", {"email": "nog.een@voorbeeld.nl"}, "198.51.100.15")
+    assert r.status_code == 429 and int(r.headers["retry-after"]) > 0
+    assert "te veel verzoeken" in r.text.lower() and 'value="nog.een@voorbeeld.nl"' in r.text
+    assert 'action="steun/' in r.text
 
 
 def test_a_mail_scanner_fetching_the_link_confirms_nothing(site, site_db):

@@ -136,6 +136,7 @@ def test_an_initiative_through_every_step_to_evaluatie(browser, werkbak, member,
         assert "slaat een stap in het proces over" in refusal and "Vanuit \"Uitvoering\"" in refusal, refusal
         assert page.input_value("#stap-verslag") == "Toch nog een keer praten?"
         assert kenmerk(page, "Stap") == "Uitvoering"
+        assert axe_violations(page) == []  # the refused step's page, with its message
 
         # mark the residents' commitment done, then evaluate
         page.click("button:has-text('Gereed melden'):has(span:has-text('Bewoners'))")
@@ -184,7 +185,8 @@ def test_keyboard_only_and_accessible_on_every_page(browser, werkbak, member, tw
     try:
         log_in(page, werkbak.url, member)
         pages = ["/werkbak/", f"/werkbak/initiatief/{ini}", f"/werkbak/buurtdeal/{deal}",
-                 f"/werkbak/initiatief/{ini}/buurtdeal", f"/werkbak/buurtdeal/{deal}/publiceren",
+                 f"/werkbak/initiatief/{ini}/buurtdeal", f"/werkbak/initiatief/{ini}/publiceren",
+                 f"/werkbak/buurtdeal/{deal}/publiceren",
                  f"/werkbak/lijsten?wijk={WIJK}&jaar=2018", "/werkbak/initiatief/2147483000"]
         for path in pages:
             page.goto(f"{werkbak.url}{path}")

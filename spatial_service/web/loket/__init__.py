@@ -26,7 +26,7 @@ from spatial_service.db.connection import DatabaseUnavailable
 from spatial_service.web.http import per_gemeente
 from spatial_service.web.loket import database, indienen, invoer, privacy, steunen, volgen
 from spatial_service.web.loket.database import lifespan
-from spatial_service.web.loket.pagina import melding
+from spatial_service.web.loket.pagina import melding, te_veel
 
 __all__ = ["lifespan", "routes"]
 
@@ -40,8 +40,7 @@ def _pages(endpoint: Endpoint) -> Endpoint:
         try:
             return await endpoint(request)
         except database.TooMany as many:
-            return melding(request, "Te veel verzoeken",
-                           f"{many} U kunt het over {_wait_text(many.retry_after)} opnieuw proberen.",
+            return melding(request, "Te veel verzoeken", te_veel(many),
                            status=429, headers={"Retry-After": str(many.retry_after)})
         except invoer.BadForm as bad:
             return melding(request, "Formulier niet verwerkt", str(bad), status=bad.status)
@@ -50,14 +49,6 @@ def _pages(endpoint: Endpoint) -> Endpoint:
                            "De virtuele stad kan uw verzoek nu niet verwerken. Probeer het over enkele minuten "
                            "opnieuw; er is niets opgeslagen.", status=503, headers={"Retry-After": "60"})
     return page
-
-
-def _wait_text(seconds: int) -> str:
-    if seconds < 120:
-        return f"{seconds} seconden"
-    if seconds < 7200:
-        return f"{round(seconds / 60)} minuten"
-    return f"{round(seconds / 3600)} uur"
 
 
 def _route(path: str, get: Endpoint | None = None, post: Endpoint | None = None) -> Route:

@@ -15,7 +15,7 @@ from starlette.responses import Response
 from spatial_service.web.http import gemeente as gemeente_of
 from spatial_service.web.loket import database, invoer
 from spatial_service.web.loket.keuzes import Buurt, Thema, choices
-from spatial_service.web.loket.pagina import esc, lijst_fouten, melding, pagina, veld_fout
+from spatial_service.web.loket.pagina import esc, lijst_fouten, melding, pagina, te_veel, veld_fout
 from spatial_service.web.loket.privacy import privacy_info, retention_text
 
 FIELDS = ("titel", "omschrijving", "thema", "geojson", "buurtcode", "naam", "email", "toestemming")
@@ -123,11 +123,12 @@ def form_html(values: dict[str, str], fouten: dict[str, str], themes: list[Thema
 """
 
 
-async def _form_page(request: Request, values: dict[str, str], fouten: dict[str, str], status: int = 200
-                     ) -> Response:
+async def _form_page(request: Request, values: dict[str, str], fouten: dict[str, str], status: int = 200,
+                     headers: dict[str, str] | None = None) -> Response:
     themes, buurten = await choices(request)
     privacy = await privacy_info(request)
     return pagina(request, "Initiatief indienen", form_html(values, fouten, themes, buurten, privacy), status=status,
+                  headers=headers,
                   styles=["vendor/maplibre-gl/maplibre-gl.css"],
                   scripts=["vendor/maplibre-gl/maplibre-gl.js", "static/loket.js"])
 
@@ -158,4 +159,8 @@ async def submit(request: Request) -> Response:
         return await _form_page(request, fields, {refused.field or "algemeen": str(refused)}, status=400)
     except invoer.BadForm as bad:
         return await _form_page(request, fields, {"waar": str(bad)}, status=bad.status)
+    except database.TooMany as many:
+        # the form again with everything typed, so nothing is lost while the resident waits
+        return await _form_page(request, fields, {"algemeen": te_veel(many)}, status=429,
+                                headers={"Retry-After": str(many.retry_after)})
     return sent_page(request)

@@ -13,7 +13,23 @@ from html import escape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
+from spatial_service.web.loket.database import TooMany
+
 NO_STORE = {"Cache-Control": "no-store"}
+
+
+def wachttijd(seconds: int) -> str:
+    """How long to wait, as a resident reads it: seconds, minutes or hours."""
+    if seconds < 120:
+        return f"{seconds} seconden"
+    if seconds < 7200:
+        return f"{round(seconds / 60)} minuten"
+    return f"{round(seconds / 3600)} uur"
+
+
+def te_veel(many: TooMany) -> str:
+    """The database's refusal of one request too many, with when to try again."""
+    return f"{many} U kunt het over {wachttijd(many.retry_after)} opnieuw proberen."
 
 
 def esc(value: object) -> str:

@@ -9,7 +9,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from spatial_service.web.loket import database, invoer
-from spatial_service.web.loket.pagina import esc, lijst_fouten, melding, pagina, veld_fout
+from spatial_service.web.loket.pagina import esc, lijst_fouten, melding, pagina, te_veel, veld_fout
 from spatial_service.web.loket.privacy import privacy_info
 from spatial_service.web.loket.volgen import confirm_form, token_of, unknown_page
 
@@ -59,9 +59,9 @@ def form_html(ident: int, title: str, count: int, email: str, fouten: dict[str, 
 
 
 async def _form_page(request: Request, found: tuple[int, str, int], email: str, fouten: dict[str, str],
-                     status: int = 200) -> Response:
+                     status: int = 200, headers: dict[str, str] | None = None) -> Response:
     days = (await privacy_info(request)).get("bewaartermijn_dagen")
-    return pagina(request, "Ik steun dit", form_html(*found, email, fouten, days), status=status)
+    return pagina(request, "Ik steun dit", form_html(*found, email, fouten, days), status=status, headers=headers)
 
 
 async def show(request: Request) -> Response:
@@ -84,6 +84,10 @@ async def submit(request: Request) -> Response:
             return await _form_page(request, found, fields.get("email", ""), {"email": str(refused)}, status=400)
         except database.Unknown:
             return not_public_page(request)
+        except database.TooMany as many:
+            return await _form_page(request, found, fields.get("email", ""),
+                                    {"algemeen": te_veel(many)}, status=429,
+                                    headers={"Retry-After": str(many.retry_after)})
     return melding(request, "Kijk in uw mail",
                    "We hebben u een e-mail gestuurd. Klik op de link erin en bevestig: dan telt uw steun.",
                    verder=f'<p><a href="./#item=initiatief:{found[0]}">Terug naar het initiatief</a></p>')
