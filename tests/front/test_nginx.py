@@ -96,7 +96,8 @@ def test_a_residents_form_posts_are_rate_limited_by_the_front_in_dutch_html(fron
         assert '<html lang="nl">' in r.text and "Te veel verzoeken" in r.text
     assert set(forms) == {200}
     big = httpx.post(f"{front.url}/indienen", content=b"titel=" + b"x" * 70_000,
-                     headers={"Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": "192.0.2.99"})
+                     headers={"Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": "192.0.2.99"},
+                     timeout=30)
     assert big.status_code == 413 and "Formulier te groot" in big.text and '<html lang="nl">' in big.text
 
 

@@ -30,18 +30,18 @@ def pending(db) -> int:
 
 def test_every_page_answers_dutch_html_without_a_store(site):
     for path in ("/indienen", "/privacy", "/g/GM0402/indienen", "/bevestig/" + "a" * 32, "/steun/bevestig/" + "b" * 32):
-        r = httpx.get(site.url + path)
+        r = httpx.get(site.url + path, timeout=30)
         assert r.status_code == 200, (path, r.text[:300])
         assert r.headers["content-type"].startswith("text/html")
         assert r.headers["cache-control"] == "no-store"
         assert '<html lang="nl">' in r.text and "script-src 'self'" in r.headers["content-security-policy"]
         assert " style=" not in r.text and "<script>" not in r.text and " on" + "click=" not in r.text
-    page = httpx.get(site.url + "/g/GM0402/indienen").text
+    page = httpx.get(site.url + "/g/GM0402/indienen", timeout=30).text
     assert '<base href="/g/GM0402/">' in page
 
 
 def test_the_form_offers_the_themes_and_buurten_of_publiek(site, site_db):
-    page = httpx.get(site.url + "/indienen").text
+    page = httpx.get(site.url + "/indienen", timeout=30).text
     with psycopg.connect(site_db.public_dsn) as conn:
         themes = [r[0] for r in conn.execute("SELECT naam FROM publiek.thema")]
         buurten = [r[0] for r in conn.execute("SELECT code FROM publiek.buurt WHERE NOT water")]
@@ -53,8 +53,8 @@ def test_privacy_page_tells_the_periods_the_database_keeps(site, site_db):
     admin_execute(site_db, "UPDATE buurt_sys.instelling SET waarde = '400' "
                             "WHERE sleutel = 'loket_bewaartermijn_dagen'")
     try:
-        page = httpx.get(site.url + "/privacy").text
-        form = httpx.get(site.url + "/indienen").text
+        page = httpx.get(site.url + "/privacy", timeout=30).text
+        form = httpx.get(site.url + "/indienen", timeout=30).text
     finally:
         admin_execute(site_db, "UPDATE buurt_sys.instelling SET waarde = '365' "
                                 "WHERE sleutel = 'loket_bewaartermijn_dagen'")
@@ -80,7 +80,7 @@ def test_honeypot_answers_like_a_success_and_stores_and_sends_nothing(site, site
     r = post(site, "/indienen", {**FORM, "website": "http://spam.example"}, "198.51.100.3")
     assert r.status_code == 200 and "Kijk in uw mail" in r.text
     assert pending(site_db) == before and len(outbox(site_db)) == mails
-    page = httpx.get(site.url + "/indienen").text
+    page = httpx.get(site.url + "/indienen", timeout=30).text
     trap = re.search(r'<div class="vangnet" aria-hidden="true">.*?</div>', page, re.S)
     assert trap and 'tabindex="-1"' in trap[0] and 'autocomplete="off"' in trap[0]
 
@@ -148,7 +148,7 @@ def test_a_mail_scanner_fetching_the_link_confirms_nothing(site, site_db):
     post(site, "/indienen", {**FORM, "titel": "Scanner proef", "email": "scan@voorbeeld.nl"}, "198.51.100.7")
     token = last_token(site_db, "indienen_bevestigen", "scan@voorbeeld.nl")
     for _ in range(3):  # a scanner, a link preview, the resident's first look
-        r = httpx.get(f"{site.url}/bevestig/{token}")
+        r = httpx.get(f"{site.url}/bevestig/{token}", timeout=30)
         assert r.status_code == 200 and 'method="post"' in r.text
     assert not admin_execute(site_db, "SELECT 1 FROM buurt.initiatief WHERE titel = 'Scanner proef'")
     r = post(site, f"/bevestig/{token}", {}, "198.51.100.7")
@@ -163,8 +163,8 @@ def test_a_mail_scanner_fetching_the_link_confirms_nothing(site, site_db):
 @pytest.mark.parametrize("path", ["/bevestig/{t}", "/volg/{t}", "/steun/bevestig/{t}"])
 def test_unknown_or_malformed_tokens_are_a_dutch_404_page(site, path):
     for token in ("x" * 43, "kort", "a" * 300):
-        r = httpx.post(site.url + path.format(t=token)) if path != "/volg/{t}" else httpx.get(
-            site.url + path.format(t=token))
+        r = httpx.post(site.url + path.format(t=token), timeout=30) if path != "/volg/{t}" else httpx.get(
+            site.url + path.format(t=token), timeout=30)
         assert r.status_code == 404, (path, token, r.status_code)
         assert "text/html" in r.headers["content-type"] and "Link onbekend" in r.text
 
@@ -174,7 +174,7 @@ def test_a_form_over_its_bound_is_refused_before_it_is_read(site):
     assert r.status_code == 413 and "te groot" in r.text and "BUURTKAART_MAX_FORM_KB" in r.text
     deep = post(site, "/indienen", {**FORM, "geojson": "[" * 100 + "]" * 100}, "198.51.100.8")
     assert deep.status_code == 400 and "genest" in deep.text
-    wrong = httpx.post(site.url + "/indienen", json=FORM)
+    wrong = httpx.post(site.url + "/indienen", json=FORM, timeout=30)
     assert wrong.status_code == 415
 
 
@@ -183,31 +183,32 @@ def test_follow_page_tells_the_story_and_withdraw_erases(site, site_db):
     token = last_token(site_db, "indienen_bevestigen", "volg@voorbeeld.nl")
     confirmed = post(site, f"/bevestig/{token}", {}, "198.51.100.9")
     follow = re.search(r'href="((?:g/GM[0-9]{4}/)?volg/[A-Za-z0-9_-]+)"', confirmed.text)[1]
-    page = httpx.get(f"{site.url}/{follow}").text
+    page = httpx.get(f"{site.url}/{follow}", timeout=30).text
     assert "Volg mij" in page and "Initiatief binnen" in page and "Nog niet openbaar" in page
     assert "Er is nog geen buurtdeal" in page and "intrekken" in page
     assert "volg@voorbeeld.nl" not in page and FORM["naam"] not in page
     unsure = post(site, f"/{follow}/intrekken", {}, "198.51.100.9")
     assert unsure.status_code == 400 and "niets ingetrokken" in unsure.text
-    assert httpx.get(f"{site.url}/{follow}").status_code == 200
+    assert httpx.get(f"{site.url}/{follow}", timeout=30).status_code == 200
     r = post(site, f"/{follow}/intrekken", {"zeker": "ja"}, "198.51.100.9")
     assert r.status_code == 200 and "ingetrokken" in r.text
     row = admin_execute(site_db, "SELECT status, indiener_naam, indiener_email FROM buurt.initiatief "
                                   "WHERE titel = 'Volg mij'")
     assert row == [("ingetrokken", None, None)]
-    assert httpx.get(f"{site.url}/{follow}").status_code == 404
+    assert httpx.get(f"{site.url}/{follow}", timeout=30).status_code == 404
 
 
 def test_support_form_counts_once_per_address(site, site_db):
     ident, title = admin_execute(site_db, "SELECT id, titel FROM publiek.initiatief ORDER BY id LIMIT 1")[0]
-    page = httpx.get(f"{site.url}/steun/{ident}").text
+    page = httpx.get(f"{site.url}/steun/{ident}", timeout=30).text
     assert title in page and "Ik steun dit" in page
     counts = []
     for _ in range(2):
         assert post(site, f"/steun/{ident}", {"email": "fan@voorbeeld.nl", "website": ""}, "198.51.100.10"
                     ).status_code == 200
         token = last_token(site_db, "steun_bevestigen", "fan@voorbeeld.nl")
-        assert httpx.get(f"{site.url}/steun/bevestig/{token}").status_code == 200  # a scanner: nothing counted
+        # a scanner: nothing counted
+        assert httpx.get(f"{site.url}/steun/bevestig/{token}", timeout=30).status_code == 200
         done = post(site, f"/steun/bevestig/{token}", {}, "198.51.100.10")
         assert done.status_code == 200
         counts.append(int(re.search(r"Nu steunen (\d+) bewoners", done.text)[1]))
@@ -217,7 +218,7 @@ def test_support_form_counts_once_per_address(site, site_db):
     bad = post(site, f"/steun/{ident}", {"email": "geen-adres"}, "198.51.100.10")
     assert bad.status_code == 400 and 'aria-invalid="true"' in bad.text and 'value="geen-adres"' in bad.text
     hidden = admin_execute(site_db, "SELECT id FROM buurt.initiatief WHERE NOT gepubliceerd LIMIT 1")[0][0]
-    assert httpx.get(f"{site.url}/steun/{hidden}").status_code == 404
+    assert httpx.get(f"{site.url}/steun/{hidden}", timeout=30).status_code == 404
     assert post(site, f"/steun/{hidden}", {"email": "fan@voorbeeld.nl"}).status_code == 404
 
 
@@ -233,9 +234,10 @@ def test_no_page_shows_a_residents_name_or_address(site, site_db):
     token = last_token(site_db, "indienen_bevestigen", "prive@voorbeeld.nl")
     confirmed = post(site, f"/bevestig/{token}", {}, "198.51.100.11").text
     follow = re.search(r'href="((?:g/GM[0-9]{4}/)?volg/[A-Za-z0-9_-]+)"', confirmed)[1]
-    pages = [confirmed, httpx.get(f"{site.url}/{follow}").text, httpx.get(site.url + "/privacy").text,
-             httpx.get(site.url + "/indienen").text, httpx.get(site.url + "/details.json").text,
-             *[httpx.get(f"{site.url}/steun/{i}").text for i in published]]
+    pages = [confirmed, httpx.get(f"{site.url}/{follow}", timeout=30).text,
+             httpx.get(site.url + "/privacy", timeout=30).text,
+             httpx.get(site.url + "/indienen", timeout=30).text, httpx.get(site.url + "/details.json", timeout=30).text,
+             *[httpx.get(f"{site.url}/steun/{i}", timeout=30).text for i in published]]
     private |= {"prive@voorbeeld.nl", FORM["naam"]}
     for text in pages:
         assert not [p for p in private if p in text]
@@ -247,7 +249,7 @@ def test_follow_page_shows_the_deal_and_both_sides_commitments(site, site_db):
     confirmed = post(site, f"/bevestig/{token}", {}, "198.51.100.12")
     follow = re.search(r'href="((?:g/GM[0-9]{4}/)?volg/[A-Za-z0-9_-]+)"', confirmed.text)[1]
     add_deal(site_db, "Deal volgen")
-    page = httpx.get(f"{site.url}/{follow}").text
+    page = httpx.get(f"{site.url}/{follow}", timeout=30).text
     assert "Buurtdeal: Deal Deal volgen" in page
     bewoners = page[page.index("<h3>Bewoners doen</h3>"):page.index("<h3>Gemeente doet</h3>")]
     gemeente = page[page.index("<h3>Gemeente doet</h3>"):]
@@ -258,7 +260,7 @@ def test_follow_page_shows_the_deal_and_both_sides_commitments(site, site_db):
 def test_a_gemeente_page_submits_for_that_gemeente(site, site_db):
     """Under /g/GM0402/ the form's submission carries the gemeente (loket.indienen's p_gemeente) and its mail links
     point there; the form's own links stay under the prefix."""
-    page = httpx.get(f"{site.url}/g/GM0402/indienen").text
+    page = httpx.get(f"{site.url}/g/GM0402/indienen", timeout=30).text
     assert 'action="indienen"' in page and '<base href="/g/GM0402/">' in page
     r = post(site, "/g/GM0402/indienen", {**FORM, "titel": "Per gemeente", "email": "gm@voorbeeld.nl",
                                           "geojson": point_in(site_db)}, "198.51.100.13")

@@ -58,7 +58,7 @@ def nl(value: float, decimals: int) -> str:
 
 
 def test_choosing_indicator_and_year_changes_rendering_and_legend(page, monitor_server):
-    api = httpx.Client(base_url=monitor_server.url)
+    api = httpx.Client(base_url=monitor_server.url, timeout=30)
     n = version(page)
     page.select_option("#monitor-indicator", "sociale_cohesie")
     wait_render(page, n)
@@ -129,7 +129,7 @@ def test_trend_chart_shows_the_target_and_whether_it_is_met(page, monitor_server
     page.mouse.click(target["x"], target["y"])
     page.wait_for_selector("#monitor-grafiek svg.trend", timeout=10_000)
     trend = httpx.get(f"{monitor_server.url}/cijfers/trend.json",
-                      params={"code": target["code"], "indicator": "sociale_cohesie"}).json()
+                      params={"code": target["code"], "indicator": "sociale_cohesie"}, timeout=30).json()
     points = page.get_attribute("#monitor-grafiek polyline.streeflijn", "points")
     assert len(points.split()) == sum(1 for r in trend["reeks"] if r["streefwaarde"] is not None) >= 2
     last = [r for r in trend["reeks"] if r["waarde"] is not None and r["streefwaarde"] is not None][-1]
@@ -152,7 +152,8 @@ def test_budget_table_per_wijk_adds_up_to_the_budget(page, monitor_server):
     assert years == ["2017", "2018", "2019"]
     page.select_option("#monitor-budgetjaar", "2017")
     page.wait_for_function("() => document.querySelector('#monitor-budget-tabel tbody')?.rows.length === 9")
-    data = httpx.get(f"{monitor_server.url}/budget.json", params={"gemeente": "GM0402", "jaar": 2017}).json()
+    data = httpx.get(f"{monitor_server.url}/budget.json", params={"gemeente": "GM0402", "jaar": 2017},
+                     timeout=30).json()
     total = sum(w["bedrag"] for w in data["wijken"])
     shown = page.inner_text("#monitor-budget .budget-totaal")
     assert shown.replace("\u00a0", " ") == "€ " + f"{total:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")

@@ -34,9 +34,9 @@ def test_serve_command_serves_tiles_and_the_viewer(demo_db):
                 health = httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).json()
             time.sleep(0.2)
         assert health and health["status"] == "ok", health
-        page = httpx.get(f"http://127.0.0.1:{port}/").text
+        page = httpx.get(f"http://127.0.0.1:{port}/", timeout=30).text
         assert "vendor/maplibre-gl/maplibre-gl.js" in page and "cdn" not in page.lower()
-        js = httpx.get(f"http://127.0.0.1:{port}/vendor/maplibre-gl/maplibre-gl.js")
+        js = httpx.get(f"http://127.0.0.1:{port}/vendor/maplibre-gl/maplibre-gl.js", timeout=30)
         assert js.status_code == 200 and len(js.content) > 500_000
     finally:
         proc.terminate()

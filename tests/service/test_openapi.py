@@ -47,16 +47,16 @@ def api_schema(served):
 
 
 def test_the_document_is_valid_openapi_3_and_names_real_layers_and_gemeenten(served):
-    doc = httpx.get(f"{served.url}/openapi.json").json()
+    doc = httpx.get(f"{served.url}/openapi.json", timeout=30).json()
     validate(doc)
     assert doc["openapi"].startswith("3.")
     assert doc["components"]["schemas"]["Gemeente"]["enum"] == ["GM0307", "GM0402"]
-    health = httpx.get(f"{served.url}/health").json()
+    health = httpx.get(f"{served.url}/health", timeout=30).json()
     assert doc["components"]["schemas"]["Lagen"]["enum"][:-1] == health["lagen"]
 
 
 def test_the_document_lists_exactly_the_route_table(served):
-    doc = httpx.get(f"{served.url}/openapi.json").json()
+    doc = httpx.get(f"{served.url}/openapi.json", timeout=30).json()
     table = all_routes()
     national = {path for path, _ in documented_paths(table)}
     per_gemeente = {f"/g/{{gemeente}}{path}" for path, scoped in documented_paths(table) if scoped}

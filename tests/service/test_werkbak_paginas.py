@@ -118,7 +118,7 @@ def test_a_forged_form_without_the_csrf_token_is_refused(client, served, two_gem
         assert refused.status_code == 403, data
         assert "beveiligingsveld ontbreekt of klopt niet" in refused.text
     # a cross-site form without cookies at all is not even logged in
-    assert httpx.post(f"{served.url}{path}", data={"status": "check_intern"}).status_code == 303
+    assert httpx.post(f"{served.url}{path}", data={"status": "check_intern"}, timeout=30).status_code == 303
     assert admin_rows(db, "SELECT status FROM buurt.initiatief WHERE id = %s", (ini,)) == [("initiatief_binnen",)]
     # the same form with the token goes through (so the refusals above were the token's)
     assert c.post(path, data={"status": "check_intern", "csrf": csrf}).status_code == 303

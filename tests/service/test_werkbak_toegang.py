@@ -68,7 +68,7 @@ def cookie_flags(header: str) -> set[str]:
 
 
 def test_the_login_page_is_dutch_uncached_and_under_the_security_headers(served):
-    page = httpx.get(f"{served.url}/werkbak/inloggen")
+    page = httpx.get(f"{served.url}/werkbak/inloggen", timeout=30)
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     assert '<html lang="nl">' in page.text and "Inloggen op de werkbak" in page.text
     assert page.headers["cache-control"] == "no-store"
@@ -95,7 +95,7 @@ def test_a_login_gives_a_random_session_cookie_kept_as_a_hash_only(served, user)
         dump = conn.execute("SELECT string_agg(to_jsonb(s)::text, ' ') FROM buurt_sys.werkbak_sessie s").fetchone()[0]
     assert sorted(rows) == [(False, user.naam), (True, user.naam)]
     assert token not in dump
-    page = httpx.get(f"{served.url}/werkbak/uitloggen", cookies={"bk_werkbak": token})
+    page = httpx.get(f"{served.url}/werkbak/uitloggen", cookies={"bk_werkbak": token}, timeout=30)
     assert page.status_code == 200 and f"Ingelogd als <strong>{user.naam}</strong>" in page.text
     assert "(GM0402)" in page.text and page.headers["cache-control"] == "no-store"
 
@@ -140,7 +140,7 @@ def test_a_forged_post_without_or_with_a_wrong_csrf_token_is_refused(served, use
     session = login(served.url, user)
     for data in ({}, {"csrf": "vervalst"}, {"csrf": session}):
         for path in ("/werkbak/uitloggen", "/werkbak/uitloggen-overal"):
-            response = httpx.post(f"{served.url}{path}", data=data, cookies={"bk_werkbak": session})
+            response = httpx.post(f"{served.url}{path}", data=data, cookies={"bk_werkbak": session}, timeout=30)
             assert response.status_code == 403, (path, data)
             assert "beveiligingsveld ontbreekt of klopt niet" in response.text
             assert response.headers["cache-control"] == "no-store"
@@ -149,21 +149,21 @@ def test_a_forged_post_without_or_with_a_wrong_csrf_token_is_refused(served, use
     token, _ = login_form(served.url)
     for cookies in ({}, {"bk_inloggen": "x" * 43}):
         response = httpx.post(f"{served.url}/werkbak/inloggen", cookies=cookies, data={
-            "csrf": token, "naam": user.naam, "wachtwoord": user.wachtwoord}, headers=address())
+            "csrf": token, "naam": user.naam, "wachtwoord": user.wachtwoord}, headers=address(), timeout=30)
         assert response.status_code == 403 and cookie_from(response, "bk_werkbak") is None
     # the real token logs out
     response = httpx.post(f"{served.url}/werkbak/uitloggen", data={"csrf": session_csrf(served.url, session)},
-                          cookies={"bk_werkbak": session})
+                          cookies={"bk_werkbak": session}, timeout=30)
     assert response.status_code == 303 and response.headers["location"] == "/werkbak/inloggen?uit=1"
     assert not logged_in(served.url, session)
-    assert "U bent uitgelogd." in httpx.get(f"{served.url}/werkbak/inloggen?uit=1").text
+    assert "U bent uitgelogd." in httpx.get(f"{served.url}/werkbak/inloggen?uit=1", timeout=30).text
 
 
 def test_logout_everywhere_ends_the_other_sessions_too(served, user, two_gemeenten_db):
     with werkbak_user(two_gemeenten_db) as other:
         first, second, theirs = login(served.url, user), login(served.url, user), login(served.url, other)
         response = httpx.post(f"{served.url}/werkbak/uitloggen-overal", cookies={"bk_werkbak": first},
-                              data={"csrf": session_csrf(served.url, first)})
+                              data={"csrf": session_csrf(served.url, first)}, timeout=30)
         assert response.status_code == 303 and response.headers["location"] == "/werkbak/inloggen?uit=overal"
         assert (logged_in(served.url, first), logged_in(served.url, second), logged_in(served.url, theirs)) == (
             False, False, True)
@@ -223,7 +223,7 @@ def test_sessions_end_after_the_idle_and_the_absolute_timeout(short, user):
 
 
 def test_pages_send_a_visitor_without_session_to_the_login_and_back_inside_the_werkbak_only(served, user):
-    response = httpx.get(f"{served.url}/werkbak/uitloggen", cookies={"bk_werkbak": "verlopen"})
+    response = httpx.get(f"{served.url}/werkbak/uitloggen", cookies={"bk_werkbak": "verlopen"}, timeout=30)
     assert response.status_code == 303
     assert response.headers["location"] == "/werkbak/inloggen?terug=/werkbak/uitloggen"
     for terug, target in (("https://example.org/", "/werkbak/"), ("//example.org/werkbak/", "/werkbak/"),
@@ -235,9 +235,10 @@ def test_pages_send_a_visitor_without_session_to_the_login_and_back_inside_the_w
 def test_a_form_too_large_or_not_a_form_is_refused(served, user):
     session = login(served.url, user)
     big = httpx.post(f"{served.url}/werkbak/uitloggen", cookies={"bk_werkbak": session},
-                     data={"csrf": "x", "veld": "x" * 70_000})
+                     data={"csrf": "x", "veld": "x" * 70_000}, timeout=30)
     assert big.status_code == 413 and "te groot" in big.text
-    json = httpx.post(f"{served.url}/werkbak/uitloggen", cookies={"bk_werkbak": session}, json={"csrf": "x"})
+    json = httpx.post(f"{served.url}/werkbak/uitloggen", cookies={"bk_werkbak": session}, json={"csrf": "x"},
+                      timeout=30)
     assert json.status_code == 400 and "niet goed verstuurd" in json.text
     assert logged_in(served.url, session)
 

@@ -66,7 +66,7 @@ def test_static_site_links_to_the_live_service_only_when_one_is_named(browser, s
             details_of(page, ident)
             assert page.locator("#details .steunen a").get_attribute("href") == f"{LIVE_SERVICE}steun/{ident}"
             assert not v.foreign(), v.foreign()  # a link is not a request: nothing asked of the live service
-        assert httpx.get(host.url + "/index.html").status_code == 200
+        assert httpx.get(host.url + "/index.html", timeout=30).status_code == 200
     finally:
         host.stop()
     bad = subprocess.run([BUURTKAART, "export-site", str(tmp_path / "x"), "--loket", "javascript:alert(1)"],

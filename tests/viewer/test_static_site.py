@@ -23,7 +23,7 @@ def test_the_site_is_complete_and_served_with_range(static_host, site_dir):
     assert 'data-bron="statisch"' in (site_dir / "index.html").read_text()
     style = json.loads((site_dir / "data" / "style.json").read_text())
     assert style["sources"]["buurtkaart"]["url"] == "pmtiles://data/virtuele_stad.pmtiles"
-    r = httpx.get(static_host.url + "/data/virtuele_stad.pmtiles", headers={"Range": "bytes=0-126"})
+    r = httpx.get(static_host.url + "/data/virtuele_stad.pmtiles", headers={"Range": "bytes=0-126"}, timeout=30)
     assert r.status_code == 206 and len(r.content) == 127 and r.content[:7] == b"PMTiles"
 
 
