@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import psycopg
 import pytest
 
 from tests.mailserver import SmtpServer
 from tests.support import TestDatabase, drop_leftover_test_databases, ensure_cluster, temporary_database
+
+if TYPE_CHECKING:
+    from tests.service.conftest import RunningServer
+    from tests.werkbak_gebruikers import WerkbakUser
+
+WERKBAK_WIJK = "WK040202"  # the werkbak member's werkgebied: Noordwest, in the Hilversum demo
 
 
 @pytest.fixture(scope="session")
@@ -35,6 +42,24 @@ def two_gemeenten_db(pg_settings) -> Iterator[TestDatabase]:
     db = two_gemeenten(pg_settings)
     yield db
     db.drop()
+
+
+@pytest.fixture(scope="module")
+def werkbak_site(two_gemeenten_db) -> Iterator[RunningServer]:
+    """The service on `two_gemeenten_db` for one module of werkbak tests (pages, login), over real HTTP."""
+    from tests.service.conftest import serving
+
+    with serving(two_gemeenten_db) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def wijkteamlid(two_gemeenten_db) -> Iterator[WerkbakUser]:
+    """A GM0402 werkbak user (a real login role) whose werkgebied is wijk WERKBAK_WIJK (Noordwest)."""
+    from tests.werkbak_gebruikers import werkbak_user
+
+    with werkbak_user(two_gemeenten_db, wijken=(WERKBAK_WIJK,)) as made:
+        yield made
 
 
 @pytest.fixture(scope="module")

@@ -16,30 +16,17 @@ import pytest
 from spatial_service.reports.figures import WIJK_FIGURES, year_report
 from spatial_service.web.werkbak import lijsten
 from spatial_service.web.werkbak.publiceren import LABELS
-from tests.service.conftest import RunningServer, serving
-from tests.werkbak_gebruikers import login, session_csrf, werkbak_user
+from tests.conftest import WERKBAK_WIJK as WIJK
+from tests.werkbak_gebruikers import login, session_csrf
 
-WIJK = "WK040202"
 MISSING = 2_147_480_000
 
 
 @pytest.fixture(scope="module")
-def served(two_gemeenten_db) -> Iterator[RunningServer]:
-    with serving(two_gemeenten_db) as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def member(two_gemeenten_db):
-    with werkbak_user(two_gemeenten_db, wijken=(WIJK,)) as made:
-        yield made
-
-
-@pytest.fixture(scope="module")
-def client(served, member) -> Iterator[tuple[httpx.Client, str]]:
-    session = login(served.url, member)
-    with httpx.Client(base_url=served.url, cookies={"bk_werkbak": session}, timeout=30) as c:
-        yield c, session_csrf(served.url, session)
+def client(werkbak_site, wijkteamlid) -> Iterator[tuple[httpx.Client, str]]:
+    session = login(werkbak_site.url, wijkteamlid)
+    with httpx.Client(base_url=werkbak_site.url, cookies={"bk_werkbak": session}, timeout=30) as c:
+        yield c, session_csrf(werkbak_site.url, session)
 
 
 def admin_rows(db, sql: str, params=()) -> list[tuple]:
@@ -106,7 +93,7 @@ def test_another_gemeentes_items_are_invisible_and_unreachable(client, two_gemee
     assert lists.status_code == 400 and "niet een van uw wijken" in lists.text and "Stadskern" not in lists.text
 
 
-def test_a_forged_form_without_the_csrf_token_is_refused(client, served, two_gemeenten_db):
+def test_a_forged_form_without_the_csrf_token_is_refused(client, werkbak_site, two_gemeenten_db):
     c, csrf = client
     db = two_gemeenten_db
     (ini,), = admin_rows(db, "SELECT min(id) FROM buurt.initiatief WHERE wijkcode = %s AND status = "
@@ -118,7 +105,7 @@ def test_a_forged_form_without_the_csrf_token_is_refused(client, served, two_gem
         assert refused.status_code == 403, data
         assert "beveiligingsveld ontbreekt of klopt niet" in refused.text
     # a cross-site form without cookies at all is not even logged in
-    assert httpx.post(f"{served.url}{path}", data={"status": "check_intern"}, timeout=30).status_code == 303
+    assert httpx.post(f"{werkbak_site.url}{path}", data={"status": "check_intern"}, timeout=30).status_code == 303
     assert admin_rows(db, "SELECT status FROM buurt.initiatief WHERE id = %s", (ini,)) == [("initiatief_binnen",)]
     # the same form with the token goes through (so the refusals above were the token's)
     assert c.post(path, data={"status": "check_intern", "csrf": csrf}).status_code == 303

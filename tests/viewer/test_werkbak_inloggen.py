@@ -4,21 +4,12 @@ and after logout the back button shows nothing of the user."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from tests.service.conftest import RunningServer, serving
 from tests.viewer.browser import axe_violations
 from tests.werkbak_gebruikers import werkbak_user
 
 WIDTHS = (1280, 360)
-
-
-@pytest.fixture(scope="module")
-def werkbak(two_gemeenten_db) -> Iterator[RunningServer]:
-    with serving(two_gemeenten_db) as running:
-        yield running
 
 
 @pytest.fixture(scope="module")
@@ -58,10 +49,10 @@ def new_page(browser, width: int):
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_login_keyboard_only_accessible_and_the_cookie_as_the_browser_keeps_it(browser, werkbak, user, width):
+def test_login_keyboard_only_accessible_and_the_cookie_as_the_browser_keeps_it(browser, werkbak_site, user, width):
     context, page, errors = new_page(browser, width)
     try:
-        page.goto(f"{werkbak.url}/werkbak/inloggen?terug=/werkbak/uitloggen")
+        page.goto(f"{werkbak_site.url}/werkbak/inloggen?terug=/werkbak/uitloggen")
         assert axe_violations(page) == []
         assert page.evaluate("document.documentElement.scrollWidth") <= width  # no sideways scrolling
         # the skip link comes first and moves the focus to the content

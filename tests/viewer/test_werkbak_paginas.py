@@ -8,30 +8,15 @@ after logout the back button shows nothing."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import psycopg
 import pytest
 
-from tests.service.conftest import RunningServer, serving
+from tests.conftest import WERKBAK_WIJK as WIJK
 from tests.viewer.browser import axe_violations
 from tests.viewer.test_werkbak_inloggen import focused, new_page, tab_to
-from tests.werkbak_gebruikers import werkbak_user
 
-WIJK = "WK040202"  # the member's werkgebied (Noordwest, in the Hilversum demo)
 WIDTHS = (1280, 360)
-
-
-@pytest.fixture(scope="module")
-def werkbak(two_gemeenten_db) -> Iterator[RunningServer]:
-    with serving(two_gemeenten_db) as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def member(two_gemeenten_db):
-    with werkbak_user(two_gemeenten_db, wijken=(WIJK,)) as made:
-        yield made
 
 
 def new_initiative(db, titel: str) -> int:
@@ -69,12 +54,12 @@ def kenmerk(page, naam: str) -> str:
     return page.inner_text(f"dl.kenmerken dt:text-is('{naam}') + dd")
 
 
-def test_an_initiative_through_every_step_to_evaluatie(browser, werkbak, member, two_gemeenten_db):
+def test_an_initiative_through_every_step_to_evaluatie(browser, werkbak_site, wijkteamlid, two_gemeenten_db):
     db = two_gemeenten_db
     ini = new_initiative(db, "Bankje bij de speeltuin (werkbaktest)")
     context, page, errors = new_page(browser, 1280)
     try:
-        log_in(page, werkbak.url, member)
+        log_in(page, werkbak_site.url, wijkteamlid)
         # the inbox shows the new initiative of the member's wijk, and nothing of GM0307
         inbox = page.inner_text("main")
         assert "Bankje bij de speeltuin (werkbaktest)" in page.inner_text("#kop-nieuw + p + .tabel-rol")
@@ -127,7 +112,7 @@ def test_an_initiative_through_every_step_to_evaluatie(browser, werkbak, member,
 
         # a stale page: another tab moves the deal on; the correction offered here is then a forbidden jump
         other = context.new_page()
-        other.goto(f"{werkbak.url}/werkbak/buurtdeal/{deal}")
+        other.goto(f"{werkbak_site.url}/werkbak/buurtdeal/{deal}")
         step(other, "Uitvoering")
         assert kenmerk(other, "Stap") == "Uitvoering"
         other.close()
@@ -145,7 +130,7 @@ def test_an_initiative_through_every_step_to_evaluatie(browser, werkbak, member,
         step(page, "Evaluatie", "Bank staat er, bewoners tevreden.")
         assert kenmerk(page, "Stap") == "Evaluatie"
         history = page.inner_text("section:has(#kop-geschiedenis)")
-        assert member.naam in history and "status: Uitvoering → Evaluatie" in history
+        assert wijkteamlid.naam in history and "status: Uitvoering → Evaluatie" in history
         assert refusals_only(errors) == [], errors
     finally:
         context.close()
@@ -164,39 +149,39 @@ def test_an_initiative_through_every_step_to_evaluatie(browser, werkbak, member,
                              "OR buurtdeal_id = %s ORDER BY id", (ini, deal)).fetchall()
         done = conn.execute("SELECT partij, gereed, uiterlijk::text, gewijzigd_door FROM buurt.afspraak "
                             "WHERE buurtdeal_id = %s ORDER BY id", (deal,)).fetchall()
-    assert steps == [("buurt.initiatief", "initiatief_binnen", "check_intern", member.naam),
-                     ("buurt.initiatief", "check_intern", "gesprek_wederkerigheid", member.naam),
-                     ("buurt.buurtdeal", "gesprek_wederkerigheid", "buurtdeal_gesloten", member.naam),
-                     ("buurt.buurtdeal", "buurtdeal_gesloten", "uitvoering", member.naam),
-                     ("buurt.buurtdeal", "uitvoering", "evaluatie", member.naam)]
-    assert history == [(s, member.naam) for s in ("gesprek_wederkerigheid", "buurtdeal_gesloten", "uitvoering",
+    assert steps == [("buurt.initiatief", "initiatief_binnen", "check_intern", wijkteamlid.naam),
+                     ("buurt.initiatief", "check_intern", "gesprek_wederkerigheid", wijkteamlid.naam),
+                     ("buurt.buurtdeal", "gesprek_wederkerigheid", "buurtdeal_gesloten", wijkteamlid.naam),
+                     ("buurt.buurtdeal", "buurtdeal_gesloten", "uitvoering", wijkteamlid.naam),
+                     ("buurt.buurtdeal", "uitvoering", "evaluatie", wijkteamlid.naam)]
+    assert history == [(s, wijkteamlid.naam) for s in ("gesprek_wederkerigheid", "buurtdeal_gesloten", "uitvoering",
                                                   "evaluatie")]
     # each note in the step it was written in (the refused one is not there)
-    assert notes == [("initiatief_binnen", member.naam), ("uitvoering", member.naam)]
-    assert done == [("bewoners", True, "2026-11-30", member.naam), ("gemeente", False, None, member.naam)]
+    assert notes == [("initiatief_binnen", wijkteamlid.naam), ("uitvoering", wijkteamlid.naam)]
+    assert done == [("bewoners", True, "2026-11-30", wijkteamlid.naam), ("gemeente", False, None, wijkteamlid.naam)]
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_keyboard_only_and_accessible_on_every_page(browser, werkbak, member, two_gemeenten_db, width):
+def test_keyboard_only_and_accessible_on_every_page(browser, werkbak_site, wijkteamlid, two_gemeenten_db, width):
     ini = new_initiative(two_gemeenten_db, f"Toetsenbord {width}")
     with psycopg.connect(two_gemeenten_db.admin_dsn) as conn:
         deal = conn.execute("SELECT min(id) FROM buurt.buurtdeal WHERE wijkcode = %s", (WIJK,)).fetchone()[0]
     context, page, errors = new_page(browser, width)
     try:
-        log_in(page, werkbak.url, member)
+        log_in(page, werkbak_site.url, wijkteamlid)
         pages = ["/werkbak/", f"/werkbak/initiatief/{ini}", f"/werkbak/buurtdeal/{deal}",
                  f"/werkbak/initiatief/{ini}/buurtdeal", f"/werkbak/initiatief/{ini}/publiceren",
                  f"/werkbak/buurtdeal/{deal}/publiceren",
                  f"/werkbak/lijsten?wijk={WIJK}&jaar=2018", "/werkbak/initiatief/2147483000"]
         for path in pages:
-            page.goto(f"{werkbak.url}{path}")
+            page.goto(f"{werkbak_site.url}{path}")
             page.wait_for_function("() => !document.getElementById('kaart') || window.werkbakKaartKlaar === true",
                                    timeout=30_000)
             assert axe_violations(page, min_passes=8) == [], path
             overflow = page.evaluate("document.documentElement.scrollWidth")
             assert overflow <= width, (path, overflow)
         # keyboard only: from the top of the inbox to the initiative, its first step, with a note typed
-        page.goto(f"{werkbak.url}/werkbak/")
+        page.goto(f"{werkbak_site.url}/werkbak/")
         tab_to(page, {"tag": "A", "text": f"Toetsenbord {width}"}, limit=80)
         page.keyboard.press("Enter")
         page.wait_for_url(f"**/werkbak/initiatief/{ini}")
@@ -214,12 +199,12 @@ def test_keyboard_only_and_accessible_on_every_page(browser, werkbak, member, tw
         context.close()
 
 
-def test_after_logout_the_back_button_shows_nothing(browser, werkbak, member, two_gemeenten_db):
+def test_after_logout_the_back_button_shows_nothing(browser, werkbak_site, wijkteamlid, two_gemeenten_db):
     ini = new_initiative(two_gemeenten_db, "Geheim na uitloggen")
     context, page, _ = new_page(browser, 1280)
     try:
-        log_in(page, werkbak.url, member)
-        page.goto(f"{werkbak.url}/werkbak/initiatief/{ini}")
+        log_in(page, werkbak_site.url, wijkteamlid)
+        page.goto(f"{werkbak_site.url}/werkbak/initiatief/{ini}")
         assert "bewoner@example.org" in page.content()
         page.click("header button:has-text('Uitloggen')")
         page.wait_for_url("**/werkbak/inloggen?uit=1")
