@@ -69,6 +69,9 @@ class Settings:
     max_vertices: int = field(default_factory=lambda: int(_env("MAX_VERTICES", "250000")))
     # a resident's form (POST /indienen, /steun/...): the body is refused past this size before it is parsed
     max_form_kb: float = field(default_factory=lambda: float(_env("MAX_FORM_KB", "64")))
+    # from this many gemeenten on, /indienen at the root (no /g/<code>/) first asks for the gemeente: one list of
+    # every buurt of a region is long, of the whole country (~14,000) unusable
+    loket_kies_gemeente_vanaf: int = field(default_factory=lambda: int(_env("LOKET_KIES_GEMEENTE_VANAF", "10")))
     # the live service the static site (`buurtkaart export-site`) links its "Initiatief indienen" and "Ik steun
     # dit" to, e.g. https://kaart.hilversum.nl/g/GM0402/; empty: the static site has no such links
     loket_url: str = field(default_factory=lambda: _env("LOKET_URL", ""))

@@ -192,8 +192,12 @@ OPERATIONS: dict[str, dict[str, dict[str, Any]]] = {
         "responses": {"200": _json(_object("type", "features"), "Bevindingen (GeoJSON FeatureCollection)"),
                       **_errors(400, 404, 413, 503)}}},
     "/indienen": {
-        "get": {"summary": "Bewoners: een initiatief indienen (formulier)", "responses": _pages("Het formulier",
-                                                                                              *PAGE_ERRORS)},
+        "get": {"summary": "Bewoners: een initiatief indienen (formulier; op een site van veel gemeenten eerst de "
+                           "keuze van de gemeente)",
+                "parameters": [_query("gemeente", "De gekozen gemeente (alleen op /indienen, niet onder /g/)",
+                                      {"type": "string"})],
+                "responses": {**_pages("Het formulier, of de keuze van de gemeente", *PAGE_ERRORS),
+                              "303": {"description": "Naar het formulier van die gemeente: /g/{gemeente}/indienen"}}},
         "post": {"summary": "Bewoners: initiatief indienen; stuurt een bevestigingsmail (dubbele opt-in)",
                  "requestBody": _form(*FORM_FIELDS), "responses": _pages("Kijk in uw mail", *POST_ERRORS)}},
     "/bevestig/{token}": {

@@ -5,17 +5,20 @@ honeypot gets the same "kijk in uw mail" page as a person, and nothing is stored
 
 Where: the map (static/loket.js with static/tekenen.js) writes a GeoJSON geometry (EPSG:4326) into the hidden
 field `geojson`; without a mouse a buurt is chosen from the list and a marker moved with the arrow keys; without
-JavaScript the buurt alone is the location (the database then takes a point inside it)."""
+JavaScript the buurt alone is the location (the database then takes a point inside it).
+
+At the root of a site of many gemeenten (BUURTKAART_LOKET_KIES_GEMEENTE_VANAF) GET first asks for the gemeente
+and sends the resident on to /g/<code>/indienen."""
 
 from __future__ import annotations
 
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 
 from spatial_service.web.http import gemeente as gemeente_of
 from spatial_service.web.loket import database, invoer
-from spatial_service.web.loket.keuzes import Buurt, Thema, choices
-from spatial_service.web.loket.pagina import esc, lijst_fouten, melding, pagina, te_veel, veld_fout
+from spatial_service.web.loket.keuzes import Buurt, Thema, choices, gemeenten
+from spatial_service.web.loket.pagina import esc, lijst_fouten, melding, pagina, root, te_veel, veld_fout
 from spatial_service.web.loket.privacy import privacy_info, retention_text
 
 FIELDS = ("titel", "omschrijving", "thema", "geojson", "buurtcode", "naam", "email", "toestemming")
@@ -134,7 +137,35 @@ async def _form_page(request: Request, values: dict[str, str], fouten: dict[str,
 
 
 async def show(request: Request) -> Response:
+    if gemeente_of(request) is None:
+        served = await gemeenten(request)
+        if len(served) >= request.app.state.settings.loket_kies_gemeente_vanaf:
+            return _choose_gemeente(request, served)
     return await _form_page(request, {}, {})
+
+
+def _choose_gemeente(request: Request, served: list[tuple[str, str]]) -> Response:
+    """At the root of a site of many gemeenten: first the gemeente (a GET form, no script needed), then that
+    gemeente's own form under /g/<code>/indienen, with only its buurten."""
+    chosen = request.query_params.get("gemeente")
+    if chosen in {code for code, _ in served}:
+        return RedirectResponse(f"{root(request)}g/{chosen}/indienen", status_code=303)
+    fouten = {} if chosen is None else {"gemeente": "Kies uw gemeente uit de lijst."}
+    attrs, message = veld_fout(fouten, "gemeente", "gemeente-hulp")
+    options = "".join(f'<option value="{esc(code)}">{esc(naam)}</option>' for code, naam in served)
+    body = f"""
+{lijst_fouten(fouten, {"gemeente": "gemeente"})}
+<p class="inleiding">Heeft u een idee voor uw straat of buurt? Kies eerst uw gemeente; daarna zet u uw initiatief op
+  de kaart van die gemeente.</p>
+<form method="get" action="indienen" class="loket-formulier" novalidate>
+  <label for="gemeente">Uw gemeente *</label>
+  <p class="hulp" id="gemeente-hulp">Typ de eerste letters van de naam om in de lijst te springen.</p>
+  <select id="gemeente" name="gemeente" required{attrs}><option value="">Kies een gemeente</option>{options}</select>
+  {message}
+  <button type="submit" class="knop knop-hoofd">Verder</button>
+</form>
+"""
+    return pagina(request, "Initiatief indienen", body, status=400 if fouten else 200)
 
 
 def sent_page(request: Request) -> Response:

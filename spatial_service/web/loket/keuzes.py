@@ -13,6 +13,7 @@ from spatial_service.db import gemeente as scope
 from spatial_service.web.http import gemeente as gemeente_of
 
 THEMES_SQL = "SELECT code, naam, omschrijving FROM publiek.thema ORDER BY volgorde"
+GEMEENTEN_SQL = "SELECT code, naam FROM publiek.gemeente ORDER BY naam, code"
 BUURTEN_SQL = """
 SELECT b.gemeentecode, g.naam, b.code, b.naam, b.wijknaam,
        round(ST_X(p)::numeric, 6)::float8, round(ST_Y(p)::numeric, 6)::float8
@@ -39,6 +40,12 @@ class Thema:
     code: str
     naam: str
     omschrijving: str | None
+
+
+async def gemeenten(request: Request) -> list[tuple[str, str]]:
+    """(code, naam) of every gemeente the site serves, by name."""
+    async with request.app.state.pool.connection() as conn:
+        return [(code, naam) for code, naam in await (await conn.execute(GEMEENTEN_SQL)).fetchall()]
 
 
 async def choices(request: Request) -> tuple[list[Thema], list[Buurt]]:
