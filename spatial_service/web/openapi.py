@@ -65,10 +65,6 @@ TILE_FILTERS = [
     _query("wijk", "Wijkcode(s), bv. WK040201"),
     _query("gemeente", "Gemeentecode(s) (niet onder /g/{gemeente}/)"),
 ]
-def _page(description: str) -> dict[str, Any]:
-    return {"description": description, "content": {"text/html": {"schema": {"type": "string"}}}}
-
-
 def _pages(ok: str, *statuses: int) -> dict[str, Any]:
     """The answers of a resident's page (web/loket/): HTML, also for its refusals; a path the router does not
     match (a malformed id, an unknown gemeente) gets the service's JSON error body."""
@@ -104,7 +100,8 @@ HTML = {"text/html": {"schema": {"type": "string"}}}
 
 
 def _page(description: str) -> dict[str, Any]:
-    return {"description": description, "content": HTML}
+    # a copy each time: _pages adds the JSON and plain-text bodies of some answers to its own entry only
+    return {"description": description, "content": dict(HTML)}
 
 
 def _werkbak_pages(*statuses: int) -> dict[str, Any]:
