@@ -8,6 +8,7 @@ look the same here (no row), and both answer 404."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from html import escape
@@ -157,6 +158,7 @@ def per_item(*soorten: str) -> Callable[[ItemHandler], Callable[[Request], Await
     given) gets the 404 of a missing item. The handler is called with (request, wie, soort, id, form)."""
 
     def wrap(handler: ItemHandler) -> Callable[[Request], Awaitable[Response]]:
+        @functools.wraps(handler)
         async def endpoint(request: Request) -> Response:
             wie = await gebruiker(request)
             form = await formulier(request, wie) if request.method == "POST" else FormData()
@@ -165,8 +167,6 @@ def per_item(*soorten: str) -> Callable[[ItemHandler], Callable[[Request], Await
                 return niet_gevonden(wie)
             return await handler(request, wie, *key, form)
 
-        endpoint.__doc__ = handler.__doc__
-        endpoint.__name__ = handler.__name__
         return endpoint
 
     return wrap
